@@ -1,0 +1,34 @@
+//! Opening and migrating the database (SQLite by default, PostgreSQL too).
+
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
+
+/// Connects, creating a SQLite file if it does not exist yet.
+///
+/// # Errors
+/// When the database cannot be reached or opened.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let url = if url.starts_with("sqlite:") && !url.contains("mode=") {
+        let sep = if url.contains('?') { '&' } else { '?' };
+        format!("{url}{sep}mode=rwc")
+    } else {
+        url.to_string()
+    };
+    let mut options = ConnectOptions::new(url);
+    options.max_connections(16).min_connections(1).sqlx_logging(false);
+    let db = Database::connect(options).await?;
+    if db.get_database_backend() == DbBackend::Sqlite {
+        // WAL lets page reads go on while the outbox worker and admin commands write.
+        db.execute_unprepared("PRAGMA journal_mode=WAL").await?;
+        db.execute_unprepared("PRAGMA synchronous=NORMAL").await?;
+    }
+    Ok(db)
+}
+
+/// Applies every pending migration.
+///
+/// # Errors
+/// When a migration fails; the database is left at the last one applied.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}

@@ -1,0 +1,10 @@
+//! sea-orm entities, one per table, kept apart from the hand-written data
+//! layer in each slice's `repo` module. Server only.
+
+pub mod belt;
+pub mod belt_category;
+pub mod belt_figure;
+pub mod belt_organisation;
+pub mod category;
+pub mod organisation;
+pub mod search_outbox;

@@ -1,0 +1,33 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "organisations")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub kind: String,
+    pub name_zh: Option<String>,
+    pub name_en: Option<String>,
+    #[sea_orm(column_type = "Text")]
+    pub description_zh: String,
+    #[sea_orm(column_type = "Text")]
+    pub description_en: String,
+    pub province: Option<String>,
+    pub city_zh: Option<String>,
+    pub city_en: Option<String>,
+    pub source: Option<String>,
+    pub is_demo: bool,
+    pub verified_at: Option<DateTimeUtc>,
+    pub verified_by: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub verification_evidence: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,80 @@
+//! The errors a user can meet, as types that cross the wire between server
+//! functions and pages, each with an HTTP status and a message in both
+//! languages. Internal causes are logged on the server and never sent.
+
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("unknown province {0:?}")]
+    UnknownProvince(String),
+    #[error("unknown category {0:?}")]
+    UnknownCategory(String),
+    #[error("query longer than {max} characters")]
+    QueryTooLong { max: usize },
+    #[error("search is unavailable")]
+    SearchUnavailable,
+    #[error("internal error")]
+    Internal,
+    #[error("request failed: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::UnknownProvince(_)
+            | AppError::UnknownCategory(_)
+            | AppError::QueryTooLong { .. } => 400,
+            AppError::SearchUnavailable => 503,
+            AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (AppError::NotFound, _) => lang.texts().not_found_body.to_string(),
+            (AppError::UnknownProvince(p), Lang::Zh) => format!("没有名为“{p}”的省份。"),
+            (AppError::UnknownProvince(p), Lang::En) => format!("There is no province called \"{p}\"."),
+            (AppError::UnknownCategory(c), Lang::Zh) => format!("没有名为“{c}”的品类。"),
+            (AppError::UnknownCategory(c), Lang::En) => format!("There is no category called \"{c}\"."),
+            (AppError::QueryTooLong { max }, Lang::Zh) => format!("搜索词不能超过 {max} 个字符。"),
+            (AppError::QueryTooLong { max }, Lang::En) => {
+                format!("A search can be at most {max} characters long.")
+            }
+            (AppError::SearchUnavailable, Lang::Zh) => "搜索服务暂时不可用，请稍后再试。".into(),
+            (AppError::SearchUnavailable, Lang::En) => {
+                "Search is unavailable for the moment. Please try again shortly.".into()
+            }
+            (AppError::Internal | AppError::Transport(_), Lang::Zh) => {
+                "服务器出错了，请稍后再试。".into()
+            }
+            (AppError::Internal | AppError::Transport(_), Lang::En) => {
+                "The server ran into a problem. Please try again shortly.".into()
+            }
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        tracing::error!(error = %err, "database error");
+        AppError::Internal
+    }
+}

@@ -1,0 +1,70 @@
+//! China's provincial-level divisions, with the codes used in URLs.
+
+pub struct Province {
+    pub code: &'static str,
+    pub name_zh: &'static str,
+    pub name_en: &'static str,
+}
+
+const fn p(code: &'static str, name_zh: &'static str, name_en: &'static str) -> Province {
+    Province { code, name_zh, name_en }
+}
+
+pub static PROVINCES: &[Province] = &[
+    p("beijing", "北京", "Beijing"),
+    p("tianjin", "天津", "Tianjin"),
+    p("hebei", "河北", "Hebei"),
+    p("shanxi", "山西", "Shanxi"),
+    p("inner-mongolia", "内蒙古", "Inner Mongolia"),
+    p("liaoning", "辽宁", "Liaoning"),
+    p("jilin", "吉林", "Jilin"),
+    p("heilongjiang", "黑龙江", "Heilongjiang"),
+    p("shanghai", "上海", "Shanghai"),
+    p("jiangsu", "江苏", "Jiangsu"),
+    p("zhejiang", "浙江", "Zhejiang"),
+    p("anhui", "安徽", "Anhui"),
+    p("fujian", "福建", "Fujian"),
+    p("jiangxi", "江西", "Jiangxi"),
+    p("shandong", "山东", "Shandong"),
+    p("henan", "河南", "Henan"),
+    p("hubei", "湖北", "Hubei"),
+    p("hunan", "湖南", "Hunan"),
+    p("guangdong", "广东", "Guangdong"),
+    p("guangxi", "广西", "Guangxi"),
+    p("hainan", "海南", "Hainan"),
+    p("chongqing", "重庆", "Chongqing"),
+    p("sichuan", "四川", "Sichuan"),
+    p("guizhou", "贵州", "Guizhou"),
+    p("yunnan", "云南", "Yunnan"),
+    p("tibet", "西藏", "Tibet"),
+    p("shaanxi", "陕西", "Shaanxi"),
+    p("gansu", "甘肃", "Gansu"),
+    p("qinghai", "青海", "Qinghai"),
+    p("ningxia", "宁夏", "Ningxia"),
+    p("xinjiang", "新疆", "Xinjiang"),
+    p("taiwan", "台湾", "Taiwan"),
+    p("hong-kong", "香港", "Hong Kong"),
+    p("macao", "澳门", "Macao"),
+];
+
+pub fn province(code: &str) -> Option<&'static Province> {
+    PROVINCES.iter().find(|p| p.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_url_safe() {
+        let mut codes: Vec<_> = PROVINCES.iter().map(|p| p.code).collect();
+        assert!(codes
+            .iter()
+            .all(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-')));
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), PROVINCES.len());
+        assert_eq!(province("shandong").unwrap().name_zh, "山东");
+        assert!(province("atlantis").is_none());
+    }
+}

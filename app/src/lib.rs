@@ -1,0 +1,105 @@
+//! Beltlink's pages, components and server functions, one module per domain
+//! area. Server-only code sits behind the `ssr` feature.
+
+pub mod belts;
+pub mod error;
+pub mod geo;
+pub mod home;
+pub mod i18n;
+pub mod layout;
+pub mod orgs;
+pub mod search;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod entities;
+#[cfg(feature = "ssr")]
+pub mod seed;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::i18n::Lang;
+
+/// The whole HTML document, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = request_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.html_lang()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App lang/>
+            </body>
+        </html>
+    }
+}
+
+/// The language this request asked for (server side).
+#[cfg(feature = "ssr")]
+pub fn request_lang() -> Lang {
+    let parts = use_context::<http::request::Parts>();
+    let header = |name: http::header::HeaderName| {
+        parts.as_ref().and_then(|p| p.headers.get(&name)).and_then(|v| v.to_str().ok()).map(str::to_owned)
+    };
+    i18n::negotiate(header(http::header::COOKIE).as_deref(), header(http::header::ACCEPT_LANGUAGE).as_deref())
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn request_lang() -> Lang {
+    Lang::default()
+}
+
+/// Sets the HTTP status of the page being rendered (no-op in the browser).
+pub fn set_page_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(options), Ok(status)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(code))
+    {
+        options.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// The application. `lang` comes from the request on the server and from the
+/// `<html lang>` attribute in the browser, so both render the same.
+#[component]
+pub fn App(lang: Lang) -> impl IntoView {
+    provide_meta_context();
+    provide_context(lang);
+    let t = lang.texts();
+    view! {
+        <Title text=t.site_name/>
+        <Router>
+            <layout::Header/>
+            <main id="main">
+                <Routes fallback=layout::NotFound>
+                    <Route path=path!("") view=home::HomePage/>
+                    <Route path=path!("belts") view=belts::pages::BeltDirectoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("belts/:slug") view=belts::pages::BeltPage ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/:slug") view=orgs::pages::OrgPage ssr=SsrMode::Async/>
+                    <Route path=path!("search") view=search::pages::SearchPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <layout::Footer/>
+        </Router>
+    }
+}
+
+/// The language of the page being rendered.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}

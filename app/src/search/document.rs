@@ -1,0 +1,211 @@
+//! What one searchable entity looks like in Meilisearch, and how it is read
+//! from the database. Every entity kind goes into one index with a `kind`
+//! field, so one query ranks belts and organisations together.
+
+use serde::{Deserialize, Serialize};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::belts::repo::categories_of_belt;
+use crate::entities::{belt, organisation};
+use crate::geo;
+use crate::orgs::repo::org_name;
+use crate::orgs::types::OrgKind;
+
+/// The kinds of entity that reach search; stored in the outbox as `code()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EntityKind {
+    Belt,
+    Organisation,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 2] = [EntityKind::Belt, EntityKind::Organisation];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EntityKind::Belt => "belt",
+            EntityKind::Organisation => "organisation",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The Meilisearch primary key of this entity's document.
+    pub fn document_id(self, id: i32) -> String {
+        format!("{}-{id}", self.code())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Geo {
+    pub lat: f64,
+    pub lng: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchDocument {
+    pub id: String,
+    pub kind: String,
+    pub org_kind: Option<String>,
+    pub slug: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub place_zh: String,
+    pub place_en: String,
+    pub categories_zh: Vec<String>,
+    pub categories_en: Vec<String>,
+    pub category_slugs: Vec<String>,
+    pub province: Option<String>,
+    pub summary_zh: String,
+    pub summary_en: String,
+    #[serde(rename = "_geo", skip_serializing_if = "Option::is_none", default)]
+    pub geo: Option<Geo>,
+}
+
+fn place(province: Option<&str>, parts: &[Option<&str>], zh: bool) -> String {
+    let province = province.and_then(geo::province).map(|p| if zh { p.name_zh } else { p.name_en });
+    let names: Vec<&str> = std::iter::once(province)
+        .chain(parts.iter().copied())
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect();
+    names.join(if zh { " · " } else { ", " })
+}
+
+/// The document for one entity, or `None` when it should not be searchable
+/// (deleted, or not public).
+///
+/// # Errors
+/// On a database failure.
+pub async fn load<C: ConnectionTrait>(db: &C, kind: EntityKind, id: i32) -> Result<Option<SearchDocument>, DbErr> {
+    match kind {
+        EntityKind::Belt => match belt::Entity::find_by_id(id).one(db).await? {
+            Some(b) => Ok(Some(belt_document(db, b).await?)),
+            None => Ok(None),
+        },
+        EntityKind::Organisation => Ok(organisation::Entity::find_by_id(id).one(db).await?.map(organisation_document)),
+    }
+}
+
+async fn belt_document<C: ConnectionTrait>(db: &C, b: belt::Model) -> Result<SearchDocument, DbErr> {
+    let categories = categories_of_belt(db, b.id).await?;
+    Ok(SearchDocument {
+        id: EntityKind::Belt.document_id(b.id),
+        kind: EntityKind::Belt.code().into(),
+        org_kind: None,
+        place_zh: place(Some(&b.province), &[Some(&b.city_zh), b.county_zh.as_deref()], true),
+        place_en: place(Some(&b.province), &[b.county_en.as_deref(), Some(&b.city_en)], false),
+        categories_zh: categories.iter().map(|c| c.name.zh.clone()).collect(),
+        categories_en: categories.iter().map(|c| c.name.en.clone()).collect(),
+        category_slugs: categories.into_iter().map(|c| c.slug).collect(),
+        province: Some(b.province),
+        slug: b.slug,
+        name_zh: b.name_zh,
+        name_en: b.name_en,
+        summary_zh: b.summary_zh,
+        summary_en: b.summary_en,
+        geo: Some(Geo { lat: b.latitude, lng: b.longitude }),
+    })
+}
+
+fn organisation_document(o: organisation::Model) -> SearchDocument {
+    let name = org_name(&o);
+    let kind = OrgKind::from_code(&o.kind);
+    SearchDocument {
+        id: EntityKind::Organisation.document_id(o.id),
+        kind: EntityKind::Organisation.code().into(),
+        org_kind: kind.map(|k| k.code().to_string()),
+        place_zh: place(o.province.as_deref(), &[o.city_zh.as_deref()], true),
+        place_en: place(o.province.as_deref(), &[o.city_en.as_deref()], false),
+        categories_zh: Vec::new(),
+        categories_en: Vec::new(),
+        category_slugs: Vec::new(),
+        province: o.province,
+        slug: o.slug,
+        name_zh: name.zh,
+        name_en: name.en,
+        summary_zh: o.description_zh,
+        summary_en: o.description_en,
+        geo: None,
+    }
+}
+
+/// Every searchable document, a page at a time (keyset pagination by id),
+/// for a full rebuild.
+pub struct AllDocuments<'a, C> {
+    db: &'a C,
+    page_size: u64,
+    stage: EntityKind,
+    after_id: i32,
+    done: bool,
+}
+
+impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
+    pub fn new(db: &'a C, page_size: u64) -> Self {
+        AllDocuments { db, page_size, stage: EntityKind::Belt, after_id: 0, done: false }
+    }
+
+    /// The next page, or `None` when every entity was read.
+    ///
+    /// # Errors
+    /// On a database failure.
+    pub async fn next_page(&mut self) -> Result<Option<Vec<SearchDocument>>, DbErr> {
+        while !self.done {
+            let docs = match self.stage {
+                EntityKind::Belt => {
+                    let page = belt::Entity::find()
+                        .filter(belt::Column::Id.gt(self.after_id))
+                        .order_by_asc(belt::Column::Id)
+                        .limit(self.page_size)
+                        .all(self.db)
+                        .await?;
+                    self.after_id = page.last().map_or(self.after_id, |b| b.id);
+                    let mut docs = Vec::with_capacity(page.len());
+                    for b in page {
+                        docs.push(belt_document(self.db, b).await?);
+                    }
+                    docs
+                }
+                EntityKind::Organisation => {
+                    let page = organisation::Entity::find()
+                        .filter(organisation::Column::Id.gt(self.after_id))
+                        .order_by_asc(organisation::Column::Id)
+                        .limit(self.page_size)
+                        .all(self.db)
+                        .await?;
+                    self.after_id = page.last().map_or(self.after_id, |o| o.id);
+                    page.into_iter().map(organisation_document).collect()
+                }
+            };
+            if !docs.is_empty() {
+                return Ok(Some(docs));
+            }
+            match self.stage {
+                EntityKind::Belt => {
+                    self.stage = EntityKind::Organisation;
+                    self.after_id = 0;
+                }
+                EntityKind::Organisation => self.done = true,
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// How many documents a full rebuild writes.
+///
+/// # Errors
+/// On a database failure.
+pub async fn count_all<C: ConnectionTrait>(db: &C) -> Result<u64, DbErr> {
+    Ok(belt::Entity::find().count(db).await? + organisation::Entity::find().count(db).await?)
+}
+
+/// The id of the belt with this slug.
+///
+/// # Errors
+/// On a database failure.
+pub async fn belt_id_by_slug<C: ConnectionTrait>(db: &C, slug: &str) -> Result<Option<i32>, DbErr> {
+    Ok(belt::Entity::find().filter(belt::Column::Slug.eq(slug)).one(db).await?.map(|b| b.id))
+}

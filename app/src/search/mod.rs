@@ -1,0 +1,18 @@
+//! Discovery through Meilisearch: the shared result types, the search server
+//! function and page, and (server only) documents, index settings, the
+//! outbox worker, full rebuilds and the managed Meilisearch process.
+
+pub mod api;
+pub mod pages;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod document;
+#[cfg(feature = "ssr")]
+pub mod managed;
+#[cfg(feature = "ssr")]
+pub mod outbox;
+#[cfg(feature = "ssr")]
+pub mod reindex;
+#[cfg(feature = "ssr")]
+pub mod service;

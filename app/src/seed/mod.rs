@@ -1,0 +1,474 @@
+//! The demo data set (`demo.toml`, facts from the source articles) and the
+//! idempotent seeding that loads it: entities are matched by slug, rewritten
+//! only when they differ, and each change reaches search through the outbox.
+
+use std::collections::BTreeMap;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr,
+    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+use serde::Deserialize;
+
+use crate::belts::types::Metric;
+use crate::entities::{belt, belt_category, belt_figure, belt_organisation, category, organisation};
+use crate::geo;
+use crate::orgs::types::{BeltRole, OrgKind};
+use crate::search::document::EntityKind;
+use crate::search::outbox;
+
+const DEMO: &str = include_str!("demo.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedFile {
+    pub sources: BTreeMap<String, String>,
+    pub categories: Vec<SeedCategory>,
+    pub belts: Vec<SeedBelt>,
+    pub organisations: Vec<SeedOrganisation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedCategory {
+    pub slug: String,
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedBelt {
+    pub slug: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub province: String,
+    pub city_zh: String,
+    pub city_en: String,
+    pub county_zh: Option<String>,
+    pub county_en: Option<String>,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub categories: Vec<String>,
+    pub summary_zh: String,
+    pub summary_en: String,
+    pub source: String,
+    #[serde(default)]
+    pub figures: Vec<SeedFigure>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedFigure {
+    pub metric: String,
+    pub value: i64,
+    #[serde(default)]
+    pub at_least: bool,
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedOrganisation {
+    pub slug: String,
+    pub kind: String,
+    pub name_zh: Option<String>,
+    pub name_en: Option<String>,
+    pub description_zh: String,
+    pub description_en: String,
+    pub province: Option<String>,
+    pub city_zh: Option<String>,
+    pub city_en: Option<String>,
+    pub source: String,
+    #[serde(default)]
+    pub belts: Vec<SeedLink>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedLink {
+    pub belt: String,
+    pub role: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("the seed file is not valid TOML: {0}")]
+    Parse(#[from] toml::de::Error),
+    #[error("seed file: {0}")]
+    Invalid(String),
+    #[error("database: {0}")]
+    Db(#[from] DbErr),
+}
+
+/// The demo data, parsed and checked.
+///
+/// # Errors
+/// When `demo.toml` does not parse or refers to something it does not define.
+pub fn demo() -> Result<SeedFile, SeedError> {
+    let file: SeedFile = toml::from_str(DEMO)?;
+    validate(&file)?;
+    Ok(file)
+}
+
+/// Checks every cross-reference in a seed file, so seeding never half-applies.
+///
+/// # Errors
+/// `Invalid` naming the first bad reference.
+pub fn validate(file: &SeedFile) -> Result<(), SeedError> {
+    let bad = |msg: String| Err(SeedError::Invalid(msg));
+    let category_slugs: Vec<&str> = file.categories.iter().map(|c| c.slug.as_str()).collect();
+    let belt_slugs: Vec<&str> = file.belts.iter().map(|b| b.slug.as_str()).collect();
+    for (kind, slugs) in [
+        ("category", category_slugs.clone()),
+        ("belt", belt_slugs.clone()),
+        ("organisation", file.organisations.iter().map(|o| o.slug.as_str()).collect()),
+    ] {
+        let mut sorted = slugs.clone();
+        sorted.sort_unstable();
+        if let Some(w) = sorted.windows(2).find(|w| w[0] == w[1]) {
+            return bad(format!("{kind} slug {:?} appears twice", w[0]));
+        }
+    }
+    for b in &file.belts {
+        if geo::province(&b.province).is_none() {
+            return bad(format!("belt {}: unknown province {:?}", b.slug, b.province));
+        }
+        if !file.sources.contains_key(&b.source) {
+            return bad(format!("belt {}: unknown source {:?}", b.slug, b.source));
+        }
+        if !(-90.0..=90.0).contains(&b.latitude) || !(-180.0..=180.0).contains(&b.longitude) {
+            return bad(format!("belt {}: coordinates out of range", b.slug));
+        }
+        if let Some(c) = b.categories.iter().find(|c| !category_slugs.contains(&c.as_str())) {
+            return bad(format!("belt {}: unknown category {c:?}", b.slug));
+        }
+        if let Some(f) = b.figures.iter().find(|f| Metric::from_code(&f.metric).is_none()) {
+            return bad(format!("belt {}: unknown metric {:?}", b.slug, f.metric));
+        }
+    }
+    for o in &file.organisations {
+        if OrgKind::from_code(&o.kind).is_none() {
+            return bad(format!("organisation {}: unknown kind {:?}", o.slug, o.kind));
+        }
+        if o.name_zh.is_none() && o.name_en.is_none() {
+            return bad(format!("organisation {}: needs a name", o.slug));
+        }
+        if !file.sources.contains_key(&o.source) {
+            return bad(format!("organisation {}: unknown source {:?}", o.slug, o.source));
+        }
+        if let Some(p) = o.province.as_deref().filter(|p| geo::province(p).is_none()) {
+            return bad(format!("organisation {}: unknown province {p:?}", o.slug));
+        }
+        for link in &o.belts {
+            if !belt_slugs.contains(&link.belt.as_str()) {
+                return bad(format!("organisation {}: unknown belt {:?}", o.slug, link.belt));
+            }
+            if BeltRole::from_code(&link.role).is_none() {
+                return bad(format!("organisation {}: unknown role {:?}", o.slug, link.role));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct SeedReport {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+enum Outcome {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+impl SeedReport {
+    fn count(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Created => self.created += 1,
+            Outcome::Updated => self.updated += 1,
+            Outcome::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+/// Whether the directory holds no belt yet.
+///
+/// # Errors
+/// On a database failure.
+pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
+    Ok(belt::Entity::find().count(db).await? == 0)
+}
+
+/// How many steps [`seed`] reports progress for.
+pub fn step_count(file: &SeedFile) -> u64 {
+    (file.categories.len() + file.belts.len() + file.organisations.len()) as u64
+}
+
+/// Loads `file` in one transaction. `progress(done, label)` is called after each entity.
+///
+/// # Errors
+/// On a database failure; nothing is applied then.
+pub async fn seed(db: &DatabaseConnection, file: &SeedFile, mut progress: impl FnMut(u64, &str)) -> Result<SeedReport, SeedError> {
+    validate(file)?;
+    let txn = db.begin().await?;
+    let mut report = SeedReport::default();
+    let mut done = 0u64;
+    let mut category_ids = BTreeMap::new();
+    for c in &file.categories {
+        let (id, outcome) = upsert_category(&txn, c).await?;
+        category_ids.insert(c.slug.clone(), id);
+        report.count(outcome);
+        done += 1;
+        progress(done, &c.slug);
+    }
+    let mut belt_ids = BTreeMap::new();
+    for b in &file.belts {
+        let source = &file.sources[&b.source];
+        let (id, outcome) = upsert_belt(&txn, b, source, &category_ids).await?;
+        belt_ids.insert(b.slug.clone(), id);
+        report.count(outcome);
+        done += 1;
+        progress(done, &b.slug);
+    }
+    for o in &file.organisations {
+        let source = &file.sources[&o.source];
+        report.count(upsert_organisation(&txn, o, source, &belt_ids).await?);
+        done += 1;
+        progress(done, &o.slug);
+    }
+    txn.commit().await?;
+    Ok(report)
+}
+
+async fn upsert_category(txn: &DatabaseTransaction, c: &SeedCategory) -> Result<(i32, Outcome), DbErr> {
+    let existing = category::Entity::find().filter(category::Column::Slug.eq(&c.slug)).one(txn).await?;
+    match existing {
+        Some(m) if m.name_zh == c.zh && m.name_en == c.en => Ok((m.id, Outcome::Unchanged)),
+        Some(m) => {
+            let id = m.id;
+            let mut active = m.into_active_model();
+            active.name_zh = Set(c.zh.clone());
+            active.name_en = Set(c.en.clone());
+            active.update(txn).await?;
+            Ok((id, Outcome::Updated))
+        }
+        None => {
+            let inserted = category::ActiveModel {
+                slug: Set(c.slug.clone()),
+                name_zh: Set(c.zh.clone()),
+                name_en: Set(c.en.clone()),
+                parent_id: Set(None),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            Ok((inserted.id, Outcome::Created))
+        }
+    }
+}
+
+async fn upsert_belt(
+    txn: &DatabaseTransaction,
+    b: &SeedBelt,
+    source: &str,
+    category_ids: &BTreeMap<String, i32>,
+) -> Result<(i32, Outcome), DbErr> {
+    let now = Utc::now();
+    let existing = belt::Entity::find().filter(belt::Column::Slug.eq(&b.slug)).one(txn).await?;
+    let mut wanted_categories: Vec<i32> = b.categories.iter().map(|c| category_ids[c]).collect();
+    wanted_categories.sort_unstable();
+    let wanted_figures: Vec<(String, i64, bool, Option<i32>, String)> = b
+        .figures
+        .iter()
+        .map(|f| (f.metric.clone(), f.value, f.at_least, f.year, source.to_string()))
+        .collect();
+
+    let (model, outcome) = match existing {
+        Some(m) => {
+            let mut current_categories: Vec<i32> = belt_category::Entity::find()
+                .filter(belt_category::Column::BeltId.eq(m.id))
+                .all(txn)
+                .await?
+                .into_iter()
+                .map(|l| l.category_id)
+                .collect();
+            current_categories.sort_unstable();
+            let current_figures: Vec<_> = belt_figure::Entity::find()
+                .filter(belt_figure::Column::BeltId.eq(m.id))
+                .order_by_asc(belt_figure::Column::Position)
+                .all(txn)
+                .await?
+                .into_iter()
+                .map(|f| (f.metric, f.value, f.at_least, f.year, f.source))
+                .collect();
+            let same = m.name_zh == b.name_zh
+                && m.name_en == b.name_en
+                && m.province == b.province
+                && m.city_zh == b.city_zh
+                && m.city_en == b.city_en
+                && m.county_zh == b.county_zh
+                && m.county_en == b.county_en
+                && m.latitude == b.latitude
+                && m.longitude == b.longitude
+                && m.summary_zh == b.summary_zh
+                && m.summary_en == b.summary_en
+                && current_categories == wanted_categories
+                && current_figures == wanted_figures;
+            if same {
+                return Ok((m.id, Outcome::Unchanged));
+            }
+            let mut active = m.into_active_model();
+            fill_belt(&mut active, b);
+            active.updated_at = Set(now);
+            (active.update(txn).await?, Outcome::Updated)
+        }
+        None => {
+            let mut active = belt::ActiveModel { slug: Set(b.slug.clone()), created_at: Set(now), updated_at: Set(now), ..Default::default() };
+            fill_belt(&mut active, b);
+            (active.insert(txn).await?, Outcome::Created)
+        }
+    };
+
+    belt_category::Entity::delete_many().filter(belt_category::Column::BeltId.eq(model.id)).exec(txn).await?;
+    for category_id in wanted_categories {
+        belt_category::ActiveModel { belt_id: Set(model.id), category_id: Set(category_id) }.insert(txn).await?;
+    }
+    belt_figure::Entity::delete_many().filter(belt_figure::Column::BeltId.eq(model.id)).exec(txn).await?;
+    for (position, (metric, value, at_least, year, source)) in wanted_figures.into_iter().enumerate() {
+        belt_figure::ActiveModel {
+            belt_id: Set(model.id),
+            metric: Set(metric),
+            value: Set(value),
+            at_least: Set(at_least),
+            year: Set(year),
+            source: Set(source),
+            position: Set(position as i32),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+    }
+    outbox::enqueue(txn, EntityKind::Belt, model.id).await?;
+    Ok((model.id, outcome))
+}
+
+fn fill_belt(active: &mut belt::ActiveModel, b: &SeedBelt) {
+    active.name_zh = Set(b.name_zh.clone());
+    active.name_en = Set(b.name_en.clone());
+    active.province = Set(b.province.clone());
+    active.city_zh = Set(b.city_zh.clone());
+    active.city_en = Set(b.city_en.clone());
+    active.county_zh = Set(b.county_zh.clone());
+    active.county_en = Set(b.county_en.clone());
+    active.latitude = Set(b.latitude);
+    active.longitude = Set(b.longitude);
+    active.summary_zh = Set(b.summary_zh.clone());
+    active.summary_en = Set(b.summary_en.clone());
+}
+
+async fn upsert_organisation(
+    txn: &DatabaseTransaction,
+    o: &SeedOrganisation,
+    source: &str,
+    belt_ids: &BTreeMap<String, i32>,
+) -> Result<Outcome, DbErr> {
+    let now = Utc::now();
+    let mut wanted_links: Vec<(i32, String)> = o.belts.iter().map(|l| (belt_ids[&l.belt], l.role.clone())).collect();
+    wanted_links.sort();
+    let existing = organisation::Entity::find().filter(organisation::Column::Slug.eq(&o.slug)).one(txn).await?;
+    let (model, outcome) = match existing {
+        Some(m) => {
+            let mut current_links: Vec<(i32, String)> = belt_organisation::Entity::find()
+                .filter(belt_organisation::Column::OrganisationId.eq(m.id))
+                .all(txn)
+                .await?
+                .into_iter()
+                .map(|l| (l.belt_id, l.role))
+                .collect();
+            current_links.sort();
+            let same = m.kind == o.kind
+                && m.name_zh == o.name_zh
+                && m.name_en == o.name_en
+                && m.description_zh == o.description_zh
+                && m.description_en == o.description_en
+                && m.province == o.province
+                && m.city_zh == o.city_zh
+                && m.city_en == o.city_en
+                && m.source.as_deref() == Some(source)
+                && current_links == wanted_links;
+            if same {
+                return Ok(Outcome::Unchanged);
+            }
+            let mut active = m.into_active_model();
+            fill_organisation(&mut active, o, source);
+            active.updated_at = Set(now);
+            (active.update(txn).await?, Outcome::Updated)
+        }
+        None => {
+            let mut active = organisation::ActiveModel {
+                slug: Set(o.slug.clone()),
+                is_demo: Set(true),
+                verified_at: Set(None),
+                verified_by: Set(None),
+                verification_evidence: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            };
+            fill_organisation(&mut active, o, source);
+            (active.insert(txn).await?, Outcome::Created)
+        }
+    };
+    belt_organisation::Entity::delete_many()
+        .filter(belt_organisation::Column::OrganisationId.eq(model.id))
+        .exec(txn)
+        .await?;
+    for (belt_id, role) in wanted_links {
+        belt_organisation::ActiveModel { belt_id: Set(belt_id), organisation_id: Set(model.id), role: Set(role) }
+            .insert(txn)
+            .await?;
+    }
+    outbox::enqueue(txn, EntityKind::Organisation, model.id).await?;
+    Ok(outcome)
+}
+
+fn fill_organisation(active: &mut organisation::ActiveModel, o: &SeedOrganisation, source: &str) {
+    active.kind = Set(o.kind.clone());
+    active.name_zh = Set(o.name_zh.clone());
+    active.name_en = Set(o.name_en.clone());
+    active.description_zh = Set(o.description_zh.clone());
+    active.description_en = Set(o.description_en.clone());
+    active.province = Set(o.province.clone());
+    active.city_zh = Set(o.city_zh.clone());
+    active.city_en = Set(o.city_en.clone());
+    active.source = Set(Some(source.to_string()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_data_is_valid_and_covers_the_four_provinces() {
+        let file = demo().expect("demo.toml is valid");
+        assert!(file.belts.len() >= 15, "at least 15 belts");
+        for province in ["hunan", "shandong", "fujian", "guangdong"] {
+            assert!(file.belts.iter().any(|b| b.province == province), "{province} has a belt");
+        }
+        let pingdu = file.belts.iter().find(|b| b.slug == "pingdu-false-eyelashes").unwrap();
+        assert!(pingdu.figures.iter().any(|f| f.metric == "world_share_percent" && f.value == 70));
+    }
+
+    #[test]
+    fn validation_names_the_bad_reference() {
+        let mut file = demo().unwrap();
+        file.belts[0].categories.push("unicorns".into());
+        let err = validate(&file).unwrap_err().to_string();
+        assert!(err.contains("unicorns"), "{err}");
+    }
+}

@@ -1,0 +1,22 @@
+//! Database schema for Beltlink, as sea-orm migrations.
+//!
+//! The schema is portable between SQLite (the default) and PostgreSQL: only
+//! column types both support, no JSON operators, enums stored as short strings
+//! whose valid values live in the application's domain types.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_directory;
+mod m20261122_000002_search_outbox;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261122_000001_directory::Migration),
+            Box::new(m20261122_000002_search_outbox::Migration),
+        ]
+    }
+}

@@ -1,0 +1,138 @@
+//! Real parts for integration tests: a fresh SQLite file (or PostgreSQL
+//! database) per test, a real Meilisearch process per test, and the router.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use app::search::managed::ManagedMeilisearch;
+use app::search::service::SearchService;
+use app::state::AppState;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use tower::ServiceExt;
+
+pub fn meili_binary() -> PathBuf {
+    std::env::var_os("MEILI_BIN")
+        .map(PathBuf::from)
+        .expect("MEILI_BIN must point at the Meilisearch binary; `cargo xtask test` sets it")
+}
+
+/// A migrated database that lives as long as the value.
+pub struct TestDb {
+    pub db: DatabaseConnection,
+    pub url: String,
+    _dir: tempfile::TempDir,
+}
+
+pub async fn sqlite() -> TestDb {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("beltlink.sqlite").display());
+    let db = app::db::connect(&url).await.unwrap();
+    app::db::migrate(&db).await.unwrap();
+    TestDb { db, url, _dir: dir }
+}
+
+/// A fresh database in the PostgreSQL cluster `cargo xtask test` starts, or
+/// `None` (with a note) when the tests run without one.
+pub async fn postgres() -> Option<TestDb> {
+    let Ok(admin_url) = std::env::var("BELTLINK_TEST_POSTGRES_URL") else {
+        eprintln!("note: BELTLINK_TEST_POSTGRES_URL is unset, so the PostgreSQL half of this test did not run (cargo xtask test sets it)");
+        return None;
+    };
+    let admin = app::db::connect(&admin_url).await.unwrap();
+    let name = format!("beltlink_test_{}", rand_suffix());
+    admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.unwrap();
+    let url = admin_url.rsplit_once('/').map(|(base, _)| format!("{base}/{name}")).unwrap();
+    let db = app::db::connect(&url).await.unwrap();
+    app::db::migrate(&db).await.unwrap();
+    Some(TestDb { db, url, _dir: tempfile::tempdir().unwrap() })
+}
+
+/// SQLite always, PostgreSQL when available.
+pub async fn every_backend() -> Vec<TestDb> {
+    let mut dbs = vec![sqlite().await];
+    dbs.extend(postgres().await);
+    dbs
+}
+
+fn rand_suffix() -> String {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("{}_{nanos}", std::process::id())
+}
+
+/// A real Meilisearch with its own data directory.
+pub struct TestMeili {
+    pub process: Option<ManagedMeilisearch>,
+    pub dir: tempfile::TempDir,
+    pub port: u16,
+    pub key: String,
+}
+
+impl TestMeili {
+    pub async fn start() -> TestMeili {
+        let dir = tempfile::tempdir().unwrap();
+        let process = ManagedMeilisearch::start(&meili_binary(), dir.path(), None).await.unwrap();
+        let (port, key) = (process.port, process.master_key.clone());
+        TestMeili { process: Some(process), dir, port, key }
+    }
+
+    pub fn service(&self) -> SearchService {
+        SearchService::new(&format!("http://127.0.0.1:{}", self.port), &self.key, "beltlink").unwrap()
+    }
+
+    pub async fn kill(&mut self) {
+        self.process.take().expect("running").kill().await;
+    }
+
+    /// Starts it again on the same port and files.
+    pub async fn restart(&mut self) {
+        assert!(self.process.is_none(), "stop it first");
+        self.process = Some(ManagedMeilisearch::start(&meili_binary(), self.dir.path(), Some(self.port)).await.unwrap());
+    }
+}
+
+/// Seeds the demo data and pushes the outbox until it is empty.
+pub async fn seeded(db: &DatabaseConnection, search: &SearchService) {
+    let file = app::seed::demo().unwrap();
+    app::seed::seed(db, &file, |_, _| {}).await.unwrap();
+    search.prepare_index(search.index_uid()).await.unwrap();
+    drain_outbox(db, search).await;
+}
+
+pub async fn drain_outbox(db: &DatabaseConnection, search: &SearchService) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while app::search::outbox::pending(db).await.unwrap() > 0 {
+        assert!(Instant::now() < deadline, "outbox did not drain");
+        if app::search::outbox::process_batch(db, search).await.is_err() {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+}
+
+pub fn router(db: DatabaseConnection, search: SearchService) -> axum::Router {
+    let leptos_options = LeptosOptions::builder().output_name("beltlink").build();
+    server::web::router(server::web::ServerState { leptos_options, app: AppState { db, search } })
+}
+
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+pub async fn send(router: &axum::Router, request: Request<Body>) -> Page {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Page { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+pub async fn get(router: &axum::Router, uri: &str, lang: &str) -> Page {
+    let request = Request::get(uri).header("accept-language", lang).body(Body::empty()).unwrap();
+    send(router, request).await
+}

@@ -1,0 +1,158 @@
+//! The pages, server functions and plain endpoints, through the real router,
+//! with a real SQLite file and a real Meilisearch.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::*;
+
+struct Site {
+    router: axum::Router,
+    meili: TestMeili,
+    _db: TestDb,
+}
+
+async fn site() -> Site {
+    let db = sqlite().await;
+    let meili = TestMeili::start().await;
+    let search = meili.service();
+    seeded(&db.db, &search).await;
+    Site { router: router(db.db.clone(), search), meili, _db: db }
+}
+
+#[tokio::test]
+async fn belt_directory_renders_on_the_server_in_both_languages() {
+    let site = site().await;
+    let zh = get(&site.router, "/belts", "zh-CN,zh;q=0.9").await;
+    assert_eq!(zh.status, StatusCode::OK);
+    assert!(zh.body.contains(r#"<html lang="zh-CN""#));
+    assert!(zh.body.contains("平度假睫毛产业带"));
+    assert!(zh.body.contains("汨罗钓具产业带"));
+    assert!(zh.body.contains(r#"class="china-map""#));
+
+    let en = get(&site.router, "/belts", "en-GB,en;q=0.9").await;
+    assert!(en.body.contains(r#"<html lang="en""#));
+    assert!(en.body.contains("Pingdu False Eyelashes Belt"));
+    assert!(en.body.contains("Yangjiang Knives and Scissors Belt"));
+
+    // A remembered choice wins over the browser's.
+    let request = Request::get("/belts")
+        .header("accept-language", "zh-CN")
+        .header("cookie", "beltlink_lang=en")
+        .body(Body::empty())
+        .unwrap();
+    assert!(send(&site.router, request).await.body.contains("Pingdu False Eyelashes Belt"));
+}
+
+#[tokio::test]
+async fn filters_come_from_the_query_string() {
+    let site = site().await;
+    let shandong = get(&site.router, "/belts?province=shandong", "en").await;
+    assert_eq!(shandong.status, StatusCode::OK);
+    assert!(shandong.body.contains("Pingdu False Eyelashes Belt"));
+    assert!(!shandong.body.contains("Miluo Fishing Tackle Belt"));
+
+    let tackle = get(&site.router, "/belts?province=&category=fishing-tackle", "en").await;
+    assert!(tackle.body.contains("Miluo Fishing Tackle Belt"));
+    assert!(tackle.body.contains("Linxiang Fishing Floats Belt"));
+    assert!(!tackle.body.contains("Pingdu False Eyelashes Belt"));
+
+    let none = get(&site.router, "/belts?province=guangdong&category=fishing-tackle", "en").await;
+    assert_eq!(none.status, StatusCode::OK);
+    assert!(none.body.contains("No belt matches these filters."));
+}
+
+#[tokio::test]
+async fn malformed_queries_are_a_400_with_a_message() {
+    let site = site().await;
+    let province = get(&site.router, "/belts?province=atlantis", "en").await;
+    assert_eq!(province.status, StatusCode::BAD_REQUEST);
+    assert!(province.body.contains(r#"There is no province called "atlantis"."#));
+    let category = get(&site.router, "/belts?category=unicorns", "zh").await;
+    assert_eq!(category.status, StatusCode::BAD_REQUEST);
+    assert!(category.body.contains("没有名为“unicorns”的品类。"));
+    let long = format!("/search?q={}", "a".repeat(201));
+    let search = get(&site.router, &long, "en").await;
+    assert_eq!(search.status, StatusCode::BAD_REQUEST);
+    assert!(search.body.contains("at most 200 characters"));
+}
+
+#[tokio::test]
+async fn unknown_things_are_a_real_404() {
+    let site = site().await;
+    for uri in ["/belts/atlantis-widgets", "/orgs/nobody", "/no/such/page"] {
+        let page = get(&site.router, uri, "en").await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(page.body.contains("Page not found"), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn a_belt_page_has_figures_organisations_and_its_map() {
+    let site = site().await;
+    let page = get(&site.router, "/belts/pingdu-false-eyelashes", "en").await;
+    assert_eq!(page.status, StatusCode::OK);
+    for expected in ["Share of world output", "70%", "CNY 10 billion", "3,000+", "60,000+", "Amazon", "/orgs/qingdao-kailaishi-cosmetics", r#"class="province highlight""#, "Qingdao survey"] {
+        assert!(page.body.contains(expected), "missing {expected}");
+    }
+    let zh = get(&site.router, "/belts/pingdu-false-eyelashes", "zh").await;
+    assert!(zh.body.contains("100亿元"));
+    assert!(zh.body.contains("6万+"));
+
+    let org = get(&site.router, "/orgs/zongteng-group", "en").await;
+    assert_eq!(org.status, StatusCode::OK);
+    assert!(org.body.contains("Zongteng Group"));
+    assert!(org.body.contains("Demo entry"));
+    assert!(org.body.contains("/belts/fuzhou-auto-parts"));
+}
+
+#[tokio::test]
+async fn search_finds_pingdu_in_chinese_and_english() {
+    let site = site().await;
+    for q in ["%E5%81%87%E7%9D%AB%E6%AF%9B", "eyelashes"] {
+        let page = get(&site.router, &format!("/search?q={q}"), "en").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("/belts/pingdu-false-eyelashes"), "query {q}");
+    }
+    // The server function the page calls after hydration.
+    let request = Request::post("/api/search")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from("q=fishing+tackle"))
+        .unwrap();
+    let response = send(&site.router, request).await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert!(response.body.contains("/belts/miluo-fishing-tackle"));
+    assert!(!response.body.contains(&site.meili.key), "the Meilisearch key never leaves the server");
+}
+
+#[tokio::test]
+async fn healthz_reports_each_dependency() {
+    let mut site = site().await;
+    let up = get(&site.router, "/healthz", "en").await;
+    assert_eq!(up.status, StatusCode::OK);
+    assert!(up.body.contains(r#""database":"up""#) && up.body.contains(r#""search":"up""#));
+    site.meili.kill().await;
+    let down = get(&site.router, "/healthz", "en").await;
+    assert_eq!(down.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(down.body.contains(r#""status":"degraded""#) && down.body.contains(r#""search":"down""#));
+    // Pages that need only the database keep working.
+    assert_eq!(get(&site.router, "/belts", "en").await.status, StatusCode::OK);
+    let search = get(&site.router, "/search?q=eyelashes", "en").await;
+    assert_eq!(search.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(search.body.contains("Search is unavailable"));
+}
+
+#[tokio::test]
+async fn the_language_switch_remembers_and_returns_without_open_redirects() {
+    let site = site().await;
+    let page = get(&site.router, "/belts?province=hunan", "zh").await;
+    assert!(page.body.contains(r#"href="/lang/en?next=%2Fbelts%3Fprovince%3Dhunan""#), "the switch links back here");
+    let switched = get(&site.router, "/lang/en?next=%2Fbelts%3Fprovince%3Dhunan", "zh").await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    assert_eq!(switched.headers["location"], "/belts?province=hunan");
+    assert!(switched.headers["set-cookie"].to_str().unwrap().starts_with("beltlink_lang=en;"));
+    let outside = get(&site.router, "/lang/zh?next=%2F%2Fevil.example", "zh").await;
+    assert_eq!(outside.headers["location"], "/");
+    assert_eq!(get(&site.router, "/lang/fr", "zh").await.status, StatusCode::BAD_REQUEST);
+}

@@ -1,0 +1,141 @@
+//! The outbox between the database and Meilisearch, and full rebuilds,
+//! against a real Meilisearch that is stopped and started under them.
+
+mod common;
+
+use std::time::Duration;
+
+use app::entities::{belt, search_outbox};
+use app::search::document::EntityKind;
+use app::search::outbox;
+use common::*;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, TransactionTrait};
+
+async fn rename_belt(db: &sea_orm::DatabaseConnection, slug: &str, name_en: &str) -> i32 {
+    let txn = db.begin().await.unwrap();
+    let model = belt::Entity::find().filter(belt::Column::Slug.eq(slug)).one(&txn).await.unwrap().unwrap();
+    let id = model.id;
+    let mut active = model.into_active_model();
+    active.name_en = Set(name_en.to_string());
+    active.update(&txn).await.unwrap();
+    outbox::enqueue(&txn, EntityKind::Belt, id).await.unwrap();
+    txn.commit().await.unwrap();
+    id
+}
+
+async fn finds(search: &app::search::service::SearchService, query: &str, href: &str) -> bool {
+    search.search(query, 20).await.unwrap().hits.iter().any(|h| h.href == href)
+}
+
+#[tokio::test]
+async fn an_update_made_while_meilisearch_is_down_arrives_when_it_is_back() {
+    let db = sqlite().await;
+    let mut meili = TestMeili::start().await;
+    let search = meili.service();
+    seeded(&db.db, &search).await;
+
+    meili.kill().await;
+    rename_belt(&db.db, "miluo-fishing-tackle", "Miluo Carbon Rod Capital").await;
+    assert!(outbox::process_batch(&db.db, &search).await.is_err(), "delivery fails while Meilisearch is down");
+    let kept = search_outbox::Entity::find().all(&db.db).await.unwrap();
+    assert_eq!(kept.len(), 1, "the update is kept");
+    assert_eq!(kept[0].attempts, 1);
+    assert!(kept[0].last_error.is_some());
+
+    meili.restart().await;
+    tokio::time::sleep(outbox::backoff(1)).await;
+    drain_outbox(&db.db, &search).await;
+    assert!(finds(&search, "Carbon Rod Capital", "/belts/miluo-fishing-tackle").await);
+}
+
+#[tokio::test]
+async fn pending_updates_survive_an_app_restart() {
+    let db = sqlite().await;
+    let meili = TestMeili::start().await;
+    let search = meili.service();
+    seeded(&db.db, &search).await;
+    rename_belt(&db.db, "jimo-womens-wear", "Jimo Fashion Coast").await;
+    db.db.clone().close().await.unwrap();
+
+    // A new process: new connection, new search handle, same files.
+    let reopened = app::db::connect(&db.url).await.unwrap();
+    assert_eq!(outbox::pending(&reopened).await.unwrap(), 1);
+    let search = meili.service();
+    drain_outbox(&reopened, &search).await;
+    assert!(finds(&search, "Fashion Coast", "/belts/jimo-womens-wear").await);
+}
+
+#[tokio::test]
+async fn repeated_updates_are_delivered_once_with_the_latest_state() {
+    let db = sqlite().await;
+    let meili = TestMeili::start().await;
+    let search = meili.service();
+    seeded(&db.db, &search).await;
+    for name in ["First Name", "Second Name", "Final Pingdu Name"] {
+        rename_belt(&db.db, "pingdu-false-eyelashes", name).await;
+    }
+    assert_eq!(outbox::process_batch(&db.db, &search).await.unwrap(), 3);
+    assert_eq!(outbox::pending(&db.db).await.unwrap(), 0);
+    assert!(finds(&search, "Final Pingdu Name", "/belts/pingdu-false-eyelashes").await);
+    assert!(!finds(&search, "Second Name", "/belts/pingdu-false-eyelashes").await);
+}
+
+#[tokio::test]
+async fn a_deleted_entity_leaves_the_index() {
+    let db = sqlite().await;
+    let meili = TestMeili::start().await;
+    let search = meili.service();
+    seeded(&db.db, &search).await;
+    assert!(finds(&search, "knives", "/belts/yangjiang-knives-scissors").await);
+    let txn = db.db.begin().await.unwrap();
+    let model = belt::Entity::find().filter(belt::Column::Slug.eq("yangjiang-knives-scissors")).one(&txn).await.unwrap().unwrap();
+    belt::Entity::delete_by_id(model.id).exec(&txn).await.unwrap();
+    outbox::enqueue(&txn, EntityKind::Belt, model.id).await.unwrap();
+    txn.commit().await.unwrap();
+    drain_outbox(&db.db, &search).await;
+    assert!(!finds(&search, "knives", "/belts/yangjiang-knives-scissors").await);
+}
+
+#[tokio::test]
+async fn reindex_swaps_in_a_complete_index_and_cleans_up() {
+    let db = sqlite().await;
+    let meili = TestMeili::start().await;
+    let search = meili.service();
+    seeded(&db.db, &search).await;
+    // A leftover from an interrupted rebuild must not break the next one.
+    search.prepare_index(&search.rebuild_uid()).await.unwrap();
+
+    let mut reports = Vec::new();
+    let written = app::search::reindex::reindex(&db.db, &search, |done, total| reports.push((done, total))).await.unwrap();
+    let expected = app::search::document::count_all(&db.db).await.unwrap();
+    assert_eq!(written, expected);
+    assert_eq!(reports.last(), Some(&(expected, expected)), "progress reaches the total");
+    assert!(!search.index_exists(&search.rebuild_uid()).await.unwrap(), "the rebuild index is gone");
+    let stats = search.live_index().get_stats().await.unwrap();
+    assert_eq!(stats.number_of_documents as u64, expected);
+    assert!(finds(&search, "假睫毛", "/belts/pingdu-false-eyelashes").await);
+}
+
+#[tokio::test]
+async fn updates_during_a_rebuild_reach_the_index_being_built() {
+    let db = sqlite().await;
+    let meili = TestMeili::start().await;
+    let search = meili.service();
+    seeded(&db.db, &search).await;
+    let rebuild = search.rebuild_uid();
+    search.prepare_index(&rebuild).await.unwrap();
+
+    rename_belt(&db.db, "shanwei-jewellery", "Shanwei Pearl Coast").await;
+    drain_outbox(&db.db, &search).await;
+    let in_rebuild: app::search::document::SearchDocument = search
+        .client()
+        .index(&rebuild)
+        .get_document(&EntityKind::Belt.document_id(
+            belt::Entity::find().filter(belt::Column::Slug.eq("shanwei-jewellery")).one(&db.db).await.unwrap().unwrap().id,
+        ))
+        .await
+        .unwrap();
+    assert_eq!(in_rebuild.name_en, "Shanwei Pearl Coast");
+    assert!(finds(&search, "Pearl Coast", "/belts/shanwei-jewellery").await);
+    tokio::time::sleep(Duration::from_millis(1)).await;
+}

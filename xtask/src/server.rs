@@ -1,0 +1,124 @@
+//! Starting the built server for end-to-end tests and benchmarks, on a free
+//! port with a fresh data directory, and talking HTTP to it.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+use crate::Workspace;
+
+/// The server binary of a build `profile` ("debug"/"release"), configured for the built site.
+pub fn command(ws: &Workspace, profile: &str, meili: &Path) -> Command {
+    let mut command = ws.command(ws.root.join("target").join(profile).join("server").to_str().expect("utf-8 path"));
+    command
+        .env("LEPTOS_OUTPUT_NAME", "beltlink")
+        .env("LEPTOS_SITE_ROOT", ws.root.join("target/site"))
+        .env("LEPTOS_SITE_PKG_DIR", "pkg")
+        .env("LEPTOS_HASH_FILES", "true")
+        .env("LEPTOS_ENV", if profile == "release" { "PROD" } else { "DEV" });
+    if std::env::var_os("MEILI_URL").is_none() {
+        command.env("MEILI_BIN", meili);
+    }
+    command
+}
+
+pub struct Running {
+    child: Child,
+    pub addr: SocketAddr,
+    pub data_dir: PathBuf,
+}
+
+impl Running {
+    /// Starts the server with its own data directory and waits until `/healthz` says it is up.
+    pub fn start(ws: &Workspace, profile: &str, meili: &Path) -> Result<Running> {
+        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let addr: SocketAddr = format!("127.0.0.1:{port}").parse()?;
+        let data_dir = std::env::temp_dir().join(format!("beltlink-{profile}-{}-{port}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&data_dir);
+        std::fs::create_dir_all(&data_dir)?;
+        let log = std::fs::File::create(data_dir.join("server.log"))?;
+        let child = command(ws, profile, meili)
+            .env("BELTLINK_ADDR", addr.to_string())
+            .env("BELTLINK_DATA_DIR", &data_dir)
+            .env_remove("DATABASE_URL")
+            .stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .spawn()
+            .context("starting the server binary (was the site built?)")?;
+        let mut running = Running { child, addr, data_dir };
+        running.wait_healthy(Duration::from_secs(180))?;
+        Ok(running)
+    }
+
+    fn wait_healthy(&mut self, limit: Duration) -> Result<()> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            if let Some(status) = self.child.try_wait()? {
+                bail!("the server exited during start-up ({status}):\n{}", self.log());
+            }
+            if let Ok(response) = get(self.addr, "/healthz") {
+                if response.status == 200 {
+                    return Ok(());
+                }
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        bail!("the server was not healthy after {limit:?}:\n{}", self.log())
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.data_dir.join("server.log")).unwrap_or_default()
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Stops the server as an operator would (SIGTERM) and removes its data.
+    pub fn stop(mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+pub struct Response {
+    pub status: u16,
+    /// From sending the request to the first byte of the answer.
+    pub time_to_first_byte: Duration,
+}
+
+/// A minimal HTTP/1.1 GET, so the automation needs no HTTP client crate.
+pub fn get(addr: SocketAddr, path: &str) -> Result<Response> {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let started = Instant::now();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n")?;
+    let mut first = [0u8; 1];
+    stream.read_exact(&mut first)?;
+    let time_to_first_byte = started.elapsed();
+    let mut rest = Vec::new();
+    stream.read_to_end(&mut rest)?;
+    let mut raw = first.to_vec();
+    raw.extend(rest);
+    let text_head = String::from_utf8_lossy(&raw[..raw.len().min(32)]).into_owned();
+    let status = text_head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).context("no HTTP status")?;
+    Ok(Response { status, time_to_first_byte })
+}
