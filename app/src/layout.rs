@@ -28,7 +28,7 @@ pub fn Header() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 <span class="brand-name">{t.site_name}</span>
             </a>
-            <nav class="site-nav" aria-label=t.nav_home>
+            <nav class="site-nav" aria-label=t.site_name>
                 <a href="/belts">{t.nav_belts}</a>
                 <a href="/search">{t.nav_search}</a>
             </nav>

@@ -9,7 +9,6 @@ use crate::belts::types::{BeltCard, BeltDetail, BeltDirectory, FacetOption};
 use crate::geo;
 use crate::i18n::Lang;
 use crate::layout::{encode_component, ErrorPage};
-use crate::orgs::types::BeltRole;
 use crate::use_lang;
 
 fn province_name(code: &str, lang: Lang) -> &str {
@@ -166,7 +165,7 @@ fn BeltDetailView(detail: BeltDetail) -> impl IntoView {
     let has_orgs = !organisations.is_empty();
     view! {
         <Title text=format!("{name} · {}", t.site_name)/>
-        <nav class="breadcrumbs" aria-label="breadcrumbs"><a href="/belts">{t.belt_all_belts}</a></nav>
+        <nav class="breadcrumbs" aria-label=t.belt_all_belts><a href="/belts">{t.belt_all_belts}</a></nav>
         <article class="belt-detail">
             <header class="page-head">
                 <h1>{name.clone()}</h1>
@@ -220,7 +219,7 @@ fn BeltDetailView(detail: BeltDetail) -> impl IntoView {
                                             <li>
                                                 <a href=format!("/orgs/{}", o.slug)>{o.name.get(lang).to_string()}</a>
                                                 <span class="badge">{o.kind.label(lang)}</span>
-                                                <span class="muted">{role_label(o.role, lang)}</span>
+                                                <span class="muted">{o.role.label(lang)}</span>
                                             </li>
                                         })
                                         .collect_view()}
@@ -238,8 +237,4 @@ fn BeltDetailView(detail: BeltDetail) -> impl IntoView {
             </div>
         </article>
     }
-}
-
-fn role_label(role: BeltRole, lang: Lang) -> &'static str {
-    role.label(lang)
 }

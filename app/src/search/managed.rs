@@ -126,6 +126,10 @@ impl ManagedMeilisearch {
         let _ = std::fs::remove_file(self.dir.join("meilisearch.pid"));
     }
 
+    pub fn pid(&self) -> Option<u32> {
+        self.child.id()
+    }
+
     /// Whether the process is still running.
     pub fn is_running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))

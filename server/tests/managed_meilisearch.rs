@@ -1,0 +1,45 @@
+//! The Meilisearch that Beltlink runs itself: key kept across starts, a
+//! leftover from a crash replaced, admin commands able to find it.
+
+mod common;
+
+use app::search::managed::{self, ManagedMeilisearch};
+use common::meili_binary;
+
+fn is_gone(pid: u32) -> bool {
+    // A killed child of this test process lingers as a zombie until reaped; that counts as gone.
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat.rsplit(')').next().is_some_and(|rest| rest.trim_start().starts_with('Z')),
+    }
+}
+
+#[tokio::test]
+async fn a_leftover_from_a_crash_is_replaced_and_the_key_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = ManagedMeilisearch::start(&meili_binary(), dir.path(), None).await.unwrap();
+    let (old_pid, key) = (first.pid().unwrap(), first.master_key.clone());
+    let key_file = dir.path().join("master-key");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777, 0o600, "the key is private");
+
+    let (url, attached_key) = managed::running(dir.path()).expect("admin commands can find the running one");
+    assert_eq!((url, attached_key), (first.url.clone(), key.clone()));
+
+    // As if Beltlink had died without stopping its child.
+    std::mem::forget(first);
+    let second = ManagedMeilisearch::start(&meili_binary(), dir.path(), None).await.unwrap();
+    assert!(is_gone(old_pid), "the leftover was stopped");
+    assert_eq!(second.master_key, key, "the generated key is reused");
+    let new_pid = second.pid().unwrap();
+    second.stop().await;
+    assert!(is_gone(new_pid));
+    assert!(managed::running(dir.path()).is_none(), "nothing to attach to once stopped");
+}
+
+#[tokio::test]
+async fn a_missing_binary_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = ManagedMeilisearch::start(&dir.path().join("no-meilisearch"), dir.path(), None).await.err().unwrap();
+    assert!(err.to_string().contains("MEILI_BIN"), "{err}");
+}
