@@ -4,7 +4,6 @@
 pub mod config;
 pub mod web;
 
-use std::time::Duration;
 
 use anyhow::{Context, Result};
 use app::search::managed::ManagedMeilisearch;
@@ -121,9 +120,6 @@ pub async fn shutdown_signal() {
         () = terminate => {},
     }
 }
-
-/// How long a graceful shutdown may take before the process just exits.
-pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 #[cfg(test)]
 mod tests {

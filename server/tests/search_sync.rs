@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::time::Duration;
-
 use app::entities::{belt, search_outbox};
 use app::search::document::EntityKind;
 use app::search::outbox;
@@ -137,5 +135,4 @@ async fn updates_during_a_rebuild_reach_the_index_being_built() {
         .unwrap();
     assert_eq!(in_rebuild.name_en, "Shanwei Pearl Coast");
     assert!(finds(&search, "Pearl Coast", "/belts/shanwei-jewellery").await);
-    tokio::time::sleep(Duration::from_millis(1)).await;
 }

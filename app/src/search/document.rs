@@ -201,11 +201,3 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
 pub async fn count_all<C: ConnectionTrait>(db: &C) -> Result<u64, DbErr> {
     Ok(belt::Entity::find().count(db).await? + organisation::Entity::find().count(db).await?)
 }
-
-/// The id of the belt with this slug.
-///
-/// # Errors
-/// On a database failure.
-pub async fn belt_id_by_slug<C: ConnectionTrait>(db: &C, slug: &str) -> Result<Option<i32>, DbErr> {
-    Ok(belt::Entity::find().filter(belt::Column::Slug.eq(slug)).one(db).await?.map(|b| b.id))
-}

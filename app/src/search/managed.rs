@@ -129,11 +129,6 @@ impl ManagedMeilisearch {
     pub fn pid(&self) -> Option<u32> {
         self.child.id()
     }
-
-    /// Whether the process is still running.
-    pub fn is_running(&mut self) -> bool {
-        matches!(self.child.try_wait(), Ok(None))
-    }
 }
 
 /// The URL and key of a Meilisearch that a running Beltlink manages on `dir`,
