@@ -14,8 +14,16 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     } else {
         url.to_string()
     };
+    let is_sqlite = url.starts_with("sqlite:");
     let mut options = ConnectOptions::new(url);
     options.max_connections(16).min_connections(1).sqlx_logging(false);
+    // A ping before every checkout costs a round trip per query. A SQLite
+    // file cannot go stale; a PostgreSQL connection is checked after a pause.
+    if is_sqlite {
+        options.test_before_acquire(false);
+    } else {
+        options.test_before_acquire_if_idle_for(std::time::Duration::from_secs(30));
+    }
     let db = Database::connect(options).await?;
     if db.get_database_backend() == DbBackend::Sqlite {
         // WAL lets page reads go on while the outbox worker and admin commands write.
