@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 
+use crate::forms::FormErrors;
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -18,6 +19,14 @@ pub enum AppError {
     UnknownCategory(String),
     #[error("query longer than {max} characters")]
     QueryTooLong { max: usize },
+    #[error("the form has problems")]
+    Invalid(FormErrors),
+    #[error("sign-in required")]
+    SignInRequired,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("too many failed sign-ins; wait {minutes} minutes")]
+    Throttled { minutes: i64 },
     #[error("search is unavailable")]
     SearchUnavailable,
     #[error("internal error")]
@@ -32,7 +41,11 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::UnknownProvince(_)
             | AppError::UnknownCategory(_)
-            | AppError::QueryTooLong { .. } => 400,
+            | AppError::QueryTooLong { .. }
+            | AppError::Invalid(_) => 400,
+            AppError::SignInRequired => 401,
+            AppError::Forbidden => 403,
+            AppError::Throttled { .. } => 429,
             AppError::SearchUnavailable => 503,
             AppError::Internal | AppError::Transport(_) => 500,
         }
@@ -48,6 +61,18 @@ impl AppError {
             (AppError::QueryTooLong { max }, Lang::Zh) => format!("搜索词不能超过 {max} 个字符。"),
             (AppError::QueryTooLong { max }, Lang::En) => {
                 format!("A search can be at most {max} characters long.")
+            }
+            (AppError::Invalid(_), Lang::Zh) => "表单有需要修改的地方，请查看各项提示。".into(),
+            (AppError::Invalid(_), Lang::En) => "Some fields need attention; see the notes next to them.".into(),
+            (AppError::SignInRequired, Lang::Zh) => "请先登录。".into(),
+            (AppError::SignInRequired, Lang::En) => "Please sign in first.".into(),
+            (AppError::Forbidden, Lang::Zh) => "你的账户无权进行此操作。".into(),
+            (AppError::Forbidden, Lang::En) => "Your account may not do this.".into(),
+            (AppError::Throttled { minutes }, Lang::Zh) => {
+                format!("登录失败次数过多，请 {minutes} 分钟后再试。")
+            }
+            (AppError::Throttled { minutes }, Lang::En) => {
+                format!("Too many failed sign-ins. Try again in {minutes} minute{}.", if *minutes == 1 { "" } else { "s" })
             }
             (AppError::SearchUnavailable, Lang::Zh) => "搜索服务暂时不可用，请稍后再试。".into(),
             (AppError::SearchUnavailable, Lang::En) => {

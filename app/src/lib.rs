@@ -1,8 +1,10 @@
 //! Beltlink's pages, components and server functions, one module per domain
 //! area. Server-only code sits behind the `ssr` feature.
 
+pub mod accounts;
 pub mod belts;
 pub mod error;
+pub mod forms;
 pub mod geo;
 pub mod home;
 pub mod i18n;
@@ -10,6 +12,8 @@ pub mod layout;
 pub mod orgs;
 pub mod search;
 
+#[cfg(feature = "ssr")]
+pub mod cache;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
@@ -92,6 +96,9 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("belts/:slug") view=belts::pages::BeltPage ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug") view=orgs::pages::OrgPage ssr=SsrMode::Async/>
                     <Route path=path!("search") view=search::pages::SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("signup") view=accounts::pages::SignUpPage/>
+                    <Route path=path!("signin") view=accounts::pages::SignInPage/>
+                    <Route path=path!("account") view=accounts::pages::AccountPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <layout::Footer/>

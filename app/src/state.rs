@@ -1,8 +1,12 @@
 //! What every server function reaches for: the database and search.
 
+use std::time::Duration;
+
 use leptos::prelude::use_context;
 use sea_orm::DatabaseConnection;
 
+use crate::belts::repo::DirectorySnapshot;
+use crate::cache::Cached;
 use crate::error::AppError;
 use crate::search::service::SearchService;
 
@@ -10,6 +14,18 @@ use crate::search::service::SearchService;
 pub struct AppState {
     pub db: DatabaseConnection,
     pub search: SearchService,
+    /// The belt directory, read again after the outbox sees a change.
+    pub directory: Cached<DirectorySnapshot>,
+}
+
+/// The longest a cached read model is trusted without a change being seen.
+const CACHE_MAX_AGE: Duration = Duration::from_secs(60);
+
+impl AppState {
+    pub fn new(db: DatabaseConnection, search: SearchService) -> Self {
+        let directory = Cached::new(search.changes_seen.clone(), CACHE_MAX_AGE);
+        AppState { db, search, directory }
+    }
 }
 
 /// The state handed to this request by the server.

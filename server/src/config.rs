@@ -20,6 +20,8 @@ pub enum ConfigError {
     BadDataDir(String),
     #[error("MEILI_INDEX={0:?} may only hold letters, digits, '-' and '_'")]
     BadIndexName(String),
+    #[error("BELTLINK_PUBLIC_URL={0:?} is not an http:// or https:// URL")]
+    BadPublicUrl(String),
 }
 
 /// Where search runs.
@@ -38,6 +40,8 @@ pub struct Config {
     pub database_url: String,
     pub meili: MeiliConfig,
     pub index_uid: String,
+    /// Where users reach the site, when it is not `addr` itself (a proxy in front).
+    pub public_url: Option<String>,
 }
 
 impl Config {
@@ -91,7 +95,18 @@ impl Config {
         if !index_uid.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             return Err(ConfigError::BadIndexName(index_uid));
         }
-        Ok(Config { addr, data_dir, database_url, meili, index_uid })
+        let public_url = get("BELTLINK_PUBLIC_URL");
+        if let Some(url) = &public_url {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(ConfigError::BadPublicUrl(url.clone()));
+            }
+        }
+        Ok(Config { addr, data_dir, database_url, meili, index_uid, public_url })
+    }
+
+    /// Session cookies are `Secure` when users reach the site over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
     }
 
     pub fn meili_dir(&self) -> PathBuf {
@@ -135,6 +150,9 @@ mod tests {
         assert_eq!(config(&[("MEILI_MASTER_KEY", "k")]), Err(ConfigError::MissingMeiliUrl));
         assert!(config(&[("MEILI_URL", "ftp://x"), ("MEILI_MASTER_KEY", "k")]).unwrap_err().to_string().contains("MEILI_URL"));
         assert!(config(&[("MEILI_INDEX", "a b")]).unwrap_err().to_string().contains("MEILI_INDEX"));
+        assert!(config(&[("BELTLINK_PUBLIC_URL", "beltlink.example")]).unwrap_err().to_string().contains("BELTLINK_PUBLIC_URL"));
+        assert!(config(&[("BELTLINK_PUBLIC_URL", "https://beltlink.example")]).unwrap().secure_cookies());
+        assert!(!config(&[]).unwrap().secure_cookies());
     }
 
     #[test]

@@ -102,6 +102,21 @@ pub fn spawn_outbox_worker(db: DatabaseConnection, search: SearchService) -> tok
     })
 }
 
+/// Deletes expired sessions every ten minutes.
+pub fn spawn_session_cleanup(db: DatabaseConnection) -> tokio::task::JoinHandle<()> {
+    use tower_sessions::session_store::ExpiredDeletion;
+    let store = app::accounts::session_store::DbSessionStore::new(db);
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            if let Err(err) = store.delete_expired().await {
+                tracing::warn!(error = %err, "deleting expired sessions failed; will retry");
+            }
+        }
+    })
+}
+
 /// Waits for Ctrl-C or SIGTERM.
 pub async fn shutdown_signal() {
     let ctrl_c = async {

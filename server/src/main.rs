@@ -26,6 +26,11 @@ enum Command {
     Seed,
     /// Rebuild the search index from the database into a fresh index and swap it in.
     Reindex,
+    /// Make an existing account a site admin (who may verify organisations).
+    MakeAdmin {
+        /// The account's email address.
+        email: String,
+    },
 }
 
 #[tokio::main]
@@ -58,6 +63,16 @@ async fn run(command: Command) -> Result<()> {
             seed(&db).await
         }
         Command::Reindex => reindex(config).await,
+        Command::MakeAdmin { email } => {
+            let db = server::open_database(&config).await?;
+            let email = email.trim().to_lowercase();
+            if app::accounts::repo::set_role(&db, &email, app::accounts::types::Role::SiteAdmin).await? {
+                println!("{email} is now a site admin");
+                Ok(())
+            } else {
+                anyhow::bail!("no account has the email {email}; sign up first")
+            }
+        }
     }
 }
 
@@ -70,13 +85,17 @@ async fn serve(config: Config) -> Result<()> {
     }
     let search = server::start_search(&config).await?;
     let worker = server::spawn_outbox_worker(db.clone(), search.service.clone());
-    let state = ServerState { leptos_options, app: AppState { db, search: search.service.clone() } };
+    let session_cleanup = server::spawn_session_cleanup(db.clone());
+    let state = ServerState { leptos_options, app: AppState::new(db, search.service.clone()), secure_cookies: config.secure_cookies() };
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on BELTLINK_ADDR {}", config.addr))?;
     tracing::info!("Beltlink listening on http://{}", config.addr);
-    let served = axum::serve(listener, router(state)).with_graceful_shutdown(server::shutdown_signal()).await;
+    // The peer address feeds the sign-in throttle.
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let served = axum::serve(listener, app).with_graceful_shutdown(server::shutdown_signal()).await;
     worker.abort();
+    session_cleanup.abort();
     if let Some(managed) = search.managed {
         managed.stop().await;
     }

@@ -9,6 +9,8 @@ use app::{shell, App};
 use axum::body::Body;
 use axum::extract::{FromRef, Path, Query, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
+use app::accounts::session_store::DbSessionStore;
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -18,11 +20,15 @@ use serde::Deserialize;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
 #[derive(Clone, FromRef)]
 pub struct ServerState {
     pub leptos_options: LeptosOptions,
     pub app: AppState,
+    /// Mark the session cookie `Secure` (the site is served over https).
+    pub secure_cookies: bool,
 }
 
 /// Builds the whole router for `state`.
@@ -30,6 +36,7 @@ pub fn router(state: ServerState) -> Router {
     let routes = generate_route_list(|| view! { <App lang=Lang::default()/> });
     let options = state.leptos_options.clone();
     let app_state = state.app.clone();
+    let sessions = session_layer(&state);
     let context = move || provide_context(app_state.clone());
 
     // Hashed file names change with their content, so browsers may keep them for a year.
@@ -49,14 +56,114 @@ pub fn router(state: ServerState) -> Router {
         })
         .nest(&format!("/{}", options.site_pkg_dir), pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .layer(middleware::from_fn(server_fn_conventions))
+        .layer(middleware::from_fn(same_origin_writes_only))
+        .layer(sessions)
         // Pages are compressed on the fly, quickly; the wasm and JS come precompressed.
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .with_state(state)
 }
 
+/// Server-side sessions in the database: HttpOnly, SameSite=Lax, Secure
+/// behind https, ending after a quiet spell (and, see `accounts::repo`, a
+/// fixed time after sign-in however active).
+fn session_layer(state: &ServerState) -> SessionManagerLayer<DbSessionStore> {
+    let idle = time::Duration::seconds(app::accounts::repo::IDLE_LIFETIME.num_seconds());
+    SessionManagerLayer::new(DbSessionStore::new(state.app.db.clone()))
+        .with_name("beltlink_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(idle))
+}
+
+/// Refuses a state-changing request that a browser says came from another
+/// site. Server functions accept plain form posts, which any site can make a
+/// browser send with its cookies, so SameSite alone is not enough: a write
+/// must show `Sec-Fetch-Site: same-origin` or an `Origin` (else a `Referer`)
+/// naming this host.
+async fn same_origin_writes_only(request: Request<Body>, next: Next) -> Response {
+    if request.method().is_safe() || is_same_origin(request.headers()) {
+        return next.run(request).await;
+    }
+    let lang = app::i18n::negotiate(
+        request.headers().get(header::COOKIE).and_then(|v| v.to_str().ok()),
+        request.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+    );
+    let message = lang.pick(
+        "请求被拒绝：它不是从本站页面发出的。请回到页面重试。",
+        "Request refused: it did not come from a page of this site. Go back to the page and try again.",
+    );
+    (StatusCode::FORBIDDEN, [(header::CACHE_CONTROL, "no-store")], message).into_response()
+}
+
+/// The `host[:port]` part of an absolute URL.
+fn authority(url: &str) -> Option<&str> {
+    url.split_once("://").map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or(""))
+}
+
+fn is_same_origin(headers: &header::HeaderMap) -> bool {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    match text("sec-fetch-site") {
+        Some("same-origin" | "none") => return true,
+        Some(_) => return false,
+        None => {}
+    }
+    let Some(host) = text("host") else { return false };
+    match (text("origin"), text("referer")) {
+        (Some(origin), _) => authority(origin) == Some(host),
+        (None, Some(referer)) => authority(referer) == Some(host),
+        (None, None) => false,
+    }
+}
+
 async fn server_fn(State(state): State<ServerState>, request: Request<Body>) -> impl IntoResponse {
     let app_state = state.app.clone();
     handle_server_fns_with_context(move || provide_context(app_state.clone()), request).await
+}
+
+/// Around every server function call (leptos routes them itself).
+async fn server_fn_conventions(mut request: Request<Body>, next: Next) -> Response {
+    if !request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    // A form posted without JavaScript is sent back to its page with the error
+    // in the query; drop an earlier one so the page shows the latest.
+    if let Some(referer) = request.headers().get(header::REFERER).and_then(|v| v.to_str().ok()) {
+        if let Ok(value) = HeaderValue::from_str(&without_form_error(referer)) {
+            request.headers_mut().insert(header::REFERER, value);
+        }
+    }
+    with_error_status(next.run(request).await).await
+}
+
+/// Server functions answer every error with 500; give callers the status
+/// the error stands for (400, 401, 403, 404, 429, ...).
+async fn with_error_status(response: Response) -> Response {
+    const ERROR_BODY_LIMIT: usize = 64 * 1024;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !response.headers().contains_key("serverfnerror") {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "error body too large").into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// `url` without the `__path`/`__err` pairs leptos adds after a failed form post.
+fn without_form_error(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else { return url.to_string() };
+    let kept: Vec<&str> =
+        query.split('&').filter(|pair| !(pair.starts_with("__path=") || pair.starts_with("__err="))).collect();
+    if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -100,10 +207,7 @@ async fn switch_language(Path(code): Path<String>, Query(query): Query<SwitchQue
     let Some(lang) = (code == "zh" || code == "en").then(|| Lang::from_code(&code)).flatten() else {
         return (StatusCode::BAD_REQUEST, format!("unknown language {code:?}; use zh or en")).into_response();
     };
-    let next = query
-        .next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .unwrap_or_else(|| "/".into());
+    let next = app::accounts::api::local_path(query.next.as_deref()).unwrap_or("/").to_string();
     let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
     Response::builder()
         .status(StatusCode::SEE_OTHER)
@@ -111,4 +215,32 @@ async fn switch_language(Path(code): Path<String>, Query(query): Query<SwitchQue
         .header(header::SET_COOKIE, cookie)
         .body(Body::empty())
         .expect("static response parts are valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> header::HeaderMap {
+        pairs.iter().map(|(k, v)| (header::HeaderName::from_static(k), HeaderValue::from_static(v))).collect()
+    }
+
+    #[test]
+    fn writes_must_come_from_this_site() {
+        assert!(is_same_origin(&headers(&[("host", "127.0.0.1:3000"), ("origin", "http://127.0.0.1:3000")])));
+        assert!(is_same_origin(&headers(&[("host", "a.example"), ("referer", "https://a.example/signin?x=1")])));
+        assert!(is_same_origin(&headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(!is_same_origin(&headers(&[("host", "a.example"), ("origin", "https://evil.example")])));
+        assert!(!is_same_origin(&headers(&[("host", "a.example"), ("origin", "null")])));
+        assert!(!is_same_origin(&headers(&[("host", "a.example"), ("origin", "https://a.example.evil.example")])));
+        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "cross-site"), ("host", "a.example"), ("origin", "https://a.example")])));
+        assert!(!is_same_origin(&headers(&[("host", "a.example")])));
+    }
+
+    #[test]
+    fn old_form_errors_are_dropped_from_the_referer() {
+        assert_eq!(without_form_error("http://h/signin?next=%2Fa&__path=%2Fapi%2Fsign_in&__err=eyJ9"), "http://h/signin?next=%2Fa");
+        assert_eq!(without_form_error("http://h/signup?__path=x&__err=y"), "http://h/signup");
+        assert_eq!(without_form_error("http://h/signup"), "http://h/signup");
+    }
 }

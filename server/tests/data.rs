@@ -54,7 +54,8 @@ async fn directory_queries_work_on_every_backend() {
         let db = &test_db.db;
         app::seed::seed(db, &app::seed::demo().unwrap(), |_, _| {}).await.unwrap();
         let filter = app::belts::types::BeltFilter { province: Some("hunan".into()), category: Some("fishing-tackle".into()) };
-        let dir = app::belts::repo::directory(db, filter).await.unwrap();
+        let snapshot = app::belts::repo::directory_snapshot(db).await.unwrap();
+        let dir = app::belts::repo::directory(&snapshot, filter).unwrap();
         let slugs: Vec<&str> = dir.belts.iter().map(|b| b.slug.as_str()).collect();
         assert_eq!(slugs, ["linxiang-fishing-floats", "miluo-fishing-tackle"], "{}", test_db.url);
         let detail = app::belts::repo::detail(db, "pingdu-false-eyelashes").await.unwrap();

@@ -117,6 +117,8 @@ async fn search_finds_pingdu_in_chinese_and_english() {
     }
     // The server function the page calls after hydration.
     let request = Request::post("/api/search")
+        .header("host", "beltlink.test")
+        .header("origin", SITE)
         .header("content-type", "application/x-www-form-urlencoded")
         .body(Body::from("q=fishing+tackle"))
         .unwrap();

@@ -136,3 +136,18 @@ async fn updates_during_a_rebuild_reach_the_index_being_built() {
     assert_eq!(in_rebuild.name_en, "Shanwei Pearl Coast");
     assert!(finds(&search, "Pearl Coast", "/belts/shanwei-jewellery").await);
 }
+
+#[tokio::test]
+async fn the_cached_directory_shows_a_change_once_the_outbox_has_picked_it_up() {
+    let db = sqlite().await;
+    let meili = TestMeili::start().await;
+    let search = meili.service();
+    seeded(&db.db, &search).await;
+    let site = router(db.db.clone(), search.clone());
+    assert!(get(&site, "/belts", "en").await.body.contains("Pingdu False Eyelashes Belt"));
+
+    rename_belt(&db.db, "pingdu-false-eyelashes", "Pingdu Lash Belt").await;
+    drain_outbox(&db.db, &search).await;
+    let page = get(&site, "/belts", "en").await;
+    assert!(page.body.contains("Pingdu Lash Belt") && !page.body.contains("Pingdu False Eyelashes Belt"));
+}

@@ -8,7 +8,9 @@ use crate::error::AppError;
 pub async fn list_belts(province: Option<String>, category: Option<String>) -> Result<BeltDirectory, AppError> {
     let state = crate::state::app_state()?;
     let filter = crate::belts::types::BeltFilter::from_query(province, category);
-    crate::belts::repo::directory(&state.db, filter).await
+    let db = state.db.clone();
+    let snapshot = state.directory.get(|| async move { crate::belts::repo::directory_snapshot(&db).await }).await?;
+    crate::belts::repo::directory(&snapshot, filter)
 }
 
 /// One belt. Public.

@@ -16,18 +16,43 @@ use crate::i18n::Bilingual;
 use crate::orgs::repo::org_name;
 use crate::orgs::types::{BeltRole, OrgCard, OrgKind};
 
+/// Everything the directory shows, read in one go and cached between changes
+/// (see `crate::cache`): the directory is the busiest page.
+#[derive(Debug)]
+pub struct DirectorySnapshot {
+    categories: Vec<category::Model>,
+    belts: Vec<belt::Model>,
+    categories_of: HashMap<i32, Vec<i32>>,
+    headlines: HashMap<i32, Figure>,
+}
+
+/// Reads the directory's data from the database.
+///
+/// # Errors
+/// On a database failure.
+pub async fn directory_snapshot<C: ConnectionTrait>(db: &C) -> Result<DirectorySnapshot, DbErr> {
+    let categories = category::Entity::find().order_by_asc(category::Column::Slug).all(db).await?;
+    let belts = belt::Entity::find().order_by_asc(belt::Column::Province).order_by_asc(belt::Column::Slug).all(db).await?;
+    let mut categories_of: HashMap<i32, Vec<i32>> = HashMap::new();
+    for link in belt_category::Entity::find().all(db).await? {
+        categories_of.entry(link.belt_id).or_default().push(link.category_id);
+    }
+    let headlines = headline_figures(db, belts.iter().map(|b| b.id).collect()).await?;
+    Ok(DirectorySnapshot { categories, belts, categories_of, headlines })
+}
+
 /// The directory page: the belts that pass `filter`, and the filter choices
 /// with their counts over all belts.
 ///
 /// # Errors
 /// `UnknownProvince`/`UnknownCategory` for a filter value that names nothing.
-pub async fn directory<C: ConnectionTrait>(db: &C, filter: BeltFilter) -> Result<BeltDirectory, AppError> {
+pub fn directory(snapshot: &DirectorySnapshot, filter: BeltFilter) -> Result<BeltDirectory, AppError> {
     if let Some(code) = &filter.province {
         if geo::province(code).is_none() {
             return Err(AppError::UnknownProvince(code.clone()));
         }
     }
-    let categories = category::Entity::find().order_by_asc(category::Column::Slug).all(db).await?;
+    let DirectorySnapshot { categories, belts, categories_of, headlines } = snapshot;
     let chosen_category = match &filter.category {
         Some(slug) => Some(
             categories
@@ -39,13 +64,6 @@ pub async fn directory<C: ConnectionTrait>(db: &C, filter: BeltFilter) -> Result
         None => None,
     };
 
-    let belts = belt::Entity::find().order_by_asc(belt::Column::Province).order_by_asc(belt::Column::Slug).all(db).await?;
-    let links = belt_category::Entity::find().all(db).await?;
-    let mut categories_of: HashMap<i32, Vec<i32>> = HashMap::new();
-    for link in &links {
-        categories_of.entry(link.belt_id).or_default().push(link.category_id);
-    }
-
     let passes_province = |b: &belt::Model| filter.province.as_ref().is_none_or(|p| &b.province == p);
     let passes_category = |b: &belt::Model| {
         chosen_category.is_none_or(|c| categories_of.get(&b.id).is_some_and(|cs| cs.contains(&c)))
@@ -54,7 +72,7 @@ pub async fn directory<C: ConnectionTrait>(db: &C, filter: BeltFilter) -> Result
     // Each facet counts the belts the other filter leaves, so a choice never leads to nothing.
     let mut province_counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut category_counts: HashMap<i32, usize> = HashMap::new();
-    for b in &belts {
+    for b in belts {
         if passes_category(b) {
             *province_counts.entry(b.province.as_str()).or_default() += 1;
         }
@@ -85,21 +103,17 @@ pub async fn directory<C: ConnectionTrait>(db: &C, filter: BeltFilter) -> Result
         })
         .collect();
 
-    let all_belts_total = belts.len();
-    let chosen: Vec<belt::Model> =
-        belts.into_iter().filter(|b| passes_province(b) && passes_category(b)).collect();
-    let headlines = headline_figures(db, chosen.iter().map(|b| b.id).collect()).await?;
     let category_by_id: HashMap<i32, &category::Model> = categories.iter().map(|c| (c.id, c)).collect();
-    let cards = chosen
-        .into_iter()
+    let cards = belts
+        .iter()
+        .filter(|b| passes_province(b) && passes_category(b))
         .map(|b| {
             let cats = category_refs(categories_of.get(&b.id), &category_by_id);
-            let headline = headlines.get(&b.id).cloned();
-            card(b, cats, headline)
+            card(b.clone(), cats, headlines.get(&b.id).cloned())
         })
         .collect();
 
-    Ok(BeltDirectory { filter, belts: cards, all_belts_total, provinces, categories: category_options })
+    Ok(BeltDirectory { filter, belts: cards, all_belts_total: belts.len(), provinces, categories: category_options })
 }
 
 /// One belt with its figures and organisations.

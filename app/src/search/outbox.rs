@@ -74,6 +74,8 @@ pub async fn process_batch(db: &DatabaseConnection, search: &SearchService) -> R
     if rows.is_empty() {
         return Ok(0);
     }
+    // These changes are committed: pages cached in memory must be read again.
+    search.changes_seen.bump();
     match deliver(db, search, &rows).await {
         Ok(()) => {
             search_outbox::Entity::delete_many()

@@ -35,6 +35,8 @@ pub struct SearchService {
     index_uid: Arc<str>,
     /// Woken after a transaction wrote to the outbox, so the worker need not wait for its next poll.
     pub outbox_wake: Arc<Notify>,
+    /// Bumped by the outbox worker for every batch of changes it picks up.
+    pub changes_seen: crate::cache::ChangeCounter,
 }
 
 /// How long to wait for Meilisearch to finish one task before giving up on it (it is retried).
@@ -48,6 +50,7 @@ impl SearchService {
             client: Arc::new(Client::new(url, Some(api_key))?),
             index_uid: index_uid.into(),
             outbox_wake: Arc::new(Notify::new()),
+            changes_seen: crate::cache::ChangeCounter::default(),
         })
     }
 

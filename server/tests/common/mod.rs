@@ -115,7 +115,7 @@ pub async fn drain_outbox(db: &DatabaseConnection, search: &SearchService) {
 
 pub fn router(db: DatabaseConnection, search: SearchService) -> axum::Router {
     let leptos_options = LeptosOptions::builder().output_name("beltlink").build();
-    server::web::router(server::web::ServerState { leptos_options, app: AppState { db, search } })
+    server::web::router(server::web::ServerState { leptos_options, app: AppState::new(db, search), secure_cookies: false })
 }
 
 pub struct Page {
@@ -135,4 +135,86 @@ pub async fn send(router: &axum::Router, request: Request<Body>) -> Page {
 pub async fn get(router: &axum::Router, uri: &str, lang: &str) -> Page {
     let request = Request::get(uri).header("accept-language", lang).body(Body::empty()).unwrap();
     send(router, request).await
+}
+
+pub const SITE: &str = "http://beltlink.test";
+
+/// One visitor: a session cookie, an address, and the site's origin on writes.
+pub struct Browser {
+    pub router: axum::Router,
+    pub cookie: Option<String>,
+    pub address: std::net::SocketAddr,
+    pub lang: &'static str,
+}
+
+impl Browser {
+    pub fn new(router: &axum::Router, address: &str) -> Browser {
+        Browser { router: router.clone(), cookie: None, address: format!("{address}:50000").parse().unwrap(), lang: "en" }
+    }
+
+    fn request(&self, builder: axum::http::request::Builder, body: Body) -> Request<Body> {
+        let mut builder = builder.header("host", "beltlink.test").header("accept-language", self.lang);
+        if let Some(cookie) = &self.cookie {
+            builder = builder.header("cookie", cookie.as_str());
+        }
+        let mut request = builder.body(body).unwrap();
+        request.extensions_mut().insert(axum::extract::ConnectInfo(self.address));
+        request
+    }
+
+    async fn send(&mut self, request: Request<Body>) -> Page {
+        let page = send(&self.router, request).await;
+        for value in page.headers.get_all("set-cookie") {
+            let text = value.to_str().unwrap();
+            let pair = text.split(';').next().unwrap().to_string();
+            if let Some(value) = pair.strip_prefix("beltlink_session=") {
+                let expired = text.contains("Max-Age=0") || value.is_empty();
+                self.cookie = (!expired).then_some(pair);
+            }
+        }
+        page
+    }
+
+    pub async fn get(&mut self, path: &str) -> Page {
+        let request = self.request(Request::get(path), Body::empty());
+        self.send(request).await
+    }
+
+    /// A server function called the way the hydrated page calls it.
+    pub async fn call(&mut self, function: &str, fields: &[(&str, &str)]) -> Page {
+        let request = self.request(
+            Request::post(format!("/api/{function}"))
+                .header("origin", SITE)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "application/json"),
+            Body::from(form_body(fields)),
+        );
+        self.send(request).await
+    }
+
+    /// A plain HTML form post from `page`, as a browser without JavaScript sends it.
+    pub async fn submit(&mut self, page: &str, function: &str, fields: &[(&str, &str)]) -> Page {
+        let request = self.request(
+            Request::post(format!("/api/{function}"))
+                .header("origin", SITE)
+                .header("referer", format!("{SITE}{page}"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "text/html,application/xhtml+xml"),
+            Body::from(form_body(fields)),
+        );
+        self.send(request).await
+    }
+}
+
+pub fn form_body(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", app::layout::encode_component(k), app::layout::encode_component(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The `AppError` a server function answered with.
+pub fn app_error(page: &Page) -> app::error::AppError {
+    serde_json::from_str(&page.body).unwrap_or_else(|e| panic!("not an AppError ({e}): {} {}", page.status, page.body))
 }

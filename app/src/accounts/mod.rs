@@ -1,0 +1,13 @@
+//! Accounts: sign-up, sign-in, sessions, roles and memberships.
+
+pub mod api;
+pub mod pages;
+pub mod throttle;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod session_store;

@@ -1,0 +1,265 @@
+//! `/signup`, `/signin`, `/account`, and the account links in the header.
+//! The forms post to their server functions, so they work without
+//! JavaScript; with it, errors appear without a page load.
+
+use leptos::either::{Either, EitherOf3};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_location, use_query_map};
+
+use crate::accounts::api::{local_path, my_account, SignIn, SignOut, SignUp, DISPLAY_NAME_MAX, PASSWORD_MAX};
+use crate::accounts::types::Role;
+use crate::error::AppError;
+use crate::forms::{form_errors, form_failure, Field};
+use crate::i18n::Lang;
+use crate::layout::{encode_component, ErrorPage};
+use crate::use_lang;
+
+pub struct AccountTexts {
+    pub sign_up: &'static str,
+    pub sign_up_lead: &'static str,
+    pub sign_in: &'static str,
+    pub sign_in_lead: &'static str,
+    pub sign_out: &'static str,
+    pub my_account: &'static str,
+    pub email: &'static str,
+    pub display_name: &'static str,
+    pub display_name_hint: &'static str,
+    pub role: &'static str,
+    pub role_hint: &'static str,
+    pub password: &'static str,
+    pub password_hint: &'static str,
+    pub password_again: &'static str,
+    pub have_account: &'static str,
+    pub no_account: &'static str,
+    pub signed_in_as: &'static str,
+    pub organisations: &'static str,
+    pub no_organisations: &'static str,
+    pub sign_in_to_continue: &'static str,
+    pub working: &'static str,
+}
+
+static ZH: AccountTexts = AccountTexts {
+    sign_up: "注册",
+    sign_up_lead: "创建账户，发布供货档案、寻找供应商或报名项目。",
+    sign_in: "登录",
+    sign_in_lead: "使用注册时的邮箱和密码登录。",
+    sign_out: "退出",
+    my_account: "我的账户",
+    email: "邮箱",
+    display_name: "姓名或称呼",
+    display_name_hint: "其他用户会看到这个名字。",
+    role: "我是",
+    role_hint: "决定你能使用的功能。",
+    password: "密码",
+    password_hint: "至少 10 个字符。",
+    password_again: "再次输入密码",
+    have_account: "已有账户？去登录",
+    no_account: "还没有账户？去注册",
+    signed_in_as: "当前登录",
+    organisations: "我的机构",
+    no_organisations: "你还没有加入任何机构。",
+    sign_in_to_continue: "登录后继续",
+    working: "处理中…",
+};
+
+static EN: AccountTexts = AccountTexts {
+    sign_up: "Sign up",
+    sign_up_lead: "Create an account to post a supply profile, find suppliers or apply to programs.",
+    sign_in: "Sign in",
+    sign_in_lead: "Use the email and password you signed up with.",
+    sign_out: "Sign out",
+    my_account: "My account",
+    email: "Email",
+    display_name: "Your name",
+    display_name_hint: "Other users see this name.",
+    role: "I am a",
+    role_hint: "This decides what you can do on Beltlink.",
+    password: "Password",
+    password_hint: "At least 10 characters.",
+    password_again: "Password again",
+    have_account: "Have an account? Sign in",
+    no_account: "New here? Sign up",
+    signed_in_as: "Signed in as",
+    organisations: "My organisations",
+    no_organisations: "You have not joined an organisation yet.",
+    sign_in_to_continue: "Sign in to continue",
+    working: "Working…",
+};
+
+pub fn texts(lang: Lang) -> &'static AccountTexts {
+    lang.pick(&ZH, &EN)
+}
+
+/// The header's account links: sign in / sign up, or my account / sign out.
+#[component]
+pub fn UserMenu() -> impl IntoView {
+    let lang = use_lang();
+    let t = texts(lang);
+    let location = use_location();
+    // Checked again after every navigation, so signing in or out shows at once.
+    let user = Resource::new(move || location.pathname.get(), |_| crate::accounts::api::current_user());
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <div class="user-menu">
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match user.await {
+                        Ok(Some(user)) => Either::Left(view! {
+                            <a href="/account" class="account-link" title=format!("{} {}", t.signed_in_as, user.email)>
+                                {user.display_name}
+                            </a>
+                            <ActionForm action=sign_out>
+                                <button type="submit" class="link-button">{t.sign_out}</button>
+                            </ActionForm>
+                        }),
+                        _ => Either::Right(view! {
+                            <a href="/signin">{t.sign_in}</a>
+                            <a href="/signup" class="button-link">{t.sign_up}</a>
+                        }),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+fn role_options(lang: Lang, chosen: Option<String>) -> impl IntoView {
+    Role::SELF_CHOSEN
+        .into_iter()
+        .map(|role| {
+            let selected = chosen.as_deref() == Some(role.code());
+            view! { <option value=role.code() selected=selected>{role.label(lang)}</option> }
+        })
+        .collect_view()
+}
+
+#[component]
+fn FormFailure(failure: Signal<Option<AppError>>) -> impl IntoView {
+    let lang = use_lang();
+    move || failure.get().map(|error| view! { <p class="form-failure" role="alert">{error.message(lang)}</p> })
+}
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = texts(lang);
+    let action = ServerAction::<SignUp>::new();
+    let errors = form_errors(action);
+    let chosen_role = errors.get_untracked().value("role").map(str::to_owned);
+    let role_problem = move || errors.get().problem("role").map(|p| p.message(lang));
+    view! {
+        <Title text=format!("{} · {}", t.sign_up, lang.texts().site_name)/>
+        <section class="form-page">
+            <h1>{t.sign_up}</h1>
+            <p class="lead">{t.sign_up_lead}</p>
+            <FormFailure failure=form_failure(action)/>
+            <ActionForm action>
+                <Field name="email" label=t.email input_type="email" autocomplete="email" maxlength=254 required=true errors/>
+                <Field name="display_name" label=t.display_name hint=t.display_name_hint autocomplete="name" maxlength=DISPLAY_NAME_MAX required=true errors/>
+                <div class="field" class:invalid=move || role_problem().is_some()>
+                    <label for="field-role">{t.role}</label>
+                    <p class="hint">{t.role_hint}</p>
+                    <select id="field-role" name="role" required aria-describedby="field-role-error">
+                        {role_options(lang, chosen_role)}
+                    </select>
+                    <p class="field-error" id="field-role-error" role="alert">{role_problem}</p>
+                </div>
+                <Field name="password" label=t.password hint=t.password_hint input_type="password" autocomplete="new-password" maxlength=PASSWORD_MAX required=true errors/>
+                <Field name="password_again" label=t.password_again input_type="password" autocomplete="new-password" maxlength=PASSWORD_MAX required=true errors/>
+                <button type="submit" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { t.working } else { t.sign_up }}
+                </button>
+            </ActionForm>
+            <p><a href="/signin">{t.have_account}</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = texts(lang);
+    let action = ServerAction::<SignIn>::new();
+    let errors = form_errors(action);
+    let query = use_query_map();
+    let next = query.get_untracked().get("next").filter(|n| local_path(Some(n)).is_some());
+    view! {
+        <Title text=format!("{} · {}", t.sign_in, lang.texts().site_name)/>
+        <section class="form-page">
+            <h1>{t.sign_in}</h1>
+            <p class="lead">{t.sign_in_lead}</p>
+            <FormFailure failure=form_failure(action)/>
+            <ActionForm action>
+                <Field name="email" label=t.email input_type="email" autocomplete="email" maxlength=254 required=true errors/>
+                <Field name="password" label=t.password input_type="password" autocomplete="current-password" maxlength=PASSWORD_MAX required=true errors/>
+                {next.map(|next| view! { <input type="hidden" name="next" value=next/> })}
+                <button type="submit" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { t.working } else { t.sign_in }}
+                </button>
+            </ActionForm>
+            <p><a href="/signup">{t.no_account}</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = texts(lang);
+    let account = Resource::new(|| (), |_| my_account());
+    view! {
+        <Title text=format!("{} · {}", t.my_account, lang.texts().site_name)/>
+        <Suspense fallback=move || view! { <p class="loading">{lang.texts().loading}</p> }>
+            {move || Suspend::new(async move {
+                match account.await {
+                    Ok(account) => EitherOf3::A(view! {
+                        <section class="page-head">
+                            <h1>{t.my_account}</h1>
+                            <p class="lead">{account.user.display_name.clone()}" · "{account.user.email.clone()}" · "{account.user.role.label(lang)}</p>
+                        </section>
+                        <section>
+                            <h2>{t.organisations}</h2>
+                            {if account.memberships.is_empty() {
+                                Either::Left(view! { <p class="muted">{t.no_organisations}</p> })
+                            } else {
+                                Either::Right(view! {
+                                    <ul class="org-list">
+                                        {account.memberships.into_iter().map(|m| view! {
+                                            <li>
+                                                <a href=format!("/orgs/{}", m.slug)>{m.name.get(lang).to_string()}</a>
+                                                <span class="badge">{m.kind.label(lang)}</span>
+                                                <span class="muted">{m.role.label(lang)}</span>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                })
+                            }}
+                        </section>
+                    }),
+                    Err(AppError::SignInRequired) => EitherOf3::B(view! { <SignInRequired/> }),
+                    Err(error) => EitherOf3::C(view! { <ErrorPage error/> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A 401 page that offers to sign in and come back here.
+#[component]
+pub fn SignInRequired() -> impl IntoView {
+    crate::set_page_status(401);
+    let lang = use_lang();
+    let t = texts(lang);
+    let location = use_location();
+    let back = location.pathname.get_untracked();
+    view! {
+        <Title text=t.sign_in_to_continue/>
+        <section class="error-page">
+            <p class="error-code">"401"</p>
+            <h1>{t.sign_in_to_continue}</h1>
+            <p class="error-message">{AppError::SignInRequired.message(lang)}</p>
+            <p><a class="button-link" href=format!("/signin?next={}", encode_component(&back))>{t.sign_in}</a></p>
+        </section>
+    }
+}

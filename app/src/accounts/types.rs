@@ -1,0 +1,137 @@
+//! Who a user is and what they may do, shared by server and browser.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// A user's role on Beltlink; stored as its `code()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Manufacturer,
+    PlatformScout,
+    ServiceProvider,
+    AssociationAdmin,
+    Graduate,
+    SiteAdmin,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Manufacturer,
+        Role::PlatformScout,
+        Role::ServiceProvider,
+        Role::AssociationAdmin,
+        Role::Graduate,
+        Role::SiteAdmin,
+    ];
+
+    /// The roles a person may pick when signing up. Site admins are made with
+    /// `server make-admin`, never through the web.
+    pub const SELF_CHOSEN: [Role; 5] =
+        [Role::Manufacturer, Role::PlatformScout, Role::ServiceProvider, Role::AssociationAdmin, Role::Graduate];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Manufacturer => "manufacturer",
+            Role::PlatformScout => "platform_scout",
+            Role::ServiceProvider => "service_provider",
+            Role::AssociationAdmin => "association_admin",
+            Role::Graduate => "graduate",
+            Role::SiteAdmin => "site_admin",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Role::Manufacturer, Lang::Zh) => "工厂 / 厂二代",
+            (Role::Manufacturer, Lang::En) => "Manufacturer",
+            (Role::PlatformScout, Lang::Zh) => "平台招商",
+            (Role::PlatformScout, Lang::En) => "Platform scout",
+            (Role::ServiceProvider, Lang::Zh) => "服务商",
+            (Role::ServiceProvider, Lang::En) => "Service provider",
+            (Role::AssociationAdmin, Lang::Zh) => "协会管理员",
+            (Role::AssociationAdmin, Lang::En) => "Association admin",
+            (Role::Graduate, Lang::Zh) => "毕业生 / 创二代",
+            (Role::Graduate, Lang::En) => "Graduate or returning operator",
+            (Role::SiteAdmin, Lang::Zh) => "站点管理员",
+            (Role::SiteAdmin, Lang::En) => "Site admin",
+        }
+    }
+
+    /// Whether this role may mark organisations verified.
+    pub fn may_verify(self) -> bool {
+        matches!(self, Role::SiteAdmin | Role::AssociationAdmin)
+    }
+}
+
+/// The signed-in user as pages see them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// A user's place in an organisation; stored as its `code()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MemberRole {
+    Owner,
+    Member,
+}
+
+impl MemberRole {
+    pub fn code(self) -> &'static str {
+        match self {
+            MemberRole::Owner => "owner",
+            MemberRole::Member => "member",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<MemberRole> {
+        [MemberRole::Owner, MemberRole::Member].into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (MemberRole::Owner, Lang::Zh) => "负责人",
+            (MemberRole::Owner, Lang::En) => "Owner",
+            (MemberRole::Member, Lang::Zh) => "成员",
+            (MemberRole::Member, Lang::En) => "Member",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_codes_round_trip_and_admins_cannot_be_chosen() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        assert!(!Role::SELF_CHOSEN.contains(&Role::SiteAdmin));
+        assert_eq!(Role::from_code("root"), None);
+    }
+}
+
+/// One organisation the user belongs to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Membership {
+    pub slug: String,
+    pub name: crate::i18n::Bilingual,
+    pub kind: crate::orgs::types::OrgKind,
+    pub role: MemberRole,
+}
+
+/// What `/account` shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountOverview {
+    pub user: CurrentUser,
+    pub memberships: Vec<Membership>,
+}

@@ -1,0 +1,257 @@
+//! What every form shares: problems tied to a field, each with one clear
+//! message in both languages, and the input to show again.
+//!
+//! A rejected form comes back as [`AppError::Invalid`](crate::error::AppError)
+//! carrying a [`FormErrors`]. With JavaScript the page reads it from the
+//! action; without, leptos redirects back with the error in the URL and the
+//! page reads it from there, so the user's other input is kept either way.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// What is wrong with one field's value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    TooShort { min: usize },
+    TooLong { max: usize },
+    NotAnEmail,
+    EmailTaken,
+    NotAChoice,
+    PasswordsDiffer,
+    WrongCredentials,
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Problem::Required, Lang::Zh) => "此项必填。".into(),
+            (Problem::Required, Lang::En) => "This is required.".into(),
+            (Problem::TooShort { min }, Lang::Zh) => format!("至少需要 {min} 个字符。"),
+            (Problem::TooShort { min }, Lang::En) => format!("Use at least {min} characters."),
+            (Problem::TooLong { max }, Lang::Zh) => format!("不能超过 {max} 个字符。"),
+            (Problem::TooLong { max }, Lang::En) => format!("Use at most {max} characters."),
+            (Problem::NotAnEmail, Lang::Zh) => "请输入有效的邮箱地址，例如 name@example.com。".into(),
+            (Problem::NotAnEmail, Lang::En) => "Enter an email address such as name@example.com.".into(),
+            (Problem::EmailTaken, Lang::Zh) => "该邮箱已注册，请直接登录。".into(),
+            (Problem::EmailTaken, Lang::En) => "An account with this email exists already. Sign in instead.".into(),
+            (Problem::NotAChoice, Lang::Zh) => "请从列表中选择。".into(),
+            (Problem::NotAChoice, Lang::En) => "Choose one of the options.".into(),
+            (Problem::PasswordsDiffer, Lang::Zh) => "两次输入的密码不一致。".into(),
+            (Problem::PasswordsDiffer, Lang::En) => "The two passwords differ.".into(),
+            (Problem::WrongCredentials, Lang::Zh) => "邮箱或密码不正确。".into(),
+            (Problem::WrongCredentials, Lang::En) => "The email or the password is wrong.".into(),
+        }
+    }
+}
+
+/// The problems of one submitted form, and the values to show again.
+/// Secret fields (passwords) are never kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormErrors {
+    /// Field name → its one problem (the first found).
+    pub problems: BTreeMap<String, Problem>,
+    /// Field name → the value the user sent.
+    pub kept: BTreeMap<String, String>,
+}
+
+impl FormErrors {
+    pub fn new() -> Self {
+        FormErrors::default()
+    }
+
+    /// Records `problem` for `field` unless it already has one.
+    pub fn add(&mut self, field: &str, problem: Problem) {
+        self.problems.entry(field.to_string()).or_insert(problem);
+    }
+
+    pub fn keep(&mut self, field: &str, value: &str) {
+        self.kept.insert(field.to_string(), value.to_string());
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    pub fn problem(&self, field: &str) -> Option<&Problem> {
+        self.problems.get(field)
+    }
+
+    pub fn value(&self, field: &str) -> Option<&str> {
+        self.kept.get(field).map(String::as_str)
+    }
+}
+
+/// Text that must be there and fit: trimmed, at most `max` characters.
+pub fn required_text(errors: &mut FormErrors, field: &str, value: &str, max: usize) -> String {
+    let value = value.trim();
+    if value.is_empty() {
+        errors.add(field, Problem::Required);
+    } else if value.chars().count() > max {
+        errors.add(field, Problem::TooLong { max });
+    }
+    value.to_string()
+}
+
+/// A plausible email address, lower-cased: one `@`, something before it, a
+/// dotted domain after it, no spaces. Whether it exists is not ours to know.
+pub fn email(errors: &mut FormErrors, field: &str, value: &str) -> String {
+    const MAX: usize = 254;
+    let value = value.trim().to_lowercase();
+    if value.is_empty() {
+        errors.add(field, Problem::Required);
+        return value;
+    }
+    if value.chars().count() > MAX {
+        errors.add(field, Problem::TooLong { max: MAX });
+        return value;
+    }
+    let plausible = match value.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.split('.').count() >= 2
+                && domain.split('.').all(|label| !label.is_empty())
+                && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    };
+    if !plausible {
+        errors.add(field, Problem::NotAnEmail);
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_checked_and_lower_cased() {
+        let mut errors = FormErrors::new();
+        assert_eq!(email(&mut errors, "email", "  Li.Wei@Example.COM "), "li.wei@example.com");
+        assert!(errors.is_empty());
+        for bad in ["", "li", "li@", "@example.com", "li@example", "li@@example.com", "li wei@example.com", "li@example..com"] {
+            let mut errors = FormErrors::new();
+            email(&mut errors, "email", bad);
+            assert!(errors.problem("email").is_some(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn the_first_problem_of_a_field_is_the_one_shown() {
+        let mut errors = FormErrors::new();
+        errors.add("name", Problem::Required);
+        errors.add("name", Problem::TooLong { max: 3 });
+        assert_eq!(errors.problem("name"), Some(&Problem::Required));
+    }
+
+    #[test]
+    fn text_length_counts_characters_not_bytes() {
+        let mut errors = FormErrors::new();
+        required_text(&mut errors, "name", "平度假睫毛", 5);
+        assert!(errors.is_empty());
+        required_text(&mut errors, "name", "平度假睫毛厂", 5);
+        assert_eq!(errors.problem("name"), Some(&Problem::TooLong { max: 5 }));
+    }
+
+    #[test]
+    fn every_problem_has_a_message_in_both_languages() {
+        let all = [
+            Problem::Required,
+            Problem::TooShort { min: 10 },
+            Problem::TooLong { max: 80 },
+            Problem::NotAnEmail,
+            Problem::EmailTaken,
+            Problem::NotAChoice,
+            Problem::PasswordsDiffer,
+            Problem::WrongCredentials,
+        ];
+        for problem in all {
+            let zh = problem.message(Lang::Zh);
+            let en = problem.message(Lang::En);
+            assert!(!zh.is_empty() && !en.is_empty() && zh != en);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn email_never_panics_and_accepted_addresses_have_one_at(s in ".{0,300}") {
+            let mut errors = FormErrors::new();
+            let normalised = email(&mut errors, "email", &s);
+            if errors.is_empty() {
+                proptest::prop_assert_eq!(normalised.matches('@').count(), 1);
+            }
+        }
+    }
+}
+
+/// The form problems an action ended with: from the action after a fetch,
+/// or from the URL after a plain form post came back without JavaScript.
+pub fn form_errors<S>(action: leptos::prelude::ServerAction<S>) -> leptos::prelude::Signal<FormErrors>
+where
+    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Send + Sync + Clone + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    use leptos::prelude::*;
+    Signal::derive(move || match action.value().get() {
+        Some(Err(crate::error::AppError::Invalid(errors))) => errors,
+        _ => FormErrors::new(),
+    })
+}
+
+/// A problem with the whole submission (not one field), if any.
+pub fn form_failure<S>(action: leptos::prelude::ServerAction<S>) -> leptos::prelude::Signal<Option<crate::error::AppError>>
+where
+    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Send + Sync + Clone + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    use leptos::prelude::*;
+    Signal::derive(move || match action.value().get() {
+        Some(Err(crate::error::AppError::Invalid(_))) | Some(Ok(_)) | None => None,
+        Some(Err(other)) => Some(other),
+    })
+}
+
+/// A labelled input with its problem, if any, beneath it. The value the user
+/// sent comes back from `errors` (never for passwords).
+#[leptos::component]
+pub fn Field(
+    name: &'static str,
+    label: &'static str,
+    errors: leptos::prelude::Signal<FormErrors>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(optional)] required: bool,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let lang = crate::use_lang();
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let kept = if input_type == "password" { None } else { errors.get_untracked().value(name).map(str::to_owned) };
+    let problem = move || errors.get().problem(name).map(|p| p.message(lang));
+    let described_by = error_id.clone();
+    view! {
+        <div class="field" class:invalid=move || problem().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            <input
+                id=id
+                name=name
+                type=input_type
+                value=kept
+                autocomplete=autocomplete
+                maxlength=maxlength.map(|m| m.to_string())
+                required=required
+                aria-invalid=move || if problem().is_some() { "true" } else { "false" }
+                aria-describedby=described_by
+            />
+            <p class="field-error" id=error_id role="alert">{problem}</p>
+        </div>
+    }
+}
