@@ -23,6 +23,9 @@ pub enum Problem {
     NotAChoice,
     PasswordsDiffer,
     WrongCredentials,
+    /// Neither the Chinese nor the English version was given.
+    NeedOneLanguage,
+    ChooseAtLeastOne,
 }
 
 impl Problem {
@@ -44,6 +47,10 @@ impl Problem {
             (Problem::PasswordsDiffer, Lang::En) => "The two passwords differ.".into(),
             (Problem::WrongCredentials, Lang::Zh) => "邮箱或密码不正确。".into(),
             (Problem::WrongCredentials, Lang::En) => "The email or the password is wrong.".into(),
+            (Problem::NeedOneLanguage, Lang::Zh) => "请至少填写中文或英文其中一项。".into(),
+            (Problem::NeedOneLanguage, Lang::En) => "Give it in Chinese, in English, or both.".into(),
+            (Problem::ChooseAtLeastOne, Lang::Zh) => "请至少选择一项。".into(),
+            (Problem::ChooseAtLeastOne, Lang::En) => "Choose at least one.".into(),
         }
     }
 }
@@ -94,6 +101,28 @@ pub fn required_text(errors: &mut FormErrors, field: &str, value: &str, max: usi
         errors.add(field, Problem::TooLong { max });
     }
     value.to_string()
+}
+
+/// Optional text: trimmed, at most `max` characters.
+pub fn optional_text(errors: &mut FormErrors, field: &str, value: &str, max: usize) -> String {
+    let value = value.trim();
+    if value.chars().count() > max {
+        errors.add(field, Problem::TooLong { max });
+    }
+    value.to_string()
+}
+
+/// A text given in Chinese, English or both (`{field}_zh`, `{field}_en`);
+/// the problem, if any, goes on the Chinese field.
+pub fn bilingual(errors: &mut FormErrors, field: &str, zh: &str, en: &str, max: usize, required: bool) -> crate::i18n::Bilingual {
+    let zh_field = format!("{field}_zh");
+    let en_field = format!("{field}_en");
+    let zh = optional_text(errors, &zh_field, zh, max);
+    let en = optional_text(errors, &en_field, en, max);
+    if required && zh.is_empty() && en.is_empty() {
+        errors.add(&zh_field, Problem::NeedOneLanguage);
+    }
+    crate::i18n::Bilingual::new(zh, en)
 }
 
 /// A plausible email address, lower-cased: one `@`, something before it, a
@@ -169,6 +198,8 @@ mod tests {
             Problem::NotAChoice,
             Problem::PasswordsDiffer,
             Problem::WrongCredentials,
+            Problem::NeedOneLanguage,
+            Problem::ChooseAtLeastOne,
         ];
         for problem in all {
             let zh = problem.message(Lang::Zh);
@@ -214,6 +245,14 @@ where
         Some(Err(crate::error::AppError::Invalid(_))) | Some(Ok(_)) | None => None,
         Some(Err(other)) => Some(other),
     })
+}
+
+/// A problem with the whole submission, shown above the form.
+#[leptos::component]
+pub fn FormFailure(failure: leptos::prelude::Signal<Option<crate::error::AppError>>) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let lang = crate::use_lang();
+    move || failure.get().map(|error| view! { <p class="form-failure" role="alert">{error.message(lang)}</p> })
 }
 
 /// A labelled input with its problem, if any, beneath it. The value the user

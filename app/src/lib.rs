@@ -94,6 +94,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("") view=home::HomePage/>
                     <Route path=path!("belts") view=belts::pages::BeltDirectoryPage ssr=SsrMode::Async/>
                     <Route path=path!("belts/:slug") view=belts::pages::BeltPage ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/new") view=orgs::pages::NewOrgPage ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug") view=orgs::pages::OrgPage ssr=SsrMode::Async/>
                     <Route path=path!("search") view=search::pages::SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("signup") view=accounts::pages::SignUpPage/>

@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_location, use_query_map};
 use crate::accounts::api::{local_path, my_account, SignIn, SignOut, SignUp, DISPLAY_NAME_MAX, PASSWORD_MAX};
 use crate::accounts::types::Role;
 use crate::error::AppError;
-use crate::forms::{form_errors, form_failure, Field};
+use crate::forms::{form_errors, form_failure, Field, FormFailure};
 use crate::i18n::Lang;
 use crate::layout::{encode_component, ErrorPage};
 use crate::use_lang;
@@ -135,12 +135,6 @@ fn role_options(lang: Lang, chosen: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn FormFailure(failure: Signal<Option<AppError>>) -> impl IntoView {
-    let lang = use_lang();
-    move || failure.get().map(|error| view! { <p class="form-failure" role="alert">{error.message(lang)}</p> })
-}
-
-#[component]
 pub fn SignUpPage() -> impl IntoView {
     let lang = use_lang();
     let t = texts(lang);
@@ -220,6 +214,9 @@ pub fn AccountPage() -> impl IntoView {
                         </section>
                         <section>
                             <h2>{t.organisations}</h2>
+                            {account.may_create_organisation.then(|| view! {
+                                <p><a class="button-link" href="/orgs/new">{crate::orgs::pages::form_texts(lang).new_link}</a></p>
+                            })}
                             {if account.memberships.is_empty() {
                                 Either::Left(view! { <p class="muted">{t.no_organisations}</p> })
                             } else {

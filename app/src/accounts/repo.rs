@@ -200,5 +200,7 @@ pub async fn overview<C: ConnectionTrait>(db: &C, user: CurrentUser) -> Result<A
             })
         })
         .collect();
-    Ok(AccountOverview { user, memberships })
+    let may_create_organisation =
+        OrgKind::ALL.into_iter().any(|kind| crate::orgs::rules::may_create(user.role, kind));
+    Ok(AccountOverview { user, memberships, may_create_organisation })
 }

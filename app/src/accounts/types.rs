@@ -134,4 +134,6 @@ pub struct Membership {
 pub struct AccountOverview {
     pub user: CurrentUser,
     pub memberships: Vec<Membership>,
+    /// Whether the user's role may create some kind of organisation.
+    pub may_create_organisation: bool,
 }

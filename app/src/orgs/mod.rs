@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod pages;
+pub mod rules;
 pub mod types;
 
 #[cfg(feature = "ssr")]

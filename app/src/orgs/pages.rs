@@ -5,8 +5,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::geo;
 use crate::layout::ErrorPage;
-use crate::orgs::api::get_organisation;
-use crate::orgs::types::OrgDetail;
+use crate::orgs::api::{get_organisation, organisation_permissions};
+use crate::orgs::types::{OrgDetail, OrgKind, Permissions};
 use crate::use_lang;
 
 #[component]
@@ -14,11 +14,15 @@ pub fn OrgPage() -> impl IntoView {
     let t = use_lang().texts();
     let params = use_params_map();
     let org = Resource::new(move || params.get().get("slug").unwrap_or_default(), get_organisation);
+    let permissions = Resource::new(move || params.get().get("slug").unwrap_or_default(), organisation_permissions);
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match org.await {
-                    Ok(detail) => Either::Left(view! { <OrgDetailView detail/> }),
+                    Ok(detail) => {
+                        let permissions = permissions.await.unwrap_or_default();
+                        Either::Left(view! { <OrgDetailView detail permissions/> })
+                    }
                     Err(error) => Either::Right(view! { <ErrorPage error/> }),
                 }
             })}
@@ -27,7 +31,7 @@ pub fn OrgPage() -> impl IntoView {
 }
 
 #[component]
-fn OrgDetailView(detail: OrgDetail) -> impl IntoView {
+fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
     let lang = use_lang();
     let t = lang.texts();
     let name = detail.name.get(lang).to_string();
@@ -69,6 +73,219 @@ fn OrgDetailView(detail: OrgDetail) -> impl IntoView {
                 </section>
             })}
             {detail.source.map(|s| view! { <p class="source muted">{t.source}": "{s}</p> })}
+            {permissions.verify.then(|| view! { <VerifyForm slug=detail.slug.clone()/> })}
         </article>
+    }
+}
+
+pub struct OrgFormTexts {
+    pub new_title: &'static str,
+    pub new_lead: &'static str,
+    pub kind: &'static str,
+    pub name_zh: &'static str,
+    pub name_en: &'static str,
+    pub name_hint: &'static str,
+    pub description_zh: &'static str,
+    pub description_en: &'static str,
+    pub province: &'static str,
+    pub province_none: &'static str,
+    pub city_zh: &'static str,
+    pub city_en: &'static str,
+    pub belts: &'static str,
+    pub belts_hint: &'static str,
+    pub create: &'static str,
+    pub no_kind_for_role: &'static str,
+    pub verify_title: &'static str,
+    pub evidence: &'static str,
+    pub evidence_hint: &'static str,
+    pub verify: &'static str,
+    pub new_link: &'static str,
+}
+
+static FORM_ZH: OrgFormTexts = OrgFormTexts {
+    new_title: "创建机构",
+    new_lead: "创建你所在的工厂、平台、服务商或协会，并关联它所在或服务的产业带。你将成为它的负责人。",
+    kind: "机构类型",
+    name_zh: "中文名称",
+    name_en: "英文名称",
+    name_hint: "至少填写一种语言。",
+    description_zh: "中文简介",
+    description_en: "英文简介",
+    province: "所在省份",
+    province_none: "不填写",
+    city_zh: "所在城市（中文）",
+    city_en: "所在城市（英文）",
+    belts: "所在或服务的产业带",
+    belts_hint: "至少选择一个。",
+    create: "创建机构",
+    no_kind_for_role: "你的账户类型不需要创建机构。",
+    verify_title: "核验此机构",
+    evidence: "核验依据",
+    evidence_hint: "例如营业执照编号、实地走访记录。会与核验人和时间一起保存。",
+    verify: "标记为已核验",
+    new_link: "创建机构",
+};
+
+static FORM_EN: OrgFormTexts = OrgFormTexts {
+    new_title: "Create an organisation",
+    new_lead: "Add the factory, platform, provider or association you work for, and the belts it is in or serves. You become its owner.",
+    kind: "Kind",
+    name_zh: "Name in Chinese",
+    name_en: "Name in English",
+    name_hint: "Give at least one.",
+    description_zh: "Description in Chinese",
+    description_en: "Description in English",
+    province: "Province",
+    province_none: "Not given",
+    city_zh: "City (Chinese)",
+    city_en: "City (English)",
+    belts: "Belts it is in or serves",
+    belts_hint: "Choose at least one.",
+    create: "Create organisation",
+    no_kind_for_role: "Your kind of account does not need an organisation.",
+    verify_title: "Verify this organisation",
+    evidence: "Evidence",
+    evidence_hint: "For example a business licence number or a site visit. Kept with your name and the time.",
+    verify: "Mark as verified",
+    new_link: "Create an organisation",
+};
+
+pub fn form_texts(lang: crate::i18n::Lang) -> &'static OrgFormTexts {
+    lang.pick(&FORM_ZH, &FORM_EN)
+}
+
+/// `/orgs/new`: the creation form, for signed-in users whose role has a kind to create.
+#[component]
+pub fn NewOrgPage() -> impl IntoView {
+    use crate::accounts::pages::SignInRequired;
+    use crate::error::AppError;
+    use leptos::either::EitherOf4;
+
+    let lang = use_lang();
+    let f = form_texts(lang);
+    let user = Resource::new(|| (), |_| crate::accounts::api::current_user());
+    let belts = Resource::new(|| (), |_| crate::belts::api::list_belts(None, None));
+    view! {
+        <Title text=format!("{} · {}", f.new_title, lang.texts().site_name)/>
+        <Suspense fallback=move || view! { <p class="loading">{lang.texts().loading}</p> }>
+            {move || Suspend::new(async move {
+                match (user.await, belts.await) {
+                    (Ok(Some(user)), Ok(directory)) => {
+                        let kinds: Vec<OrgKind> =
+                            OrgKind::ALL.into_iter().filter(|k| crate::orgs::rules::may_create(user.role, *k)).collect();
+                        if kinds.is_empty() {
+                            EitherOf4::A(view! { <section class="form-page"><h1>{f.new_title}</h1><p>{f.no_kind_for_role}</p></section> })
+                        } else {
+                            EitherOf4::B(view! { <NewOrgForm kinds directory/> })
+                        }
+                    }
+                    (Ok(None), _) | (Err(AppError::SignInRequired), _) => EitherOf4::C(view! { <SignInRequired/> }),
+                    (Err(error), _) | (_, Err(error)) => EitherOf4::D(view! { <ErrorPage error/> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn NewOrgForm(kinds: Vec<OrgKind>, directory: crate::belts::types::BeltDirectory) -> impl IntoView {
+    use crate::forms::{form_errors, form_failure, Field, FormFailure};
+    use crate::orgs::api::{CreateOrganisation, CITY_MAX, DESCRIPTION_MAX, NAME_MAX};
+
+    let lang = use_lang();
+    let f = form_texts(lang);
+    let action = ServerAction::<CreateOrganisation>::new();
+    let errors = form_errors(action);
+    let kept = errors.get_untracked();
+    let chosen_kind = kept.value("kind").map(str::to_owned);
+    let chosen_province = kept.value("province").map(str::to_owned);
+    let chosen_belts: Vec<String> = kept.value("belts").unwrap_or("").split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    let problem = move |field: &'static str| move || errors.get().problem(field).map(|p| p.message(lang));
+    let textarea = move |name: &'static str, label: &'static str| {
+        let value = errors.get_untracked().value(name).unwrap_or("").to_string();
+        let id = format!("field-{name}");
+        view! {
+            <div class="field" class:invalid=move || problem(name)().is_some()>
+                <label for=id.clone()>{label}</label>
+                <textarea id=id name=name rows="4" maxlength=DESCRIPTION_MAX.to_string() aria-describedby=format!("field-{name}-error")>{value}</textarea>
+                <p class="field-error" id=format!("field-{name}-error") role="alert">{problem(name)}</p>
+            </div>
+        }
+    };
+    view! {
+        <section class="form-page">
+            <h1>{f.new_title}</h1>
+            <p class="lead">{f.new_lead}</p>
+            <FormFailure failure=form_failure(action)/>
+            <ActionForm action>
+                <div class="field" class:invalid=move || problem("kind")().is_some()>
+                    <label for="field-kind">{f.kind}</label>
+                    <select id="field-kind" name="kind" aria-describedby="field-kind-error">
+                        {kinds.into_iter().map(|k| {
+                            let selected = chosen_kind.as_deref() == Some(k.code());
+                            view! { <option value=k.code() selected=selected>{k.label(lang)}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="field-error" id="field-kind-error" role="alert">{problem("kind")}</p>
+                </div>
+                <Field name="name_zh" label=f.name_zh hint=f.name_hint maxlength=NAME_MAX errors/>
+                <Field name="name_en" label=f.name_en maxlength=NAME_MAX errors/>
+                {textarea("description_zh", f.description_zh)}
+                {textarea("description_en", f.description_en)}
+                <div class="field" class:invalid=move || problem("province")().is_some()>
+                    <label for="field-province">{f.province}</label>
+                    <select id="field-province" name="province" aria-describedby="field-province-error">
+                        <option value="">{f.province_none}</option>
+                        {geo::PROVINCES.iter().map(|p| {
+                            let selected = chosen_province.as_deref() == Some(p.code);
+                            view! { <option value=p.code selected=selected>{lang.pick(p.name_zh, p.name_en)}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="field-error" id="field-province-error" role="alert">{problem("province")}</p>
+                </div>
+                <Field name="city_zh" label=f.city_zh maxlength=CITY_MAX errors/>
+                <Field name="city_en" label=f.city_en maxlength=CITY_MAX errors/>
+                <fieldset class="field choices" class:invalid=move || problem("belts")().is_some() aria-describedby="field-belts-error">
+                    <legend>{f.belts}</legend>
+                    <p class="hint">{f.belts_hint}</p>
+                    {directory.belts.into_iter().map(|b| {
+                        let checked = chosen_belts.contains(&b.slug);
+                        let label_for = format!("belt-{}", b.slug);
+                        let id = label_for.clone();
+                        view! {
+                            <label class="choice" for=label_for>
+                                <input type="checkbox" id=id name="belts[]" value=b.slug checked=checked/>
+                                {b.name.get(lang).to_string()}
+                            </label>
+                        }
+                    }).collect_view()}
+                    <p class="field-error" id="field-belts-error" role="alert">{problem("belts")}</p>
+                </fieldset>
+                <button type="submit" disabled=move || action.pending().get()>{f.create}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The verification form, for those who may verify this organisation.
+#[component]
+fn VerifyForm(slug: String) -> impl IntoView {
+    use crate::forms::{form_errors, form_failure, Field, FormFailure};
+    use crate::orgs::api::{VerifyOrganisation, EVIDENCE_MAX};
+
+    let lang = use_lang();
+    let f = form_texts(lang);
+    let action = ServerAction::<VerifyOrganisation>::new();
+    let errors = form_errors(action);
+    view! {
+        <section class="verify-form">
+            <h2>{f.verify_title}</h2>
+            <FormFailure failure=form_failure(action)/>
+            <ActionForm action>
+                <input type="hidden" name="slug" value=slug/>
+                <Field name="evidence" label=f.evidence hint=f.evidence_hint maxlength=EVIDENCE_MAX required=true errors/>
+                <button type="submit" disabled=move || action.pending().get()>{f.verify}</button>
+            </ActionForm>
+        </section>
     }
 }

@@ -62,3 +62,190 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<OrgDetail,
         belts,
     })
 }
+
+/// What a new organisation is made of, checked already.
+pub struct NewOrganisation {
+    pub kind: OrgKind,
+    pub name: Bilingual,
+    pub description: Bilingual,
+    pub province: Option<String>,
+    pub city: Bilingual,
+    pub belt_ids: Vec<i32>,
+}
+
+/// How an organisation of `kind` relates to the belts it names.
+pub fn belt_role_for(kind: OrgKind) -> BeltRole {
+    match kind {
+        OrgKind::Manufacturer => BeltRole::Member,
+        OrgKind::Platform => BeltRole::Platform,
+        OrgKind::Association => BeltRole::Association,
+        OrgKind::ServiceProvider | OrgKind::School => BeltRole::Service,
+    }
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    Some(text.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+/// A slug no organisation has yet, from the English name (else the kind).
+async fn unused_slug<C: ConnectionTrait>(db: &C, new: &NewOrganisation) -> Result<String, AppError> {
+    let mut base = crate::orgs::rules::slugify(&new.name.en);
+    if base.is_empty() {
+        base = new.kind.code().replace('_', "-");
+    }
+    for n in 1.. {
+        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        // `new` is the address of the creation form.
+        let taken = candidate == "new"
+            || organisation::Entity::find().filter(organisation::Column::Slug.eq(&candidate)).one(db).await?.is_some();
+        if !taken {
+            return Ok(candidate);
+        }
+    }
+    unreachable!("some suffix is free")
+}
+
+/// Creates the organisation with `user_id` as its owner, linked to its belts,
+/// and queues it for search, all in one transaction. Returns its slug.
+pub async fn create(db: &sea_orm::DatabaseConnection, user_id: i32, new: NewOrganisation) -> Result<String, AppError> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, TransactionTrait};
+    let txn = db.begin().await?;
+    let slug = unused_slug(&txn, &new).await?;
+    let now = chrono::Utc::now();
+    let created = organisation::ActiveModel {
+        slug: Set(slug.clone()),
+        kind: Set(new.kind.code().to_string()),
+        name_zh: Set(non_empty(&new.name.zh)),
+        name_en: Set(non_empty(&new.name.en)),
+        description_zh: Set(new.description.zh.trim().to_string()),
+        description_en: Set(new.description.en.trim().to_string()),
+        province: Set(new.province.clone()),
+        city_zh: Set(non_empty(&new.city.zh)),
+        city_en: Set(non_empty(&new.city.en)),
+        source: Set(None),
+        is_demo: Set(false),
+        verified_at: Set(None),
+        verified_by: Set(None),
+        verification_evidence: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    crate::entities::membership::ActiveModel {
+        user_id: Set(user_id),
+        organisation_id: Set(created.id),
+        role: Set(crate::accounts::types::MemberRole::Owner.code().to_string()),
+        created_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    let role = belt_role_for(new.kind);
+    for belt_id in new.belt_ids {
+        belt_organisation::ActiveModel {
+            belt_id: Set(belt_id),
+            organisation_id: Set(created.id),
+            role: Set(role.code().to_string()),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    crate::search::outbox::enqueue(&txn, crate::search::document::EntityKind::Organisation, created.id).await?;
+    txn.commit().await?;
+    Ok(slug)
+}
+
+/// The ids of the belts with these slugs; `Err` names the first unknown one.
+pub async fn belt_ids<C: ConnectionTrait>(db: &C, slugs: &[String]) -> Result<Result<Vec<i32>, String>, AppError> {
+    let found = belt::Entity::find().filter(belt::Column::Slug.is_in(slugs.iter().cloned())).all(db).await?;
+    let mut ids = Vec::new();
+    for slug in slugs {
+        match found.iter().find(|b| &b.slug == slug) {
+            Some(b) if !ids.contains(&b.id) => ids.push(b.id),
+            Some(_) => {}
+            None => return Ok(Err(slug.clone())),
+        }
+    }
+    Ok(Ok(ids))
+}
+
+/// The user's place in the organisation `org_id`, if any.
+pub async fn membership_of<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    org_id: i32,
+) -> Result<Option<crate::accounts::types::MemberRole>, AppError> {
+    use crate::entities::membership;
+    Ok(membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .filter(membership::Column::OrganisationId.eq(org_id))
+        .one(db)
+        .await?
+        .and_then(|m| crate::accounts::types::MemberRole::from_code(&m.role)))
+}
+
+/// What `user` may do on the organisation's page, by the rules in `orgs::rules`.
+pub async fn permissions<C: ConnectionTrait>(
+    db: &C,
+    user: &crate::accounts::types::CurrentUser,
+    org: &organisation::Model,
+) -> Result<crate::orgs::types::Permissions, AppError> {
+    use crate::entities::membership;
+    use crate::orgs::rules;
+    let membership = membership_of(db, user.id, org.id).await?;
+    // The belts served by associations this user belongs to.
+    let association_ids: Vec<i32> = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.organisation_id)
+        .collect();
+    let associations = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(association_ids))
+        .filter(organisation::Column::Kind.eq(OrgKind::Association.code()))
+        .all(db)
+        .await?;
+    let association_belts: Vec<i32> = belt_organisation::Entity::find()
+        .filter(belt_organisation::Column::OrganisationId.is_in(associations.iter().map(|a| a.id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| l.belt_id)
+        .collect();
+    let shares_a_belt = belt_organisation::Entity::find()
+        .filter(belt_organisation::Column::OrganisationId.eq(org.id))
+        .filter(belt_organisation::Column::BeltId.is_in(association_belts))
+        .one(db)
+        .await?
+        .is_some();
+    let is_their_own = associations.iter().any(|a| a.id == org.id);
+    Ok(crate::orgs::types::Permissions {
+        edit: rules::may_edit(user.role, membership),
+        verify: rules::may_verify(user.role, shares_a_belt, is_their_own),
+    })
+}
+
+/// Marks the organisation verified by `who`, now, on `evidence`, and queues it for search.
+pub async fn verify(db: &sea_orm::DatabaseConnection, org_id: i32, who: &str, evidence: &str) -> Result<(), AppError> {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::TransactionTrait;
+    let txn = db.begin().await?;
+    let now = chrono::Utc::now();
+    organisation::Entity::update_many()
+        .col_expr(organisation::Column::VerifiedAt, Expr::value(now))
+        .col_expr(organisation::Column::VerifiedBy, Expr::value(who))
+        .col_expr(organisation::Column::VerificationEvidence, Expr::value(evidence))
+        .col_expr(organisation::Column::UpdatedAt, Expr::value(now))
+        .filter(organisation::Column::Id.eq(org_id))
+        .exec(&txn)
+        .await?;
+    crate::search::outbox::enqueue(&txn, crate::search::document::EntityKind::Organisation, org_id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn find_by_slug<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
+    organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(db).await?.ok_or(AppError::NotFound)
+}

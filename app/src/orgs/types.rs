@@ -140,3 +140,10 @@ mod tests {
         assert_eq!(OrgKind::from_code("bank"), None);
     }
 }
+
+/// What the person looking at an organisation may do with it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Permissions {
+    pub edit: bool,
+    pub verify: bool,
+}

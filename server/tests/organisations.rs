@@ -1,0 +1,235 @@
+//! Organisations: creation by the people who work for them, verification,
+//! and the authorization matrix of every server function.
+
+mod common;
+
+use app::accounts::types::Role;
+use app::error::AppError;
+use app::forms::Problem;
+use axum::http::StatusCode;
+use common::*;
+
+struct Site {
+    router: axum::Router,
+    db: TestDb,
+    search: app::search::service::SearchService,
+    _meili: TestMeili,
+}
+
+async fn site() -> Site {
+    let db = sqlite().await;
+    let meili = TestMeili::start().await;
+    let search = meili.service();
+    seeded(&db.db, &search).await;
+    Site { router: router(db.db.clone(), search.clone()), db, search, _meili: meili }
+}
+
+const PASSWORD: &str = "lashes-from-pingdu";
+
+/// A signed-in browser for a new account with `role` (site admins are promoted the admin-command way).
+async fn user(site: &Site, email: &str, role: Role) -> Browser {
+    let mut browser = Browser::new(&site.router, "10.0.0.1");
+    let chosen = if role == Role::SiteAdmin { Role::Graduate } else { role };
+    let page = browser
+        .call("sign_up", &[("email", email), ("display_name", email), ("role", chosen.code()), ("password", PASSWORD), ("password_again", PASSWORD)])
+        .await;
+    assert_eq!(page.headers["location"], "/account", "{}", page.body);
+    if role == Role::SiteAdmin {
+        assert!(app::accounts::repo::set_role(&site.db.db, email, Role::SiteAdmin).await.unwrap());
+    }
+    browser
+}
+
+fn org_fields<'a>(kind: &'a str, name_en: &'a str, belt: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("kind", kind),
+        ("name_zh", ""),
+        ("name_en", name_en),
+        ("description_zh", ""),
+        ("description_en", "Strip lashes and magnetic lashes for export."),
+        ("province", "shandong"),
+        ("city_zh", "平度"),
+        ("city_en", "Pingdu"),
+        ("belts[0]", belt),
+    ]
+}
+
+#[tokio::test]
+async fn a_manufacturer_creates_its_factory_in_a_belt_and_it_shows_everywhere() {
+    let site = site().await;
+    let mut maker = user(&site, "wang@example.com", Role::Manufacturer).await;
+    let page = maker.call("create_organisation", &org_fields("manufacturer", "Pingdu Silk Lashes", "pingdu-false-eyelashes")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert_eq!(page.headers["location"], "/orgs/pingdu-silk-lashes");
+
+    let org = maker.get("/orgs/pingdu-silk-lashes").await;
+    assert_eq!(org.status, StatusCode::OK);
+    for expected in ["Pingdu Silk Lashes", "Unverified", "Strip lashes and magnetic lashes", "/belts/pingdu-false-eyelashes"] {
+        assert!(org.body.contains(expected), "{expected} missing from the organisation page");
+    }
+    assert!(!org.body.contains("Verify this organisation"), "a manufacturer cannot verify");
+    let account = maker.get("/account").await;
+    assert!(account.body.contains("/orgs/pingdu-silk-lashes") && account.body.contains("Owner"));
+    let belt = maker.get("/belts/pingdu-false-eyelashes").await;
+    assert!(belt.body.contains("/orgs/pingdu-silk-lashes"), "the belt lists its new firm");
+
+    drain_outbox(&site.db.db, &site.search).await;
+    let hits = site.search.search("Silk Lashes", 10).await.unwrap().hits;
+    assert!(hits.iter().any(|h| h.href == "/orgs/pingdu-silk-lashes"), "searchable once the outbox ran");
+
+    // A second one with the same name gets its own address.
+    let page = maker.call("create_organisation", &org_fields("manufacturer", "Pingdu Silk Lashes", "pingdu-false-eyelashes")).await;
+    assert_eq!(page.headers["location"], "/orgs/pingdu-silk-lashes-2");
+}
+
+#[tokio::test]
+async fn each_organisation_problem_is_named_by_field() {
+    let site = site().await;
+    let mut maker = user(&site, "wang@example.com", Role::Manufacturer).await;
+    let mut fields = org_fields("platform", "", "no-such-belt");
+    fields.retain(|(k, _)| *k != "province");
+    fields.push(("province", "atlantis"));
+    let page = maker.call("create_organisation", &fields).await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    let AppError::Invalid(errors) = app_error(&page) else { panic!("{}", page.body) };
+    assert_eq!(errors.problem("kind"), Some(&Problem::NotAChoice), "a manufacturer cannot create a platform");
+    assert_eq!(errors.problem("name_zh"), Some(&Problem::NeedOneLanguage));
+    assert_eq!(errors.problem("province"), Some(&Problem::NotAChoice));
+    assert_eq!(errors.problem("belts"), Some(&Problem::NotAChoice));
+    assert_eq!(errors.value("city_en"), Some("Pingdu"), "the rest of the input comes back");
+
+    let mut no_belt = org_fields("manufacturer", "Lashes", "x");
+    no_belt.retain(|(k, _)| *k != "belts[0]");
+    let AppError::Invalid(errors) = app_error(&maker.call("create_organisation", &no_belt).await) else { panic!() };
+    assert_eq!(errors.problem("belts"), Some(&Problem::ChooseAtLeastOne));
+}
+
+#[tokio::test]
+async fn without_javascript_the_belt_checkboxes_post_and_errors_come_back() {
+    let site = site().await;
+    let mut maker = user(&site, "wang@example.com", Role::Manufacturer).await;
+    let form = maker.get("/orgs/new").await;
+    assert!(form.body.contains(r#"name="belts[]""#) && form.body.contains(r#"value="pingdu-false-eyelashes""#));
+
+    let mut fields = org_fields("manufacturer", "", "pingdu-false-eyelashes");
+    fields.retain(|(k, _)| *k != "belts[0]");
+    fields.push(("belts[]", "pingdu-false-eyelashes"));
+    fields.push(("belts[]", "qingdao-wigs"));
+    let page = maker.submit("/orgs/new", "create_organisation", &fields).await;
+    let back = page.headers["location"].to_str().unwrap().trim_start_matches(SITE).to_string();
+    let form = maker.get(&back).await;
+    assert!(form.body.contains("Give it in Chinese, in English, or both."));
+    assert!(form.body.contains(r#"id="belt-qingdao-wigs" name="belts[]" value="qingdao-wigs" checked"#), "choices kept");
+
+    let mut fixed = fields.clone();
+    fixed.retain(|(k, _)| *k != "name_en");
+    fixed.push(("name_en", "Two Belt Hair and Lashes"));
+    let page = maker.submit(&back, "create_organisation", &fixed).await;
+    assert_eq!(page.headers["location"], "/orgs/two-belt-hair-and-lashes");
+}
+
+#[tokio::test]
+async fn verification_is_for_site_admins_and_associations_of_the_same_belt() {
+    let site = site().await;
+    let mut maker = user(&site, "wang@example.com", Role::Manufacturer).await;
+    maker.call("create_organisation", &org_fields("manufacturer", "Pingdu Silk Lashes", "pingdu-false-eyelashes")).await;
+    let verify = [("slug", "pingdu-silk-lashes"), ("evidence", "Business licence 91370283MA3C")];
+
+    assert_eq!(maker.call("verify_organisation", &verify).await.status, StatusCode::FORBIDDEN, "not their own");
+
+    let mut far_association = user(&site, "hunan@example.com", Role::AssociationAdmin).await;
+    far_association.call("create_organisation", &org_fields("association", "Miluo Tackle Association", "miluo-fishing-tackle")).await;
+    assert_eq!(far_association.call("verify_organisation", &verify).await.status, StatusCode::FORBIDDEN, "another belt");
+
+    let mut near_association = user(&site, "qingdao@example.com", Role::AssociationAdmin).await;
+    near_association.call("create_organisation", &org_fields("association", "Pingdu Lash Association", "pingdu-false-eyelashes")).await;
+    let page = near_association.get("/orgs/pingdu-silk-lashes").await;
+    assert!(page.body.contains("Verify this organisation"), "offered to the belt's association");
+    let AppError::Invalid(errors) = app_error(&near_association.call("verify_organisation", &[("slug", "pingdu-silk-lashes"), ("evidence", " ")]).await) else {
+        panic!()
+    };
+    assert_eq!(errors.problem("evidence"), Some(&Problem::Required));
+    let page = near_association.call("verify_organisation", &verify).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let page = maker.get("/orgs/pingdu-silk-lashes").await;
+    assert!(page.body.contains("Verified · qingdao@example.com"), "who and when are shown");
+    let stored = app::orgs::repo::find_by_slug(&site.db.db, "pingdu-silk-lashes").await.unwrap();
+    assert_eq!(stored.verification_evidence.as_deref(), Some("Business licence 91370283MA3C"));
+    assert!(stored.verified_at.is_some());
+
+    let mut admin = user(&site, "admin@example.com", Role::SiteAdmin).await;
+    let page = admin.call("verify_organisation", &[("slug", "pingdu-lash-association"), ("evidence", "Registered with the civil affairs bureau")]).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert_eq!(admin.call("verify_organisation", &[("slug", "no-such-org"), ("evidence", "x")]).await.status, StatusCode::NOT_FOUND);
+}
+
+/// Every server function, called as every role and signed out: who may and who may not.
+#[tokio::test]
+async fn authorization_matrix() {
+    let site = site().await;
+    let mut owner = user(&site, "owner@example.com", Role::Manufacturer).await;
+    owner.call("create_organisation", &org_fields("manufacturer", "Matrix Lashes", "pingdu-false-eyelashes")).await;
+
+    let kind_for = |role: Option<Role>| match role {
+        Some(Role::PlatformScout) => "platform",
+        Some(Role::ServiceProvider) => "service_provider",
+        Some(Role::AssociationAdmin) => "association",
+        _ => "manufacturer",
+    };
+    let roles: Vec<Option<Role>> = std::iter::once(None).chain(Role::ALL.into_iter().map(Some)).collect();
+    let mut table = Vec::new();
+    for (n, role) in roles.iter().enumerate() {
+        let mut browser = match role {
+            Some(role) => user(&site, &format!("user{n}@example.com"), *role).await,
+            None => Browser::new(&site.router, "10.0.0.9"),
+        };
+        let name = format!("Matrix Org {n}");
+        let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
+            ("belts", vec![]),
+            ("belt", vec![("slug", "pingdu-false-eyelashes")]),
+            ("organisation", vec![("slug", "matrix-lashes")]),
+            ("organisation_permissions", vec![("slug", "matrix-lashes")]),
+            ("search", vec![("q", "lashes")]),
+            ("current_user", vec![]),
+            ("my_account", vec![]),
+            ("create_organisation", org_fields(kind_for(*role), &name, "pingdu-false-eyelashes")),
+            ("verify_organisation", vec![("slug", "matrix-lashes"), ("evidence", "licence")]),
+            ("sign_in", vec![("email", "owner@example.com"), ("password", "wrong-password")]),
+            ("sign_out", vec![]),
+        ];
+        let mut row = Vec::new();
+        for (function, fields) in calls {
+            let status = browser.call(function, &fields).await.status;
+            row.push((function, status));
+        }
+        table.push((*role, row));
+    }
+
+    let expected = |role: Option<Role>, function: &str| -> StatusCode {
+        match (function, role) {
+            ("my_account" | "create_organisation" | "verify_organisation", None) => StatusCode::UNAUTHORIZED,
+            ("create_organisation", Some(Role::Graduate)) => StatusCode::FORBIDDEN,
+            ("verify_organisation", Some(Role::SiteAdmin)) => StatusCode::OK,
+            // The association this admin created a moment earlier serves the Pingdu belt.
+            ("verify_organisation", Some(Role::AssociationAdmin)) => StatusCode::OK,
+            ("verify_organisation", Some(_)) => StatusCode::FORBIDDEN,
+            ("sign_in", _) => StatusCode::BAD_REQUEST, // a wrong password, for everyone alike
+            _ => StatusCode::OK,
+        }
+    };
+    let mut report = String::from("\nserver function × caller → HTTP status\n");
+    for (role, row) in &table {
+        let who = role.map_or("signed out", |r| r.code());
+        report.push_str(&format!("{who:<18}"));
+        for (function, status) in row {
+            report.push_str(&format!(" {function}={}", status.as_u16()));
+        }
+        report.push('\n');
+    }
+    println!("{report}");
+    for (role, row) in &table {
+        for (function, status) in row {
+            assert_eq!(*status, expected(*role, function), "{function} as {role:?}{report}");
+        }
+    }
+}
