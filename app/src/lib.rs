@@ -26,7 +26,7 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 use crate::i18n::Lang;
 
@@ -92,20 +92,48 @@ pub fn App(lang: Lang) -> impl IntoView {
             <main id="main">
                 <Routes fallback=layout::NotFound>
                     <Route path=path!("") view=home::HomePage/>
-                    <Route path=path!("belts") view=belts::pages::BeltDirectoryPage ssr=SsrMode::Async/>
-                    <Route path=path!("belts/:slug") view=belts::pages::BeltPage ssr=SsrMode::Async/>
-                    <Route path=path!("orgs/new") view=orgs::pages::NewOrgPage ssr=SsrMode::Async/>
-                    <Route path=path!("orgs/:slug") view=orgs::pages::OrgPage ssr=SsrMode::Async/>
-                    <Route path=path!("search") view=search::pages::SearchPage ssr=SsrMode::Async/>
-                    <Route path=path!("signup") view=accounts::pages::SignUpPage/>
-                    <Route path=path!("signin") view=accounts::pages::SignInPage/>
-                    <Route path=path!("account") view=accounts::pages::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("belts") view={Lazy::<DirectoryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("belts/:slug") view={Lazy::<BeltRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/new") view={Lazy::<NewOrgRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/:slug") view={Lazy::<OrgRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("signup") view={Lazy::<SignUpRoute>::new()}/>
+                    <Route path=path!("signin") view={Lazy::<SignInRoute>::new()}/>
+                    <Route path=path!("account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <layout::Footer/>
         </Router>
     }
 }
+
+/// A route whose page code is its own wasm chunk, fetched when the route is
+/// first shown, so the first download holds only the frame and the home page.
+macro_rules! lazy_page {
+    ($route:ident, $page:path) => {
+        struct $route;
+
+        #[leptos_router::lazy_route]
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                $page().into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(DirectoryRoute, belts::pages::BeltDirectoryPage);
+lazy_page!(BeltRoute, belts::pages::BeltPage);
+lazy_page!(NewOrgRoute, orgs::pages::NewOrgPage);
+lazy_page!(OrgRoute, orgs::pages::OrgPage);
+lazy_page!(SearchRoute, search::pages::SearchPage);
+lazy_page!(SignUpRoute, accounts::pages::SignUpPage);
+lazy_page!(SignInRoute, accounts::pages::SignInPage);
+lazy_page!(AccountRoute, accounts::pages::AccountPage);
 
 /// The language of the page being rendered.
 pub fn use_lang() -> Lang {

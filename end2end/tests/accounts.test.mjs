@@ -31,6 +31,23 @@ test('a new manufacturer signs up, fixes a mistake without losing input, and sig
   await page.waitForSelector(`text=${email}`);
   assert.match(await page.textContent('.user-menu'), /Wang Fang/, 'the header knows who is signed in');
 
+  // Their factory, in the Pingdu belt, found through the header search moments later.
+  const factory = `Wang Fang Lashes ${Date.now()}`;
+  await Promise.all([page.waitForURL(`${BASE}/orgs/new`), page.click('a[href="/orgs/new"]')]);
+  await page.waitForSelector('#field-name_en');
+  await page.fill('#field-name_en', factory);
+  await page.check('#belt-pingdu-false-eyelashes');
+  await Promise.all([page.waitForURL(/\/orgs\/wang-fang-lashes-\d+$/), page.click('.form-page button[type=submit]')]);
+  await page.waitForSelector(`h1:has-text("${factory}")`);
+  let found = false;
+  for (let attempt = 0; attempt < 20 && !found; attempt += 1) {
+    await page.fill('#header-q', factory);
+    await Promise.all([page.waitForURL(/\/search\?q=/), page.press('#header-q', 'Enter')]);
+    found = (await page.locator(`#main a:has-text("${factory}")`).count()) > 0;
+    if (!found) await page.waitForTimeout(250);
+  }
+  assert.ok(found, 'the new organisation is searchable');
+
   await Promise.all([page.waitForURL(`${BASE}/`), page.click('.user-menu button')]);
   await page.waitForSelector('.user-menu a[href="/signin"]');
   await gotoHydrated(page, '/account');

@@ -13,9 +13,17 @@ pub fn hydrate() {
         .and_then(|html| html.get_attribute("lang"))
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_default();
-    leptos::mount::hydrate_body(move || leptos::view! { <App lang/> });
-    // Lets browser tests (and curious people) see that the page is live.
-    if let Some(html) = html {
-        let _ = html.set_attribute("data-hydrated", "true");
-    }
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
+        return;
+    };
+    // Pages are lazy-loaded wasm chunks, so hydration waits for the page's chunk.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    leptos::task::spawn_local(async move {
+        let owner = leptos::mount::hydrate_from_async(body, move || leptos::view! { <App lang/> }).await;
+        owner.forget();
+        // Lets browser tests (and curious people) see that the page is live.
+        if let Some(html) = html {
+            let _ = html.set_attribute("data-hydrated", "true");
+        }
+    });
 }

@@ -158,3 +158,4 @@ async fn the_language_switch_remembers_and_returns_without_open_redirects() {
     assert_eq!(outside.headers["location"], "/");
     assert_eq!(get(&site.router, "/lang/fr", "zh").await.status, StatusCode::BAD_REQUEST);
 }
+

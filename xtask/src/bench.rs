@@ -73,16 +73,60 @@ fn measure(ws: &Workspace, running: &Running) -> Result<()> {
     wasm_sizes(&ws.root.join("target/site/pkg"))
 }
 
+/// Sizes of one wasm file as served: raw, gzip and brotli.
+struct Sizes {
+    raw: u64,
+    gzip: u64,
+    brotli: u64,
+}
+
+fn sizes(file: &Path) -> Result<Sizes> {
+    let len = |path: String| std::fs::metadata(&path).map(|m| m.len()).with_context(|| format!("missing {path}"));
+    Ok(Sizes {
+        raw: len(file.display().to_string())?,
+        gzip: len(format!("{}.gz", file.display()))?,
+        brotli: len(format!("{}.br", file.display()))?,
+    })
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+/// The main wasm (what every page loads), and for each lazy route the main
+/// wasm plus the chunks the split manifest says it needs.
 fn wasm_sizes(pkg: &Path) -> Result<()> {
-    let wasm = std::fs::read_dir(pkg)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|x| x == "wasm"))
-        .context("no .wasm in target/site/pkg")?;
-    let raw = std::fs::metadata(&wasm)?.len();
-    let size = |ext: &str| std::fs::metadata(format!("{}.{ext}", wasm.display())).map(|m| m.len()).ok();
-    let (gz, br) = (size("gz"), size("br"));
-    let kb = |b: Option<u64>| b.map_or("missing".to_string(), |b| format!("{:.1} KB", b as f64 / 1000.0));
-    println!("wasm {}: raw {}, gzip {}, brotli {} (served precompressed)", wasm.file_name().unwrap_or_default().to_string_lossy(), kb(Some(raw)), kb(gz), kb(br));
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(pkg)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let named = |prefix: &str, ext: &str| {
+        files.iter().find(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with(prefix) && name.ends_with(ext)
+        })
+    };
+    let main = named("beltlink.", ".wasm").context("no beltlink.*.wasm in target/site/pkg")?;
+    let main_sizes = sizes(main)?;
+    println!(
+        "\nmain wasm (loaded by every page): raw {}, gzip {}, brotli {} (served precompressed)",
+        kb(main_sizes.raw),
+        kb(main_sizes.gzip),
+        kb(main_sizes.brotli)
+    );
+    let Some(manifest) = named("__wasm_split_manifest.", ".json") else {
+        return Ok(());
+    };
+    let manifest: std::collections::BTreeMap<String, Vec<String>> = serde_json::from_str(&std::fs::read_to_string(manifest)?)?;
+    println!("{:<34} {:>8} {:>14} {:>14}", "lazy route", "chunks", "route brotli", "page brotli");
+    let mut heaviest = 0;
+    for (route, chunks) in &manifest {
+        let mut route_brotli = 0;
+        for chunk in chunks {
+            route_brotli += sizes(&pkg.join(format!("{chunk}.wasm")))?.brotli;
+        }
+        heaviest = heaviest.max(main_sizes.brotli + route_brotli);
+        let name = route.trim_start_matches("__").split("_view_").next().unwrap_or(route);
+        println!("{:<34} {:>8} {:>14} {:>14}", name, chunks.len(), kb(route_brotli), kb(main_sizes.brotli + route_brotli));
+    }
+    println!("heaviest page, main wasm and its chunks: brotli {}", kb(heaviest));
     Ok(())
 }
 

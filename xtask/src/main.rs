@@ -66,7 +66,8 @@ pub fn run_checked(command: &mut Command) -> Result<()> {
 
 fn build_site(ws: &Workspace, release: bool) -> Result<()> {
     let mut command = ws.command("cargo");
-    command.args(["leptos", "build"]);
+    // `--split`: each lazy route's code becomes its own wasm chunk (see `app::lazy_page!`).
+    command.args(["leptos", "build", "--split"]);
     if release {
         command.args(["--release", "--precompress"]);
     }
