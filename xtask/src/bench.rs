@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
-use crate::server::{get, Running};
+use crate::server::{get, post_form, Running};
 use crate::{build_site, setup, timed, Workspace};
 
 const CONNECTIONS: u32 = 20;
@@ -25,6 +25,111 @@ pub fn pages(ws: &Workspace) -> Result<()> {
     let result = measure(ws, &running);
     running.stop();
     result
+}
+
+/// `cargo xtask bench sign-ins`: pages under load while bursts of 50
+/// simultaneous sign-ins hash their passwords (at most one hash per core).
+pub fn sign_ins(ws: &Workspace) -> Result<()> {
+    let meili = timed("setup", || {
+        setup::rust_tools(ws)?;
+        setup::debian_packages(&[("wrk", "wrk"), ("brotli", "brotli"), ("gzip", "gzip")])?;
+        setup::meilisearch(ws)
+    })?;
+    timed("release build", || build_site(ws, true))?;
+    let running = Running::start(ws, "release", &meili)?;
+    let result = measure_sign_ins(&running);
+    running.stop();
+    result
+}
+
+const BURST: usize = 50;
+
+fn measure_sign_ins(running: &Running) -> Result<()> {
+    let addr = running.addr;
+    let password = "bench-password-123";
+    let sign_up = format!("email=bench%40example.com&display_name=Bench&role=manufacturer&password={password}&password_again={password}");
+    let status = post_form(addr, "/api/sign_up", &sign_up)?;
+    if status != 200 {
+        bail!("sign-up for the benchmark failed with {status}");
+    }
+    let sign_in = format!("email=bench%40example.com&password={password}");
+    let url = format!("{}/belts", running.base_url());
+    // Let start-up work (the first index build) finish and the page cache fill.
+    std::thread::sleep(Duration::from_secs(3));
+    for _ in 0..200 {
+        get(addr, "/belts")?;
+    }
+
+    // Pages alone, then pages while bursts of sign-ins run back to back.
+    let quiet = wrk_for(&url, 10)?;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let bursts = {
+        let stop = stop.clone();
+        let sign_in = sign_in.clone();
+        std::thread::spawn(move || -> Result<(Vec<Duration>, usize)> {
+            let mut latencies = Vec::new();
+            let mut bursts = 0;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let handles: Vec<_> = (0..BURST)
+                    .map(|_| {
+                        let body = sign_in.clone();
+                        std::thread::spawn(move || {
+                            let started = std::time::Instant::now();
+                            post_form(addr, "/api/sign_in", &body).map(|status| (status, started.elapsed()))
+                        })
+                    })
+                    .collect();
+                for handle in handles {
+                    let (status, took) = handle.join().map_err(|_| anyhow::anyhow!("sign-in thread panicked"))??;
+                    if status != 200 {
+                        bail!("a sign-in answered {status}");
+                    }
+                    latencies.push(took);
+                }
+                bursts += 1;
+            }
+            Ok((latencies, bursts))
+        })
+    };
+    let busy = wrk_for(&url, 10);
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let (mut latencies, bursts) = bursts.join().map_err(|_| anyhow::anyhow!("burst thread panicked"))??;
+    let busy = busy?;
+    latencies.sort();
+
+    println!("\n== Sign-in bursts: {BURST} simultaneous sign-ins, back to back, while wrk loads /belts ({CONNECTIONS} connections, 10 s) ==");
+    println!("{:<40} {:>10} {:>10} {:>10} {:>10}", "/belts", "req/s", "p50 ms", "p90 ms", "p99 ms");
+    for (label, text) in [("without sign-ins", &quiet), ("during sign-in bursts", &busy)] {
+        let (rps, p50, p90, p99) = wrk_figures(text);
+        println!("{label:<40} {rps:>10} {p50:>10.2} {p90:>10.2} {p99:>10.2}");
+    }
+    let at = |q: usize| ms(latencies[(latencies.len() * q / 100).min(latencies.len() - 1)]);
+    println!(
+        "sign-ins: {} in {bursts} bursts; each took p50 {:.0} ms, p99 {:.0} ms (Argon2id 19 MiB, t=2, p=1; at most one hash per core)",
+        latencies.len(),
+        at(50),
+        at(99)
+    );
+    Ok(())
+}
+
+fn wrk_for(url: &str, seconds: u32) -> Result<String> {
+    let output = Command::new("wrk")
+        .args(["-t2", &format!("-c{CONNECTIONS}"), &format!("-d{seconds}s"), "--latency", url])
+        .output()
+        .context("running wrk")?;
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    if text.contains("Non-2xx") {
+        bail!("wrk saw error responses:\n{text}");
+    }
+    Ok(text)
+}
+
+/// Requests per second and the p50/p90/p99 latencies (ms) from wrk's report.
+fn wrk_figures(text: &str) -> (String, f64, f64, f64) {
+    let percentile = |p: &str| text.lines().find_map(|l| l.trim().strip_prefix(p).map(|v| parse_ms(v.trim()))).flatten().unwrap_or(f64::NAN);
+    let rps = text.lines().find_map(|l| l.strip_prefix("Requests/sec:")).map(|v| v.trim().to_string()).unwrap_or_default();
+    (rps, percentile("50%"), percentile("90%"), percentile("99%"))
 }
 
 fn measure(ws: &Workspace, running: &Running) -> Result<()> {
@@ -49,16 +154,8 @@ fn measure(ws: &Workspace, running: &Running) -> Result<()> {
             if text.contains("Non-2xx") {
                 bail!("wrk saw error responses for {page}:\n{text}");
             }
-            let percentile = |p: &str| text.lines().find_map(|l| l.trim().strip_prefix(p).map(|v| parse_ms(v.trim()))).flatten();
-            let rps = text.lines().find_map(|l| l.strip_prefix("Requests/sec:")).map(|v| v.trim().to_string()).unwrap_or_default();
-            println!(
-                "{:<34} {:>10} {:>10.2} {:>10.2} {:>10.2}",
-                page,
-                rps,
-                percentile("50%").unwrap_or(f64::NAN),
-                percentile("90%").unwrap_or(f64::NAN),
-                percentile("99%").unwrap_or(f64::NAN)
-            );
+            let (rps, p50, p90, p99) = wrk_figures(&text);
+            println!("{page:<34} {rps:>10} {p50:>10.2} {p90:>10.2} {p99:>10.2}");
         }
     }
 

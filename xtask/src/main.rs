@@ -5,6 +5,7 @@
 //! - `test`: the same setup, then every test: unit, integration (real SQLite,
 //!   real PostgreSQL, real Meilisearch) and end-to-end in headless Chromium.
 //! - `bench pages`: release build under load; prints latency, memory and sizes.
+//! - `bench sign-ins`: page latency while bursts of 50 sign-ins hash passwords.
 //! - `gen-map`: regenerate the inline China map from its boundary data.
 
 mod bench;
@@ -143,11 +144,12 @@ fn main() -> Result<()> {
         ["run"] => run(&ws),
         ["test"] => test(&ws),
         ["bench", "pages"] => bench::pages(&ws),
+        ["bench", "sign-ins"] => bench::sign_ins(&ws),
         ["gen-map"] => {
             setup::npm_packages(&ws.root.join("tools/mapgen"))?;
             let source = ws.root.join("tools/mapgen/node_modules/echarts/map/json/china.json");
             mapgen::generate(&source, &ws.root.join("app/src/belts/china_map.rs"))
         }
-        _ => bail!("usage: cargo xtask <run | test | bench pages | gen-map>"),
+        _ => bail!("usage: cargo xtask <run | test | bench pages | bench sign-ins | gen-map>"),
     }
 }

@@ -122,3 +122,20 @@ pub fn get(addr: SocketAddr, path: &str) -> Result<Response> {
     let status = text_head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).context("no HTTP status")?;
     Ok(Response { status, time_to_first_byte })
 }
+
+/// A minimal HTTP/1.1 form POST from the site's own origin (as its pages send
+/// them), answered as the hydrated page would be. Returns the status.
+pub fn post_form(addr: SocketAddr, path: &str, body: &str) -> Result<u16> {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+    stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\nAccept: application/json\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    let head = String::from_utf8_lossy(&raw[..raw.len().min(32)]).into_owned();
+    head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).context("no HTTP status")
+}
