@@ -15,6 +15,11 @@ const CONNECTIONS: u32 = 20;
 const SECONDS: u32 = 15;
 
 pub fn pages(ws: &Workspace) -> Result<()> {
+    on_release_server(ws, |running| measure(ws, running))
+}
+
+/// Sets up, builds the release site, runs `measure` against a fresh server and stops it.
+fn on_release_server(ws: &Workspace, measure: impl FnOnce(&Running) -> Result<()>) -> Result<()> {
     let meili = timed("setup", || {
         setup::rust_tools(ws)?;
         setup::debian_packages(&[("wrk", "wrk"), ("brotli", "brotli"), ("gzip", "gzip")])?;
@@ -22,7 +27,7 @@ pub fn pages(ws: &Workspace) -> Result<()> {
     })?;
     timed("release build", || build_site(ws, true))?;
     let running = Running::start(ws, "release", &meili)?;
-    let result = measure(ws, &running);
+    let result = measure(&running);
     running.stop();
     result
 }
@@ -30,16 +35,7 @@ pub fn pages(ws: &Workspace) -> Result<()> {
 /// `cargo xtask bench sign-ins`: pages under load while bursts of 50
 /// simultaneous sign-ins hash their passwords (at most one hash per core).
 pub fn sign_ins(ws: &Workspace) -> Result<()> {
-    let meili = timed("setup", || {
-        setup::rust_tools(ws)?;
-        setup::debian_packages(&[("wrk", "wrk"), ("brotli", "brotli"), ("gzip", "gzip")])?;
-        setup::meilisearch(ws)
-    })?;
-    timed("release build", || build_site(ws, true))?;
-    let running = Running::start(ws, "release", &meili)?;
-    let result = measure_sign_ins(&running);
-    running.stop();
-    result
+    on_release_server(ws, measure_sign_ins)
 }
 
 const BURST: usize = 50;
@@ -61,7 +57,7 @@ fn measure_sign_ins(running: &Running) -> Result<()> {
     }
 
     // Pages alone, then pages while bursts of sign-ins run back to back.
-    let quiet = wrk_for(&url, 10)?;
+    let quiet = wrk(&url, false, 10)?;
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let bursts = {
         let stop = stop.clone();
@@ -91,7 +87,7 @@ fn measure_sign_ins(running: &Running) -> Result<()> {
             Ok((latencies, bursts))
         })
     };
-    let busy = wrk_for(&url, 10);
+    let busy = wrk(&url, false, 10);
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     let (mut latencies, bursts) = bursts.join().map_err(|_| anyhow::anyhow!("burst thread panicked"))??;
     let busy = busy?;
@@ -111,18 +107,6 @@ fn measure_sign_ins(running: &Running) -> Result<()> {
         at(99)
     );
     Ok(())
-}
-
-fn wrk_for(url: &str, seconds: u32) -> Result<String> {
-    let output = Command::new("wrk")
-        .args(["-t2", &format!("-c{CONNECTIONS}"), &format!("-d{seconds}s"), "--latency", url])
-        .output()
-        .context("running wrk")?;
-    let text = String::from_utf8_lossy(&output.stdout).into_owned();
-    if text.contains("Non-2xx") {
-        bail!("wrk saw error responses:\n{text}");
-    }
-    Ok(text)
 }
 
 /// Requests per second and the p50/p90/p99 latencies (ms) from wrk's report.
@@ -150,10 +134,7 @@ fn measure(ws: &Workspace, running: &Running) -> Result<()> {
         println!("{:<34} {:>10} {:>10} {:>10} {:>10}", "page", "req/s", "p50 ms", "p90 ms", "p99 ms");
         for page in pages {
             let url = format!("{}{page}", running.base_url());
-            let text = wrk(&url, pin)?;
-            if text.contains("Non-2xx") {
-                bail!("wrk saw error responses for {page}:\n{text}");
-            }
+            let text = wrk(&url, pin, SECONDS)?;
             let (rps, p50, p90, p99) = wrk_figures(&text);
             println!("{page:<34} {rps:>10} {p50:>10.2} {p90:>10.2} {p99:>10.2}");
         }
@@ -227,9 +208,10 @@ fn wasm_sizes(pkg: &Path) -> Result<()> {
     Ok(())
 }
 
-fn wrk(url: &str, pinned: bool) -> Result<String> {
+/// wrk's report for `seconds` of load on `url`; `pinned` keeps wrk to core 1 and one thread.
+fn wrk(url: &str, pinned: bool, seconds: u32) -> Result<String> {
     let connections = format!("-c{CONNECTIONS}");
-    let seconds = format!("-d{SECONDS}s");
+    let seconds = format!("-d{seconds}s");
     let mut command = if pinned {
         let mut c = Command::new("taskset");
         c.args(["-c", "1", "wrk", "-t1"]);
@@ -240,7 +222,11 @@ fn wrk(url: &str, pinned: bool) -> Result<String> {
         c
     };
     let output = command.args([connections.as_str(), seconds.as_str(), "--latency", url]).output().context("running wrk")?;
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    if text.contains("Non-2xx") {
+        bail!("wrk saw error responses for {url}:\n{text}");
+    }
+    Ok(text)
 }
 
 fn ms(d: Duration) -> f64 {
