@@ -26,6 +26,14 @@ pub enum Problem {
     /// Neither the Chinese nor the English version was given.
     NeedOneLanguage,
     ChooseAtLeastOne,
+    NotAWholeNumber,
+    OutOfRange { min: i64, max: i64 },
+    /// An amount was given without its unit.
+    UnitNeeded,
+    UnknownCountryCodes(Vec<String>),
+    TooMany { max: usize },
+    /// "Yes" to an overseas warehouse, but not where.
+    WhereNeeded,
 }
 
 impl Problem {
@@ -51,6 +59,22 @@ impl Problem {
             (Problem::NeedOneLanguage, Lang::En) => "Give it in Chinese, in English, or both.".into(),
             (Problem::ChooseAtLeastOne, Lang::Zh) => "请至少选择一项。".into(),
             (Problem::ChooseAtLeastOne, Lang::En) => "Choose at least one.".into(),
+            (Problem::NotAWholeNumber, Lang::Zh) => "请输入整数，例如 1000 或 1,000。".into(),
+            (Problem::NotAWholeNumber, Lang::En) => "Enter a whole number such as 1000 or 1,000.".into(),
+            (Problem::OutOfRange { min, max }, Lang::Zh) => format!("请输入 {min} 到 {max} 之间的数。"),
+            (Problem::OutOfRange { min, max }, Lang::En) => format!("Enter a number from {min} to {max}."),
+            (Problem::UnitNeeded, Lang::Zh) => "请选择单位。".into(),
+            (Problem::UnitNeeded, Lang::En) => "Choose a unit for this amount.".into(),
+            (Problem::UnknownCountryCodes(codes), Lang::Zh) => {
+                format!("这些不是国家代码：{}。请使用两位字母代码，例如 US、JP、DE。", codes.join("、"))
+            }
+            (Problem::UnknownCountryCodes(codes), Lang::En) => {
+                format!("Not country codes: {}. Use two-letter codes such as US, JP, DE.", codes.join(", "))
+            }
+            (Problem::TooMany { max }, Lang::Zh) => format!("最多 {max} 项。"),
+            (Problem::TooMany { max }, Lang::En) => format!("List at most {max}."),
+            (Problem::WhereNeeded, Lang::Zh) => "请填写海外仓所在地。".into(),
+            (Problem::WhereNeeded, Lang::En) => "Say where the overseas warehouse is.".into(),
         }
     }
 }
@@ -200,6 +224,12 @@ mod tests {
             Problem::WrongCredentials,
             Problem::NeedOneLanguage,
             Problem::ChooseAtLeastOne,
+            Problem::NotAWholeNumber,
+            Problem::OutOfRange { min: 1, max: 365 },
+            Problem::UnitNeeded,
+            Problem::UnknownCountryCodes(vec!["EU".into()]),
+            Problem::TooMany { max: 60 },
+            Problem::WhereNeeded,
         ];
         for problem in all {
             let zh = problem.message(Lang::Zh);
@@ -292,5 +322,112 @@ pub fn Field(
             />
             <p class="field-error" id=error_id role="alert">{problem}</p>
         </div>
+    }
+}
+
+/// A labelled multi-line text with its problem beneath it.
+#[leptos::component]
+pub fn TextAreaField(
+    name: &'static str,
+    label: &'static str,
+    errors: leptos::prelude::Signal<FormErrors>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = 4)] rows: u32,
+    maxlength: usize,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let lang = crate::use_lang();
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let kept = errors.get_untracked().value(name).unwrap_or("").to_string();
+    let problem = move || errors.get().problem(name).map(|p| p.message(lang));
+    let described_by = error_id.clone();
+    view! {
+        <div class="field" class:invalid=move || problem().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            <textarea
+                id=id
+                name=name
+                rows=rows.to_string()
+                maxlength=maxlength.to_string()
+                aria-invalid=move || if problem().is_some() { "true" } else { "false" }
+                aria-describedby=described_by
+            >{kept}</textarea>
+            <p class="field-error" id=error_id role="alert">{problem}</p>
+        </div>
+    }
+}
+
+/// A labelled drop-down of `(code, label)` options, with an empty first
+/// option when `none_label` is given.
+#[leptos::component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    errors: leptos::prelude::Signal<FormErrors>,
+    options: Vec<(&'static str, &'static str)>,
+    #[prop(optional)] none_label: Option<&'static str>,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let lang = crate::use_lang();
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let chosen = errors.get_untracked().value(name).unwrap_or("").to_string();
+    let problem = move || errors.get().problem(name).map(|p| p.message(lang));
+    let described_by = error_id.clone();
+    view! {
+        <div class="field" class:invalid=move || problem().is_some()>
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name aria-describedby=described_by aria-invalid=move || if problem().is_some() { "true" } else { "false" }>
+                {none_label.map(|none| view! { <option value="">{none}</option> })}
+                {options
+                    .into_iter()
+                    .map(|(code, text)| view! { <option value=code selected=chosen == code>{text}</option> })
+                    .collect_view()}
+            </select>
+            <p class="field-error" id=error_id role="alert">{problem}</p>
+        </div>
+    }
+}
+
+/// A group of checkboxes posted as `{name}[]`; the kept value is the chosen
+/// codes joined by commas.
+#[leptos::component]
+pub fn ChoiceGroup(
+    name: &'static str,
+    legend: &'static str,
+    errors: leptos::prelude::Signal<FormErrors>,
+    options: Vec<(String, String)>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let lang = crate::use_lang();
+    let error_id = format!("field-{name}-error");
+    let kept = errors.get_untracked().value(name).unwrap_or("").to_string();
+    let chosen: Vec<&str> = kept.split(',').filter(|s| !s.is_empty()).collect();
+    let problem = move || errors.get().problem(name).map(|p| p.message(lang));
+    let input_name = format!("{name}[]");
+    let described_by = error_id.clone();
+    view! {
+        <fieldset class="field choices" class:invalid=move || problem().is_some() aria-describedby=described_by>
+            <legend>{legend}</legend>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            {options
+                .into_iter()
+                .map(|(code, text)| {
+                    let id = format!("{name}-{code}");
+                    let label_for = id.clone();
+                    let checked = chosen.contains(&code.as_str());
+                    view! {
+                        <label class="choice" for=label_for>
+                            <input type="checkbox" id=id name=input_name.clone() value=code checked=checked/>
+                            {text}
+                        </label>
+                    }
+                })
+                .collect_view()}
+            <p class="field-error" id=error_id role="alert">{problem}</p>
+        </fieldset>
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod belts;
+pub mod codes;
 pub mod error;
 pub mod forms;
 pub mod geo;
@@ -11,6 +12,7 @@ pub mod i18n;
 pub mod layout;
 pub mod orgs;
 pub mod search;
+pub mod suppliers;
 
 #[cfg(feature = "ssr")]
 pub mod cache;
@@ -96,6 +98,8 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("belts/:slug") view={Lazy::<BeltRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/new") view={Lazy::<NewOrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug") view={Lazy::<OrgRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/:slug/profile") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("suppliers/:slug") view={Lazy::<SupplierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("signup") view={Lazy::<SignUpRoute>::new()}/>
                     <Route path=path!("signin") view={Lazy::<SignInRoute>::new()}/>
@@ -130,6 +134,8 @@ lazy_page!(DirectoryRoute, belts::pages::BeltDirectoryPage);
 lazy_page!(BeltRoute, belts::pages::BeltPage);
 lazy_page!(NewOrgRoute, orgs::pages::NewOrgPage);
 lazy_page!(OrgRoute, orgs::pages::OrgPage);
+lazy_page!(ProfileEditorRoute, suppliers::pages::ProfileEditorPage);
+lazy_page!(SupplierRoute, suppliers::pages::SupplierPage);
 lazy_page!(SearchRoute, search::pages::SearchPage);
 lazy_page!(SignUpRoute, accounts::pages::SignUpPage);
 lazy_page!(SignInRoute, accounts::pages::SignInPage);

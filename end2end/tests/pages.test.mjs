@@ -23,7 +23,7 @@ test('the belt directory is in the HTML before any script runs', async () => {
 });
 
 test('every page hydrates without console errors or hydration warnings', async () => {
-  const paths = ['/', '/belts', '/belts?province=shandong', '/belts/pingdu-false-eyelashes', '/orgs/zongteng-group', '/search?q=eyelashes', '/search', '/signup', '/signin?next=%2Fbelts'];
+  const paths = ['/', '/belts', '/belts?province=shandong', '/belts/pingdu-false-eyelashes', '/orgs/zongteng-group', '/suppliers/qingdao-kailaishi-cosmetics', '/search?q=eyelashes', '/search', '/signup', '/signin?next=%2Fbelts'];
   for (const locale of ['zh-CN', 'en-US']) {
     const { page, context, problems } = await watchedPage(browser, { locale });
     for (const path of paths) {

@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_directory;
 mod m20261122_000002_search_outbox;
 mod m20261122_000003_accounts;
+mod m20261122_000004_supply_profiles;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_directory::Migration),
             Box::new(m20261122_000002_search_outbox::Migration),
             Box::new(m20261122_000003_accounts::Migration),
+            Box::new(m20261122_000004_supply_profiles::Migration),
         ]
     }
 }

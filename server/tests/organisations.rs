@@ -9,51 +9,6 @@ use app::forms::Problem;
 use axum::http::StatusCode;
 use common::*;
 
-struct Site {
-    router: axum::Router,
-    db: TestDb,
-    search: app::search::service::SearchService,
-    _meili: TestMeili,
-}
-
-async fn site() -> Site {
-    let db = sqlite().await;
-    let meili = TestMeili::start().await;
-    let search = meili.service();
-    seeded(&db.db, &search).await;
-    Site { router: router(db.db.clone(), search.clone()), db, search, _meili: meili }
-}
-
-const PASSWORD: &str = "lashes-from-pingdu";
-
-/// A signed-in browser for a new account with `role` (site admins are promoted the admin-command way).
-async fn user(site: &Site, email: &str, role: Role) -> Browser {
-    let mut browser = Browser::new(&site.router, "10.0.0.1");
-    let chosen = if role == Role::SiteAdmin { Role::Graduate } else { role };
-    let page = browser
-        .call("sign_up", &[("email", email), ("display_name", email), ("role", chosen.code()), ("password", PASSWORD), ("password_again", PASSWORD)])
-        .await;
-    assert_eq!(page.headers["location"], "/account", "{}", page.body);
-    if role == Role::SiteAdmin {
-        assert!(app::accounts::repo::set_role(&site.db.db, email, Role::SiteAdmin).await.unwrap());
-    }
-    browser
-}
-
-fn org_fields<'a>(kind: &'a str, name_en: &'a str, belt: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("kind", kind),
-        ("name_zh", ""),
-        ("name_en", name_en),
-        ("description_zh", ""),
-        ("description_en", "Strip lashes and magnetic lashes for export."),
-        ("province", "shandong"),
-        ("city_zh", "平度"),
-        ("city_en", "Pingdu"),
-        ("belts[0]", belt),
-    ]
-}
-
 #[tokio::test]
 async fn a_manufacturer_creates_its_factory_in_a_belt_and_it_shows_everywhere() {
     let site = site().await;
@@ -169,6 +124,11 @@ async fn authorization_matrix() {
     let site = site().await;
     let mut owner = user(&site, "owner@example.com", Role::Manufacturer).await;
     owner.call("create_organisation", &org_fields("manufacturer", "Matrix Lashes", "pingdu-false-eyelashes")).await;
+    let profile = [("slug", "matrix-lashes"), ("products_en", "Strip lashes"), ("categories[]", "false-eyelashes")];
+    let blank = ["products_zh", "moq_value", "moq_unit", "capacity_value", "capacity_unit", "lead_time_days", "sample_policy", "price_band", "certifications_other", "export_markets", "floor_area_m2", "overseas_warehouse_where"];
+    let profile: Vec<(&str, &str)> = profile.into_iter().chain(blank.into_iter().map(|k| (k, ""))).collect();
+    assert_eq!(owner.call("save_supply_profile", &profile).await.status, StatusCode::OK);
+    assert_eq!(owner.call("set_supply_profile_status", &[("slug", "matrix-lashes"), ("action", "publish")]).await.status, StatusCode::OK);
 
     let kind_for = |role: Option<Role>| match role {
         Some(Role::PlatformScout) => "platform",
@@ -194,6 +154,11 @@ async fn authorization_matrix() {
             ("my_account", vec![]),
             ("create_organisation", org_fields(kind_for(*role), &name, "pingdu-false-eyelashes")),
             ("verify_organisation", vec![("slug", "matrix-lashes"), ("evidence", "licence")]),
+            ("supplier", vec![("slug", "matrix-lashes")]),
+            ("supply_profile_editor", vec![("slug", "matrix-lashes")]),
+            ("save_supply_profile", profile.clone()),
+            ("set_supply_profile_status", vec![("slug", "matrix-lashes"), ("action", "publish")]),
+            ("verify_supply_profile", vec![("slug", "matrix-lashes"), ("fields[]", "products")]),
             ("sign_in", vec![("email", "owner@example.com"), ("password", "wrong-password")]),
             ("sign_out", vec![]),
         ];
@@ -206,8 +171,23 @@ async fn authorization_matrix() {
     }
 
     let expected = |role: Option<Role>, function: &str| -> StatusCode {
+        const SIGNED_IN_ONLY: [&str; 7] = [
+            "my_account",
+            "create_organisation",
+            "verify_organisation",
+            "supply_profile_editor",
+            "save_supply_profile",
+            "set_supply_profile_status",
+            "verify_supply_profile",
+        ];
         match (function, role) {
-            ("my_account" | "create_organisation" | "verify_organisation", None) => StatusCode::UNAUTHORIZED,
+            (f, None) if SIGNED_IN_ONLY.contains(&f) => StatusCode::UNAUTHORIZED,
+            // Editing a profile: the firm's members (not these callers) and site admins.
+            ("save_supply_profile" | "set_supply_profile_status", Some(Role::SiteAdmin)) => StatusCode::OK,
+            ("save_supply_profile" | "set_supply_profile_status", Some(_)) => StatusCode::FORBIDDEN,
+            // The editor opens for editors and verifiers; verifying is for verifiers.
+            ("supply_profile_editor" | "verify_supply_profile", Some(Role::SiteAdmin | Role::AssociationAdmin)) => StatusCode::OK,
+            ("supply_profile_editor" | "verify_supply_profile", Some(_)) => StatusCode::FORBIDDEN,
             ("create_organisation", Some(Role::Graduate)) => StatusCode::FORBIDDEN,
             ("verify_organisation", Some(Role::SiteAdmin)) => StatusCode::OK,
             // The association this admin created a moment earlier serves the Pingdu belt.

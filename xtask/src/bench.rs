@@ -1,6 +1,7 @@
 //! `cargo xtask bench pages`: the release build under load from wrk, with
-//! the server's memory, the wasm's sizes and time to first byte. Figures are
-//! printed, not asserted: this is a benchmark, not a test.
+//! the server's memory, the wasm's sizes and time to first byte; `bench
+//! sign-ins` and `bench publish` measure one story each. Figures are
+//! printed, not asserted: these are benchmarks, not tests.
 
 use std::path::Path;
 use std::process::Command;
@@ -8,7 +9,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
-use crate::server::{get, post_form, Running};
+use crate::server::{get, post, post_form, Running};
 use crate::{build_site, setup, timed, Workspace};
 
 const CONNECTIONS: u32 = 20;
@@ -106,6 +107,76 @@ fn measure_sign_ins(running: &Running) -> Result<()> {
         at(50),
         at(99)
     );
+    Ok(())
+}
+
+/// `cargo xtask bench publish`: how long a published supply profile takes
+/// to become searchable, through the real write path (server functions,
+/// outbox, Meilisearch) and the real search endpoint.
+pub fn publish(ws: &Workspace) -> Result<()> {
+    on_release_server(ws, measure_publish)
+}
+
+const PUBLISHES: usize = 100;
+
+fn measure_publish(running: &Running) -> Result<()> {
+    let addr = running.addr;
+    let password = "bench-password-123";
+    let sign_up = format!("email=publisher%40example.com&display_name=Publisher&role=manufacturer&password={password}&password_again={password}");
+    let reply = post(addr, "/api/sign_up", &sign_up, None)?;
+    let cookie = reply.cookie("beltlink_session").context("sign-up set no session cookie")?;
+    let cookie = Some(cookie.as_str());
+    // Let start-up work (seeding, the first index build) settle first.
+    std::thread::sleep(Duration::from_secs(3));
+
+    let mut latencies = Vec::with_capacity(PUBLISHES);
+    let mut polls = 0usize;
+    for i in 0..PUBLISHES {
+        let create = format!(
+            "kind=manufacturer&name_zh=&name_en=Bench+Works+{i}&description_zh=&description_en=&province=shandong&city_zh=&city_en=&belts%5B%5D=pingdu-false-eyelashes"
+        );
+        let reply = post(addr, "/api/create_organisation", &create, cookie)?;
+        let slug = reply
+            .header("location")
+            .and_then(|l| l.strip_prefix("/orgs/"))
+            .with_context(|| format!("creating an organisation answered {}: {}", reply.status, reply.body))?
+            .to_string();
+        // A word no other document holds, so one search tells whether this profile is in.
+        let token = format!("benchlash{i:03}q");
+        let profile = format!(
+            "slug={slug}&products_zh=&products_en={token}+strip+lashes&categories%5B%5D=false-eyelashes&moq_value=1000&moq_unit=pair\
+             &capacity_value=&capacity_unit=&lead_time_days=&sample_policy=&price_band=&certifications_other=&export_markets=US\
+             &floor_area_m2=&overseas_warehouse_where="
+        );
+        let reply = post(addr, "/api/save_supply_profile", &profile, cookie)?;
+        if reply.status != 200 {
+            bail!("saving a profile answered {}: {}", reply.status, reply.body);
+        }
+        let href = format!("/suppliers/{slug}");
+        let started = std::time::Instant::now();
+        let reply = post(addr, "/api/set_supply_profile_status", &format!("slug={slug}&action=publish"), cookie)?;
+        if reply.status != 200 {
+            bail!("publishing answered {}: {}", reply.status, reply.body);
+        }
+        loop {
+            polls += 1;
+            let found = post(addr, "/api/search", &format!("q={token}"), None)?;
+            if found.body.contains(&href) {
+                break;
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                bail!("{href} was not searchable 30 s after publishing");
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        latencies.push(started.elapsed());
+    }
+    latencies.sort();
+    let at = |q: usize| ms(latencies[(latencies.len() * q / 100).min(latencies.len() - 1)]);
+    println!("\n== Publish → searchable: {PUBLISHES} profiles published one after another ==");
+    println!("(from sending the publish request until /api/search returns the profile; polled every 5 ms, {polls} searches in all)");
+    println!("{:>10} {:>10} {:>10} {:>10} {:>10}", "min ms", "p50 ms", "p90 ms", "p99 ms", "max ms");
+    println!("{:>10.0} {:>10.0} {:>10.0} {:>10.0} {:>10.0}", ms(latencies[0]), at(50), at(90), at(99), ms(latencies[latencies.len() - 1]));
     Ok(())
 }
 

@@ -145,11 +145,12 @@ fn main() -> Result<()> {
         ["test"] => test(&ws),
         ["bench", "pages"] => bench::pages(&ws),
         ["bench", "sign-ins"] => bench::sign_ins(&ws),
+        ["bench", "publish"] => bench::publish(&ws),
         ["gen-map"] => {
             setup::npm_packages(&ws.root.join("tools/mapgen"))?;
             let source = ws.root.join("tools/mapgen/node_modules/echarts/map/json/china.json");
             mapgen::generate(&source, &ws.root.join("app/src/belts/china_map.rs"))
         }
-        _ => bail!("usage: cargo xtask <run | test | bench pages | bench sign-ins | gen-map>"),
+        _ => bail!("usage: cargo xtask <run | test | bench pages | bench sign-ins | bench publish | gen-map>"),
     }
 }

@@ -126,16 +126,55 @@ pub fn get(addr: SocketAddr, path: &str) -> Result<Response> {
 /// A minimal HTTP/1.1 form POST from the site's own origin (as its pages send
 /// them), answered as the hydrated page would be. Returns the status.
 pub fn post_form(addr: SocketAddr, path: &str, body: &str) -> Result<u16> {
+    Ok(post(addr, path, body, None)?.status)
+}
+
+/// What a POST answered.
+pub struct Reply {
+    pub status: u16,
+    /// Header names lower-cased.
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The `name=value` pair of a cookie the answer sets.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .iter()
+            .filter(|(n, _)| n == "set-cookie")
+            .filter_map(|(_, v)| v.split(';').next())
+            .find(|pair| pair.starts_with(&format!("{name}=")))
+            .map(str::to_string)
+    }
+}
+
+/// A form POST as [`post_form`] sends it, with an optional `Cookie` header,
+/// read whole (the server closes the connection; bodies are not chunked
+/// because leptos answers server functions with a length).
+pub fn post(addr: SocketAddr, path: &str, body: &str, cookie: Option<&str>) -> Result<Reply> {
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
     stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+    let cookie = cookie.map(|c| format!("Cookie: {c}\r\n")).unwrap_or_default();
     write!(
         stream,
-        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\nAccept: application/json\r\n\
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\nAccept: application/json\r\n{cookie}\
          Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )?;
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;
-    let head = String::from_utf8_lossy(&raw[..raw.len().min(32)]).into_owned();
-    head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).context("no HTTP status")
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").context("no end of the HTTP head")?;
+    let mut lines = head.lines();
+    let status = lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|s| s.parse().ok()).context("no HTTP status")?;
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    Ok(Reply { status, headers, body: body.to_string() })
 }

@@ -162,6 +162,7 @@ fn BeltDetailView(detail: BeltDetail) -> impl IntoView {
     let markers = vec![marker(&card, lang)];
     let highlight = card.province.clone();
     let organisations = detail.organisations;
+    let suppliers = detail.suppliers;
     let has_orgs = !organisations.is_empty();
     view! {
         <Title text=format!("{name} · {}", t.site_name)/>
@@ -208,6 +209,7 @@ fn BeltDetailView(detail: BeltDetail) -> impl IntoView {
                             <p class="source muted">{t.source}": "{detail.figures[0].source.clone()}</p>
                         </section>
                     })}
+                    <crate::suppliers::pages::SupplierList suppliers/>
                     <section>
                         <h2>{t.belt_organisations}</h2>
                         {if has_orgs {

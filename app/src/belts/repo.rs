@@ -143,10 +143,12 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<BeltDetail
         .iter()
         .filter_map(|l| Some((l.organisation_id, BeltRole::from_code(&l.role)?)))
         .collect();
-    let mut organisations: Vec<OrgCard> = organisation::Entity::find()
+    let linked = organisation::Entity::find()
         .filter(organisation::Column::Id.is_in(role_of.keys().copied()))
         .all(db)
-        .await?
+        .await?;
+    let suppliers = crate::suppliers::repo::published_cards(db, &linked).await?;
+    let mut organisations: Vec<OrgCard> = linked
         .into_iter()
         .filter_map(|o| {
             Some(OrgCard {
@@ -165,7 +167,7 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<BeltDetail
     };
     let summary = Bilingual::new(&b.summary_zh, &b.summary_en);
     let headline = figures.first().cloned();
-    Ok(BeltDetail { card: card(b, categories, headline), county, summary, figures, organisations })
+    Ok(BeltDetail { card: card(b, categories, headline), county, summary, figures, organisations, suppliers })
 }
 
 /// A belt's categories, by name.

@@ -149,6 +149,7 @@ pub struct BeltDetail {
     pub summary: Bilingual,
     pub figures: Vec<Figure>,
     pub organisations: Vec<OrgCard>,
+    pub suppliers: Vec<crate::suppliers::types::SupplierCard>,
 }
 
 /// The directory's filters, as given in the query string.

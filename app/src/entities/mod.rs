@@ -11,4 +11,6 @@ pub mod organisation;
 pub mod search_outbox;
 pub mod session;
 pub mod sign_in_failure;
+pub mod supply_profile;
+pub mod supply_profile_category;
 pub mod user;

@@ -55,6 +55,19 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
             </header>
             {detail.is_demo.then(|| view! { <p class="notice">{t.org_demo_notice}</p> })}
             <p class="summary">{detail.description.get(lang).to_string()}</p>
+            {(detail.kind == OrgKind::Manufacturer && (detail.has_published_profile || permissions.edit)).then(|| {
+                let s = crate::suppliers::pages::texts(lang);
+                view! {
+                    <p class="actions">
+                        {detail.has_published_profile.then(|| view! {
+                            <a class="button-link" href=format!("/suppliers/{}", detail.slug)>{s.profile}</a>
+                        })}
+                        {permissions.edit.then(|| view! {
+                            <a class="button-link" href=format!("/orgs/{}/profile", detail.slug)>{s.edit_link}</a>
+                        })}
+                    </p>
+                }
+            })}
             {(!detail.belts.is_empty()).then(|| view! {
                 <section>
                     <h2>{t.org_belts}</h2>

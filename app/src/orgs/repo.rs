@@ -49,7 +49,11 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<OrgDetail,
         (Some(at), Some(by)) => Some(Verification { verified_at: at.format("%Y-%m-%d").to_string(), verified_by: by.clone() }),
         _ => None,
     };
+    let has_published_profile = crate::suppliers::repo::find_for_org(db, o.id)
+        .await?
+        .is_some_and(|p| p.status == crate::suppliers::types::ProfileStatus::Published.code());
     Ok(OrgDetail {
+        has_published_profile,
         name: org_name(&o),
         slug: o.slug,
         kind,

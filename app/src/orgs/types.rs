@@ -123,6 +123,8 @@ pub struct OrgDetail {
     pub is_demo: bool,
     pub verification: Option<Verification>,
     pub belts: Vec<OrgBelt>,
+    /// A manufacturer whose supply profile is public at `/suppliers/{slug}`.
+    pub has_published_profile: bool,
 }
 
 #[cfg(test)]

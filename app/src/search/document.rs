@@ -1,12 +1,15 @@
 //! What one searchable entity looks like in Meilisearch, and how it is read
 //! from the database. Every entity kind goes into one index with a `kind`
-//! field, so one query ranks belts and organisations together.
+//! field, so one query ranks belts, organisations and suppliers together.
+//! A manufacturer with a published supply profile is found as that supplier
+//! only, not twice.
 
 use serde::{Deserialize, Serialize};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::belts::repo::categories_of_belt;
-use crate::entities::{belt, organisation};
+use crate::entities::{belt, organisation, supply_profile};
+use crate::suppliers::types::ProfileStatus;
 use crate::geo;
 use crate::orgs::repo::org_name;
 use crate::orgs::types::OrgKind;
@@ -16,15 +19,17 @@ use crate::orgs::types::OrgKind;
 pub enum EntityKind {
     Belt,
     Organisation,
+    SupplyProfile,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 2] = [EntityKind::Belt, EntityKind::Organisation];
+    pub const ALL: [EntityKind; 3] = [EntityKind::Belt, EntityKind::Organisation, EntityKind::SupplyProfile];
 
     pub fn code(self) -> &'static str {
         match self {
             EntityKind::Belt => "belt",
             EntityKind::Organisation => "organisation",
+            EntityKind::SupplyProfile => "supply_profile",
         }
     }
 
@@ -62,9 +67,18 @@ pub struct SearchDocument {
     pub summary_en: String,
     #[serde(rename = "_geo", skip_serializing_if = "Option::is_none", default)]
     pub geo: Option<Geo>,
+    /// Supply profiles: certification codes, export markets (ISO codes), business models.
+    #[serde(default)]
+    pub certifications: Vec<String>,
+    #[serde(default)]
+    pub export_markets: Vec<String>,
+    #[serde(default)]
+    pub business_models: Vec<String>,
+    #[serde(default)]
+    pub verified: bool,
 }
 
-fn place(province: Option<&str>, parts: &[Option<&str>], zh: bool) -> String {
+pub fn place(province: Option<&str>, parts: &[Option<&str>], zh: bool) -> String {
     let province = province.and_then(geo::province).map(|p| if zh { p.name_zh } else { p.name_en });
     let names: Vec<&str> = std::iter::once(province)
         .chain(parts.iter().copied())
@@ -85,8 +99,56 @@ pub async fn load<C: ConnectionTrait>(db: &C, kind: EntityKind, id: i32) -> Resu
             Some(b) => Ok(Some(belt_document(db, b).await?)),
             None => Ok(None),
         },
-        EntityKind::Organisation => Ok(organisation::Entity::find_by_id(id).one(db).await?.map(organisation_document)),
+        EntityKind::Organisation => match organisation::Entity::find_by_id(id).one(db).await? {
+            Some(o) if !has_published_profile(db, &[o.id]).await?.contains(&o.id) => Ok(Some(organisation_document(o))),
+            _ => Ok(None),
+        },
+        EntityKind::SupplyProfile => match supply_profile::Entity::find_by_id(id).one(db).await? {
+            Some(p) if p.status == ProfileStatus::Published.code() => {
+                match organisation::Entity::find_by_id(p.organisation_id).one(db).await? {
+                    Some(o) => Ok(Some(supplier_document(db, o, p).await?)),
+                    None => Ok(None),
+                }
+            }
+            _ => Ok(None),
+        },
     }
+}
+
+/// Which of these organisations have a published supply profile.
+async fn has_published_profile<C: ConnectionTrait>(db: &C, org_ids: &[i32]) -> Result<Vec<i32>, DbErr> {
+    Ok(supply_profile::Entity::find()
+        .filter(supply_profile::Column::OrganisationId.is_in(org_ids.iter().copied()))
+        .filter(supply_profile::Column::Status.eq(ProfileStatus::Published.code()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.organisation_id)
+        .collect())
+}
+
+async fn supplier_document<C: ConnectionTrait>(
+    db: &C,
+    o: organisation::Model,
+    p: supply_profile::Model,
+) -> Result<SearchDocument, DbErr> {
+    let categories = crate::suppliers::repo::categories_of(db, p.id).await?;
+    let profile = crate::suppliers::repo::profile_data(&p, Vec::new());
+    let org = organisation_document(o);
+    let join = |a: &str, b: &str| [a, b].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n");
+    Ok(SearchDocument {
+        id: EntityKind::SupplyProfile.document_id(p.id),
+        kind: EntityKind::SupplyProfile.code().into(),
+        categories_zh: categories.iter().map(|c| c.name.zh.clone()).collect(),
+        categories_en: categories.iter().map(|c| c.name.en.clone()).collect(),
+        category_slugs: categories.into_iter().map(|c| c.slug).collect(),
+        summary_zh: join(&profile.products.zh, &org.summary_zh),
+        summary_en: join(&profile.products.en, &org.summary_en),
+        certifications: profile.certifications.iter().map(|c| c.code().to_string()).collect(),
+        export_markets: profile.export_markets,
+        business_models: profile.business_models.iter().map(|m| m.code().to_string()).collect(),
+        ..org
+    })
 }
 
 async fn belt_document<C: ConnectionTrait>(db: &C, b: belt::Model) -> Result<SearchDocument, DbErr> {
@@ -107,6 +169,10 @@ async fn belt_document<C: ConnectionTrait>(db: &C, b: belt::Model) -> Result<Sea
         summary_zh: b.summary_zh,
         summary_en: b.summary_en,
         geo: Some(Geo { lat: b.latitude, lng: b.longitude }),
+        certifications: Vec::new(),
+        export_markets: Vec::new(),
+        business_models: Vec::new(),
+        verified: false,
     })
 }
 
@@ -129,6 +195,10 @@ fn organisation_document(o: organisation::Model) -> SearchDocument {
         summary_zh: o.description_zh,
         summary_en: o.description_en,
         geo: None,
+        certifications: Vec::new(),
+        export_markets: Vec::new(),
+        business_models: Vec::new(),
+        verified: o.verified_at.is_some(),
     }
 }
 
@@ -153,6 +223,7 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
     /// On a database failure.
     pub async fn next_page(&mut self) -> Result<Option<Vec<SearchDocument>>, DbErr> {
         while !self.done {
+            let before = self.after_id;
             let docs = match self.stage {
                 EntityKind::Belt => {
                     let page = belt::Entity::find()
@@ -176,19 +247,43 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
                         .all(self.db)
                         .await?;
                     self.after_id = page.last().map_or(self.after_id, |o| o.id);
-                    page.into_iter().map(organisation_document).collect()
+                    let ids: Vec<i32> = page.iter().map(|o| o.id).collect();
+                    let shown_as_supplier = has_published_profile(self.db, &ids).await?;
+                    page.into_iter().filter(|o| !shown_as_supplier.contains(&o.id)).map(organisation_document).collect()
+                }
+                EntityKind::SupplyProfile => {
+                    let page = supply_profile::Entity::find()
+                        .filter(supply_profile::Column::Id.gt(self.after_id))
+                        .filter(supply_profile::Column::Status.eq(ProfileStatus::Published.code()))
+                        .order_by_asc(supply_profile::Column::Id)
+                        .limit(self.page_size)
+                        .all(self.db)
+                        .await?;
+                    self.after_id = page.last().map_or(self.after_id, |p| p.id);
+                    let orgs = organisation::Entity::find()
+                        .filter(organisation::Column::Id.is_in(page.iter().map(|p| p.organisation_id)))
+                        .all(self.db)
+                        .await?;
+                    let mut docs = Vec::with_capacity(page.len());
+                    for p in page {
+                        if let Some(o) = orgs.iter().find(|o| o.id == p.organisation_id) {
+                            docs.push(supplier_document(self.db, o.clone(), p).await?);
+                        }
+                    }
+                    docs
                 }
             };
-            if !docs.is_empty() {
+            // A page may hold no document (organisations shown as suppliers)
+            // without the stage being over: the stage ends when no row was read.
+            if self.after_id != before {
                 return Ok(Some(docs));
             }
             match self.stage {
-                EntityKind::Belt => {
-                    self.stage = EntityKind::Organisation;
-                    self.after_id = 0;
-                }
-                EntityKind::Organisation => self.done = true,
+                EntityKind::Belt => self.stage = EntityKind::Organisation,
+                EntityKind::Organisation => self.stage = EntityKind::SupplyProfile,
+                EntityKind::SupplyProfile => self.done = true,
             }
+            self.after_id = 0;
         }
         Ok(None)
     }
@@ -199,5 +294,6 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
 /// # Errors
 /// On a database failure.
 pub async fn count_all<C: ConnectionTrait>(db: &C) -> Result<u64, DbErr> {
+    // A published profile stands in for its organisation: one document each.
     Ok(belt::Entity::find().count(db).await? + organisation::Entity::find().count(db).await?)
 }

@@ -81,6 +81,7 @@ fn ResultsView(found: SearchResults) -> impl IntoView {
                             let kind = match hit.kind {
                                 HitKind::Belt => t.kind_belt,
                                 HitKind::Organisation(k) => k.label(lang),
+                                HitKind::Supplier => crate::suppliers::pages::texts(lang).profile,
                             };
                             view! {
                                 <li class="result">

@@ -159,13 +159,15 @@ impl SearchService {
 }
 
 fn hit(doc: SearchDocument) -> SearchHit {
-    let kind = match doc.org_kind.as_deref().and_then(OrgKind::from_code) {
-        Some(k) => HitKind::Organisation(k),
-        None => HitKind::Belt,
+    let kind = match (doc.kind.as_str(), doc.org_kind.as_deref().and_then(OrgKind::from_code)) {
+        ("supply_profile", _) => HitKind::Supplier,
+        (_, Some(k)) => HitKind::Organisation(k),
+        _ => HitKind::Belt,
     };
     let href = match kind {
         HitKind::Belt => format!("/belts/{}", doc.slug),
         HitKind::Organisation(_) => format!("/orgs/{}", doc.slug),
+        HitKind::Supplier => format!("/suppliers/{}", doc.slug),
     };
     let join = |a: &[String], sep: &str| a.join(sep);
     let subtitle = Bilingual::new(

@@ -10,6 +10,7 @@ pub const MAX_QUERY_CHARS: usize = 200;
 pub enum HitKind {
     Belt,
     Organisation(OrgKind),
+    Supplier,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -12,7 +12,7 @@ use sea_orm::{
 use serde::Deserialize;
 
 use crate::belts::types::Metric;
-use crate::entities::{belt, belt_category, belt_figure, belt_organisation, category, organisation};
+use crate::entities::{belt, belt_category, belt_figure, belt_organisation, category, organisation, supply_profile};
 use crate::geo;
 use crate::orgs::types::{BeltRole, OrgKind};
 use crate::search::document::EntityKind;
@@ -83,6 +83,46 @@ pub struct SeedOrganisation {
     pub source: String,
     #[serde(default)]
     pub belts: Vec<SeedLink>,
+    /// A manufacturer's supply profile, holding only what the source says.
+    pub profile: Option<SeedProfile>,
+}
+
+/// A demo supply profile: the source's facts, checked by the same rules as a
+/// user's form, published and marked as demo.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedProfile {
+    pub products_zh: String,
+    pub products_en: String,
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub export_markets: Vec<String>,
+    #[serde(default)]
+    pub business_models: Vec<String>,
+    #[serde(default)]
+    pub platforms: Vec<String>,
+    pub overseas_warehouse: Option<String>,
+}
+
+impl SeedProfile {
+    fn form(&self) -> crate::suppliers::rules::ProfileForm {
+        crate::suppliers::rules::ProfileForm {
+            products_zh: self.products_zh.clone(),
+            products_en: self.products_en.clone(),
+            categories: self.categories.clone(),
+            export_markets: self.export_markets.join(","),
+            business_models: self.business_models.clone(),
+            platforms: self.platforms.clone(),
+            overseas_warehouse: self.overseas_warehouse.is_some(),
+            overseas_warehouse_where: self.overseas_warehouse.clone().unwrap_or_default(),
+            ..Default::default()
+        }
+    }
+
+    /// The profile, checked against the supply-profile rules.
+    fn data(&self, categories: &[String]) -> Result<crate::suppliers::types::ProfileData, String> {
+        crate::suppliers::rules::validate(&self.form(), categories).map_err(|e| format!("{:?}", e.problems))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -161,6 +201,15 @@ pub fn validate(file: &SeedFile) -> Result<(), SeedError> {
         if let Some(p) = o.province.as_deref().filter(|p| geo::province(p).is_none()) {
             return bad(format!("organisation {}: unknown province {p:?}", o.slug));
         }
+        if let Some(profile) = &o.profile {
+            if o.kind != OrgKind::Manufacturer.code() {
+                return bad(format!("organisation {}: only manufacturers have supply profiles", o.slug));
+            }
+            let known: Vec<String> = category_slugs.iter().map(|c| c.to_string()).collect();
+            if let Err(problems) = profile.data(&known) {
+                return bad(format!("organisation {}: profile: {problems}", o.slug));
+            }
+        }
         for link in &o.belts {
             if !belt_slugs.contains(&link.belt.as_str()) {
                 return bad(format!("organisation {}: unknown belt {:?}", o.slug, link.belt));
@@ -235,9 +284,15 @@ pub async fn seed(db: &DatabaseConnection, file: &SeedFile, mut progress: impl F
         done += 1;
         progress(done, &b.slug);
     }
+    let known_categories: Vec<String> = category_ids.keys().cloned().collect();
     for o in &file.organisations {
         let source = &file.sources[&o.source];
-        report.count(upsert_organisation(&txn, o, source, &belt_ids).await?);
+        let (org_id, outcome) = upsert_organisation(&txn, o, source, &belt_ids).await?;
+        report.count(outcome);
+        if let Some(profile) = &o.profile {
+            let data = profile.data(&known_categories).map_err(SeedError::Invalid)?;
+            upsert_profile(&txn, org_id, &data).await?;
+        }
         done += 1;
         progress(done, &o.slug);
     }
@@ -376,7 +431,7 @@ async fn upsert_organisation(
     o: &SeedOrganisation,
     source: &str,
     belt_ids: &BTreeMap<String, i32>,
-) -> Result<Outcome, DbErr> {
+) -> Result<(i32, Outcome), DbErr> {
     let now = Utc::now();
     let mut wanted_links: Vec<(i32, String)> = o.belts.iter().map(|l| (belt_ids[&l.belt], l.role.clone())).collect();
     wanted_links.sort();
@@ -402,7 +457,7 @@ async fn upsert_organisation(
                 && m.source.as_deref() == Some(source)
                 && current_links == wanted_links;
             if same {
-                return Ok(Outcome::Unchanged);
+                return Ok((m.id, Outcome::Unchanged));
             }
             let mut active = m.into_active_model();
             fill_organisation(&mut active, o, source);
@@ -434,7 +489,50 @@ async fn upsert_organisation(
             .await?;
     }
     outbox::enqueue(txn, EntityKind::Organisation, model.id).await?;
-    Ok(outcome)
+    Ok((model.id, outcome))
+}
+
+/// Publishes the demo profile of `org_id`, rewriting it only when it differs.
+async fn upsert_profile(txn: &DatabaseTransaction, org_id: i32, data: &crate::suppliers::types::ProfileData) -> Result<(), SeedError> {
+    use crate::suppliers::{repo, types::ProfileStatus};
+    let published = ProfileStatus::Published.code();
+    let existing = repo::find_for_org(txn, org_id).await.map_err(|e| SeedError::Invalid(e.to_string()))?;
+    let id = match existing {
+        Some(row) => {
+            let current = repo::profile_data(&row, repo::category_slugs(txn, row.id).await?);
+            if row.status == published && row.is_demo && &current == data {
+                return Ok(());
+            }
+            let mut active = row.into_active_model();
+            repo::fill(&mut active, data);
+            active.status = Set(published.to_string());
+            active.is_demo = Set(true);
+            active.updated_at = Set(Utc::now());
+            active.update(txn).await?.id
+        }
+        None => {
+            let now = Utc::now();
+            let mut active = supply_profile::ActiveModel {
+                organisation_id: Set(org_id),
+                status: Set(published.to_string()),
+                verified_fields: Set(String::new()),
+                verified_by: Set(None),
+                verified_at: Set(None),
+                is_demo: Set(true),
+                created_at: Set(now),
+                updated_at: Set(now),
+                updated_by: Set(None),
+                published_at: Set(Some(now)),
+                ..Default::default()
+            };
+            repo::fill(&mut active, data);
+            active.insert(txn).await?.id
+        }
+    };
+    repo::replace_categories(txn, id, &data.category_slugs).await.map_err(|e| SeedError::Invalid(e.to_string()))?;
+    outbox::enqueue(txn, EntityKind::SupplyProfile, id).await?;
+    outbox::enqueue(txn, EntityKind::Organisation, org_id).await?;
+    Ok(())
 }
 
 fn fill_organisation(active: &mut organisation::ActiveModel, o: &SeedOrganisation, source: &str) {

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use app::accounts::types::Role;
 use app::search::managed::ManagedMeilisearch;
 use app::search::service::SearchService;
 use app::state::AppState;
@@ -218,3 +219,50 @@ pub fn form_body(fields: &[(&str, &str)]) -> String {
 pub fn app_error(page: &Page) -> app::error::AppError {
     serde_json::from_str(&page.body).unwrap_or_else(|e| panic!("not an AppError ({e}): {} {}", page.status, page.body))
 }
+
+/// A seeded site with its own database and Meilisearch.
+pub struct Site {
+    pub router: axum::Router,
+    pub db: TestDb,
+    pub search: app::search::service::SearchService,
+    _meili: TestMeili,
+}
+
+pub async fn site() -> Site {
+    let db = sqlite().await;
+    let meili = TestMeili::start().await;
+    let search = meili.service();
+    seeded(&db.db, &search).await;
+    Site { router: router(db.db.clone(), search.clone()), db, search, _meili: meili }
+}
+
+pub const PASSWORD: &str = "lashes-from-pingdu";
+
+/// A signed-in browser for a new account with `role` (site admins are promoted the admin-command way).
+pub async fn user(site: &Site, email: &str, role: Role) -> Browser {
+    let mut browser = Browser::new(&site.router, "10.0.0.1");
+    let chosen = if role == Role::SiteAdmin { Role::Graduate } else { role };
+    let page = browser
+        .call("sign_up", &[("email", email), ("display_name", email), ("role", chosen.code()), ("password", PASSWORD), ("password_again", PASSWORD)])
+        .await;
+    assert_eq!(page.headers["location"], "/account", "{}", page.body);
+    if role == Role::SiteAdmin {
+        assert!(app::accounts::repo::set_role(&site.db.db, email, Role::SiteAdmin).await.unwrap());
+    }
+    browser
+}
+
+pub fn org_fields<'a>(kind: &'a str, name_en: &'a str, belt: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("kind", kind),
+        ("name_zh", ""),
+        ("name_en", name_en),
+        ("description_zh", ""),
+        ("description_en", "Strip lashes and magnetic lashes for export."),
+        ("province", "shandong"),
+        ("city_zh", "平度"),
+        ("city_en", "Pingdu"),
+        ("belts[0]", belt),
+    ]
+}
+

@@ -1,0 +1,149 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::suppliers::types::{ProfileEditor, SupplierPage};
+
+/// A supplier's page: public once published; before that, for its editors
+/// and verifiers only.
+#[server(prefix = "/api", endpoint = "supplier")]
+pub async fn get_supplier(slug: String) -> Result<SupplierPage, AppError> {
+    use crate::accounts::repo;
+    let state = crate::state::app_state()?;
+    let viewer = repo::signed_in(&state.db, &repo::session().await?).await?;
+    crate::suppliers::repo::supplier_page(&state.db, &slug, viewer.as_ref()).await
+}
+
+/// The profile editor's data, for those who may edit or verify the manufacturer.
+#[server(prefix = "/api", endpoint = "supply_profile_editor")]
+pub async fn supply_profile_editor(slug: String) -> Result<ProfileEditor, AppError> {
+    let state = crate::state::app_state()?;
+    let user = crate::accounts::repo::require_user(&state.db).await?;
+    crate::suppliers::repo::editor(&state.db, &slug, &user).await
+}
+
+/// Saves a manufacturer's supply profile. Its members and site admins; every
+/// rule in `suppliers::rules::validate`.
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "save_supply_profile")]
+pub async fn save_supply_profile(
+    slug: String,
+    products_zh: String,
+    products_en: String,
+    #[server(default)] categories: Vec<String>,
+    moq_value: String,
+    moq_unit: String,
+    capacity_value: String,
+    capacity_unit: String,
+    lead_time_days: String,
+    sample_policy: String,
+    price_band: String,
+    #[server(default)] certifications: Vec<String>,
+    certifications_other: String,
+    export_markets: String,
+    #[server(default)] business_models: Vec<String>,
+    #[server(default)] platforms: Vec<String>,
+    #[server(default)] languages: Vec<String>,
+    floor_area_m2: String,
+    #[server(default)] overseas_warehouse: Option<String>,
+    overseas_warehouse_where: String,
+) -> Result<(), AppError> {
+    use crate::suppliers::{repo, rules};
+
+    let state = crate::state::app_state()?;
+    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let org = repo::manufacturer(&state.db, &slug).await?;
+    if !repo::permissions(&state.db, Some(&user), &org).await?.edit {
+        return Err(AppError::Forbidden);
+    }
+    let form = rules::ProfileForm {
+        products_zh,
+        products_en,
+        categories,
+        moq_value,
+        moq_unit,
+        capacity_value,
+        capacity_unit,
+        lead_time_days,
+        sample_policy,
+        price_band,
+        certifications,
+        certifications_other,
+        export_markets,
+        business_models,
+        platforms,
+        languages,
+        floor_area_m2,
+        overseas_warehouse: overseas_warehouse.is_some_and(|v| !v.is_empty()),
+        overseas_warehouse_where,
+    };
+    let known: Vec<String> = repo::all_categories(&state.db).await?.into_iter().map(|c| c.slug).collect();
+    let profile = rules::validate(&form, &known).map_err(AppError::Invalid)?;
+    repo::save(&state.db, org.id, user.id, &profile).await?;
+    tracing::info!(organisation = slug, user_id = user.id, "supply profile saved");
+    state.search.outbox_wake.notify_one();
+    leptos_axum::redirect(&format!("/orgs/{slug}/profile?saved=1"));
+    Ok(())
+}
+
+/// Publishes (`publish`) or withdraws (`unpublish`) a saved profile. Its
+/// members and site admins.
+#[server(prefix = "/api", endpoint = "set_supply_profile_status")]
+pub async fn set_supply_profile_status(slug: String, action: String) -> Result<(), AppError> {
+    use crate::forms::{FormErrors, Problem};
+    use crate::suppliers::{repo, types::ProfileStatus};
+
+    let state = crate::state::app_state()?;
+    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let org = repo::manufacturer(&state.db, &slug).await?;
+    if !repo::permissions(&state.db, Some(&user), &org).await?.edit {
+        return Err(AppError::Forbidden);
+    }
+    let status = match action.as_str() {
+        "publish" => ProfileStatus::Published,
+        "unpublish" => ProfileStatus::Unpublished,
+        _ => {
+            let mut errors = FormErrors::new();
+            errors.add("action", Problem::NotAChoice);
+            return Err(AppError::Invalid(errors));
+        }
+    };
+    repo::set_status(&state.db, org.id, status).await?;
+    tracing::info!(organisation = slug, user_id = user.id, status = status.code(), "supply profile status changed");
+    state.search.outbox_wake.notify_one();
+    let target = if status == ProfileStatus::Published { format!("/suppliers/{slug}") } else { format!("/orgs/{slug}/profile") };
+    leptos_axum::redirect(&target);
+    Ok(())
+}
+
+/// Marks which of a profile's fields a verifier checked (the others become
+/// self-declared). Those who may verify the organisation.
+#[server(prefix = "/api", endpoint = "verify_supply_profile")]
+pub async fn verify_supply_profile(slug: String, #[server(default)] fields: Vec<String>) -> Result<(), AppError> {
+    use crate::forms::{FormErrors, Problem};
+    use crate::suppliers::{repo, types::ProfileField};
+
+    let state = crate::state::app_state()?;
+    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let org = repo::manufacturer(&state.db, &slug).await?;
+    if !repo::permissions(&state.db, Some(&user), &org).await?.verify {
+        return Err(AppError::Forbidden);
+    }
+    let mut checked = Vec::new();
+    for code in &fields {
+        match ProfileField::from_code(code) {
+            Some(f) if !checked.contains(&f) => checked.push(f),
+            Some(_) => {}
+            None => {
+                let mut errors = FormErrors::new();
+                errors.add("fields", Problem::NotAChoice);
+                return Err(AppError::Invalid(errors));
+            }
+        }
+    }
+    checked.sort();
+    repo::verify_fields(&state.db, org.id, &checked, &user.display_name).await?;
+    tracing::info!(organisation = slug, user_id = user.id, fields = checked.len(), "supply profile fields verified");
+    state.search.outbox_wake.notify_one();
+    leptos_axum::redirect(&format!("/suppliers/{slug}"));
+    Ok(())
+}

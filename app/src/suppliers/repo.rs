@@ -1,0 +1,323 @@
+//! Supply profiles in the database. Every write that changes what search
+//! shows queues the profile (and its organisation, which search shows in its
+//! place while no profile is published) in the same transaction.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+
+use crate::accounts::types::CurrentUser;
+use crate::belts::types::CategoryRef;
+use crate::codes::split_codes;
+use crate::entities::{category, organisation, supply_profile, supply_profile_category, user};
+use crate::error::AppError;
+use crate::i18n::Bilingual;
+use crate::orgs::repo::org_name;
+use crate::orgs::types::OrgKind;
+use crate::search::document::EntityKind;
+use crate::search::outbox;
+use crate::suppliers::rules::{self, stored};
+use crate::suppliers::types::*;
+
+/// The profile's content from its row and its category slugs.
+pub fn profile_data(m: &supply_profile::Model, category_slugs: Vec<String>) -> ProfileData {
+    let quantity = |value: Option<i64>, unit: &Option<String>| {
+        Some(Quantity { value: value?, unit: QuantityUnit::from_code(unit.as_deref()?)? })
+    };
+    ProfileData {
+        products: Bilingual::new(&m.products_zh, &m.products_en),
+        category_slugs,
+        moq: quantity(m.moq_value, &m.moq_unit),
+        capacity: quantity(m.capacity_value, &m.capacity_unit),
+        lead_time_days: m.lead_time_days,
+        sample_policy: m.sample_policy.as_deref().and_then(SamplePolicy::from_code),
+        price_band: m.price_band.as_deref().and_then(PriceBand::from_code),
+        certifications: split_codes(&m.certifications, Certification::from_code),
+        certifications_other: m.certifications_other.clone(),
+        export_markets: split_codes(&m.export_markets, |c| Some(c.to_string())),
+        business_models: split_codes(&m.business_models, BusinessModel::from_code),
+        platforms: split_codes(&m.platforms, SalesPlatform::from_code),
+        languages: split_codes(&m.languages, Language::from_code),
+        floor_area_m2: m.floor_area_m2,
+        overseas_warehouse: m.overseas_warehouse.then(|| m.overseas_warehouse_where.clone()),
+    }
+}
+
+/// Writes a profile's content into its row (status and bookkeeping aside).
+pub fn fill(active: &mut supply_profile::ActiveModel, p: &ProfileData) {
+    active.products_zh = Set(p.products.zh.clone());
+    active.products_en = Set(p.products.en.clone());
+    active.moq_value = Set(p.moq.map(|q| q.value));
+    active.moq_unit = Set(p.moq.map(|q| q.unit.code().to_string()));
+    active.capacity_value = Set(p.capacity.map(|q| q.value));
+    active.capacity_unit = Set(p.capacity.map(|q| q.unit.code().to_string()));
+    active.lead_time_days = Set(p.lead_time_days);
+    active.sample_policy = Set(p.sample_policy.map(|s| s.code().to_string()));
+    active.price_band = Set(p.price_band.map(|b| b.code().to_string()));
+    active.certifications = Set(stored(&p.certifications, Certification::code));
+    active.certifications_other = Set(p.certifications_other.clone());
+    active.export_markets = Set(p.export_markets.join(","));
+    active.business_models = Set(stored(&p.business_models, BusinessModel::code));
+    active.platforms = Set(stored(&p.platforms, SalesPlatform::code));
+    active.languages = Set(stored(&p.languages, Language::code));
+    active.floor_area_m2 = Set(p.floor_area_m2);
+    active.overseas_warehouse = Set(p.overseas_warehouse.is_some());
+    active.overseas_warehouse_where = Set(p.overseas_warehouse.clone().unwrap_or_default());
+}
+
+pub async fn find_for_org<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<Option<supply_profile::Model>, AppError> {
+    Ok(supply_profile::Entity::find().filter(supply_profile::Column::OrganisationId.eq(org_id)).one(db).await?)
+}
+
+/// The slugs of a profile's categories.
+pub async fn category_slugs<C: ConnectionTrait>(db: &C, profile_id: i32) -> Result<Vec<String>, sea_orm::DbErr> {
+    Ok(categories_of(db, profile_id).await?.into_iter().map(|c| c.slug).collect())
+}
+
+/// A profile's categories, by name.
+pub async fn categories_of<C: ConnectionTrait>(db: &C, profile_id: i32) -> Result<Vec<CategoryRef>, sea_orm::DbErr> {
+    let ids: Vec<i32> = supply_profile_category::Entity::find()
+        .filter(supply_profile_category::Column::ProfileId.eq(profile_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|l| l.category_id)
+        .collect();
+    let found = category::Entity::find()
+        .filter(category::Column::Id.is_in(ids))
+        .order_by_asc(category::Column::Slug)
+        .all(db)
+        .await?;
+    Ok(found.into_iter().map(|c| CategoryRef { slug: c.slug, name: Bilingual::new(c.name_zh, c.name_en) }).collect())
+}
+
+/// Every category, for the editor's choices.
+pub async fn all_categories<C: ConnectionTrait>(db: &C) -> Result<Vec<CategoryRef>, AppError> {
+    Ok(category::Entity::find()
+        .order_by_asc(category::Column::Slug)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| CategoryRef { slug: c.slug, name: Bilingual::new(c.name_zh, c.name_en) })
+        .collect())
+}
+
+/// Who may do what: a profile belongs to a manufacturer, and is edited by
+/// those who may edit the manufacturer.
+pub async fn permissions<C: ConnectionTrait>(
+    db: &C,
+    user: Option<&CurrentUser>,
+    org: &organisation::Model,
+) -> Result<crate::orgs::types::Permissions, AppError> {
+    match user {
+        Some(user) => crate::orgs::repo::permissions(db, user, org).await,
+        None => Ok(crate::orgs::types::Permissions::default()),
+    }
+}
+
+/// The organisation behind `slug`, which must be a manufacturer to have a profile.
+pub async fn manufacturer<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
+    let org = crate::orgs::repo::find_by_slug(db, slug).await?;
+    if OrgKind::from_code(&org.kind) != Some(OrgKind::Manufacturer) {
+        return Err(AppError::NotFound);
+    }
+    Ok(org)
+}
+
+/// Saves the profile's content by `user_id`. A new profile starts as a
+/// draft; a published one stays published and search is told. Fields whose
+/// value changed lose their verification.
+pub async fn save(db: &DatabaseConnection, org_id: i32, user_id: i32, data: &ProfileData) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let now = Utc::now();
+    let existing = find_for_org(&txn, org_id).await?;
+    let saved = match existing {
+        Some(row) => {
+            let old = profile_data(&row, category_slugs(&txn, row.id).await?);
+            let verified = split_codes(&row.verified_fields, ProfileField::from_code);
+            let kept = rules::still_verified(&verified, &old, data);
+            let is_published = row.status == ProfileStatus::Published.code();
+            let mut active: supply_profile::ActiveModel = row.into();
+            fill(&mut active, data);
+            active.verified_fields = Set(stored(&kept, ProfileField::code));
+            active.updated_at = Set(now);
+            active.updated_by = Set(Some(user_id));
+            let saved = active.update(&txn).await?;
+            if is_published {
+                outbox::enqueue(&txn, EntityKind::SupplyProfile, saved.id).await?;
+            }
+            saved
+        }
+        None => {
+            let mut active = supply_profile::ActiveModel {
+                organisation_id: Set(org_id),
+                status: Set(ProfileStatus::Draft.code().to_string()),
+                verified_fields: Set(String::new()),
+                verified_by: Set(None),
+                verified_at: Set(None),
+                is_demo: Set(false),
+                created_at: Set(now),
+                updated_at: Set(now),
+                updated_by: Set(Some(user_id)),
+                published_at: Set(None),
+                ..Default::default()
+            };
+            fill(&mut active, data);
+            active.insert(&txn).await?
+        }
+    };
+    replace_categories(&txn, saved.id, &data.category_slugs).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn replace_categories<C: ConnectionTrait>(db: &C, profile_id: i32, slugs: &[String]) -> Result<(), AppError> {
+    supply_profile_category::Entity::delete_many()
+        .filter(supply_profile_category::Column::ProfileId.eq(profile_id))
+        .exec(db)
+        .await?;
+    let ids = category::Entity::find().filter(category::Column::Slug.is_in(slugs.iter().cloned())).all(db).await?;
+    for c in ids {
+        supply_profile_category::ActiveModel { profile_id: Set(profile_id), category_id: Set(c.id) }.insert(db).await?;
+    }
+    Ok(())
+}
+
+/// Publishes or unpublishes a saved profile, and tells search.
+///
+/// # Errors
+/// `NotFound` when the organisation has no saved profile yet.
+pub async fn set_status(db: &DatabaseConnection, org_id: i32, status: ProfileStatus) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let row = find_for_org(&txn, org_id).await?.ok_or(AppError::NotFound)?;
+    let id = row.id;
+    let mut active: supply_profile::ActiveModel = row.into();
+    active.status = Set(status.code().to_string());
+    if status == ProfileStatus::Published {
+        active.published_at = Set(Some(Utc::now()));
+    }
+    active.update(&txn).await?;
+    outbox::enqueue(&txn, EntityKind::SupplyProfile, id).await?;
+    outbox::enqueue(&txn, EntityKind::Organisation, org_id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Records that `who` checked `fields` (replacing the earlier set), now.
+pub async fn verify_fields(db: &DatabaseConnection, org_id: i32, fields: &[ProfileField], who: &str) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    let row = find_for_org(&txn, org_id).await?.ok_or(AppError::NotFound)?;
+    let id = row.id;
+    let is_published = row.status == ProfileStatus::Published.code();
+    let mut active: supply_profile::ActiveModel = row.into();
+    active.verified_fields = Set(stored(fields, ProfileField::code));
+    active.verified_by = Set(Some(who.to_string()));
+    active.verified_at = Set(Some(Utc::now()));
+    active.update(&txn).await?;
+    if is_published {
+        outbox::enqueue(&txn, EntityKind::SupplyProfile, id).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+fn day(at: &chrono::DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d").to_string()
+}
+
+/// The public page of a supplier. Only a published profile is public; the
+/// organisation's editors and verifiers also see it before and after.
+pub async fn supplier_page<C: ConnectionTrait>(db: &C, slug: &str, viewer: Option<&CurrentUser>) -> Result<SupplierPage, AppError> {
+    let org = manufacturer(db, slug).await?;
+    let row = find_for_org(db, org.id).await?.ok_or(AppError::NotFound)?;
+    let status = ProfileStatus::from_code(&row.status).ok_or(AppError::Internal)?;
+    let permissions = permissions(db, viewer, &org).await?;
+    if status != ProfileStatus::Published && !permissions.edit && !permissions.verify {
+        return Err(AppError::NotFound);
+    }
+    let categories = categories_of(db, row.id).await?;
+    let profile = profile_data(&row, categories.iter().map(|c| c.slug.clone()).collect());
+    let detail = crate::orgs::repo::detail(db, slug).await?;
+    let updated_by = match row.updated_by {
+        Some(id) => user::Entity::find_by_id(id).one(db).await?.map(|u| u.display_name),
+        None => None,
+    };
+    let place = Bilingual::new(
+        crate::search::document::place(org.province.as_deref(), &[org.city_zh.as_deref()], true),
+        crate::search::document::place(org.province.as_deref(), &[org.city_en.as_deref()], false),
+    );
+    Ok(SupplierPage {
+        slug: org.slug.clone(),
+        name: org_name(&org),
+        place,
+        status,
+        profile,
+        categories,
+        belts: detail.belts,
+        verified_fields: split_codes(&row.verified_fields, ProfileField::from_code),
+        verified_by: row.verified_by.clone(),
+        verified_at: row.verified_at.as_ref().map(day),
+        organisation_verified: org.verified_at.is_some(),
+        is_demo: row.is_demo || org.is_demo,
+        updated_at: day(&row.updated_at),
+        updated_by,
+        may_edit: permissions.edit,
+    })
+}
+
+/// What the editor starts from; for those who may edit the manufacturer.
+pub async fn editor<C: ConnectionTrait>(db: &C, slug: &str, user: &CurrentUser) -> Result<ProfileEditor, AppError> {
+    let org = manufacturer(db, slug).await?;
+    let permissions = permissions(db, Some(user), &org).await?;
+    if !permissions.edit && !permissions.verify {
+        return Err(AppError::Forbidden);
+    }
+    let row = find_for_org(db, org.id).await?;
+    let profile = match &row {
+        Some(r) => Some(profile_data(r, category_slugs(db, r.id).await?)),
+        None => None,
+    };
+    Ok(ProfileEditor {
+        slug: org.slug.clone(),
+        name: org_name(&org),
+        status: row.as_ref().and_then(|r| ProfileStatus::from_code(&r.status)),
+        profile,
+        all_categories: all_categories(db).await?,
+        verified_fields: row.as_ref().map(|r| split_codes(&r.verified_fields, ProfileField::from_code)).unwrap_or_default(),
+        updated_at: row.as_ref().map(|r| day(&r.updated_at)),
+        may_edit: permissions.edit,
+        may_verify: permissions.verify,
+    })
+}
+
+/// The published suppliers among these organisations, by name.
+pub async fn published_cards<C: ConnectionTrait>(db: &C, orgs: &[organisation::Model]) -> Result<Vec<SupplierCard>, AppError> {
+    let by_id: HashMap<i32, &organisation::Model> = orgs.iter().map(|o| (o.id, o)).collect();
+    let rows = supply_profile::Entity::find()
+        .filter(supply_profile::Column::OrganisationId.is_in(by_id.keys().copied()))
+        .filter(supply_profile::Column::Status.eq(ProfileStatus::Published.code()))
+        .all(db)
+        .await?;
+    let mut cards: Vec<SupplierCard> = rows
+        .iter()
+        .filter_map(|row| {
+            let org = by_id.get(&row.organisation_id)?;
+            let profile = profile_data(row, Vec::new());
+            Some(SupplierCard {
+                slug: org.slug.clone(),
+                name: org_name(org),
+                products: profile.products,
+                moq: profile.moq,
+                export_markets: profile.export_markets,
+                verified: org.verified_at.is_some(),
+                is_demo: row.is_demo || org.is_demo,
+            })
+        })
+        .collect();
+    cards.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Ok(cards)
+}

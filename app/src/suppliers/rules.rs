@@ -1,0 +1,440 @@
+//! The rules of a supply profile, as pure functions: reading and checking a
+//! submitted form, and which verifications an edit keeps.
+
+use std::collections::BTreeMap;
+
+use crate::codes::join_codes;
+use crate::forms::{self, FormErrors, Problem};
+use crate::suppliers::markets;
+use crate::suppliers::types::*;
+
+pub const PRODUCTS_MAX: usize = 2000;
+pub const FREE_TEXT_MAX: usize = 200;
+pub const QUANTITY_MAX: i64 = 1_000_000_000;
+pub const LEAD_TIME_MAX: i64 = 365;
+pub const FLOOR_AREA_MAX: i64 = 10_000_000;
+
+/// A profile form as submitted: every value as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProfileForm {
+    pub products_zh: String,
+    pub products_en: String,
+    pub categories: Vec<String>,
+    pub moq_value: String,
+    pub moq_unit: String,
+    pub capacity_value: String,
+    pub capacity_unit: String,
+    pub lead_time_days: String,
+    pub sample_policy: String,
+    pub price_band: String,
+    pub certifications: Vec<String>,
+    pub certifications_other: String,
+    pub export_markets: String,
+    pub business_models: Vec<String>,
+    pub platforms: Vec<String>,
+    pub languages: Vec<String>,
+    pub floor_area_m2: String,
+    pub overseas_warehouse: bool,
+    pub overseas_warehouse_where: String,
+}
+
+impl ProfileForm {
+    /// The values as the form's fields hold them (lists comma-joined), to
+    /// show again after a refusal or to fill the form from a saved profile.
+    pub fn field_values(&self) -> BTreeMap<String, String> {
+        let mut values = BTreeMap::new();
+        let mut put = |k: &str, v: String| {
+            values.insert(k.to_string(), v);
+        };
+        put("products_zh", self.products_zh.clone());
+        put("products_en", self.products_en.clone());
+        put("categories", self.categories.join(","));
+        put("moq_value", self.moq_value.clone());
+        put("moq_unit", self.moq_unit.clone());
+        put("capacity_value", self.capacity_value.clone());
+        put("capacity_unit", self.capacity_unit.clone());
+        put("lead_time_days", self.lead_time_days.clone());
+        put("sample_policy", self.sample_policy.clone());
+        put("price_band", self.price_band.clone());
+        put("certifications", self.certifications.join(","));
+        put("certifications_other", self.certifications_other.clone());
+        put("export_markets", self.export_markets.clone());
+        put("business_models", self.business_models.join(","));
+        put("platforms", self.platforms.join(","));
+        put("languages", self.languages.join(","));
+        put("floor_area_m2", self.floor_area_m2.clone());
+        put("overseas_warehouse", if self.overseas_warehouse { "yes".into() } else { String::new() });
+        put("overseas_warehouse_where", self.overseas_warehouse_where.clone());
+        values
+    }
+
+    /// The form a saved profile fills in.
+    pub fn from_profile(p: &ProfileData) -> ProfileForm {
+        let codes = |v: Vec<&str>| v.into_iter().map(str::to_string).collect::<Vec<_>>();
+        ProfileForm {
+            products_zh: p.products.zh.clone(),
+            products_en: p.products.en.clone(),
+            categories: p.category_slugs.clone(),
+            moq_value: p.moq.map(|q| q.value.to_string()).unwrap_or_default(),
+            moq_unit: p.moq.map(|q| q.unit.code().to_string()).unwrap_or_default(),
+            capacity_value: p.capacity.map(|q| q.value.to_string()).unwrap_or_default(),
+            capacity_unit: p.capacity.map(|q| q.unit.code().to_string()).unwrap_or_default(),
+            lead_time_days: p.lead_time_days.map(|d| d.to_string()).unwrap_or_default(),
+            sample_policy: p.sample_policy.map(|s| s.code().to_string()).unwrap_or_default(),
+            price_band: p.price_band.map(|b| b.code().to_string()).unwrap_or_default(),
+            certifications: codes(p.certifications.iter().map(|c| c.code()).collect()),
+            certifications_other: p.certifications_other.clone(),
+            export_markets: p.export_markets.join(", "),
+            business_models: codes(p.business_models.iter().map(|m| m.code()).collect()),
+            platforms: codes(p.platforms.iter().map(|m| m.code()).collect()),
+            languages: codes(p.languages.iter().map(|m| m.code()).collect()),
+            floor_area_m2: p.floor_area_m2.map(|a| a.to_string()).unwrap_or_default(),
+            overseas_warehouse: p.overseas_warehouse.is_some(),
+            overseas_warehouse_where: p.overseas_warehouse.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// A whole number as people type it: ASCII or full-width digits, with
+/// thousands separators (`,` `，` spaces) allowed. `None` if it is not one.
+pub fn parse_whole_number(input: &str) -> Option<i64> {
+    let digits: String = input
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{3000}' | '_'))
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// An optional whole number in `min..=max`.
+fn number(errors: &mut FormErrors, field: &str, input: &str, min: i64, max: i64) -> Option<i64> {
+    if input.trim().is_empty() {
+        return None;
+    }
+    match parse_whole_number(input) {
+        None => {
+            errors.add(field, Problem::NotAWholeNumber);
+            None
+        }
+        Some(n) if n < min || n > max => {
+            errors.add(field, Problem::OutOfRange { min, max });
+            None
+        }
+        Some(n) => Some(n),
+    }
+}
+
+/// An amount and its unit: both or neither. The problem goes on the amount,
+/// unless only the unit is missing.
+fn quantity(errors: &mut FormErrors, field: &str, value: &str, unit: &str) -> Option<Quantity> {
+    let value_field = format!("{field}_value");
+    let unit_field = format!("{field}_unit");
+    let amount = number(errors, &value_field, value, 1, QUANTITY_MAX);
+    let unit = choice(errors, &unit_field, unit, QuantityUnit::from_code);
+    match (amount, unit) {
+        (Some(value), Some(unit)) => Some(Quantity { value, unit }),
+        (Some(_), None) if errors.problem(&unit_field).is_none() => {
+            errors.add(&unit_field, Problem::UnitNeeded);
+            None
+        }
+        (None, Some(_)) if errors.problem(&value_field).is_none() => {
+            errors.add(&value_field, Problem::Required);
+            None
+        }
+        _ => None,
+    }
+}
+
+/// An optional choice from a closed list.
+fn choice<T>(errors: &mut FormErrors, field: &str, code: &str, from_code: impl Fn(&str) -> Option<T>) -> Option<T> {
+    let code = code.trim();
+    if code.is_empty() {
+        return None;
+    }
+    let found = from_code(code);
+    if found.is_none() {
+        errors.add(field, Problem::NotAChoice);
+    }
+    found
+}
+
+/// Several choices from a closed list, each once, in the list's order.
+fn choices<T: Ord + Copy>(errors: &mut FormErrors, field: &str, codes: &[String], from_code: impl Fn(&str) -> Option<T>) -> Vec<T> {
+    let mut chosen = Vec::new();
+    for code in codes.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        match from_code(code) {
+            Some(v) if !chosen.contains(&v) => chosen.push(v),
+            Some(_) => {}
+            None => errors.add(field, Problem::NotAChoice),
+        }
+    }
+    chosen.sort();
+    chosen
+}
+
+/// Checks a submitted profile against every rule; `known_categories` are the
+/// category slugs that exist. On refusal the errors keep everything typed.
+///
+/// # Errors
+/// The problems found, one per field, with the submitted values kept.
+pub fn validate(form: &ProfileForm, known_categories: &[String]) -> Result<ProfileData, FormErrors> {
+    let mut errors = FormErrors::new();
+    errors.kept = form.field_values();
+    let products = forms::bilingual(&mut errors, "products", &form.products_zh, &form.products_en, PRODUCTS_MAX, true);
+    let mut category_slugs: Vec<String> = Vec::new();
+    for slug in form.categories.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        if !known_categories.iter().any(|k| k == slug) {
+            errors.add("categories", Problem::NotAChoice);
+        } else if !category_slugs.iter().any(|c| c == slug) {
+            category_slugs.push(slug.to_string());
+        }
+    }
+    if category_slugs.is_empty() && errors.problem("categories").is_none() {
+        errors.add("categories", Problem::ChooseAtLeastOne);
+    }
+    let moq = quantity(&mut errors, "moq", &form.moq_value, &form.moq_unit);
+    let capacity = quantity(&mut errors, "capacity", &form.capacity_value, &form.capacity_unit);
+    let lead_time_days = number(&mut errors, "lead_time_days", &form.lead_time_days, 1, LEAD_TIME_MAX).map(|d| d as i32);
+    let sample_policy = choice(&mut errors, "sample_policy", &form.sample_policy, SamplePolicy::from_code);
+    let price_band = choice(&mut errors, "price_band", &form.price_band, PriceBand::from_code);
+    let certifications = choices(&mut errors, "certifications", &form.certifications, Certification::from_code);
+    let certifications_other = forms::optional_text(&mut errors, "certifications_other", &form.certifications_other, FREE_TEXT_MAX);
+    let export_markets = match markets::parse_markets(&form.export_markets) {
+        Ok(codes) if codes.len() > markets::MAX_MARKETS => {
+            errors.add("export_markets", Problem::TooMany { max: markets::MAX_MARKETS });
+            Vec::new()
+        }
+        Ok(codes) => codes,
+        Err(unknown) => {
+            errors.add("export_markets", Problem::UnknownCountryCodes(unknown));
+            Vec::new()
+        }
+    };
+    let business_models = choices(&mut errors, "business_models", &form.business_models, BusinessModel::from_code);
+    let platforms = choices(&mut errors, "platforms", &form.platforms, SalesPlatform::from_code);
+    let languages = choices(&mut errors, "languages", &form.languages, Language::from_code);
+    let floor_area_m2 = number(&mut errors, "floor_area_m2", &form.floor_area_m2, 1, FLOOR_AREA_MAX).map(|a| a as i32);
+    let warehouse_where =
+        forms::optional_text(&mut errors, "overseas_warehouse_where", &form.overseas_warehouse_where, FREE_TEXT_MAX);
+    let overseas_warehouse = if form.overseas_warehouse {
+        if warehouse_where.is_empty() {
+            errors.add("overseas_warehouse_where", Problem::WhereNeeded);
+        }
+        Some(warehouse_where)
+    } else {
+        None
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ProfileData {
+        products,
+        category_slugs,
+        moq,
+        capacity,
+        lead_time_days,
+        sample_policy,
+        price_band,
+        certifications,
+        certifications_other,
+        export_markets,
+        business_models,
+        platforms,
+        languages,
+        floor_area_m2,
+        overseas_warehouse,
+    })
+}
+
+/// The fields whose value differs between two versions of a profile.
+pub fn changed_fields(old: &ProfileData, new: &ProfileData) -> Vec<ProfileField> {
+    let mut old_categories = old.category_slugs.clone();
+    let mut new_categories = new.category_slugs.clone();
+    old_categories.sort();
+    new_categories.sort();
+    let checks = [
+        (ProfileField::Products, old.products != new.products),
+        (ProfileField::Categories, old_categories != new_categories),
+        (ProfileField::Moq, old.moq != new.moq),
+        (ProfileField::Capacity, old.capacity != new.capacity),
+        (ProfileField::LeadTime, old.lead_time_days != new.lead_time_days),
+        (ProfileField::SamplePolicy, old.sample_policy != new.sample_policy),
+        (ProfileField::PriceBand, old.price_band != new.price_band),
+        (
+            ProfileField::Certifications,
+            old.certifications != new.certifications || old.certifications_other != new.certifications_other,
+        ),
+        (ProfileField::ExportMarkets, old.export_markets != new.export_markets),
+        (ProfileField::BusinessModels, old.business_models != new.business_models),
+        (ProfileField::Platforms, old.platforms != new.platforms),
+        (ProfileField::Languages, old.languages != new.languages),
+        (ProfileField::FloorArea, old.floor_area_m2 != new.floor_area_m2),
+        (ProfileField::OverseasWarehouse, old.overseas_warehouse != new.overseas_warehouse),
+    ];
+    checks.into_iter().filter(|(_, changed)| *changed).map(|(f, _)| f).collect()
+}
+
+/// A verification vouches for the value the verifier saw: an edit that
+/// changes a verified field makes it self-declared again.
+pub fn still_verified(verified: &[ProfileField], old: &ProfileData, new: &ProfileData) -> Vec<ProfileField> {
+    let changed = changed_fields(old, new);
+    verified.iter().copied().filter(|f| !changed.contains(f)).collect()
+}
+
+/// Whether a field has a value to show (and so something to verify).
+pub fn is_filled(p: &ProfileData, field: ProfileField) -> bool {
+    match field {
+        ProfileField::Products => !p.products.zh.is_empty() || !p.products.en.is_empty(),
+        ProfileField::Categories => !p.category_slugs.is_empty(),
+        ProfileField::Moq => p.moq.is_some(),
+        ProfileField::Capacity => p.capacity.is_some(),
+        ProfileField::LeadTime => p.lead_time_days.is_some(),
+        ProfileField::SamplePolicy => p.sample_policy.is_some(),
+        ProfileField::PriceBand => p.price_band.is_some(),
+        ProfileField::Certifications => !p.certifications.is_empty() || !p.certifications_other.is_empty(),
+        ProfileField::ExportMarkets => !p.export_markets.is_empty(),
+        ProfileField::BusinessModels => !p.business_models.is_empty(),
+        ProfileField::Platforms => !p.platforms.is_empty(),
+        ProfileField::Languages => !p.languages.is_empty(),
+        ProfileField::FloorArea => p.floor_area_m2.is_some(),
+        ProfileField::OverseasWarehouse => p.overseas_warehouse.is_some(),
+    }
+}
+
+/// Codes of a list of choices, for storage.
+pub fn stored<T: Copy>(values: &[T], code: impl Fn(T) -> &'static str) -> String {
+    join_codes(values.iter().map(|v| code(*v)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn known() -> Vec<String> {
+        vec!["false-eyelashes".into(), "wigs".into()]
+    }
+
+    fn valid_form() -> ProfileForm {
+        ProfileForm {
+            products_zh: "手工假睫毛、磁性睫毛".into(),
+            categories: vec!["false-eyelashes".into()],
+            moq_value: "1，000".into(),
+            moq_unit: "pair".into(),
+            capacity_value: "２００ ０００".into(),
+            capacity_unit: "pair".into(),
+            lead_time_days: "15".into(),
+            sample_policy: "refundable".into(),
+            certifications: vec!["bsci".into(), "ce".into(), "bsci".into()],
+            export_markets: "us, jp、uk".into(),
+            business_models: vec!["own_brand".into(), "oem".into()],
+            languages: vec!["zh".into(), "en".into()],
+            overseas_warehouse: true,
+            overseas_warehouse_where: "Los Angeles".into(),
+            ..ProfileForm::default()
+        }
+    }
+
+    #[test]
+    fn a_valid_form_is_read_into_a_profile() {
+        let p = validate(&valid_form(), &known()).unwrap();
+        assert_eq!(p.moq, Some(Quantity { value: 1000, unit: QuantityUnit::Pair }));
+        assert_eq!(p.capacity.unwrap().value, 200_000);
+        assert_eq!(p.lead_time_days, Some(15));
+        assert_eq!(p.certifications, vec![Certification::Ce, Certification::Bsci]);
+        assert_eq!(p.export_markets, vec!["US", "JP", "GB"]);
+        assert_eq!(p.business_models, vec![BusinessModel::Oem, BusinessModel::OwnBrand]);
+        assert_eq!(p.overseas_warehouse.as_deref(), Some("Los Angeles"));
+        assert_eq!(p.price_band, None, "an empty field stays empty");
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        let cases: Vec<(&str, Box<dyn Fn(&mut ProfileForm)>, Problem)> = vec![
+            ("products_zh", Box::new(|f| f.products_zh.clear()), Problem::NeedOneLanguage),
+            ("categories", Box::new(|f| f.categories.clear()), Problem::ChooseAtLeastOne),
+            ("categories", Box::new(|f| f.categories.push("rockets".into())), Problem::NotAChoice),
+            ("moq_value", Box::new(|f| f.moq_value = "a thousand".into()), Problem::NotAWholeNumber),
+            ("moq_value", Box::new(|f| f.moq_value = "0".into()), Problem::OutOfRange { min: 1, max: QUANTITY_MAX }),
+            ("moq_value", Box::new(|f| f.moq_value = "-5".into()), Problem::NotAWholeNumber),
+            ("moq_unit", Box::new(|f| f.moq_unit.clear()), Problem::UnitNeeded),
+            ("capacity_value", Box::new(|f| f.capacity_value.clear()), Problem::Required),
+            ("capacity_unit", Box::new(|f| f.capacity_unit = "barrels".into()), Problem::NotAChoice),
+            ("lead_time_days", Box::new(|f| f.lead_time_days = "400".into()), Problem::OutOfRange { min: 1, max: LEAD_TIME_MAX }),
+            ("sample_policy", Box::new(|f| f.sample_policy = "maybe".into()), Problem::NotAChoice),
+            ("certifications", Box::new(|f| f.certifications.push("ISO 9001".into())), Problem::NotAChoice),
+            ("certifications_other", Box::new(|f| f.certifications_other = "x".repeat(201)), Problem::TooLong { max: FREE_TEXT_MAX }),
+            ("export_markets", Box::new(|f| f.export_markets = "US, Europe".into()), Problem::UnknownCountryCodes(vec!["Europe".into()])),
+            ("platforms", Box::new(|f| f.platforms.push("myspace".into())), Problem::NotAChoice),
+            ("floor_area_m2", Box::new(|f| f.floor_area_m2 = "12.5".into()), Problem::NotAWholeNumber),
+            ("overseas_warehouse_where", Box::new(|f| f.overseas_warehouse_where.clear()), Problem::WhereNeeded),
+        ];
+        for (field, break_it, problem) in cases {
+            let mut form = valid_form();
+            break_it(&mut form);
+            let errors = validate(&form, &known()).expect_err(field);
+            assert_eq!(errors.problems.len(), 1, "only {field} is wrong: {:?}", errors.problems);
+            assert_eq!(errors.problem(field), Some(&problem), "{field}");
+            assert_eq!(errors.value("products_en"), Some(""), "other input is kept");
+            assert_eq!(errors.value("export_markets"), Some(form.export_markets.as_str()));
+        }
+    }
+
+    #[test]
+    fn numbers_are_read_as_typed() {
+        assert_eq!(parse_whole_number("1,000"), Some(1000));
+        assert_eq!(parse_whole_number(" ３０００ "), Some(3000));
+        assert_eq!(parse_whole_number("10 000"), Some(10000));
+        for bad in ["", "1.5", "1e3", "abc", "-1", "99999999999999999999999"] {
+            assert_eq!(parse_whole_number(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn changing_a_verified_field_makes_it_self_declared() {
+        let old = validate(&valid_form(), &known()).unwrap();
+        let mut new = old.clone();
+        new.moq = Some(Quantity { value: 500, unit: QuantityUnit::Pair });
+        let verified = [ProfileField::Moq, ProfileField::ExportMarkets];
+        assert_eq!(still_verified(&verified, &old, &new), vec![ProfileField::ExportMarkets]);
+        new.category_slugs.reverse();
+        assert_eq!(changed_fields(&old, &new), vec![ProfileField::Moq], "order of categories is not a change");
+    }
+
+    #[test]
+    fn a_saved_profile_fills_the_form_it_came_from() {
+        let p = validate(&valid_form(), &known()).unwrap();
+        let again = validate(&ProfileForm::from_profile(&p), &known()).unwrap();
+        assert_eq!(again, p);
+    }
+
+    proptest! {
+        #[test]
+        fn validation_never_panics_and_keeps_every_value(
+            moq in ".{0,12}", lead in ".{0,8}", markets in ".{0,30}", area in "[0-9０-９,]{0,12}",
+        ) {
+            let form = ProfileForm { moq_value: moq.clone(), lead_time_days: lead, export_markets: markets, floor_area_m2: area, ..valid_form() };
+            match validate(&form, &known()) {
+                Ok(p) => {
+                    if let Some(q) = p.moq { prop_assert!((1..=QUANTITY_MAX).contains(&q.value)); }
+                    if let Some(d) = p.lead_time_days { prop_assert!((1..=LEAD_TIME_MAX as i32).contains(&d)); }
+                }
+                Err(errors) => prop_assert_eq!(errors.value("moq_value"), Some(moq.as_str())),
+            }
+        }
+
+        #[test]
+        fn unchanged_profiles_keep_every_verification(n in 0usize..14) {
+            let p = validate(&valid_form(), &known()).unwrap();
+            let verified: Vec<ProfileField> = ProfileField::ALL.iter().copied().take(n).collect();
+            prop_assert_eq!(still_verified(&verified, &p, &p.clone()), verified);
+        }
+    }
+}
