@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod layout;
 pub mod orgs;
 pub mod search;
+pub mod services;
 pub mod suppliers;
 
 #[cfg(feature = "ssr")]
@@ -99,6 +100,8 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("orgs/new") view={Lazy::<NewOrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug") view={Lazy::<OrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/profile") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/:slug/offerings") view={Lazy::<OfferingsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/:slug/offerings/:id") view={Lazy::<OfferingEditorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("suppliers/:slug") view={Lazy::<SupplierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("signup") view={Lazy::<SignUpRoute>::new()}/>
@@ -136,6 +139,8 @@ lazy_page!(NewOrgRoute, orgs::pages::NewOrgPage);
 lazy_page!(OrgRoute, orgs::pages::OrgPage);
 lazy_page!(ProfileEditorRoute, suppliers::pages::ProfileEditorPage);
 lazy_page!(SupplierRoute, suppliers::pages::SupplierPage);
+lazy_page!(OfferingsRoute, services::pages::OfferingsPage);
+lazy_page!(OfferingEditorRoute, services::pages::OfferingEditorPage);
 lazy_page!(SearchRoute, search::pages::SearchPage);
 lazy_page!(SignUpRoute, accounts::pages::SignUpPage);
 lazy_page!(SignInRoute, accounts::pages::SignInPage);

@@ -77,3 +77,42 @@ test('a manufacturer fills a profile, fixes a mistake, publishes, and is found i
   assert.deepEqual(problems().filter((p) => !expected.test(p)), []);
   await context.close();
 });
+
+test('a service provider lists an offering and its page shows it', async () => {
+  const { page, context, problems } = await watchedPage(browser, { locale: 'zh-CN' });
+  const stamp = Date.now();
+  await gotoHydrated(page, '/signup');
+  await page.fill('#field-email', `provider-${stamp}@example.com`);
+  await page.fill('#field-display_name', '陈立');
+  await page.selectOption('#field-role', 'service_provider');
+  await page.fill('#field-password', 'a-long-enough-secret');
+  await page.fill('#field-password_again', 'a-long-enough-secret');
+  await Promise.all([page.waitForURL(`${BASE}/account`), page.click('.form-page button[type=submit]')]);
+  await Promise.all([page.waitForURL(`${BASE}/orgs/new`), page.click('a[href="/orgs/new"]')]);
+  await page.waitForSelector('#field-name_en');
+  await page.fill('#field-name_zh', '洛杉矶睫毛物流');
+  await page.fill('#field-name_en', `LA Lash Freight ${stamp}`);
+  await page.check('#belt-pingdu-false-eyelashes');
+  await Promise.all([page.waitForURL(/\/orgs\/la-lash-freight-\d+$/), page.click('.form-page button[type=submit]')]);
+  const slug = new URL(page.url()).pathname.split('/').pop();
+
+  await Promise.all([page.waitForURL(`${BASE}/orgs/${slug}/offerings`), page.click(`a[href="/orgs/${slug}/offerings"]`)]);
+  await Promise.all([page.waitForURL(`${BASE}/orgs/${slug}/offerings/new`), page.click(`a[href="/orgs/${slug}/offerings/new"]`)]);
+  await page.waitForSelector('#field-service_type');
+  await page.fill('#field-title_zh', '洛杉矶海外仓一件代发');
+  await page.fill('#field-markets', 'US, 火星');
+  await page.click('.offering-form button[type=submit]');
+  await page.waitForSelector('#field-service_type-error:has-text("此项必填")');
+  await page.waitForSelector('#field-markets-error:has-text("火星")');
+  assert.equal(await page.inputValue('#field-title_zh'), '洛杉矶海外仓一件代发', 'input kept');
+  await page.selectOption('#field-service_type', 'overseas_warehouse');
+  await page.fill('#field-markets', 'US');
+  await Promise.all([page.waitForURL(`${BASE}/orgs/${slug}/offerings`), page.click('.offering-form button[type=submit]')]);
+  await page.waitForSelector('.offering:has-text("洛杉矶海外仓一件代发")');
+  await gotoHydrated(page, `/orgs/${slug}`);
+  assert.match(await page.textContent('#offerings'), /海外仓[\s\S]*美国/);
+
+  const expected = /Failed to load resource: the server responded with a status of 400/;
+  assert.deepEqual(problems().filter((p) => !expected.test(p)), []);
+  await context.close();
+});

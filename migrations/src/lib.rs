@@ -10,6 +10,7 @@ mod m20261122_000001_directory;
 mod m20261122_000002_search_outbox;
 mod m20261122_000003_accounts;
 mod m20261122_000004_supply_profiles;
+mod m20261122_000005_service_offerings;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_search_outbox::Migration),
             Box::new(m20261122_000003_accounts::Migration),
             Box::new(m20261122_000004_supply_profiles::Migration),
+            Box::new(m20261122_000005_service_offerings::Migration),
         ]
     }
 }

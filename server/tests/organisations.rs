@@ -129,6 +129,27 @@ async fn authorization_matrix() {
     let profile: Vec<(&str, &str)> = profile.into_iter().chain(blank.into_iter().map(|k| (k, ""))).collect();
     assert_eq!(owner.call("save_supply_profile", &profile).await.status, StatusCode::OK);
     assert_eq!(owner.call("set_supply_profile_status", &[("slug", "matrix-lashes"), ("action", "publish")]).await.status, StatusCode::OK);
+    let mut provider = user(&site, "provider@example.com", Role::ServiceProvider).await;
+    provider.call("create_organisation", &org_fields("service_provider", "Matrix Freight", "pingdu-false-eyelashes")).await;
+    let offering = |id: &'static str| {
+        vec![
+            ("slug", "matrix-freight"),
+            ("id", id),
+            ("service_type", "logistics_channel"),
+            ("title_zh", ""),
+            ("title_en", "Lash express to the US"),
+            ("description_zh", ""),
+            ("description_en", ""),
+            ("terms_zh", ""),
+            ("terms_en", ""),
+            ("markets", "US"),
+            ("published", "yes"),
+        ]
+    };
+    assert_eq!(provider.call("save_offering", &offering("new")).await.status, StatusCode::OK);
+    let freight = app::orgs::repo::find_by_slug(&site.db.db, "matrix-freight").await.unwrap();
+    let offering_id: &'static str =
+        app::services::repo::offerings_of(&site.db.db, freight.id, true).await.unwrap()[0].id.to_string().leak();
 
     let kind_for = |role: Option<Role>| match role {
         Some(Role::PlatformScout) => "platform",
@@ -159,6 +180,10 @@ async fn authorization_matrix() {
             ("save_supply_profile", profile.clone()),
             ("set_supply_profile_status", vec![("slug", "matrix-lashes"), ("action", "publish")]),
             ("verify_supply_profile", vec![("slug", "matrix-lashes"), ("fields[]", "products")]),
+            ("my_offerings", vec![("slug", "matrix-freight")]),
+            ("offering_editor", vec![("slug", "matrix-freight"), ("id", offering_id)]),
+            ("save_offering", offering(offering_id)),
+            ("delete_offering", vec![("slug", "matrix-freight"), ("id", offering_id)]),
             ("sign_in", vec![("email", "owner@example.com"), ("password", "wrong-password")]),
             ("sign_out", vec![]),
         ];
@@ -171,7 +196,7 @@ async fn authorization_matrix() {
     }
 
     let expected = |role: Option<Role>, function: &str| -> StatusCode {
-        const SIGNED_IN_ONLY: [&str; 7] = [
+        const SIGNED_IN_ONLY: [&str; 11] = [
             "my_account",
             "create_organisation",
             "verify_organisation",
@@ -179,6 +204,10 @@ async fn authorization_matrix() {
             "save_supply_profile",
             "set_supply_profile_status",
             "verify_supply_profile",
+            "my_offerings",
+            "offering_editor",
+            "save_offering",
+            "delete_offering",
         ];
         match (function, role) {
             (f, None) if SIGNED_IN_ONLY.contains(&f) => StatusCode::UNAUTHORIZED,
@@ -188,6 +217,9 @@ async fn authorization_matrix() {
             // The editor opens for editors and verifiers; verifying is for verifiers.
             ("supply_profile_editor" | "verify_supply_profile", Some(Role::SiteAdmin | Role::AssociationAdmin)) => StatusCode::OK,
             ("supply_profile_editor" | "verify_supply_profile", Some(_)) => StatusCode::FORBIDDEN,
+            // Offerings: the provider's members (not these callers) and site admins.
+            ("my_offerings" | "offering_editor" | "save_offering" | "delete_offering", Some(Role::SiteAdmin)) => StatusCode::OK,
+            ("my_offerings" | "offering_editor" | "save_offering" | "delete_offering", Some(_)) => StatusCode::FORBIDDEN,
             ("create_organisation", Some(Role::Graduate)) => StatusCode::FORBIDDEN,
             ("verify_organisation", Some(Role::SiteAdmin)) => StatusCode::OK,
             // The association this admin created a moment earlier serves the Pingdu belt.

@@ -9,6 +9,8 @@ pub mod category;
 pub mod membership;
 pub mod organisation;
 pub mod search_outbox;
+pub mod service_offering;
+pub mod service_offering_belt;
 pub mod session;
 pub mod sign_in_failure;
 pub mod supply_profile;

@@ -68,6 +68,19 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
                     </p>
                 }
             })}
+            {(detail.kind == OrgKind::ServiceProvider && (!detail.offerings.is_empty() || permissions.edit)).then(|| {
+                let s = crate::services::pages::texts(lang);
+                let offerings = detail.offerings.clone();
+                view! {
+                    <section id="offerings">
+                        <h2>{s.offerings}</h2>
+                        {permissions.edit.then(|| view! {
+                            <p class="actions"><a class="button-link" href=format!("/orgs/{}/offerings", detail.slug)>{s.manage}</a></p>
+                        })}
+                        <crate::services::pages::OfferingCards offerings/>
+                    </section>
+                }
+            })}
             {(!detail.belts.is_empty()).then(|| view! {
                 <section>
                     <h2>{t.org_belts}</h2>

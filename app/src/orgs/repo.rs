@@ -52,8 +52,10 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<OrgDetail,
     let has_published_profile = crate::suppliers::repo::find_for_org(db, o.id)
         .await?
         .is_some_and(|p| p.status == crate::suppliers::types::ProfileStatus::Published.code());
+    let offerings = crate::services::repo::offerings_of(db, o.id, false).await?;
     Ok(OrgDetail {
         has_published_profile,
+        offerings,
         name: org_name(&o),
         slug: o.slug,
         kind,

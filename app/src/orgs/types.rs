@@ -125,6 +125,8 @@ pub struct OrgDetail {
     pub belts: Vec<OrgBelt>,
     /// A manufacturer whose supply profile is public at `/suppliers/{slug}`.
     pub has_published_profile: bool,
+    /// A service provider's published offerings.
+    pub offerings: Vec<crate::services::types::OfferingCard>,
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::belts::repo::categories_of_belt;
-use crate::entities::{belt, organisation, supply_profile};
+use crate::entities::{belt, organisation, service_offering, supply_profile};
 use crate::suppliers::types::ProfileStatus;
 use crate::geo;
 use crate::orgs::repo::org_name;
@@ -20,16 +20,19 @@ pub enum EntityKind {
     Belt,
     Organisation,
     SupplyProfile,
+    Offering,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 3] = [EntityKind::Belt, EntityKind::Organisation, EntityKind::SupplyProfile];
+    pub const ALL: [EntityKind; 4] =
+        [EntityKind::Belt, EntityKind::Organisation, EntityKind::SupplyProfile, EntityKind::Offering];
 
     pub fn code(self) -> &'static str {
         match self {
             EntityKind::Belt => "belt",
             EntityKind::Organisation => "organisation",
             EntityKind::SupplyProfile => "supply_profile",
+            EntityKind::Offering => "offering",
         }
     }
 
@@ -76,6 +79,9 @@ pub struct SearchDocument {
     pub business_models: Vec<String>,
     #[serde(default)]
     pub verified: bool,
+    /// Service offerings: the type's code.
+    #[serde(default)]
+    pub service_type: Option<String>,
 }
 
 pub fn place(province: Option<&str>, parts: &[Option<&str>], zh: bool) -> String {
@@ -112,6 +118,35 @@ pub async fn load<C: ConnectionTrait>(db: &C, kind: EntityKind, id: i32) -> Resu
             }
             _ => Ok(None),
         },
+        EntityKind::Offering => match service_offering::Entity::find_by_id(id).one(db).await? {
+            Some(offering) if offering.published => match organisation::Entity::find_by_id(offering.organisation_id).one(db).await? {
+                Some(o) => Ok(Some(offering_document(o, offering))),
+                None => Ok(None),
+            },
+            _ => Ok(None),
+        },
+    }
+}
+
+fn offering_document(o: organisation::Model, offering: service_offering::Model) -> SearchDocument {
+    let service_type = crate::services::types::ServiceType::from_code(&offering.service_type);
+    let org = organisation_document(o);
+    let label = |lang| service_type.map(|t| t.label(lang).to_string()).into_iter().collect::<Vec<_>>();
+    let join = |parts: [&str; 3]| parts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n");
+    SearchDocument {
+        id: EntityKind::Offering.document_id(offering.id),
+        kind: EntityKind::Offering.code().into(),
+        org_kind: None,
+        name_zh: offering.title_zh,
+        name_en: offering.title_en,
+        categories_zh: label(crate::i18n::Lang::Zh),
+        categories_en: label(crate::i18n::Lang::En),
+        summary_zh: join([&offering.description_zh, &offering.terms_zh, &org.name_zh]),
+        summary_en: join([&offering.description_en, &offering.terms_en, &org.name_en]),
+        export_markets: offering.markets.split(',').filter(|m| !m.is_empty()).map(str::to_string).collect(),
+        service_type: service_type.map(|t| t.code().to_string()),
+        verified: org.verified,
+        ..org
     }
 }
 
@@ -173,6 +208,7 @@ async fn belt_document<C: ConnectionTrait>(db: &C, b: belt::Model) -> Result<Sea
         export_markets: Vec::new(),
         business_models: Vec::new(),
         verified: false,
+        service_type: None,
     })
 }
 
@@ -199,6 +235,7 @@ fn organisation_document(o: organisation::Model) -> SearchDocument {
         export_markets: Vec::new(),
         business_models: Vec::new(),
         verified: o.verified_at.is_some(),
+        service_type: None,
     }
 }
 
@@ -272,6 +309,23 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
                     }
                     docs
                 }
+                EntityKind::Offering => {
+                    let page = service_offering::Entity::find()
+                        .filter(service_offering::Column::Id.gt(self.after_id))
+                        .filter(service_offering::Column::Published.eq(true))
+                        .order_by_asc(service_offering::Column::Id)
+                        .limit(self.page_size)
+                        .all(self.db)
+                        .await?;
+                    self.after_id = page.last().map_or(self.after_id, |p| p.id);
+                    let orgs = organisation::Entity::find()
+                        .filter(organisation::Column::Id.is_in(page.iter().map(|p| p.organisation_id)))
+                        .all(self.db)
+                        .await?;
+                    page.into_iter()
+                        .filter_map(|p| Some(offering_document(orgs.iter().find(|o| o.id == p.organisation_id)?.clone(), p)))
+                        .collect()
+                }
             };
             // A page may hold no document (organisations shown as suppliers)
             // without the stage being over: the stage ends when no row was read.
@@ -281,7 +335,8 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
             match self.stage {
                 EntityKind::Belt => self.stage = EntityKind::Organisation,
                 EntityKind::Organisation => self.stage = EntityKind::SupplyProfile,
-                EntityKind::SupplyProfile => self.done = true,
+                EntityKind::SupplyProfile => self.stage = EntityKind::Offering,
+                EntityKind::Offering => self.done = true,
             }
             self.after_id = 0;
         }
@@ -295,5 +350,6 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
 /// On a database failure.
 pub async fn count_all<C: ConnectionTrait>(db: &C) -> Result<u64, DbErr> {
     // A published profile stands in for its organisation: one document each.
-    Ok(belt::Entity::find().count(db).await? + organisation::Entity::find().count(db).await?)
+    let offerings = service_offering::Entity::find().filter(service_offering::Column::Published.eq(true)).count(db).await?;
+    Ok(belt::Entity::find().count(db).await? + organisation::Entity::find().count(db).await? + offerings)
 }

@@ -82,6 +82,7 @@ fn ResultsView(found: SearchResults) -> impl IntoView {
                                 HitKind::Belt => t.kind_belt,
                                 HitKind::Organisation(k) => k.label(lang),
                                 HitKind::Supplier => crate::suppliers::pages::texts(lang).profile,
+                                HitKind::Offering(t) => t.label(lang),
                             };
                             view! {
                                 <li class="result">

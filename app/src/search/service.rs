@@ -161,6 +161,11 @@ impl SearchService {
 fn hit(doc: SearchDocument) -> SearchHit {
     let kind = match (doc.kind.as_str(), doc.org_kind.as_deref().and_then(OrgKind::from_code)) {
         ("supply_profile", _) => HitKind::Supplier,
+        ("offering", _) => match doc.service_type.as_deref().and_then(crate::services::types::ServiceType::from_code) {
+            Some(t) => HitKind::Offering(t),
+            // Never stored (offerings are validated); shown as their provider if it happens.
+            None => HitKind::Organisation(OrgKind::ServiceProvider),
+        },
         (_, Some(k)) => HitKind::Organisation(k),
         _ => HitKind::Belt,
     };
@@ -168,6 +173,7 @@ fn hit(doc: SearchDocument) -> SearchHit {
         HitKind::Belt => format!("/belts/{}", doc.slug),
         HitKind::Organisation(_) => format!("/orgs/{}", doc.slug),
         HitKind::Supplier => format!("/suppliers/{}", doc.slug),
+        HitKind::Offering(_) => format!("/orgs/{}#{}", doc.slug, doc.id),
     };
     let join = |a: &[String], sep: &str| a.join(sep);
     let subtitle = Bilingual::new(

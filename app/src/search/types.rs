@@ -11,6 +11,7 @@ pub enum HitKind {
     Belt,
     Organisation(OrgKind),
     Supplier,
+    Offering(crate::services::types::ServiceType),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -85,6 +85,42 @@ pub struct SeedOrganisation {
     pub belts: Vec<SeedLink>,
     /// A manufacturer's supply profile, holding only what the source says.
     pub profile: Option<SeedProfile>,
+    /// A service provider's offerings, holding only what the source says.
+    #[serde(default)]
+    pub offerings: Vec<SeedOffering>,
+}
+
+/// A demo service offering, checked by the same rules as a provider's form;
+/// published and marked as demo. Its English title identifies it on re-seeding.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedOffering {
+    pub service_type: String,
+    pub title_zh: String,
+    pub title_en: String,
+    pub description_zh: String,
+    pub description_en: String,
+    #[serde(default)]
+    pub markets: Vec<String>,
+    #[serde(default)]
+    pub belts: Vec<String>,
+}
+
+impl SeedOffering {
+    fn data(&self, belts: &[String]) -> Result<crate::services::types::OfferingData, String> {
+        let form = crate::services::rules::OfferingForm {
+            service_type: self.service_type.clone(),
+            title_zh: self.title_zh.clone(),
+            title_en: self.title_en.clone(),
+            description_zh: self.description_zh.clone(),
+            description_en: self.description_en.clone(),
+            markets: self.markets.join(","),
+            belts: self.belts.clone(),
+            published: true,
+            ..Default::default()
+        };
+        crate::services::rules::validate(&form, belts).map_err(|e| format!("{:?}", e.problems))
+    }
 }
 
 /// A demo supply profile: the source's facts, checked by the same rules as a
@@ -210,6 +246,15 @@ pub fn validate(file: &SeedFile) -> Result<(), SeedError> {
                 return bad(format!("organisation {}: profile: {problems}", o.slug));
             }
         }
+        if !o.offerings.is_empty() && o.kind != OrgKind::ServiceProvider.code() {
+            return bad(format!("organisation {}: only service providers have offerings", o.slug));
+        }
+        let known_belts: Vec<String> = belt_slugs.iter().map(|b| b.to_string()).collect();
+        for offering in &o.offerings {
+            if let Err(problems) = offering.data(&known_belts) {
+                return bad(format!("organisation {}: offering {:?}: {problems}", o.slug, offering.title_en));
+            }
+        }
         for link in &o.belts {
             if !belt_slugs.contains(&link.belt.as_str()) {
                 return bad(format!("organisation {}: unknown belt {:?}", o.slug, link.belt));
@@ -292,6 +337,11 @@ pub async fn seed(db: &DatabaseConnection, file: &SeedFile, mut progress: impl F
         if let Some(profile) = &o.profile {
             let data = profile.data(&known_categories).map_err(SeedError::Invalid)?;
             upsert_profile(&txn, org_id, &data).await?;
+        }
+        let known_belts: Vec<String> = belt_ids.keys().cloned().collect();
+        for offering in &o.offerings {
+            let data = offering.data(&known_belts).map_err(SeedError::Invalid)?;
+            upsert_offering(&txn, org_id, &data).await?;
         }
         done += 1;
         progress(done, &o.slug);
@@ -490,6 +540,25 @@ async fn upsert_organisation(
     }
     outbox::enqueue(txn, EntityKind::Organisation, model.id).await?;
     Ok((model.id, outcome))
+}
+
+/// Publishes a demo offering of `org_id`, rewriting it only when it differs.
+async fn upsert_offering(txn: &DatabaseTransaction, org_id: i32, data: &crate::services::types::OfferingData) -> Result<(), SeedError> {
+    use crate::services::repo;
+    let existing = repo::find_demo(txn, org_id, &data.title.en).await?;
+    let id = match existing {
+        Some(row) => {
+            let mut wanted = data.clone();
+            wanted.belt_slugs.sort();
+            if repo::data_of(txn, &row).await?.as_ref() == Some(&wanted) {
+                return Ok(());
+            }
+            Some(row.id)
+        }
+        None => None,
+    };
+    repo::save_in(txn, org_id, None, id, data, true).await.map_err(|e| SeedError::Invalid(e.to_string()))?;
+    Ok(())
 }
 
 /// Publishes the demo profile of `org_id`, rewriting it only when it differs.

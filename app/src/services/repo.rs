@@ -1,0 +1,244 @@
+//! Service offerings in the database. A save or a change of status queues
+//! the offering for search in the same transaction.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+
+use crate::accounts::types::CurrentUser;
+use crate::belts::types::CategoryRef;
+use crate::codes::split_codes;
+use crate::entities::{belt, organisation, service_offering, service_offering_belt};
+use crate::error::AppError;
+use crate::i18n::Bilingual;
+use crate::orgs::repo::org_name;
+use crate::orgs::types::OrgKind;
+use crate::search::document::EntityKind;
+use crate::search::outbox;
+use crate::services::types::*;
+
+/// The organisation behind `slug`, which must be a service provider to have offerings.
+pub async fn provider<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
+    let org = crate::orgs::repo::find_by_slug(db, slug).await?;
+    if OrgKind::from_code(&org.kind) != Some(OrgKind::ServiceProvider) {
+        return Err(AppError::NotFound);
+    }
+    Ok(org)
+}
+
+/// The provider behind `slug`, if `user` may manage its offerings.
+///
+/// # Errors
+/// `NotFound` for an unknown slug or a kind without offerings, `Forbidden` for non-editors.
+pub async fn managed_provider<C: ConnectionTrait>(db: &C, slug: &str, user: &CurrentUser) -> Result<organisation::Model, AppError> {
+    let org = provider(db, slug).await?;
+    if !crate::orgs::repo::permissions(db, user, &org).await?.edit {
+        return Err(AppError::Forbidden);
+    }
+    Ok(org)
+}
+
+/// Every belt by slug and name.
+pub async fn all_belts<C: ConnectionTrait>(db: &C) -> Result<Vec<CategoryRef>, AppError> {
+    Ok(belt::Entity::find()
+        .order_by_asc(belt::Column::Slug)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| CategoryRef { slug: b.slug, name: Bilingual::new(b.name_zh, b.name_en) })
+        .collect())
+}
+
+/// The belts each of these offerings covers.
+async fn belts_of<C: ConnectionTrait>(db: &C, offering_ids: &[i32]) -> Result<HashMap<i32, Vec<CategoryRef>>, sea_orm::DbErr> {
+    let links = service_offering_belt::Entity::find()
+        .filter(service_offering_belt::Column::OfferingId.is_in(offering_ids.iter().copied()))
+        .all(db)
+        .await?;
+    let belts: HashMap<i32, belt::Model> = belt::Entity::find()
+        .filter(belt::Column::Id.is_in(links.iter().map(|l| l.belt_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    let mut covered: HashMap<i32, Vec<CategoryRef>> = HashMap::new();
+    for link in links {
+        if let Some(b) = belts.get(&link.belt_id) {
+            covered.entry(link.offering_id).or_default().push(CategoryRef {
+                slug: b.slug.clone(),
+                name: Bilingual::new(&b.name_zh, &b.name_en),
+            });
+        }
+    }
+    for refs in covered.values_mut() {
+        refs.sort_by(|a, b| a.slug.cmp(&b.slug));
+    }
+    Ok(covered)
+}
+
+fn card(o: service_offering::Model, belts: Vec<CategoryRef>) -> Option<OfferingCard> {
+    Some(OfferingCard {
+        id: o.id,
+        service_type: ServiceType::from_code(&o.service_type)?,
+        title: Bilingual::new(o.title_zh, o.title_en),
+        description: Bilingual::new(o.description_zh, o.description_en),
+        terms: Bilingual::new(o.terms_zh, o.terms_en),
+        markets: split_codes(&o.markets, |c| Some(c.to_string())),
+        belts,
+        published: o.published,
+        is_demo: o.is_demo,
+        updated_at: o.updated_at.format("%Y-%m-%d").to_string(),
+    })
+}
+
+/// An organisation's offerings, oldest first; unpublished ones only when asked.
+pub async fn offerings_of<C: ConnectionTrait>(db: &C, org_id: i32, with_unpublished: bool) -> Result<Vec<OfferingCard>, sea_orm::DbErr> {
+    let mut query = service_offering::Entity::find().filter(service_offering::Column::OrganisationId.eq(org_id));
+    if !with_unpublished {
+        query = query.filter(service_offering::Column::Published.eq(true));
+    }
+    let rows = query.order_by_asc(service_offering::Column::Id).all(db).await?;
+    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let mut covered = belts_of(db, &ids).await?;
+    Ok(rows.into_iter().filter_map(|r| {
+        let belts = covered.remove(&r.id).unwrap_or_default();
+        card(r, belts)
+    }).collect())
+}
+
+/// One offering of one organisation.
+async fn find<C: ConnectionTrait>(db: &C, org_id: i32, id: i32) -> Result<service_offering::Model, AppError> {
+    service_offering::Entity::find_by_id(id)
+        .filter(service_offering::Column::OrganisationId.eq(org_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The form's starting point: offering `id` of the provider, or a blank one.
+pub async fn editor<C: ConnectionTrait>(db: &C, org: &organisation::Model, id: Option<i32>) -> Result<OfferingEditor, AppError> {
+    let offering = match id {
+        Some(id) => {
+            let row = find(db, org.id, id).await?;
+            let belts = belts_of(db, &[id]).await?.remove(&id).unwrap_or_default();
+            let card = card(row, belts).ok_or(AppError::Internal)?;
+            Some(OfferingData {
+                service_type: card.service_type,
+                title: card.title,
+                description: card.description,
+                terms: card.terms,
+                markets: card.markets,
+                belt_slugs: card.belts.into_iter().map(|b| b.slug).collect(),
+                published: card.published,
+            })
+        }
+        None => None,
+    };
+    Ok(OfferingEditor { slug: org.slug.clone(), name: org_name(org), id, offering, all_belts: all_belts(db).await? })
+}
+
+pub fn fill(active: &mut service_offering::ActiveModel, o: &OfferingData) {
+    active.service_type = Set(o.service_type.code().to_string());
+    active.title_zh = Set(o.title.zh.clone());
+    active.title_en = Set(o.title.en.clone());
+    active.description_zh = Set(o.description.zh.clone());
+    active.description_en = Set(o.description.en.clone());
+    active.terms_zh = Set(o.terms.zh.clone());
+    active.terms_en = Set(o.terms.en.clone());
+    active.markets = Set(o.markets.join(","));
+    active.published = Set(o.published);
+}
+
+/// Creates (`id` is `None`) or updates an offering of `org_id` by `user_id`,
+/// and queues it for search. Returns its id.
+pub async fn save(db: &DatabaseConnection, org_id: i32, user_id: Option<i32>, id: Option<i32>, data: &OfferingData) -> Result<i32, AppError> {
+    let txn = db.begin().await?;
+    let id = save_in(&txn, org_id, user_id, id, data, false).await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// [`save`] inside a caller's transaction (seeding uses it too).
+pub async fn save_in<C: ConnectionTrait>(
+    txn: &C,
+    org_id: i32,
+    user_id: Option<i32>,
+    id: Option<i32>,
+    data: &OfferingData,
+    is_demo: bool,
+) -> Result<i32, AppError> {
+    let now = Utc::now();
+    let saved = match id {
+        Some(id) => {
+            let mut active: service_offering::ActiveModel = find(txn, org_id, id).await?.into();
+            fill(&mut active, data);
+            active.updated_at = Set(now);
+            active.updated_by = Set(user_id);
+            active.update(txn).await?
+        }
+        None => {
+            let mut active = service_offering::ActiveModel {
+                organisation_id: Set(org_id),
+                is_demo: Set(is_demo),
+                created_at: Set(now),
+                updated_at: Set(now),
+                updated_by: Set(user_id),
+                ..Default::default()
+            };
+            fill(&mut active, data);
+            active.insert(txn).await?
+        }
+    };
+    service_offering_belt::Entity::delete_many()
+        .filter(service_offering_belt::Column::OfferingId.eq(saved.id))
+        .exec(txn)
+        .await?;
+    let belts = belt::Entity::find().filter(belt::Column::Slug.is_in(data.belt_slugs.iter().cloned())).all(txn).await?;
+    for b in belts {
+        service_offering_belt::ActiveModel { offering_id: Set(saved.id), belt_id: Set(b.id) }.insert(txn).await?;
+    }
+    outbox::enqueue(txn, EntityKind::Offering, saved.id).await?;
+    Ok(saved.id)
+}
+
+/// Deletes an offering of `org_id` and takes it out of search.
+pub async fn delete(db: &DatabaseConnection, org_id: i32, id: i32) -> Result<(), AppError> {
+    let txn = db.begin().await?;
+    find(&txn, org_id, id).await?;
+    service_offering::Entity::delete_by_id(id).exec(&txn).await?;
+    outbox::enqueue(&txn, EntityKind::Offering, id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The demo offering of `org_id` with this title, if seeded before.
+pub async fn find_demo<C: ConnectionTrait>(db: &C, org_id: i32, title_en: &str) -> Result<Option<service_offering::Model>, sea_orm::DbErr> {
+    service_offering::Entity::find()
+        .filter(service_offering::Column::OrganisationId.eq(org_id))
+        .filter(service_offering::Column::IsDemo.eq(true))
+        .filter(service_offering::Column::TitleEn.eq(title_en))
+        .one(db)
+        .await
+}
+
+/// The offering's content as stored, for comparing with a seed (`None` if
+/// its type is no longer known).
+pub async fn data_of<C: ConnectionTrait>(db: &C, row: &service_offering::Model) -> Result<Option<OfferingData>, sea_orm::DbErr> {
+    let mut belt_slugs: Vec<String> = belts_of(db, &[row.id]).await?.remove(&row.id).unwrap_or_default().into_iter().map(|b| b.slug).collect();
+    belt_slugs.sort();
+    let Some(service_type) = ServiceType::from_code(&row.service_type) else { return Ok(None) };
+    Ok(Some(OfferingData {
+        service_type,
+        title: Bilingual::new(&row.title_zh, &row.title_en),
+        description: Bilingual::new(&row.description_zh, &row.description_en),
+        terms: Bilingual::new(&row.terms_zh, &row.terms_en),
+        markets: split_codes(&row.markets, |c| Some(c.to_string())),
+        belt_slugs,
+        published: row.published,
+    }))
+}
