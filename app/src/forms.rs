@@ -34,6 +34,8 @@ pub enum Problem {
     TooMany { max: usize },
     /// "Yes" to an overseas warehouse, but not where.
     WhereNeeded,
+    /// Valid, but the database would not take it (an import row); trying again may work.
+    NotSaved,
 }
 
 impl Problem {
@@ -75,6 +77,8 @@ impl Problem {
             (Problem::TooMany { max }, Lang::En) => format!("List at most {max}."),
             (Problem::WhereNeeded, Lang::Zh) => "请填写海外仓所在地。".into(),
             (Problem::WhereNeeded, Lang::En) => "Say where the overseas warehouse is.".into(),
+            (Problem::NotSaved, Lang::Zh) => "这一行未能保存，请稍后重新导入。".into(),
+            (Problem::NotSaved, Lang::En) => "This row could not be saved; import it again later.".into(),
         }
     }
 }
@@ -230,6 +234,7 @@ mod tests {
             Problem::UnknownCountryCodes(vec!["EU".into()]),
             Problem::TooMany { max: 60 },
             Problem::WhereNeeded,
+            Problem::NotSaved,
         ];
         for problem in all {
             let zh = problem.message(Lang::Zh);

@@ -2,6 +2,7 @@
 //! area. Server-only code sits behind the `ssr` feature.
 
 pub mod accounts;
+pub mod associations;
 pub mod belts;
 pub mod codes;
 pub mod error;
@@ -101,6 +102,8 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("orgs/:slug") view={Lazy::<OrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/profile") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/offerings") view={Lazy::<OfferingsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/:slug/members") view={Lazy::<MembersRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/:slug/members/import/:id") view={Lazy::<ImportJobRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/offerings/:id") view={Lazy::<OfferingEditorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("suppliers/:slug") view={Lazy::<SupplierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
@@ -140,6 +143,8 @@ lazy_page!(OrgRoute, orgs::pages::OrgPage);
 lazy_page!(ProfileEditorRoute, suppliers::pages::ProfileEditorPage);
 lazy_page!(SupplierRoute, suppliers::pages::SupplierPage);
 lazy_page!(OfferingsRoute, services::pages::OfferingsPage);
+lazy_page!(MembersRoute, associations::pages::MembersPage);
+lazy_page!(ImportJobRoute, associations::pages::ImportJobPage);
 lazy_page!(OfferingEditorRoute, services::pages::OfferingEditorPage);
 lazy_page!(SearchRoute, search::pages::SearchPage);
 lazy_page!(SignUpRoute, accounts::pages::SignUpPage);

@@ -1,4 +1,5 @@
-//! What every server function reaches for: the database and search.
+//! What every server function reaches for: the database, search, and where
+//! uploads are kept.
 
 use std::time::Duration;
 
@@ -16,15 +17,17 @@ pub struct AppState {
     pub search: SearchService,
     /// The belt directory, read again after the outbox sees a change.
     pub directory: Cached<DirectorySnapshot>,
+    /// Where uploaded files (profile photos) are kept.
+    pub media_dir: std::path::PathBuf,
 }
 
 /// The longest a cached read model is trusted without a change being seen.
 const CACHE_MAX_AGE: Duration = Duration::from_secs(60);
 
 impl AppState {
-    pub fn new(db: DatabaseConnection, search: SearchService) -> Self {
+    pub fn new(db: DatabaseConnection, search: SearchService, media_dir: std::path::PathBuf) -> Self {
         let directory = Cached::new(search.changes_seen.clone(), CACHE_MAX_AGE);
-        AppState { db, search, directory }
+        AppState { db, search, directory, media_dir }
     }
 }
 

@@ -1,6 +1,29 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { deflateSync, crc32 } from 'node:zlib';
 import { launch, watchedPage, gotoHydrated, BASE } from './helpers.mjs';
+
+/** A real, decodable PNG of `size` × `size` grey pixels. */
+function greyPng(size) {
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+  const rows = Buffer.alloc(size * (size + 1), 0x99);
+  for (let y = 0; y < size; y += 1) rows[y * (size + 1)] = 0; // filter byte per row
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -62,9 +85,20 @@ test('a manufacturer fills a profile, fixes a mistake, publishes, and is found i
   await page.fill('#field-lead_time_days', '14');
   await Promise.all([page.waitForURL(/\/profile\?saved=1$/), page.click('.profile-form button[type=submit]')]);
   await page.waitForSelector('.profile-status:has-text("Draft")');
+
+  // A photo, posted by the browser as a plain multipart form.
+  await page.setInputFiles('#field-photo', { name: 'workshop.png', mimeType: 'image/png', buffer: greyPng(240) });
+  await page.fill('#field-caption', 'Hand-tying workshop');
+  await Promise.all([page.waitForURL(/photo=added/), page.click('.photo-upload button[type=submit]')]);
+  await page.waitForSelector('html[data-hydrated="true"]');
+  await page.waitForSelector('.photos img[alt="Hand-tying workshop"]');
+  // Served, and decoded by the browser: the real type went with it.
+  await page.$eval('.photos img', (img) => img.scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('.photos img')?.naturalWidth === 240);
   await Promise.all([page.waitForURL(`${BASE}/suppliers/${slug}`), page.click('.status-button')]);
   await page.waitForSelector('text=1,000 pairs');
   assert.match(await page.textContent('main'), /14 days/);
+  await page.waitForSelector('.photo-grid img[alt="Hand-tying workshop"]');
 
   const href = `/suppliers/${slug}`;
   assert.ok(await findThroughHeaderSearch(page, `Zhang Min Silk Lashes ${stamp}`, href), 'found in English');

@@ -11,6 +11,8 @@ mod m20261122_000002_search_outbox;
 mod m20261122_000003_accounts;
 mod m20261122_000004_supply_profiles;
 mod m20261122_000005_service_offerings;
+mod m20261122_000006_supply_profile_photos;
+mod m20261122_000007_association_members;
 
 pub struct Migrator;
 
@@ -23,6 +25,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_accounts::Migration),
             Box::new(m20261122_000004_supply_profiles::Migration),
             Box::new(m20261122_000005_service_offerings::Migration),
+            Box::new(m20261122_000006_supply_profile_photos::Migration),
+            Box::new(m20261122_000007_association_members::Migration),
         ]
     }
 }

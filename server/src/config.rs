@@ -112,6 +112,11 @@ impl Config {
     pub fn meili_dir(&self) -> PathBuf {
         self.data_dir.join("meilisearch")
     }
+
+    /// Uploaded files (profile photos).
+    pub fn media_dir(&self) -> PathBuf {
+        self.data_dir.join("media")
+    }
 }
 
 fn sqlite_url(path: &Path) -> String {

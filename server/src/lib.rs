@@ -2,6 +2,8 @@
 //! worker) and the router. `main.rs` only parses the command line.
 
 pub mod config;
+pub mod imports;
+pub mod media;
 pub mod web;
 
 

@@ -83,10 +83,14 @@ async fn serve(config: Config) -> Result<()> {
     if app::seed::is_empty(&db).await? {
         seed(&db).await?;
     }
+    let interrupted = app::associations::import::mark_interrupted(&db).await?;
+    if interrupted > 0 {
+        tracing::warn!(interrupted, "member imports were cut short by the last shutdown; importing their files again completes them");
+    }
     let search = server::start_search(&config).await?;
     let worker = server::spawn_outbox_worker(db.clone(), search.service.clone());
     let session_cleanup = server::spawn_session_cleanup(db.clone());
-    let state = ServerState { leptos_options, app: AppState::new(db, search.service.clone()), secure_cookies: config.secure_cookies() };
+    let state = ServerState { leptos_options, app: AppState::new(db, search.service.clone(), config.media_dir()), secure_cookies: config.secure_cookies() };
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on BELTLINK_ADDR {}", config.addr))?;

@@ -50,6 +50,8 @@ pub fn router(state: ServerState) -> Router {
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(switch_language))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
+        .merge(crate::media::routes())
+        .merge(crate::imports::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -19,7 +19,7 @@ struct Site {
 async fn site() -> Site {
     let db = sqlite().await;
     let meili = TestMeili::start().await;
-    let router = router(db.db.clone(), meili.service());
+    let router = router(&db, meili.service());
     Site { router, db, _meili: meili }
 }
 

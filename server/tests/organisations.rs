@@ -129,6 +129,20 @@ async fn authorization_matrix() {
     let profile: Vec<(&str, &str)> = profile.into_iter().chain(blank.into_iter().map(|k| (k, ""))).collect();
     assert_eq!(owner.call("save_supply_profile", &profile).await.status, StatusCode::OK);
     assert_eq!(owner.call("set_supply_profile_status", &[("slug", "matrix-lashes"), ("action", "publish")]).await.status, StatusCode::OK);
+    let png: Vec<u8> = [&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R'][..], &[0, 0, 3, 0, 0, 0, 2, 0, 8, 2, 0, 0, 0]].concat();
+    let upload = owner.upload("/orgs/matrix-lashes/profile", "/orgs/matrix-lashes/profile/photos", &[], ("a.png", "image/png", &png)).await;
+    assert!(upload.headers["location"].to_str().unwrap().contains("photo=added"));
+    let matrix_lashes = app::orgs::repo::find_by_slug(&site.db.db, "matrix-lashes").await.unwrap();
+    let profile_id = app::suppliers::repo::find_for_org(&site.db.db, matrix_lashes.id).await.unwrap().unwrap().id;
+    let photo_id: &'static str =
+        app::suppliers::photo_store::photos_of(&site.db.db, profile_id).await.unwrap()[0].id.to_string().leak();
+    let mut secretary = user(&site, "secretary@example.com", Role::AssociationAdmin).await;
+    secretary.call("create_organisation", &org_fields("association", "Matrix Association", "qingdao-wigs")).await;
+    let members_csv = format!("{}\n,,Matrix Wigs,,,,qingdao-wigs,,Wigs,wigs,,,,,,,,,,,,,,,,no", app::associations::member_csv::COLUMNS.join(","));
+    let started = secretary
+        .upload_file("/orgs/matrix-association/members", "/orgs/matrix-association/members/import", "file", ("m.csv", "text/csv", members_csv.as_bytes()))
+        .await;
+    let job_id: &'static str = started.headers["location"].to_str().unwrap().rsplit('/').next().unwrap().to_string().leak();
     let mut provider = user(&site, "provider@example.com", Role::ServiceProvider).await;
     provider.call("create_organisation", &org_fields("service_provider", "Matrix Freight", "pingdu-false-eyelashes")).await;
     let offering = |id: &'static str| {
@@ -180,6 +194,9 @@ async fn authorization_matrix() {
             ("save_supply_profile", profile.clone()),
             ("set_supply_profile_status", vec![("slug", "matrix-lashes"), ("action", "publish")]),
             ("verify_supply_profile", vec![("slug", "matrix-lashes"), ("fields[]", "products")]),
+            ("delete_profile_photo", vec![("slug", "matrix-lashes"), ("id", photo_id)]),
+            ("association_members", vec![("slug", "matrix-association")]),
+            ("import_job", vec![("slug", "matrix-association"), ("id", job_id)]),
             ("my_offerings", vec![("slug", "matrix-freight")]),
             ("offering_editor", vec![("slug", "matrix-freight"), ("id", offering_id)]),
             ("save_offering", offering(offering_id)),
@@ -196,7 +213,7 @@ async fn authorization_matrix() {
     }
 
     let expected = |role: Option<Role>, function: &str| -> StatusCode {
-        const SIGNED_IN_ONLY: [&str; 11] = [
+        const SIGNED_IN_ONLY: [&str; 14] = [
             "my_account",
             "create_organisation",
             "verify_organisation",
@@ -204,6 +221,9 @@ async fn authorization_matrix() {
             "save_supply_profile",
             "set_supply_profile_status",
             "verify_supply_profile",
+            "delete_profile_photo",
+            "association_members",
+            "import_job",
             "my_offerings",
             "offering_editor",
             "save_offering",
@@ -212,11 +232,14 @@ async fn authorization_matrix() {
         match (function, role) {
             (f, None) if SIGNED_IN_ONLY.contains(&f) => StatusCode::UNAUTHORIZED,
             // Editing a profile: the firm's members (not these callers) and site admins.
-            ("save_supply_profile" | "set_supply_profile_status", Some(Role::SiteAdmin)) => StatusCode::OK,
-            ("save_supply_profile" | "set_supply_profile_status", Some(_)) => StatusCode::FORBIDDEN,
+            ("save_supply_profile" | "set_supply_profile_status" | "delete_profile_photo", Some(Role::SiteAdmin)) => StatusCode::OK,
+            ("save_supply_profile" | "set_supply_profile_status" | "delete_profile_photo", Some(_)) => StatusCode::FORBIDDEN,
             // The editor opens for editors and verifiers; verifying is for verifiers.
             ("supply_profile_editor" | "verify_supply_profile", Some(Role::SiteAdmin | Role::AssociationAdmin)) => StatusCode::OK,
             ("supply_profile_editor" | "verify_supply_profile", Some(_)) => StatusCode::FORBIDDEN,
+            // An association's members and imports: its own people (not these callers) and site admins.
+            ("association_members" | "import_job", Some(Role::SiteAdmin)) => StatusCode::OK,
+            ("association_members" | "import_job", Some(_)) => StatusCode::FORBIDDEN,
             // Offerings: the provider's members (not these callers) and site admins.
             ("my_offerings" | "offering_editor" | "save_offering" | "delete_offering", Some(Role::SiteAdmin)) => StatusCode::OK,
             ("my_offerings" | "offering_editor" | "save_offering" | "delete_offering", Some(_)) => StatusCode::FORBIDDEN,

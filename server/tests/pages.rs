@@ -18,7 +18,7 @@ async fn site() -> Site {
     let meili = TestMeili::start().await;
     let search = meili.service();
     seeded(&db.db, &search).await;
-    Site { router: router(db.db.clone(), search), meili, _db: db }
+    Site { router: router(&db, search), meili, _db: db }
 }
 
 #[tokio::test]

@@ -143,7 +143,7 @@ async fn the_cached_directory_shows_a_change_once_the_outbox_has_picked_it_up() 
     let meili = TestMeili::start().await;
     let search = meili.service();
     seeded(&db.db, &search).await;
-    let site = router(db.db.clone(), search.clone());
+    let site = router(&db, search.clone());
     assert!(get(&site, "/belts", "en").await.body.contains("Pingdu False Eyelashes Belt"));
 
     rename_belt(&db.db, "pingdu-false-eyelashes", "Pingdu Lash Belt").await;

@@ -227,6 +227,11 @@ pub fn AccountPage() -> impl IntoView {
                                                 <a href=format!("/orgs/{}", m.slug)>{m.name.get(lang).to_string()}</a>
                                                 <span class="badge">{m.kind.label(lang)}</span>
                                                 <span class="muted">{m.role.label(lang)}</span>
+                                                {(m.kind == crate::orgs::types::OrgKind::Association).then(|| view! {
+                                                    <a class="profile-link" href=format!("/orgs/{}/members", m.slug)>
+                                                        {crate::associations::pages::texts(lang).manage_link}
+                                                    </a>
+                                                })}
                                                 {(m.kind == crate::orgs::types::OrgKind::ServiceProvider).then(|| view! {
                                                     <a class="profile-link" href=format!("/orgs/{}/offerings", m.slug)>
                                                         {crate::services::pages::texts(lang).manage}

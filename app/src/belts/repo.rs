@@ -182,6 +182,14 @@ pub async fn categories_of_belt<C: ConnectionTrait>(db: &C, belt_id: i32) -> Res
         .into_iter()
         .map(|l| l.category_id)
         .collect();
+    categories_by_ids(db, ids).await
+}
+
+/// These categories, by name, in slug order.
+///
+/// # Errors
+/// On a database failure.
+pub async fn categories_by_ids<C: ConnectionTrait>(db: &C, ids: Vec<i32>) -> Result<Vec<CategoryRef>, DbErr> {
     let found = category::Entity::find()
         .filter(category::Column::Id.is_in(ids))
         .order_by_asc(category::Column::Slug)

@@ -1,11 +1,13 @@
 //! sea-orm entities, one per table, kept apart from the hand-written data
 //! layer in each slice's `repo` module. Server only.
 
+pub mod association_member;
 pub mod belt;
 pub mod belt_category;
 pub mod belt_figure;
 pub mod belt_organisation;
 pub mod category;
+pub mod import_job;
 pub mod membership;
 pub mod organisation;
 pub mod search_outbox;
@@ -15,4 +17,5 @@ pub mod session;
 pub mod sign_in_failure;
 pub mod supply_profile;
 pub mod supply_profile_category;
+pub mod supply_profile_photo;
 pub mod user;

@@ -81,6 +81,11 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
                     </section>
                 }
             })}
+            {(detail.kind == OrgKind::Association && permissions.edit).then(|| view! {
+                <p class="actions">
+                    <a class="button-link" href=format!("/orgs/{}/members", detail.slug)>{crate::associations::pages::texts(lang).manage_link}</a>
+                </p>
+            })}
             {(!detail.belts.is_empty()).then(|| view! {
                 <section>
                     <h2>{t.org_belts}</h2>

@@ -116,7 +116,24 @@ async fn unused_slug<C: ConnectionTrait>(db: &C, new: &NewOrganisation) -> Resul
 pub async fn create(db: &sea_orm::DatabaseConnection, user_id: i32, new: NewOrganisation) -> Result<String, AppError> {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, TransactionTrait};
     let txn = db.begin().await?;
-    let slug = unused_slug(&txn, &new).await?;
+    let (id, slug) = insert_organisation(&txn, &new).await?;
+    crate::entities::membership::ActiveModel {
+        user_id: Set(user_id),
+        organisation_id: Set(id),
+        role: Set(crate::accounts::types::MemberRole::Owner.code().to_string()),
+        created_at: Set(chrono::Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(slug)
+}
+
+/// Inserts the organisation with its belt links and queues it for search,
+/// inside the caller's transaction. Returns its id and slug.
+pub async fn insert_organisation<C: ConnectionTrait>(txn: &C, new: &NewOrganisation) -> Result<(i32, String), AppError> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let slug = unused_slug(txn, new).await?;
     let now = chrono::Utc::now();
     let created = organisation::ActiveModel {
         slug: Set(slug.clone()),
@@ -137,29 +154,20 @@ pub async fn create(db: &sea_orm::DatabaseConnection, user_id: i32, new: NewOrga
         updated_at: Set(now),
         ..Default::default()
     }
-    .insert(&txn)
-    .await?;
-    crate::entities::membership::ActiveModel {
-        user_id: Set(user_id),
-        organisation_id: Set(created.id),
-        role: Set(crate::accounts::types::MemberRole::Owner.code().to_string()),
-        created_at: Set(now),
-    }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     let role = belt_role_for(new.kind);
-    for belt_id in new.belt_ids {
+    for belt_id in &new.belt_ids {
         belt_organisation::ActiveModel {
-            belt_id: Set(belt_id),
+            belt_id: Set(*belt_id),
             organisation_id: Set(created.id),
             role: Set(role.code().to_string()),
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
     }
-    crate::search::outbox::enqueue(&txn, crate::search::document::EntityKind::Organisation, created.id).await?;
-    txn.commit().await?;
-    Ok(slug)
+    crate::search::outbox::enqueue(txn, crate::search::document::EntityKind::Organisation, created.id).await?;
+    Ok((created.id, slug))
 }
 
 /// The ids of the belts with these slugs; `Err` names the first unknown one.

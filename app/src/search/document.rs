@@ -239,6 +239,10 @@ fn organisation_document(o: organisation::Model) -> SearchDocument {
     }
 }
 
+async fn organisations<C: ConnectionTrait>(db: &C, ids: impl Iterator<Item = i32>) -> Result<Vec<organisation::Model>, DbErr> {
+    organisation::Entity::find().filter(organisation::Column::Id.is_in(ids.collect::<Vec<_>>())).all(db).await
+}
+
 /// Every searchable document, a page at a time (keyset pagination by id),
 /// for a full rebuild.
 pub struct AllDocuments<'a, C> {
@@ -297,10 +301,7 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
                         .all(self.db)
                         .await?;
                     self.after_id = page.last().map_or(self.after_id, |p| p.id);
-                    let orgs = organisation::Entity::find()
-                        .filter(organisation::Column::Id.is_in(page.iter().map(|p| p.organisation_id)))
-                        .all(self.db)
-                        .await?;
+                    let orgs = organisations(self.db, page.iter().map(|p| p.organisation_id)).await?;
                     let mut docs = Vec::with_capacity(page.len());
                     for p in page {
                         if let Some(o) = orgs.iter().find(|o| o.id == p.organisation_id) {
@@ -318,10 +319,7 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
                         .all(self.db)
                         .await?;
                     self.after_id = page.last().map_or(self.after_id, |p| p.id);
-                    let orgs = organisation::Entity::find()
-                        .filter(organisation::Column::Id.is_in(page.iter().map(|p| p.organisation_id)))
-                        .all(self.db)
-                        .await?;
+                    let orgs = organisations(self.db, page.iter().map(|p| p.organisation_id)).await?;
                     page.into_iter()
                         .filter_map(|p| Some(offering_document(orgs.iter().find(|o| o.id == p.organisation_id)?.clone(), p)))
                         .collect()

@@ -74,17 +74,7 @@ pub fn validate(form: &OfferingForm, known_belts: &[String]) -> Result<OfferingD
     let title = forms::bilingual(&mut errors, "title", &form.title_zh, &form.title_en, TITLE_MAX, true);
     let description = forms::bilingual(&mut errors, "description", &form.description_zh, &form.description_en, TEXT_MAX, false);
     let terms = forms::bilingual(&mut errors, "terms", &form.terms_zh, &form.terms_en, TEXT_MAX, false);
-    let markets = match markets::parse_markets(&form.markets) {
-        Ok(codes) if codes.len() > markets::MAX_MARKETS => {
-            errors.add("markets", Problem::TooMany { max: markets::MAX_MARKETS });
-            Vec::new()
-        }
-        Ok(codes) => codes,
-        Err(unknown) => {
-            errors.add("markets", Problem::UnknownCountryCodes(unknown));
-            Vec::new()
-        }
-    };
+    let markets = markets::checked_markets(&mut errors, "markets", &form.markets);
     let mut belt_slugs: Vec<String> = Vec::new();
     for slug in form.belts.iter().map(|b| b.trim()).filter(|b| !b.is_empty()) {
         if !known_belts.iter().any(|k| k == slug) {

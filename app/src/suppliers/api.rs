@@ -115,6 +115,23 @@ pub async fn set_supply_profile_status(slug: String, action: String) -> Result<(
     Ok(())
 }
 
+/// Deletes one of a profile's photos. Its members and site admins.
+#[server(prefix = "/api", endpoint = "delete_profile_photo")]
+pub async fn delete_profile_photo(slug: String, id: i32) -> Result<(), AppError> {
+    use crate::suppliers::repo;
+    let state = crate::state::app_state()?;
+    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let org = repo::manufacturer(&state.db, &slug).await?;
+    if !repo::permissions(&state.db, Some(&user), &org).await?.edit {
+        return Err(AppError::Forbidden);
+    }
+    let profile = repo::find_for_org(&state.db, org.id).await?.ok_or(AppError::NotFound)?;
+    crate::suppliers::photo_store::delete_photo(&state, profile.id, id).await?;
+    tracing::info!(organisation = slug, photo = id, user_id = user.id, "photo deleted");
+    leptos_axum::redirect(&format!("/orgs/{slug}/profile#photos"));
+    Ok(())
+}
+
 /// Marks which of a profile's fields a verifier checked (the others become
 /// self-declared). Those who may verify the organisation.
 #[server(prefix = "/api", endpoint = "verify_supply_profile")]

@@ -107,6 +107,22 @@ pub fn parse_markets(input: &str) -> Result<Vec<String>, Vec<String>> {
     }
 }
 
+/// The markets typed into `field`, or none with the problem recorded.
+pub fn checked_markets(errors: &mut crate::forms::FormErrors, field: &str, input: &str) -> Vec<String> {
+    use crate::forms::Problem;
+    match parse_markets(input) {
+        Ok(codes) if codes.len() > MAX_MARKETS => {
+            errors.add(field, Problem::TooMany { max: MAX_MARKETS });
+            Vec::new()
+        }
+        Ok(codes) => codes,
+        Err(unknown) => {
+            errors.add(field, Problem::UnknownCountryCodes(unknown));
+            Vec::new()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

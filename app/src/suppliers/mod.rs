@@ -3,9 +3,12 @@
 
 pub mod api;
 pub mod markets;
+pub mod photos;
 pub mod pages;
 pub mod rules;
 pub mod types;
 
+#[cfg(feature = "ssr")]
+pub mod photo_store;
 #[cfg(feature = "ssr")]
 pub mod repo;

@@ -65,6 +65,13 @@ pub struct SupplierTexts {
     pub markets_short: &'static str,
     pub belts: &'static str,
     pub none_yet: &'static str,
+    pub photos: &'static str,
+    pub photos_hint: &'static str,
+    pub photo_file: &'static str,
+    pub photo_caption: &'static str,
+    pub upload: &'static str,
+    pub photo_added: &'static str,
+    pub delete_photo: &'static str,
 }
 
 static ZH: SupplierTexts = SupplierTexts {
@@ -117,6 +124,13 @@ static ZH: SupplierTexts = SupplierTexts {
     markets_short: "出口",
     belts: "所在产业带",
     none_yet: "暂无",
+    photos: "照片",
+    photos_hint: "JPEG、PNG 或 WebP 格式，每张不超过 5 MB，长宽至少 200 像素，最多 8 张。",
+    photo_file: "选择照片",
+    photo_caption: "说明（可选）",
+    upload: "上传照片",
+    photo_added: "照片已上传。",
+    delete_photo: "删除",
 };
 
 static EN: SupplierTexts = SupplierTexts {
@@ -169,6 +183,13 @@ static EN: SupplierTexts = SupplierTexts {
     markets_short: "Exports to",
     belts: "Belts",
     none_yet: "None yet",
+    photos: "Photos",
+    photos_hint: "JPEG, PNG or WebP, at most 5 MB each, at least 200 pixels a side, up to 8 photos.",
+    photo_file: "Choose a photo",
+    photo_caption: "Caption (optional)",
+    upload: "Upload photo",
+    photo_added: "Photo uploaded.",
+    delete_photo: "Delete",
 };
 
 pub fn texts(lang: Lang) -> &'static SupplierTexts {
@@ -276,6 +297,7 @@ fn SupplierView(page: crate::suppliers::types::SupplierPage) -> impl IntoView {
             {page.may_edit.then(|| view! {
                 <p><a class="button-link" href=format!("/orgs/{}/profile", page.slug)>{s.edit_link}</a></p>
             })}
+            {(!page.photos.is_empty()).then(|| view! { <Gallery photos=page.photos.clone() firm=name.clone()/> })}
             <dl class="profile-fields">
                 {rows
                     .into_iter()
@@ -311,6 +333,80 @@ fn SupplierView(page: crate::suppliers::types::SupplierPage) -> impl IntoView {
             })}
             <p class="muted"><a href=format!("/orgs/{}", page.slug)>{name}</a>" · "{updated}</p>
         </article>
+    }
+}
+
+#[component]
+fn PhotoFigure(photo: crate::suppliers::photos::Photo, firm: String) -> impl IntoView {
+    let alt = photo.alt(&firm, use_lang());
+    view! {
+        <figure>
+            <img src=photo.url.clone() width=photo.width height=photo.height alt=alt loading="lazy"/>
+            {(!photo.caption.is_empty()).then(|| view! { <figcaption>{photo.caption.clone()}</figcaption> })}
+        </figure>
+    }
+}
+
+#[component]
+fn Gallery(photos: Vec<crate::suppliers::photos::Photo>, firm: String) -> impl IntoView {
+    view! {
+        <ul class="photo-grid">
+            {photos.into_iter().map(|photo| view! { <li><PhotoFigure photo firm=firm.clone()/></li> }).collect_view()}
+        </ul>
+    }
+}
+
+/// The editor's photo section: what is there, and a plain multipart form to
+/// add one (the browser posts it itself, with or without JavaScript).
+#[component]
+fn PhotoManager(editor: ProfileEditor) -> impl IntoView {
+    use crate::suppliers::api::DeleteProfilePhoto;
+    use crate::suppliers::photos::{PhotoProblem, CAPTION_MAX, MAX_PHOTOS};
+    let lang = use_lang();
+    let s = texts(lang);
+    let query = use_query_map();
+    let problem = query.get_untracked().get("photo_error").and_then(|c| PhotoProblem::from_code(&c)).map(|p| p.label(lang));
+    let added = query.get_untracked().get("photo").is_some_and(|v| v == "added");
+    let delete = ServerAction::<DeleteProfilePhoto>::new();
+    let firm = editor.name.get(lang).to_string();
+    let full = editor.photos.len() >= MAX_PHOTOS;
+    let slug = editor.slug.clone();
+    let upload_to = format!("/orgs/{slug}/profile/photos");
+    view! {
+        <section id="photos" class="photos">
+            <h2>{s.photos}</h2>
+            <p class="hint">{s.photos_hint}</p>
+            {added.then(|| view! { <p class="notice" role="status">{s.photo_added}</p> })}
+            <ul class="photo-grid">
+                {editor.photos.into_iter().map(|photo| {
+                    let id = photo.id.to_string();
+                    let slug = slug.clone();
+                    view! {
+                        <li>
+                            <PhotoFigure photo firm=firm.clone()/>
+                            <ActionForm action=delete>
+                                <input type="hidden" name="slug" value=slug/>
+                                <input type="hidden" name="id" value=id/>
+                                <button type="submit" class="link-button danger">{s.delete_photo}</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <form class="photo-upload" method="post" action=upload_to enctype="multipart/form-data">
+                <div class="field" class:invalid=problem.is_some()>
+                    <label for="field-photo">{s.photo_file}</label>
+                    <input id="field-photo" type="file" name="photo" accept="image/jpeg,image/png,image/webp" required=true
+                        disabled=full aria-describedby="field-photo-error" aria-invalid=if problem.is_some() { "true" } else { "false" }/>
+                    <p class="field-error" id="field-photo-error" role="alert">{problem}</p>
+                </div>
+                <div class="field">
+                    <label for="field-caption">{s.photo_caption}</label>
+                    <input id="field-caption" type="text" name="caption" maxlength=CAPTION_MAX.to_string() disabled=full/>
+                </div>
+                <button type="submit" disabled=full>{s.upload}</button>
+            </form>
+        </section>
     }
 }
 
@@ -394,6 +490,7 @@ fn ProfileEditorView(editor: ProfileEditor) -> impl IntoView {
             {just_saved.then(|| view! { <p class="notice" role="status">{s.saved}</p> })}
             {(editor.may_edit && editor.status.is_some()).then(|| view! { <StatusForm slug=slug.clone() status=editor.status/> })}
             {editor.may_edit.then(|| view! { <ProfileForm editor=editor.clone()/> })}
+            {(editor.may_edit && editor.status.is_some()).then(|| view! { <PhotoManager editor=editor.clone()/> })}
             {(editor.may_verify && editor.profile.is_some()).then(|| view! { <VerifyFieldsForm editor=editor.clone()/> })}
         </section>
     }

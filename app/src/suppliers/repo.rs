@@ -87,12 +87,7 @@ pub async fn categories_of<C: ConnectionTrait>(db: &C, profile_id: i32) -> Resul
         .into_iter()
         .map(|l| l.category_id)
         .collect();
-    let found = category::Entity::find()
-        .filter(category::Column::Id.is_in(ids))
-        .order_by_asc(category::Column::Slug)
-        .all(db)
-        .await?;
-    Ok(found.into_iter().map(|c| CategoryRef { slug: c.slug, name: Bilingual::new(c.name_zh, c.name_en) }).collect())
+    crate::belts::repo::categories_by_ids(db, ids).await
 }
 
 /// Every category, for the editor's choices.
@@ -133,11 +128,18 @@ pub async fn manufacturer<C: ConnectionTrait>(db: &C, slug: &str) -> Result<orga
 /// value changed lose their verification.
 pub async fn save(db: &DatabaseConnection, org_id: i32, user_id: i32, data: &ProfileData) -> Result<(), AppError> {
     let txn = db.begin().await?;
+    save_in(&txn, org_id, Some(user_id), data).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// [`save`] inside the caller's transaction (imports use it too).
+pub async fn save_in<C: ConnectionTrait>(txn: &C, org_id: i32, user_id: Option<i32>, data: &ProfileData) -> Result<(), AppError> {
     let now = Utc::now();
-    let existing = find_for_org(&txn, org_id).await?;
+    let existing = find_for_org(txn, org_id).await?;
     let saved = match existing {
         Some(row) => {
-            let old = profile_data(&row, category_slugs(&txn, row.id).await?);
+            let old = profile_data(&row, category_slugs(txn, row.id).await?);
             let verified = split_codes(&row.verified_fields, ProfileField::from_code);
             let kept = rules::still_verified(&verified, &old, data);
             let is_published = row.status == ProfileStatus::Published.code();
@@ -145,10 +147,10 @@ pub async fn save(db: &DatabaseConnection, org_id: i32, user_id: i32, data: &Pro
             fill(&mut active, data);
             active.verified_fields = Set(stored(&kept, ProfileField::code));
             active.updated_at = Set(now);
-            active.updated_by = Set(Some(user_id));
-            let saved = active.update(&txn).await?;
+            active.updated_by = Set(user_id);
+            let saved = active.update(txn).await?;
             if is_published {
-                outbox::enqueue(&txn, EntityKind::SupplyProfile, saved.id).await?;
+                outbox::enqueue(txn, EntityKind::SupplyProfile, saved.id).await?;
             }
             saved
         }
@@ -162,16 +164,15 @@ pub async fn save(db: &DatabaseConnection, org_id: i32, user_id: i32, data: &Pro
                 is_demo: Set(false),
                 created_at: Set(now),
                 updated_at: Set(now),
-                updated_by: Set(Some(user_id)),
+                updated_by: Set(user_id),
                 published_at: Set(None),
                 ..Default::default()
             };
             fill(&mut active, data);
-            active.insert(&txn).await?
+            active.insert(txn).await?
         }
     };
-    replace_categories(&txn, saved.id, &data.category_slugs).await?;
-    txn.commit().await?;
+    replace_categories(txn, saved.id, &data.category_slugs).await?;
     Ok(())
 }
 
@@ -193,17 +194,23 @@ pub async fn replace_categories<C: ConnectionTrait>(db: &C, profile_id: i32, slu
 /// `NotFound` when the organisation has no saved profile yet.
 pub async fn set_status(db: &DatabaseConnection, org_id: i32, status: ProfileStatus) -> Result<(), AppError> {
     let txn = db.begin().await?;
-    let row = find_for_org(&txn, org_id).await?.ok_or(AppError::NotFound)?;
+    set_status_in(&txn, org_id, status).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// [`set_status`] inside the caller's transaction.
+pub async fn set_status_in<C: ConnectionTrait>(txn: &C, org_id: i32, status: ProfileStatus) -> Result<(), AppError> {
+    let row = find_for_org(txn, org_id).await?.ok_or(AppError::NotFound)?;
     let id = row.id;
     let mut active: supply_profile::ActiveModel = row.into();
     active.status = Set(status.code().to_string());
     if status == ProfileStatus::Published {
         active.published_at = Set(Some(Utc::now()));
     }
-    active.update(&txn).await?;
-    outbox::enqueue(&txn, EntityKind::SupplyProfile, id).await?;
-    outbox::enqueue(&txn, EntityKind::Organisation, org_id).await?;
-    txn.commit().await?;
+    active.update(txn).await?;
+    outbox::enqueue(txn, EntityKind::SupplyProfile, id).await?;
+    outbox::enqueue(txn, EntityKind::Organisation, org_id).await?;
     Ok(())
 }
 
@@ -250,7 +257,9 @@ pub async fn supplier_page<C: ConnectionTrait>(db: &C, slug: &str, viewer: Optio
         crate::search::document::place(org.province.as_deref(), &[org.city_zh.as_deref()], true),
         crate::search::document::place(org.province.as_deref(), &[org.city_en.as_deref()], false),
     );
+    let photos = crate::suppliers::photo_store::photos_of(db, row.id).await?;
     Ok(SupplierPage {
+        photos,
         slug: org.slug.clone(),
         name: org_name(&org),
         place,
@@ -281,7 +290,12 @@ pub async fn editor<C: ConnectionTrait>(db: &C, slug: &str, user: &CurrentUser) 
         Some(r) => Some(profile_data(r, category_slugs(db, r.id).await?)),
         None => None,
     };
+    let photos = match &row {
+        Some(r) => crate::suppliers::photo_store::photos_of(db, r.id).await?,
+        None => Vec::new(),
+    };
     Ok(ProfileEditor {
+        photos,
         slug: org.slug.clone(),
         name: org_name(&org),
         status: row.as_ref().and_then(|r| ProfileStatus::from_code(&r.status)),

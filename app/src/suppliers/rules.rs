@@ -206,17 +206,7 @@ pub fn validate(form: &ProfileForm, known_categories: &[String]) -> Result<Profi
     let price_band = choice(&mut errors, "price_band", &form.price_band, PriceBand::from_code);
     let certifications = choices(&mut errors, "certifications", &form.certifications, Certification::from_code);
     let certifications_other = forms::optional_text(&mut errors, "certifications_other", &form.certifications_other, FREE_TEXT_MAX);
-    let export_markets = match markets::parse_markets(&form.export_markets) {
-        Ok(codes) if codes.len() > markets::MAX_MARKETS => {
-            errors.add("export_markets", Problem::TooMany { max: markets::MAX_MARKETS });
-            Vec::new()
-        }
-        Ok(codes) => codes,
-        Err(unknown) => {
-            errors.add("export_markets", Problem::UnknownCountryCodes(unknown));
-            Vec::new()
-        }
-    };
+    let export_markets = markets::checked_markets(&mut errors, "export_markets", &form.export_markets);
     let business_models = choices(&mut errors, "business_models", &form.business_models, BusinessModel::from_code);
     let platforms = choices(&mut errors, "platforms", &form.platforms, SalesPlatform::from_code);
     let languages = choices(&mut errors, "languages", &form.languages, Language::from_code);

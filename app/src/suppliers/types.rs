@@ -175,6 +175,7 @@ pub struct SupplierPage {
     pub profile: ProfileData,
     pub categories: Vec<CategoryRef>,
     pub belts: Vec<OrgBelt>,
+    pub photos: Vec<crate::suppliers::photos::Photo>,
     pub verified_fields: Vec<ProfileField>,
     /// Who checked the verified fields, and when (`YYYY-MM-DD`).
     pub verified_by: Option<String>,
@@ -208,6 +209,7 @@ pub struct ProfileEditor {
     pub status: Option<ProfileStatus>,
     pub profile: Option<ProfileData>,
     pub all_categories: Vec<CategoryRef>,
+    pub photos: Vec<crate::suppliers::photos::Photo>,
     pub verified_fields: Vec<ProfileField>,
     pub updated_at: Option<String>,
     /// A verifier who is not an editor sees the profile and the verification form only.

@@ -29,6 +29,13 @@ pub struct TestDb {
     _dir: tempfile::TempDir,
 }
 
+impl TestDb {
+    /// Uploads go next to the database, and go with it.
+    pub fn media_dir(&self) -> PathBuf {
+        self._dir.path().join("media")
+    }
+}
+
 pub async fn sqlite() -> TestDb {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("beltlink.sqlite").display());
@@ -114,9 +121,10 @@ pub async fn drain_outbox(db: &DatabaseConnection, search: &SearchService) {
     }
 }
 
-pub fn router(db: DatabaseConnection, search: SearchService) -> axum::Router {
+pub fn router(db: &TestDb, search: SearchService) -> axum::Router {
     let leptos_options = LeptosOptions::builder().output_name("beltlink").build();
-    server::web::router(server::web::ServerState { leptos_options, app: AppState::new(db, search), secure_cookies: false })
+    let app = AppState::new(db.db.clone(), search, db.media_dir());
+    server::web::router(server::web::ServerState { leptos_options, app, secure_cookies: false })
 }
 
 pub struct Page {
@@ -193,6 +201,40 @@ impl Browser {
         self.send(request).await
     }
 
+    /// A multipart form post from `page` (a file upload), as a browser sends it.
+    pub async fn upload(&mut self, page: &str, action: &str, fields: &[(&str, &str)], file: (&str, &str, &[u8])) -> Page {
+        self.upload_named(page, action, fields, "photo", file).await
+    }
+
+    /// A multipart post of one file in the field `field`.
+    pub async fn upload_file(&mut self, page: &str, action: &str, field: &str, file: (&str, &str, &[u8])) -> Page {
+        self.upload_named(page, action, &[], field, file).await
+    }
+
+    async fn upload_named(&mut self, page: &str, action: &str, fields: &[(&str, &str)], field: &str, file: (&str, &str, &[u8])) -> Page {
+        const BOUNDARY: &str = "----beltlinktestboundary7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend(format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").bytes());
+        }
+        let (file_name, content_type, bytes) = file;
+        body.extend(
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n")
+                .bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend(format!("\r\n--{BOUNDARY}--\r\n").bytes());
+        let request = self.request(
+            Request::post(action)
+                .header("origin", SITE)
+                .header("referer", format!("{SITE}{page}"))
+                .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+                .header("accept", "text/html"),
+            Body::from(body),
+        );
+        self.send(request).await
+    }
+
     /// A plain HTML form post from `page`, as a browser without JavaScript sends it.
     pub async fn submit(&mut self, page: &str, function: &str, fields: &[(&str, &str)]) -> Page {
         let request = self.request(
@@ -233,7 +275,7 @@ pub async fn site() -> Site {
     let meili = TestMeili::start().await;
     let search = meili.service();
     seeded(&db.db, &search).await;
-    Site { router: router(db.db.clone(), search.clone()), db, search, _meili: meili }
+    Site { router: router(&db, search.clone()), db, search, _meili: meili }
 }
 
 pub const PASSWORD: &str = "lashes-from-pingdu";

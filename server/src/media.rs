@@ -1,0 +1,98 @@
+//! Uploaded photos over HTTP: the upload form's target (a plain multipart
+//! POST, so it works without JavaScript) and the files themselves.
+
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use tower_sessions::Session;
+
+use app::error::AppError;
+use app::suppliers::photo_store::{self, UploadError};
+use app::suppliers::photos::{PhotoProblem, MAX_BYTES};
+
+use crate::web::ServerState;
+
+pub fn routes() -> Router<ServerState> {
+    Router::new()
+        .route(
+            "/orgs/{slug}/profile/photos",
+            // The form's other fields and multipart framing need a little room beyond the photo.
+            post(upload).layer(DefaultBodyLimit::max(MAX_BYTES + 64 * 1024)),
+        )
+        .route("/media/photos/{name}", get(serve))
+}
+
+/// Takes the `photo` (and `caption`) of the upload form and goes back to the
+/// editor, saying what happened there.
+async fn upload(State(state): State<ServerState>, session: Session, Path(slug): Path<String>, multipart: Multipart) -> Response {
+    let editor = format!("/orgs/{slug}/profile");
+    let user = match app::accounts::repo::signed_in(&state.app.db, &session).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return Redirect::to(&format!("/signin?next={}", app::layout::encode_component(&editor))).into_response(),
+        Err(error) => return refusal(&error),
+    };
+    let (bytes, caption) = match read_form(multipart).await {
+        Ok(form) => form,
+        Err(problem) => return Redirect::to(&format!("{editor}?photo_error={}#photos", problem.code())).into_response(),
+    };
+    match photo_store::add_photo(&state.app, &user, &slug, &bytes, &caption).await {
+        Ok(()) => {
+            tracing::info!(organisation = slug, user_id = user.id, bytes = bytes.len(), "photo added");
+            Redirect::to(&format!("{editor}?photo=added#photos")).into_response()
+        }
+        Err(UploadError::Photo(problem)) => Redirect::to(&format!("{editor}?photo_error={}#photos", problem.code())).into_response(),
+        Err(UploadError::App(error)) => refusal(&error),
+    }
+}
+
+/// The photo's bytes and caption; a body past the limit is `TooLarge`.
+async fn read_form(mut multipart: Multipart) -> Result<(Vec<u8>, String), PhotoProblem> {
+    let mut bytes = Vec::new();
+    let mut caption = String::new();
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or_default().to_string();
+                let data = field.bytes().await.map_err(|_| PhotoProblem::TooLarge)?;
+                match name.as_str() {
+                    "photo" => bytes = data.to_vec(),
+                    "caption" => caption = String::from_utf8_lossy(&data).into_owned(),
+                    _ => {}
+                }
+            }
+            Ok(None) => return Ok((bytes, caption)),
+            Err(_) => return Err(PhotoProblem::TooLarge),
+        }
+    }
+}
+
+fn refusal(error: &AppError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, [(header::CACHE_CONTROL, "no-store")], error.message(app::i18n::Lang::Zh) + "\n" + &error.message(app::i18n::Lang::En))
+        .into_response()
+}
+
+/// A stored photo, with the type its content proved to be. Scripts can do
+/// nothing here: the browser must not sniff, and the response is sandboxed.
+async fn serve(State(state): State<ServerState>, Path(name): Path<String>) -> Response {
+    let Some((path, content_type)) = photo_store::photo_path(&state.app.media_dir, &name) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, content_type),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+                (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"),
+                // A name is never reused for other content.
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            Body::from(bytes),
+        )
+            .into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}

@@ -1,0 +1,162 @@
+//! Bulk onboarding: an association imports member manufacturers from CSV,
+//! sees each bad row named, keeps the good ones, re-imports without
+//! duplicates, and exports the same format.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use app::accounts::types::Role;
+use axum::http::StatusCode;
+use common::*;
+
+const ASSOCIATION: &str = "pingdu-lash-association";
+const MEMBERS: &str = "/orgs/pingdu-lash-association/members";
+const IMPORT: &str = "/orgs/pingdu-lash-association/members/import";
+
+async fn association_admin(site: &Site) -> Browser {
+    let mut admin = user(site, "qingdao@example.com", Role::AssociationAdmin).await;
+    let page = admin.call("create_organisation", &org_fields("association", "Pingdu Lash Association", "pingdu-false-eyelashes")).await;
+    assert_eq!(page.headers["location"], format!("/orgs/{ASSOCIATION}"));
+    admin
+}
+
+fn header() -> String {
+    app::associations::member_csv::COLUMNS.join(",")
+}
+
+const SILK: &str = ",平度丝绸睫毛厂,Pingdu Silk Lashes,shandong,平度,Pingdu,pingdu-false-eyelashes,手工真丝睫毛,Handmade silk lashes,false-eyelashes,\"1,000\",pair,200000,pair,15,refundable,,bsci,,US;JP,oem;own_brand,amazon,zh;en,3000,Los Angeles,yes";
+const MINK: &str = ",,Pingdu Mink Lashes,shandong,,Pingdu,pingdu-false-eyelashes,,Mink-effect lashes,false-eyelashes,500,pair,,,,,,,,DE,odm,,,,,no";
+
+/// Uploads `csv` and follows the job until it ends; returns the job page's body.
+async fn import(site: &Site, admin: &mut Browser, csv: &str) -> String {
+    let page = admin.upload_file(MEMBERS, IMPORT, "file", ("members.csv", "text/csv", csv.as_bytes())).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let job_page = page.headers["location"].to_str().unwrap().to_string();
+    assert!(job_page.starts_with(&format!("{IMPORT}/")), "{job_page}");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let page = admin.get(&job_page).await;
+        assert_eq!(page.status, StatusCode::OK);
+        if !page.body.contains(r#"data-status="running""#) {
+            drain_outbox(&site.db.db, &site.search).await;
+            return page.body;
+        }
+        assert!(Instant::now() < deadline, "the import did not finish");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn figure(body: &str, class: &str) -> String {
+    let start = body.find(&format!(r#"<dd class="{class}">"#)).unwrap_or_else(|| panic!("no {class} figure"));
+    let rest = &body[start..];
+    let value_start = rest.find('>').unwrap() + 1;
+    let value_end = rest.find("</dd>").unwrap();
+    rest[value_start..value_end].replace("<!>", "").trim().to_string()
+}
+
+#[tokio::test]
+async fn an_import_keeps_good_rows_names_bad_ones_and_a_reimport_updates() {
+    let site = site().await;
+    let mut admin = association_admin(&site).await;
+    let template = admin.get(&format!("{MEMBERS}/template.csv")).await;
+    assert_eq!(template.status, StatusCode::OK);
+    assert_eq!(template.headers["content-type"], "text/csv; charset=utf-8");
+    assert!(template.body.trim_start_matches('\u{feff}').trim() == header(), "the template is the header row");
+
+    let bad_belt = SILK.replace("平度丝绸睫毛厂,Pingdu Silk Lashes", ",Miluo Rods").replace("pingdu-false-eyelashes", "miluo-fishing-tackle");
+    let bad_moq = SILK.replace("平度丝绸睫毛厂,Pingdu Silk Lashes", ",Bad MOQ Lashes").replace("\"1,000\"", "lots");
+    let csv = [header(), SILK.into(), bad_belt, MINK.into(), bad_moq].join("\n");
+    let body = import(&site, &mut admin, &csv).await;
+    assert!(body.contains(r#"data-status="finished""#));
+    assert_eq!(figure(&body, "done"), "4 / 4");
+    assert_eq!(figure(&body, "created"), "2");
+    assert_eq!(figure(&body, "failed"), "2");
+    assert!(body.contains("<td>3</td><td><code>belt</code></td><td>Choose one of the options.</td>"), "line 3's belt is named");
+    assert!(body.contains("<td>5</td><td><code>moq_value</code></td><td>Enter a whole number"), "line 5's MOQ is named");
+
+    // The good rows are firms with profiles: published when asked, found by search.
+    let mut visitor = Browser::new(&site.router, "10.0.0.7");
+    let silk = visitor.get("/suppliers/pingdu-silk-lashes").await;
+    assert_eq!(silk.status, StatusCode::OK);
+    assert!(silk.body.contains("1,000 pairs") && silk.body.contains("Los Angeles"));
+    assert_eq!(visitor.get("/suppliers/pingdu-mink-lashes").await.status, StatusCode::NOT_FOUND, "publish=no stays a draft");
+    let hits: Vec<String> = site.search.search("Handmade silk lashes", 20).await.unwrap().hits.into_iter().map(|h| h.href).collect();
+    assert!(hits.contains(&"/suppliers/pingdu-silk-lashes".to_string()), "{hits:?}");
+    let members = admin.get(MEMBERS).await;
+    assert!(members.body.contains("Pingdu Silk Lashes") && members.body.contains("Pingdu Mink Lashes"));
+
+    // The same file again, with one change: updates, no duplicates.
+    let changed = SILK.replace("\"1,000\"", "800");
+    let body = import(&site, &mut admin, &[header(), changed, MINK.into()].join("\n")).await;
+    assert_eq!(figure(&body, "created"), "0");
+    assert_eq!(figure(&body, "updated"), "2");
+    assert!(visitor.get("/suppliers/pingdu-silk-lashes").await.body.contains("800 pairs"));
+    let org_count = app::associations::repo::members(&site.db.db, app::orgs::repo::find_by_slug(&site.db.db, ASSOCIATION).await.unwrap().id)
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(org_count, 2);
+
+    // The export reads back as the same members: importing it changes nothing but counts updates.
+    let export = admin.get(&format!("{MEMBERS}.csv")).await;
+    assert_eq!(export.status, StatusCode::OK);
+    assert!(export.body.contains("pingdu-silk-lashes,平度丝绸睫毛厂,Pingdu Silk Lashes"), "{}", export.body);
+    let body = import(&site, &mut admin, export.body.trim_start_matches('\u{feff}')).await;
+    assert_eq!((figure(&body, "created"), figure(&body, "updated"), figure(&body, "failed")), ("0".into(), "2".into(), "0".into()));
+    assert!(visitor.get("/suppliers/pingdu-silk-lashes").await.body.contains("800 pairs"));
+}
+
+#[tokio::test]
+async fn a_file_that_cannot_be_read_is_refused_whole_with_a_reason() {
+    let site = site().await;
+    let mut admin = association_admin(&site).await;
+    for (bytes, code, message) in [
+        (b"name_zh,name_en\n1,2".to_vec(), "columns%3A", "These columns are missing: slug, province"),
+        (header().into_bytes(), "no_rows", "The file has no rows below its header."),
+        (vec![0xff, 0xfe, 0x00, 0x01, 0x80], "not_text", "Cannot read this"),
+    ] {
+        let page = admin.upload_file(MEMBERS, IMPORT, "file", ("members.csv", "text/csv", &bytes)).await;
+        let location = page.headers["location"].to_str().unwrap().to_string();
+        assert!(location.starts_with(&format!("{MEMBERS}?import_error={code}")), "{location}");
+        let page = admin.get(&location).await;
+        let error = page.body.find(r#"id="field-file-error""#).unwrap();
+        assert!(page.body[error..].contains(message), "{message}");
+    }
+    // A GBK file, as spreadsheets in China save it, is read.
+    let text = [header(), SILK.into()].join("\n");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let page = admin.upload_file(MEMBERS, IMPORT, "file", ("members.csv", "text/csv", &gbk)).await;
+    assert!(page.headers["location"].to_str().unwrap().starts_with(&format!("{IMPORT}/")));
+}
+
+#[tokio::test]
+async fn only_the_associations_people_import_or_export_its_members() {
+    let site = site().await;
+    let mut admin = association_admin(&site).await;
+    import(&site, &mut admin, &[header(), SILK.into()].join("\n")).await;
+
+    let mut other = user(&site, "hunan@example.com", Role::AssociationAdmin).await;
+    other.call("create_organisation", &org_fields("association", "Miluo Tackle Association", "miluo-fishing-tackle")).await;
+    let csv = [header(), SILK.replace("Pingdu Silk Lashes", "Hijacked")].join("\n");
+    assert_eq!(other.upload_file(MEMBERS, IMPORT, "file", ("m.csv", "text/csv", csv.as_bytes())).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(other.get(&format!("{MEMBERS}.csv")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(other.get(MEMBERS).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(other.call("association_members", &[("slug", ASSOCIATION)]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(other.call("import_job", &[("slug", ASSOCIATION), ("id", "1")]).await.status, StatusCode::FORBIDDEN);
+    // Its own association's slug cannot reach the other's job.
+    assert_eq!(other.call("import_job", &[("slug", "miluo-tackle-association"), ("id", "1")]).await.status, StatusCode::NOT_FOUND);
+
+    let mut maker = user(&site, "maker@example.com", Role::Manufacturer).await;
+    maker.call("create_organisation", &org_fields("manufacturer", "Some Lashes", "pingdu-false-eyelashes")).await;
+    assert_eq!(maker.get("/orgs/some-lashes/members.csv").await.status, StatusCode::NOT_FOUND, "not an association");
+
+    let mut stranger = Browser::new(&site.router, "10.0.0.8");
+    let page = stranger.upload_file(MEMBERS, IMPORT, "file", ("m.csv", "text/csv", csv.as_bytes())).await;
+    assert!(page.headers["location"].to_str().unwrap().starts_with("/signin?next="));
+    assert!(!visitor_sees(&site, "Hijacked").await);
+}
+
+async fn visitor_sees(site: &Site, text: &str) -> bool {
+    Browser::new(&site.router, "10.0.0.7").get("/suppliers/pingdu-silk-lashes").await.body.contains(text)
+}
