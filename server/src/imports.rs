@@ -3,7 +3,7 @@
 //! progress page), the export and the template.
 
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -12,10 +12,9 @@ use tower_sessions::Session;
 use app::accounts::types::CurrentUser;
 use app::associations::member_csv::{self, FileProblem, Known};
 use app::associations::{import, repo};
-use app::error::AppError;
 use app::entities::organisation;
 
-use crate::web::ServerState;
+use crate::web::{refusal, ServerState};
 
 pub fn routes() -> Router<ServerState> {
     Router::new()
@@ -39,12 +38,6 @@ async fn authorised(state: &ServerState, session: &Session, slug: &str) -> Resul
         Ok(association) => Ok((user, association)),
         Err(error) => Err(refusal(&error)),
     }
-}
-
-pub fn refusal(error: &AppError) -> Response {
-    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let text = format!("{}\n{}", error.message(app::i18n::Lang::Zh), error.message(app::i18n::Lang::En));
-    (status, [(header::CACHE_CONTROL, "no-store")], text).into_response()
 }
 
 async fn start_import(State(state): State<ServerState>, session: Session, Path(slug): Path<String>, multipart: Multipart) -> Response {

@@ -9,11 +9,10 @@ use axum::routing::{get, post};
 use axum::Router;
 use tower_sessions::Session;
 
-use app::error::AppError;
 use app::suppliers::photo_store::{self, UploadError};
 use app::suppliers::photos::{PhotoProblem, MAX_BYTES};
 
-use crate::web::ServerState;
+use crate::web::{refusal, ServerState};
 
 pub fn routes() -> Router<ServerState> {
     Router::new()
@@ -67,12 +66,6 @@ async fn read_form(mut multipart: Multipart) -> Result<(Vec<u8>, String), PhotoP
             Err(_) => return Err(PhotoProblem::TooLarge),
         }
     }
-}
-
-fn refusal(error: &AppError) -> Response {
-    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, [(header::CACHE_CONTROL, "no-store")], error.message(app::i18n::Lang::Zh) + "\n" + &error.message(app::i18n::Lang::En))
-        .into_response()
 }
 
 /// A stored photo, with the type its content proved to be. Scripts can do

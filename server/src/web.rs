@@ -69,6 +69,14 @@ pub fn router(state: ServerState) -> Router {
 /// Server-side sessions in the database: HttpOnly, SameSite=Lax, Secure
 /// behind https, ending after a quiet spell (and, see `accounts::repo`, a
 /// fixed time after sign-in however active).
+/// A plain-text refusal for the non-Leptos routes (uploads, downloads), in
+/// both languages since these answers have no page to carry a language.
+pub fn refusal(error: &app::error::AppError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let text = format!("{}\n{}", error.message(Lang::Zh), error.message(Lang::En));
+    (status, [(header::CACHE_CONTROL, "no-store")], text).into_response()
+}
+
 fn session_layer(state: &ServerState) -> SessionManagerLayer<DbSessionStore> {
     let idle = time::Duration::seconds(app::accounts::repo::IDLE_LIFETIME.num_seconds());
     SessionManagerLayer::new(DbSessionStore::new(state.app.db.clone()))

@@ -6,10 +6,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::accounts::types::CurrentUser;
 use crate::associations::types::{ImportJobView, JobStatus, MemberSummary, MembersPage};
+use crate::belts::repo::belt_refs_by_owner;
 use crate::belts::types::CategoryRef;
-use crate::entities::{association_member, belt, belt_organisation, import_job, organisation, supply_profile};
+use crate::entities::{association_member, belt_organisation, import_job, organisation, supply_profile};
 use crate::error::AppError;
-use crate::i18n::Bilingual;
 use crate::orgs::repo::org_name;
 use crate::orgs::types::OrgKind;
 use crate::suppliers::types::ProfileStatus;
@@ -35,26 +35,7 @@ pub async fn belts_of<C: ConnectionTrait>(db: &C, org_ids: &[i32]) -> Result<Has
         .filter(belt_organisation::Column::OrganisationId.is_in(org_ids.iter().copied()))
         .all(db)
         .await?;
-    let belts: HashMap<i32, belt::Model> = belt::Entity::find()
-        .filter(belt::Column::Id.is_in(links.iter().map(|l| l.belt_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, b))
-        .collect();
-    let mut by_org: HashMap<i32, Vec<CategoryRef>> = HashMap::new();
-    for link in links {
-        if let Some(b) = belts.get(&link.belt_id) {
-            by_org
-                .entry(link.organisation_id)
-                .or_default()
-                .push(CategoryRef { slug: b.slug.clone(), name: Bilingual::new(&b.name_zh, &b.name_en) });
-        }
-    }
-    for refs in by_org.values_mut() {
-        refs.sort_by(|a, b| a.slug.cmp(&b.slug));
-    }
-    Ok(by_org)
+    belt_refs_by_owner(db, links.into_iter().map(|l| (l.organisation_id, l.belt_id))).await
 }
 
 /// The association's member firms, by name.

@@ -198,6 +198,35 @@ pub async fn categories_by_ids<C: ConnectionTrait>(db: &C, ids: Vec<i32>) -> Res
     Ok(found.into_iter().map(|c| CategoryRef { slug: c.slug, name: Bilingual::new(c.name_zh, c.name_en) }).collect())
 }
 
+/// Belts by owner, for any table linking owners (organisations, offerings, …)
+/// to belts: each owner's belts in slug order.
+///
+/// # Errors
+/// On a database failure.
+pub async fn belt_refs_by_owner<C: ConnectionTrait>(
+    db: &C,
+    links: impl IntoIterator<Item = (i32, i32)>,
+) -> Result<HashMap<i32, Vec<CategoryRef>>, DbErr> {
+    let links: Vec<(i32, i32)> = links.into_iter().collect();
+    let belts: HashMap<i32, belt::Model> = belt::Entity::find()
+        .filter(belt::Column::Id.is_in(links.iter().map(|&(_, belt_id)| belt_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    let mut by_owner: HashMap<i32, Vec<CategoryRef>> = HashMap::new();
+    for (owner, belt_id) in links {
+        if let Some(b) = belts.get(&belt_id) {
+            by_owner.entry(owner).or_default().push(CategoryRef { slug: b.slug.clone(), name: Bilingual::new(&b.name_zh, &b.name_en) });
+        }
+    }
+    for refs in by_owner.values_mut() {
+        refs.sort_by(|a, b| a.slug.cmp(&b.slug));
+    }
+    Ok(by_owner)
+}
+
 fn category_refs(ids: Option<&Vec<i32>>, by_id: &HashMap<i32, &category::Model>) -> Vec<CategoryRef> {
     let mut refs: Vec<CategoryRef> = ids
         .into_iter()

@@ -10,6 +10,7 @@ use sea_orm::{
 };
 
 use crate::accounts::types::CurrentUser;
+use crate::belts::repo::belt_refs_by_owner;
 use crate::belts::types::CategoryRef;
 use crate::codes::split_codes;
 use crate::entities::{belt, organisation, service_offering, service_offering_belt};
@@ -59,26 +60,7 @@ async fn belts_of<C: ConnectionTrait>(db: &C, offering_ids: &[i32]) -> Result<Ha
         .filter(service_offering_belt::Column::OfferingId.is_in(offering_ids.iter().copied()))
         .all(db)
         .await?;
-    let belts: HashMap<i32, belt::Model> = belt::Entity::find()
-        .filter(belt::Column::Id.is_in(links.iter().map(|l| l.belt_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, b))
-        .collect();
-    let mut covered: HashMap<i32, Vec<CategoryRef>> = HashMap::new();
-    for link in links {
-        if let Some(b) = belts.get(&link.belt_id) {
-            covered.entry(link.offering_id).or_default().push(CategoryRef {
-                slug: b.slug.clone(),
-                name: Bilingual::new(&b.name_zh, &b.name_en),
-            });
-        }
-    }
-    for refs in covered.values_mut() {
-        refs.sort_by(|a, b| a.slug.cmp(&b.slug));
-    }
-    Ok(covered)
+    belt_refs_by_owner(db, links.into_iter().map(|l| (l.offering_id, l.belt_id))).await
 }
 
 fn card(o: service_offering::Model, belts: Vec<CategoryRef>) -> Option<OfferingCard> {
