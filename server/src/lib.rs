@@ -68,8 +68,9 @@ pub async fn start_search(config: &Config) -> Result<Search> {
     }
 }
 
-/// Makes the live index ready (settings applied) and, when it is empty but
-/// the database is not (a new or wiped Meilisearch), fills it. Retries until
+/// Makes the live index ready (settings applied) and rebuilds it when it is
+/// empty but the database is not (a new or wiped Meilisearch), or when it
+/// holds documents an older build wrote. Retries until
 /// Meilisearch answers, so the app can start while search is still down.
 pub async fn prepare_search(db: &DatabaseConnection, search: &SearchService) {
     let mut attempt = 0;
@@ -89,8 +90,9 @@ async fn bootstrap_index(db: &DatabaseConnection, search: &SearchService) -> Res
     search.prepare_index(search.index_uid()).await?;
     let stats = search.live_index().get_stats().await?;
     let expected = app::search::document::count_all(db).await?;
-    if stats.number_of_documents == 0 && expected > 0 {
-        tracing::info!(documents = expected, "search index is empty; rebuilding it");
+    let outdated = search.outdated_documents(search.index_uid()).await?;
+    if (stats.number_of_documents == 0 && expected > 0) || outdated > 0 {
+        tracing::info!(documents = expected, outdated, "search index is empty or outdated; rebuilding it");
         app::search::reindex::reindex(db, search, |_, _| {}).await?;
     }
     Ok(())

@@ -115,6 +115,34 @@ async fn reindex_swaps_in_a_complete_index_and_cleans_up() {
 }
 
 #[tokio::test]
+async fn an_index_written_by_an_older_build_is_rebuilt_at_start_up() {
+    let db = sqlite().await;
+    let meili = TestMeili::start().await;
+    let search = meili.service();
+    seeded(&db.db, &search).await;
+    // What an older build wrote for Pingdu: no schema version, no Chinese sub-words.
+    let pingdu = app::search::document::load(&db.db, EntityKind::Belt, belt_id(&db.db, "pingdu-false-eyelashes").await).await.unwrap().unwrap();
+    let mut old = serde_json::to_value(&pingdu).unwrap();
+    old.as_object_mut().unwrap().remove("schema_version");
+    old.as_object_mut().unwrap().remove("subwords_zh");
+    let task = search.live_index().add_or_replace(&[old], Some("id")).await.unwrap();
+    search.wait(task).await.unwrap();
+    assert_eq!(search.outdated_documents(search.index_uid()).await.unwrap(), 1);
+
+    server::prepare_search(&db.db, &search).await;
+    assert_eq!(search.outdated_documents(search.index_uid()).await.unwrap(), 0);
+    let indexed: app::search::document::SearchDocument = search.live_index().get_document(&pingdu.id).await.unwrap();
+    assert_eq!(indexed, pingdu, "rebuilt as this build writes it");
+    assert!(indexed.subwords_zh.split(' ').any(|w| w == "睫毛"), "{}", indexed.subwords_zh);
+    let expected = app::search::document::count_all(&db.db).await.unwrap();
+    assert_eq!(search.live_index().get_stats().await.unwrap().number_of_documents as u64, expected, "nothing lost or doubled");
+}
+
+async fn belt_id(db: &sea_orm::DatabaseConnection, slug: &str) -> i32 {
+    belt::Entity::find().filter(belt::Column::Slug.eq(slug)).one(db).await.unwrap().unwrap().id
+}
+
+#[tokio::test]
 async fn updates_during_a_rebuild_reach_the_index_being_built() {
     let db = sqlite().await;
     let meili = TestMeili::start().await;

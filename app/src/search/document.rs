@@ -82,6 +82,26 @@ pub struct SearchDocument {
     /// Service offerings: the type's code.
     #[serde(default)]
     pub service_type: Option<String>,
+    /// Chinese sub-words of the longer words above (see `subwords`).
+    #[serde(default)]
+    pub subwords_zh: String,
+    /// The shape of this document; see [`DOCUMENT_SCHEMA`].
+    #[serde(default)]
+    pub schema_version: u32,
+}
+
+/// Bumped whenever what a document holds changes, so that start-up can tell
+/// an index written by an older build and rebuild it (`schema_version` 1 had
+/// no Chinese sub-words; documents before it had no version at all).
+pub const DOCUMENT_SCHEMA: u32 = 1;
+
+impl SearchDocument {
+    /// The document as indexed: with the sub-words of its Chinese text.
+    fn with_subwords(mut self) -> Self {
+        let texts = [&self.name_zh, &self.place_zh, &self.summary_zh].into_iter().chain(&self.categories_zh);
+        self.subwords_zh = crate::search::subwords::subwords_zh(texts.map(String::as_str));
+        self
+    }
 }
 
 pub fn place(province: Option<&str>, parts: &[Option<&str>], zh: bool) -> String {
@@ -100,6 +120,10 @@ pub fn place(province: Option<&str>, parts: &[Option<&str>], zh: bool) -> String
 /// # Errors
 /// On a database failure.
 pub async fn load<C: ConnectionTrait>(db: &C, kind: EntityKind, id: i32) -> Result<Option<SearchDocument>, DbErr> {
+    Ok(load_plain(db, kind, id).await?.map(SearchDocument::with_subwords))
+}
+
+async fn load_plain<C: ConnectionTrait>(db: &C, kind: EntityKind, id: i32) -> Result<Option<SearchDocument>, DbErr> {
     match kind {
         EntityKind::Belt => match belt::Entity::find_by_id(id).one(db).await? {
             Some(b) => Ok(Some(belt_document(db, b).await?)),
@@ -209,6 +233,8 @@ async fn belt_document<C: ConnectionTrait>(db: &C, b: belt::Model) -> Result<Sea
         business_models: Vec::new(),
         verified: false,
         service_type: None,
+        subwords_zh: String::new(),
+        schema_version: DOCUMENT_SCHEMA,
     })
 }
 
@@ -236,6 +262,8 @@ fn organisation_document(o: organisation::Model) -> SearchDocument {
         business_models: Vec::new(),
         verified: o.verified_at.is_some(),
         service_type: None,
+        subwords_zh: String::new(),
+        schema_version: DOCUMENT_SCHEMA,
     }
 }
 
@@ -328,7 +356,7 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
             // A page may hold no document (organisations shown as suppliers)
             // without the stage being over: the stage ends when no row was read.
             if self.after_id != before {
-                return Ok(Some(docs));
+                return Ok(Some(docs.into_iter().map(SearchDocument::with_subwords).collect()));
             }
             match self.stage {
                 EntityKind::Belt => self.stage = EntityKind::Organisation,

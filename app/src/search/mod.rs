@@ -16,3 +16,7 @@ pub mod outbox;
 pub mod reindex;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod subwords;
+#[cfg(feature = "ssr")]
+pub mod synonyms;

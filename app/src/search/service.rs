@@ -140,6 +140,18 @@ impl SearchService {
         self.wait(task).await
     }
 
+    /// How many documents in an index were written by an older build (see
+    /// [`crate::search::document::DOCUMENT_SCHEMA`]).
+    ///
+    /// # Errors
+    /// When Meilisearch cannot be reached.
+    pub async fn outdated_documents(&self, uid: &str) -> Result<usize, SearchError> {
+        let filter = format!("schema_version NOT EXISTS OR schema_version < {}", crate::search::document::DOCUMENT_SCHEMA);
+        let index = self.client.index(uid);
+        let results = index.search().with_filter(&filter).with_limit(0).execute::<serde_json::Value>().await?;
+        Ok(results.estimated_total_hits.unwrap_or(0))
+    }
+
     /// Searches the live index.
     ///
     /// # Errors
@@ -197,8 +209,10 @@ pub fn index_settings() -> Settings {
             "place_en",
             "summary_zh",
             "summary_en",
+            "subwords_zh",
         ])
-        .with_filterable_attributes(["kind", "org_kind", "province", "category_slugs", "_geo"])
+        .with_synonyms(crate::search::synonyms::synonym_map())
+        .with_filterable_attributes(["kind", "org_kind", "province", "category_slugs", "_geo", "schema_version"])
         .with_localized_attributes([
             LocalizedAttributes { locales: vec!["cmn".into()], attribute_patterns: vec!["*_zh".into()] },
             LocalizedAttributes { locales: vec!["eng".into()], attribute_patterns: vec!["*_en".into()] },
