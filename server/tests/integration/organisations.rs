@@ -1,7 +1,7 @@
 //! Organisations: creation by the people who work for them, verification,
 //! and the authorization matrix of every server function.
 
-mod common;
+use crate::common;
 
 use app::accounts::types::Role;
 use app::error::AppError;

@@ -1,7 +1,7 @@
 //! Supply profiles: filling, validation, publishing into search and out of
 //! it again, verification of single fields, and who may do what.
 
-mod common;
+use crate::common;
 
 use app::accounts::types::Role;
 use app::error::AppError;

@@ -1,6 +1,6 @@
 //! Migrations and seeding, on SQLite and on PostgreSQL.
 
-mod common;
+use crate::common;
 
 use app::entities::{belt, belt_figure, organisation};
 use migrations::{Migrator, MigratorTrait};

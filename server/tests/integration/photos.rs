@@ -1,7 +1,7 @@
 //! Profile photos: judged by their content, stored under the data
 //! directory, served with their real type, and only by the firm's people.
 
-mod common;
+use crate::common;
 
 use app::accounts::types::Role;
 use axum::http::StatusCode;

@@ -1,7 +1,7 @@
 //! Accounts through the real router: sign-up, sign-in, sessions, the
 //! throttle and the cross-site check, on a real SQLite file.
 
-mod common;
+use crate::common;
 
 use app::accounts::types::{CurrentUser, Role};
 use app::error::AppError;

@@ -1,7 +1,7 @@
 //! The pages, server functions and plain endpoints, through the real router,
 //! with a real SQLite file and a real Meilisearch.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -1,7 +1,7 @@
 //! Service offerings: a provider lists what it offers, it shows on the
 //! organisation page and in search, and only its own people can change it.
 
-mod common;
+use crate::common;
 
 use app::accounts::types::Role;
 use app::error::AppError;

@@ -1,7 +1,7 @@
 //! The outbox between the database and Meilisearch, and full rebuilds,
 //! against a real Meilisearch that is stopped and started under them.
 
-mod common;
+use crate::common;
 
 use app::entities::{belt, search_outbox};
 use app::search::document::EntityKind;

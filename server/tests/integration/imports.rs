@@ -2,7 +2,7 @@
 //! sees each bad row named, keeps the good ones, re-imports without
 //! duplicates, and exports the same format.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

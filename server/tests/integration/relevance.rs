@@ -2,7 +2,7 @@
 //! queries in `relevance.toml` must put the pages a person expects near the
 //! top. Chinese sub-words and cross-language queries are among them.
 
-mod common;
+use crate::common;
 
 use common::*;
 use serde::Deserialize;

@@ -1,7 +1,7 @@
 //! The Meilisearch that Beltlink runs itself: key kept across starts, a
 //! leftover from a crash replaced, admin commands able to find it.
 
-mod common;
+use crate::common;
 
 use app::search::managed::{self, ManagedMeilisearch};
 use common::meili_binary;

@@ -1,0 +1,18 @@
+//! Integration tests through the real router, on real SQLite files, a real
+//! PostgreSQL and real Meilisearch processes. One binary for all of them:
+//! each test binary links the whole server, so eleven of them cost minutes
+//! of linking and gigabytes of disk.
+
+mod common;
+
+mod accounts;
+mod data;
+mod imports;
+mod managed_meilisearch;
+mod offerings;
+mod organisations;
+mod pages;
+mod photos;
+mod relevance;
+mod search_sync;
+mod suppliers;
