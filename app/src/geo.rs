@@ -51,9 +51,40 @@ pub fn province(code: &str) -> Option<&'static Province> {
     PROVINCES.iter().find(|p| p.code == code)
 }
 
+/// Great-circle distance in metres between two (latitude, longitude) points.
+pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
+    const EARTH_RADIUS_M: f64 = 6_371_008.8;
+    let (lat1, lat2) = (a.0.to_radians(), b.0.to_radians());
+    let (dlat, dlng) = ((b.0 - a.0).to_radians(), (b.1 - a.1).to_radians());
+    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlng / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_M * h.sqrt().min(1.0).asin()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distances_between_belts_are_right() {
+        // Pingdu (Qingdao) to Jimo (Qingdao): about 55 km apart.
+        let pingdu = (36.7769, 119.9597);
+        let jimo = (36.3897, 120.4473);
+        let km = distance_m(pingdu, jimo) / 1000.0;
+        assert!((55.0..65.0).contains(&km), "{km}");
+        assert_eq!(distance_m(pingdu, pingdu), 0.0);
+        // Beijing to Shanghai: about 1,067 km.
+        let km = distance_m((39.9042, 116.4074), (31.2304, 121.4737)) / 1000.0;
+        assert!((1_060.0..1_075.0).contains(&km), "{km}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn distance_is_symmetric_and_bounded(a in -89.0f64..89.0, b in -179.0f64..179.0, c in -89.0f64..89.0, d in -179.0f64..179.0) {
+            let there = distance_m((a, b), (c, d));
+            proptest::prop_assert!((there - distance_m((c, d), (a, b))).abs() < 1e-6);
+            proptest::prop_assert!((0.0..=20_040_000.0).contains(&there));
+        }
+    }
 
     #[test]
     fn codes_are_unique_and_url_safe() {

@@ -123,18 +123,36 @@ fn test(ws: &Workspace) -> Result<()> {
     drop(pg);
 
     timed("site build", || build_site(ws, false))?;
-    timed("end-to-end tests", || {
-        let running = server::Running::start(ws, "debug", &meili)?;
-        let result = run_checked(
-            ws.command("node")
-                .args(["--test", "--test-concurrency=1", "end2end/tests/"])
-                .env("BELTLINK_URL", running.base_url()),
-        );
-        running.stop();
-        result
-    })?;
+    timed("end-to-end tests", || browser_tests(ws, &meili, &["end2end/tests/".to_string()]))?;
     println!("xtask: every test passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// The browser tests in `paths` against a freshly started debug site.
+fn browser_tests(ws: &Workspace, meili: &std::path::Path, paths: &[String]) -> Result<()> {
+    let running = server::Running::start(ws, "debug", meili)?;
+    let result = run_checked(
+        ws.command("node")
+            .args(["--test", "--test-concurrency=1"])
+            .args(paths)
+            .env("BELTLINK_URL", running.base_url()),
+    );
+    running.stop();
+    result
+}
+
+/// Only the browser tests (all, or the files named), for working on them.
+fn e2e(ws: &Workspace, files: &[&str]) -> Result<()> {
+    setup::rust_tools(ws)?;
+    let meili = setup::meilisearch(ws)?;
+    setup::npm_packages(&ws.root.join("end2end"))?;
+    build_site(ws, false)?;
+    let paths: Vec<String> = if files.is_empty() {
+        vec!["end2end/tests/".to_string()]
+    } else {
+        files.iter().map(|f| format!("end2end/tests/{f}")).collect()
+    };
+    browser_tests(ws, &meili, &paths)
 }
 
 fn main() -> Result<()> {
@@ -143,6 +161,7 @@ fn main() -> Result<()> {
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["run"] => run(&ws),
         ["test"] => test(&ws),
+        ["e2e", files @ ..] => e2e(&ws, files),
         ["bench", "pages"] => bench::pages(&ws),
         ["bench", "sign-ins"] => bench::sign_ins(&ws),
         ["bench", "publish"] => bench::publish(&ws),
@@ -151,6 +170,6 @@ fn main() -> Result<()> {
             let source = ws.root.join("tools/mapgen/node_modules/echarts/map/json/china.json");
             mapgen::generate(&source, &ws.root.join("app/src/belts/china_map.rs"))
         }
-        _ => bail!("usage: cargo xtask <run | test | bench pages | bench sign-ins | bench publish | gen-map>"),
+        _ => bail!("usage: cargo xtask <run | test | e2e [test files] | bench pages | bench sign-ins | bench publish | gen-map>"),
     }
 }

@@ -26,6 +26,18 @@ pub struct DirectorySnapshot {
     headlines: HashMap<i32, Figure>,
 }
 
+impl DirectorySnapshot {
+    /// Every belt, by province and slug.
+    pub fn belts(&self) -> &[belt::Model] {
+        &self.belts
+    }
+
+    /// Every category, by slug.
+    pub fn categories(&self) -> &[category::Model] {
+        &self.categories
+    }
+}
+
 /// Reads the directory's data from the database.
 ///
 /// # Errors
@@ -207,6 +219,24 @@ pub async fn belt_refs_by_owner<C: ConnectionTrait>(
     db: &C,
     links: impl IntoIterator<Item = (i32, i32)>,
 ) -> Result<HashMap<i32, Vec<CategoryRef>>, DbErr> {
+    Ok(belts_by_owner(db, links)
+        .await?
+        .into_iter()
+        .map(|(owner, belts)| {
+            (owner, belts.into_iter().map(|b| CategoryRef { slug: b.slug, name: Bilingual::new(b.name_zh, b.name_en) }).collect())
+        })
+        .collect())
+}
+
+/// The belt rows by owner, for any table linking owners to belts: each
+/// owner's belts in slug order.
+///
+/// # Errors
+/// On a database failure.
+pub async fn belts_by_owner<C: ConnectionTrait>(
+    db: &C,
+    links: impl IntoIterator<Item = (i32, i32)>,
+) -> Result<HashMap<i32, Vec<belt::Model>>, DbErr> {
     let links: Vec<(i32, i32)> = links.into_iter().collect();
     let belts: HashMap<i32, belt::Model> = belt::Entity::find()
         .filter(belt::Column::Id.is_in(links.iter().map(|&(_, belt_id)| belt_id)))
@@ -215,14 +245,14 @@ pub async fn belt_refs_by_owner<C: ConnectionTrait>(
         .into_iter()
         .map(|b| (b.id, b))
         .collect();
-    let mut by_owner: HashMap<i32, Vec<CategoryRef>> = HashMap::new();
+    let mut by_owner: HashMap<i32, Vec<belt::Model>> = HashMap::new();
     for (owner, belt_id) in links {
         if let Some(b) = belts.get(&belt_id) {
-            by_owner.entry(owner).or_default().push(CategoryRef { slug: b.slug.clone(), name: Bilingual::new(&b.name_zh, &b.name_en) });
+            by_owner.entry(owner).or_default().push(b.clone());
         }
     }
-    for refs in by_owner.values_mut() {
-        refs.sort_by(|a, b| a.slug.cmp(&b.slug));
+    for owned in by_owner.values_mut() {
+        owned.sort_by(|a, b| a.slug.cmp(&b.slug));
     }
     Ok(by_owner)
 }

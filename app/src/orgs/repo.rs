@@ -70,6 +70,7 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<OrgDetail,
 }
 
 /// What a new organisation is made of, checked already.
+#[derive(Clone, Debug, PartialEq)]
 pub struct NewOrganisation {
     pub kind: OrgKind,
     pub name: Bilingual,

@@ -4,16 +4,21 @@
 
 pub mod api;
 pub mod pages;
+pub mod query;
 pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod document;
+#[cfg(feature = "ssr")]
+pub mod fallback;
 #[cfg(feature = "ssr")]
 pub mod managed;
 #[cfg(feature = "ssr")]
 pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod reindex;
+#[cfg(feature = "ssr")]
+pub mod results;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

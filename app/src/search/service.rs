@@ -13,10 +13,14 @@ use meilisearch_sdk::task_info::TaskInfo;
 use meilisearch_sdk::tasks::Task;
 use tokio::sync::Notify;
 
+use std::collections::HashMap;
+
+use meilisearch_sdk::search::Selectors;
+
 use crate::i18n::Bilingual;
-use crate::orgs::types::OrgKind;
 use crate::search::document::SearchDocument;
-use crate::search::types::{HitKind, SearchHit, SearchResults};
+use crate::search::query::{filter_expressions, Facet, Narrowing, SearchQuery, SortOrder, PAGE_SIZE};
+use crate::search::types::{MARK_END, MARK_START};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -26,6 +30,8 @@ pub enum SearchError {
     TaskFailed { uid: u32, message: String },
     #[error("database: {0}")]
     Db(#[from] sea_orm::DbErr),
+    #[error("Meilisearch answered fewer searches than it was asked")]
+    Incomplete,
 }
 
 /// A handle on the search engine, cheap to clone.
@@ -152,53 +158,146 @@ impl SearchService {
         Ok(results.estimated_total_hits.unwrap_or(0))
     }
 
-    /// Searches the live index.
+    /// Searches the live index: one page of hits with their highlights, the
+    /// count of every facet value, and, for each filter in use, the counts
+    /// without it (so a facet lists what choosing another value would give,
+    /// and an empty result can say which filter to drop). One round trip.
+    ///
+    /// # Errors
+    /// When Meilisearch cannot be reached or rejects the query.
+    pub async fn search(&self, query: &SearchQuery, near: Option<(f64, f64)>) -> Result<FoundPage, SearchError> {
+        let index = self.live_index();
+        let all_facets: Vec<&str> = Facet::ALL.iter().map(|f| f.attribute()).collect();
+        let filter = filter_expressions(query, near, None).join(" AND ");
+        let sort: Vec<String> = match (query.sort, near) {
+            (SortOrder::Capacity, _) => vec!["capacity:desc".into()],
+            (SortOrder::Updated, _) => vec!["updated_at:desc".into()],
+            (SortOrder::Distance, Some((lat, lng))) => vec![format!("_geoPoint({lat}, {lng}):asc")],
+            _ => Vec::new(),
+        };
+        let sort: Vec<&str> = sort.iter().map(String::as_str).collect();
+        let start = MARK_START.to_string();
+        let end = MARK_END.to_string();
+        let crop: Vec<(&str, Option<usize>)> = vec![("summary_zh", None), ("summary_en", None)];
+
+        let mut main = index.search();
+        main.with_query(&query.q)
+            .with_page(query.page as usize)
+            .with_hits_per_page(PAGE_SIZE)
+            .with_facets(Selectors::Some(&all_facets))
+            .with_attributes_to_highlight(Selectors::Some(&HIGHLIGHTED))
+            .with_attributes_to_crop(Selectors::Some(&crop))
+            .with_crop_length(CROP_WORDS)
+            .with_highlight_pre_tag(&start)
+            .with_highlight_post_tag(&end);
+        if !filter.is_empty() {
+            main.with_filter(&filter);
+        }
+        if !sort.is_empty() {
+            main.with_sort(&sort);
+        }
+
+        let narrowings = query.narrowings();
+        let others: Vec<(String, Vec<&str>)> = narrowings
+            .iter()
+            .map(|n| {
+                let facets = match n {
+                    Narrowing::Facet(f) => vec![f.attribute()],
+                    Narrowing::Near => Vec::new(),
+                };
+                (filter_expressions(query, near, Some(*n)).join(" AND "), facets)
+            })
+            .collect();
+        let mut multi = self.client.multi_search();
+        multi.with_search_query(main);
+        for (filter, facets) in &others {
+            let mut without = index.search();
+            without.with_query(&query.q).with_page(1).with_hits_per_page(0).with_facets(Selectors::Some(facets));
+            if !filter.is_empty() {
+                without.with_filter(filter);
+            }
+            multi.with_search_query(without);
+        }
+        let mut responses = multi.execute::<SearchDocument>().await?.results.into_iter();
+        let main = responses.next().ok_or(SearchError::Incomplete)?;
+
+        let mut facets = main.facet_distribution.unwrap_or_default();
+        let mut totals_without = Vec::new();
+        for (narrowing, response) in narrowings.into_iter().zip(responses) {
+            totals_without.push((narrowing, response.total_hits.unwrap_or(0)));
+            if let (Narrowing::Facet(f), Some(mut counts)) = (narrowing, response.facet_distribution) {
+                if let Some(own) = counts.remove(f.attribute()) {
+                    facets.insert(f.attribute().to_string(), own);
+                }
+            }
+        }
+        let facets = Facet::ALL.iter().map(|f| (*f, facets.remove(f.attribute()).unwrap_or_default())).collect();
+        let hits = main
+            .hits
+            .into_iter()
+            .map(|hit| {
+                let formatted = hit.formatted_result.unwrap_or_default();
+                let text = |field: &str| formatted.get(field).and_then(|v| v.as_str()).map(str::to_string);
+                FoundHit {
+                    name: Bilingual::new(
+                        text("name_zh").unwrap_or_else(|| hit.result.name_zh.clone()),
+                        text("name_en").unwrap_or_else(|| hit.result.name_en.clone()),
+                    ),
+                    snippet: Bilingual::new(text("summary_zh").unwrap_or_default(), text("summary_en").unwrap_or_default()),
+                    doc: hit.result,
+                }
+            })
+            .collect();
+        Ok(FoundPage {
+            hits,
+            total: main.total_hits.unwrap_or(0),
+            total_pages: main.total_pages.unwrap_or(0) as u32,
+            facets,
+            totals_without,
+        })
+    }
+
+    /// A first page of hits for `q`, straight from Meilisearch with nothing
+    /// around it: the benchmark's baseline.
     ///
     /// # Errors
     /// When Meilisearch cannot be reached.
-    pub async fn search(&self, query: &str, limit: usize) -> Result<SearchResults, SearchError> {
+    pub async fn search_direct(&self, q: &str) -> Result<usize, SearchError> {
         let index = self.live_index();
-        let results = index
-            .search()
-            .with_query(query)
-            .with_limit(limit)
-            .execute::<SearchDocument>()
-            .await?;
-        let total = results.estimated_total_hits.unwrap_or(results.hits.len());
-        let hits = results.hits.into_iter().map(|h| hit(h.result)).collect();
-        Ok(SearchResults { query: query.to_string(), hits, total })
+        let results = index.search().with_query(q).with_page(1).with_hits_per_page(PAGE_SIZE).execute::<serde_json::Value>().await?;
+        Ok(results.hits.len())
     }
 }
 
-fn hit(doc: SearchDocument) -> SearchHit {
-    let kind = match (doc.kind.as_str(), doc.org_kind.as_deref().and_then(OrgKind::from_code)) {
-        ("supply_profile", _) => HitKind::Supplier,
-        ("offering", _) => match doc.service_type.as_deref().and_then(crate::services::types::ServiceType::from_code) {
-            Some(t) => HitKind::Offering(t),
-            // Never stored (offerings are validated); shown as their provider if it happens.
-            None => HitKind::Organisation(OrgKind::ServiceProvider),
-        },
-        (_, Some(k)) => HitKind::Organisation(k),
-        _ => HitKind::Belt,
-    };
-    let href = match kind {
-        HitKind::Belt => format!("/belts/{}", doc.slug),
-        HitKind::Organisation(_) => format!("/orgs/{}", doc.slug),
-        HitKind::Supplier => format!("/suppliers/{}", doc.slug),
-        HitKind::Offering(_) => format!("/orgs/{}#{}", doc.slug, doc.id),
-    };
-    let join = |a: &[String], sep: &str| a.join(sep);
-    let subtitle = Bilingual::new(
-        [doc.place_zh, join(&doc.categories_zh, "、")].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
-        [doc.place_en, join(&doc.categories_en, ", ")].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
-    );
-    SearchHit { kind, href, name: Bilingual::new(doc.name_zh, doc.name_en), subtitle }
+/// Fields shown with the matched words marked.
+const HIGHLIGHTED: [&str; 4] = ["name_zh", "name_en", "summary_zh", "summary_en"];
+/// Words of description shown around a match.
+const CROP_WORDS: usize = 24;
+
+/// A hit as Meilisearch returned it: the document and its marked text.
+pub struct FoundHit {
+    pub doc: SearchDocument,
+    pub name: Bilingual,
+    pub snippet: Bilingual,
+}
+
+/// One page of results before it is labelled for people.
+pub struct FoundPage {
+    pub hits: Vec<FoundHit>,
+    pub total: usize,
+    pub total_pages: u32,
+    /// Value counts of every facet, in [`Facet::ALL`] order.
+    pub facets: Vec<(Facet, HashMap<String, usize>)>,
+    /// For each filter in use, how many results there would be without it.
+    pub totals_without: Vec<(Narrowing, usize)>,
 }
 
 /// The index settings. `*_zh` fields are segmented as Mandarin and `*_en` as
 /// English: without this a short all-Han query can be detected as Japanese and
 /// match nothing.
 pub fn index_settings() -> Settings {
+    let mut filterable: Vec<&str> = Facet::ALL.iter().map(|f| f.attribute()).collect();
+    filterable.extend(["org_kind", "service_type", "_geo", "schema_version"]);
     Settings::new()
         .with_searchable_attributes([
             "name_zh",
@@ -212,7 +311,11 @@ pub fn index_settings() -> Settings {
             "subwords_zh",
         ])
         .with_synonyms(crate::search::synonyms::synonym_map())
-        .with_filterable_attributes(["kind", "org_kind", "province", "category_slugs", "_geo", "schema_version"])
+        .with_filterable_attributes(filterable)
+        .with_sortable_attributes(["capacity", "updated_at", "_geo"])
+        // `sort` first: a chosen order (capacity, date, distance) is the order
+        // shown, with relevance only breaking ties; without one it does nothing.
+        .with_ranking_rules(["sort", "words", "typo", "proximity", "attribute", "exactness"])
         .with_localized_attributes([
             LocalizedAttributes { locales: vec!["cmn".into()], attribute_patterns: vec!["*_zh".into()] },
             LocalizedAttributes { locales: vec!["eng".into()], attribute_patterns: vec!["*_en".into()] },

@@ -2,6 +2,8 @@
 //! idempotent seeding that loads it: entities are matched by slug, rewritten
 //! only when they differ, and each change reaches search through the outbox.
 
+pub mod synthetic;
+
 use std::collections::BTreeMap;
 
 use chrono::Utc;

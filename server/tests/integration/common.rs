@@ -308,3 +308,10 @@ pub fn org_fields<'a>(kind: &'a str, name_en: &'a str, belt: &'a str) -> Vec<(&'
     ]
 }
 
+
+/// The links on the first page of hits for `q`, as the search page shows them.
+pub async fn search_hrefs(search: &SearchService, q: &str) -> Vec<String> {
+    let query = app::search::query::SearchQuery { q: q.to_string(), ..Default::default() };
+    let found = search.search(&query, None).await.expect("search answers");
+    found.hits.into_iter().map(|h| app::search::results::hit(h, None).href).collect()
+}

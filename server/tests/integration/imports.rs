@@ -81,7 +81,7 @@ async fn an_import_keeps_good_rows_names_bad_ones_and_a_reimport_updates() {
     assert_eq!(silk.status, StatusCode::OK);
     assert!(silk.body.contains("1,000 pairs") && silk.body.contains("Los Angeles"));
     assert_eq!(visitor.get("/suppliers/pingdu-mink-lashes").await.status, StatusCode::NOT_FOUND, "publish=no stays a draft");
-    let hits: Vec<String> = site.search.search("Handmade silk lashes", 20).await.unwrap().hits.into_iter().map(|h| h.href).collect();
+    let hits: Vec<String> = common::search_hrefs(&site.search, "Handmade silk lashes").await;
     assert!(hits.contains(&"/suppliers/pingdu-silk-lashes".to_string()), "{hits:?}");
     let members = admin.get(MEMBERS).await;
     assert!(members.body.contains("Pingdu Silk Lashes") && members.body.contains("Pingdu Mink Lashes"));

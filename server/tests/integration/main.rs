@@ -7,6 +7,7 @@ mod common;
 
 mod accounts;
 mod data;
+mod discovery;
 mod imports;
 mod managed_meilisearch;
 mod offerings;

@@ -39,7 +39,7 @@ fn offering<'a>(id: &'a str, published: bool) -> Vec<(&'a str, &'a str)> {
 }
 
 async fn search_hrefs(site: &Site, query: &str) -> Vec<String> {
-    site.search.search(query, 50).await.unwrap().hits.into_iter().map(|h| h.href).collect()
+    common::search_hrefs(&site.search, query).await
 }
 
 #[tokio::test]

@@ -40,8 +40,7 @@ async fn judged_queries_find_what_a_person_expects() {
     let mut report = String::from("\nquery → rank of each expected page (within)\n");
     let mut misses = Vec::new();
     for judged in &judged.query {
-        let results = site.search.search(&judged.q, 10).await.expect("search answers");
-        let hrefs: Vec<String> = results.hits.into_iter().map(|h| h.href).collect();
+        let hrefs = common::search_hrefs(&site.search, &judged.q).await;
         let ranks: Vec<Option<usize>> = judged.expect.iter().map(|e| rank(&hrefs, e)).collect();
         let shown: Vec<String> = ranks.iter().map(|r| r.map_or("-".into(), |r| r.to_string())).collect();
         report.push_str(&format!("{:<24} {} (≤{})\n", judged.q, shown.join(","), judged.within));

@@ -22,7 +22,7 @@ async fn rename_belt(db: &sea_orm::DatabaseConnection, slug: &str, name_en: &str
 }
 
 async fn finds(search: &app::search::service::SearchService, query: &str, href: &str) -> bool {
-    search.search(query, 20).await.unwrap().hits.iter().any(|h| h.href == href)
+    common::search_hrefs(search, query).await.iter().any(|h| h == href)
 }
 
 #[tokio::test]

@@ -53,7 +53,7 @@ fn with(fields: &[(&'static str, &'static str)], key: &'static str, value: &'sta
 }
 
 async fn search_hrefs(site: &Site, query: &str) -> Vec<String> {
-    site.search.search(query, 50).await.unwrap().hits.into_iter().map(|h| h.href).collect()
+    common::search_hrefs(&site.search, query).await
 }
 
 #[tokio::test]
