@@ -107,6 +107,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("orgs/:slug/offerings/:id") view={Lazy::<OfferingEditorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("suppliers/:slug") view={Lazy::<SupplierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("admin/search") view={Lazy::<SearchAdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("signup") view={Lazy::<SignUpRoute>::new()}/>
                     <Route path=path!("signin") view={Lazy::<SignInRoute>::new()}/>
                     <Route path=path!("account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
@@ -147,6 +148,7 @@ lazy_page!(MembersRoute, associations::pages::MembersPage);
 lazy_page!(ImportJobRoute, associations::pages::ImportJobPage);
 lazy_page!(OfferingEditorRoute, services::pages::OfferingEditorPage);
 lazy_page!(SearchRoute, search::pages::SearchPage);
+lazy_page!(SearchAdminRoute, search::admin::SearchAdminPage);
 lazy_page!(SignUpRoute, accounts::pages::SignUpPage);
 lazy_page!(SignInRoute, accounts::pages::SignInPage);
 lazy_page!(AccountRoute, accounts::pages::AccountPage);

@@ -13,6 +13,7 @@ mod m20261122_000004_supply_profiles;
 mod m20261122_000005_service_offerings;
 mod m20261122_000006_supply_profile_photos;
 mod m20261122_000007_association_members;
+mod m20261122_000008_search_dead_letters;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_service_offerings::Migration),
             Box::new(m20261122_000006_supply_profile_photos::Migration),
             Box::new(m20261122_000007_association_members::Migration),
+            Box::new(m20261122_000008_search_dead_letters::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod category;
 pub mod import_job;
 pub mod membership;
 pub mod organisation;
+pub mod search_dead_letter;
 pub mod search_outbox;
 pub mod service_offering;
 pub mod service_offering_belt;

@@ -2,6 +2,7 @@
 //! function and page, and (server only) documents, index settings, the
 //! outbox worker, full rebuilds and the managed Meilisearch process.
 
+pub mod admin;
 pub mod api;
 pub mod pages;
 pub mod query;

@@ -6,7 +6,10 @@
 //! document from the database as it is *now* (so rows can be coalesced and
 //! their order does not matter), waits for Meilisearch to confirm, and only
 //! then deletes the rows. A failed batch is retried with backoff; nothing is
-//! lost when Meilisearch is down or the app restarts.
+//! lost when Meilisearch is down or the app restarts. A document Meilisearch
+//! refuses (rather than cannot take right now) would fail every retry and
+//! hold up the rest: it is set apart in the dead-letter table with
+//! Meilisearch's reason, for site admins, and the rest goes through.
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -18,7 +21,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect,
 };
 
-use crate::entities::search_outbox;
+use crate::entities::{search_dead_letter, search_outbox};
 use crate::search::document::{self, EntityKind};
 use crate::search::service::{SearchError, SearchService};
 
@@ -106,17 +109,94 @@ async fn deliver(db: &DatabaseConnection, search: &SearchService, rows: &[search
         .collect();
     let mut upserts = Vec::new();
     let mut deletes = Vec::new();
-    for (kind, id) in entities {
+    for &(kind, id) in &entities {
         match document::load(db, kind, id).await? {
-            Some(doc) => upserts.push(doc),
+            Some(doc) => upserts.push((kind, id, doc)),
             None => deletes.push(kind.document_id(id)),
         }
     }
+    let mut refused: Vec<(EntityKind, i32, String)> = Vec::new();
     for uid in &targets {
-        search.put_documents(uid, &upserts).await?;
+        let docs: Vec<_> = upserts.iter().map(|(_, _, doc)| doc.clone()).collect();
+        match search.put_documents(uid, &docs).await {
+            Ok(()) => {}
+            // Something in the batch was refused: find out what, one by one.
+            Err(SearchError::TaskFailed { .. }) => {
+                for (kind, id, doc) in &upserts {
+                    match search.put_documents(uid, std::slice::from_ref(doc)).await {
+                        Ok(()) => {}
+                        Err(SearchError::TaskFailed { message, .. }) => {
+                            if !refused.iter().any(|(k, i, _)| k == kind && i == id) {
+                                refused.push((*kind, *id, message));
+                            }
+                        }
+                        Err(err) => return Err(err),
+                    }
+                }
+            }
+            Err(err) => return Err(err),
+        }
         search.delete_documents(uid, &deletes).await?;
     }
+    set_apart(db, &entities, &refused).await?;
     Ok(())
+}
+
+/// Records the refused documents, and forgets earlier refusals of the
+/// entities that went through this time.
+async fn set_apart(
+    db: &DatabaseConnection,
+    entities: &BTreeSet<(EntityKind, i32)>,
+    refused: &[(EntityKind, i32, String)],
+) -> Result<(), sea_orm::DbErr> {
+    for (kind, id, reason) in refused {
+        tracing::warn!(kind = kind.code(), id, reason, "Meilisearch refused a document; set apart for site admins");
+    }
+    for &(kind, id) in entities {
+        search_dead_letter::Entity::delete_many()
+            .filter(search_dead_letter::Column::EntityKind.eq(kind.code()))
+            .filter(search_dead_letter::Column::EntityId.eq(id))
+            .exec(db)
+            .await?;
+    }
+    for (kind, id, reason) in refused {
+        search_dead_letter::Entity::insert(search_dead_letter::ActiveModel {
+            entity_kind: Set(kind.code().to_string()),
+            entity_id: Set(*id),
+            reason: Set(reason.clone()),
+            failed_at: Set(Utc::now()),
+            ..Default::default()
+        })
+        .exec(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The documents Meilisearch refused, newest first.
+///
+/// # Errors
+/// On a database failure.
+pub async fn dead_letters<C: ConnectionTrait>(db: &C) -> Result<Vec<search_dead_letter::Model>, sea_orm::DbErr> {
+    search_dead_letter::Entity::find().order_by_desc(search_dead_letter::Column::FailedAt).all(db).await
+}
+
+/// Sends a refused document's entity through the outbox again (after its
+/// data was fixed, or Meilisearch was); it stays listed until it goes through.
+///
+/// # Errors
+/// `Ok(false)` when there is no such dead letter; `Err` on a database failure.
+pub async fn retry_dead_letter<C: ConnectionTrait>(db: &C, dead_letter_id: i32) -> Result<bool, sea_orm::DbErr> {
+    let Some(row) = search_dead_letter::Entity::find_by_id(dead_letter_id).one(db).await? else {
+        return Ok(false);
+    };
+    match EntityKind::from_code(&row.entity_kind) {
+        Some(kind) => enqueue(db, kind, row.entity_id).await?,
+        None => {
+            search_dead_letter::Entity::delete_by_id(row.id).exec(db).await?;
+        }
+    }
+    Ok(true)
 }
 
 async fn reschedule(db: &DatabaseConnection, rows: &[search_outbox::Model], err: &SearchError) -> Result<(), sea_orm::DbErr> {

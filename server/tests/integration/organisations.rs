@@ -201,6 +201,8 @@ async fn authorization_matrix() {
             ("offering_editor", vec![("slug", "matrix-freight"), ("id", offering_id)]),
             ("save_offering", offering(offering_id)),
             ("delete_offering", vec![("slug", "matrix-freight"), ("id", offering_id)]),
+            ("search_status", vec![]),
+            ("retry_dead_letter", vec![("id", "999999")]),
             ("sign_in", vec![("email", "owner@example.com"), ("password", "wrong-password")]),
             ("sign_out", vec![]),
         ];
@@ -213,7 +215,7 @@ async fn authorization_matrix() {
     }
 
     let expected = |role: Option<Role>, function: &str| -> StatusCode {
-        const SIGNED_IN_ONLY: [&str; 14] = [
+        const SIGNED_IN_ONLY: [&str; 16] = [
             "my_account",
             "create_organisation",
             "verify_organisation",
@@ -228,6 +230,8 @@ async fn authorization_matrix() {
             "offering_editor",
             "save_offering",
             "delete_offering",
+            "search_status",
+            "retry_dead_letter",
         ];
         match (function, role) {
             (f, None) if SIGNED_IN_ONLY.contains(&f) => StatusCode::UNAUTHORIZED,
@@ -248,6 +252,11 @@ async fn authorization_matrix() {
             // The association this admin created a moment earlier serves the Pingdu belt.
             ("verify_organisation", Some(Role::AssociationAdmin)) => StatusCode::OK,
             ("verify_organisation", Some(_)) => StatusCode::FORBIDDEN,
+            // Indexing status and refused documents: site admins only.
+            ("search_status", Some(Role::SiteAdmin)) => StatusCode::OK,
+            // Past the role check, there is no refusal with that id.
+            ("retry_dead_letter", Some(Role::SiteAdmin)) => StatusCode::NOT_FOUND,
+            ("search_status" | "retry_dead_letter", Some(_)) => StatusCode::FORBIDDEN,
             ("sign_in", _) => StatusCode::BAD_REQUEST, // a wrong password, for everyone alike
             _ => StatusCode::OK,
         }

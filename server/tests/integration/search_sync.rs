@@ -179,3 +179,54 @@ async fn the_cached_directory_shows_a_change_once_the_outbox_has_picked_it_up() 
     let page = get(&site, "/belts", "en").await;
     assert!(page.body.contains("Pingdu Lash Belt") && !page.body.contains("Pingdu False Eyelashes Belt"));
 }
+
+async fn move_belt(db: &sea_orm::DatabaseConnection, slug: &str, latitude: f64) {
+    let txn = db.begin().await.unwrap();
+    let model = belt::Entity::find().filter(belt::Column::Slug.eq(slug)).one(&txn).await.unwrap().unwrap();
+    let id = model.id;
+    let mut active = model.into_active_model();
+    active.latitude = Set(latitude);
+    active.update(&txn).await.unwrap();
+    outbox::enqueue(&txn, EntityKind::Belt, id).await.unwrap();
+    txn.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_document_meilisearch_refuses_is_set_apart_with_its_reason_and_the_rest_goes_through() {
+    use app::accounts::types::Role;
+    let site = common::site().await;
+    let (db, search) = (&site.db.db, &site.search);
+
+    // One batch: a belt whose latitude reaches Meilisearch as `null`, and an ordinary change.
+    move_belt(db, "qingdao-tyres", f64::INFINITY).await;
+    rename_belt(db, "miluo-fishing-tackle", "Miluo Carbon Rod Capital").await;
+    assert_eq!(outbox::process_batch(db, search).await.unwrap(), 2, "the batch settles");
+    assert!(finds(search, "Carbon Rod Capital", "/belts/miluo-fishing-tackle").await, "the good change arrived");
+    let refused = outbox::dead_letters(db).await.unwrap();
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].entity_kind, "belt");
+    assert!(refused[0].reason.contains("_geo") || refused[0].reason.contains("latitude"), "{}", refused[0].reason);
+    assert_eq!(outbox::pending(db).await.unwrap(), 0, "nothing is retried forever");
+
+    // Site admins see it with the reason; nobody else does.
+    let mut admin = user(&site, "admin@example.com", Role::SiteAdmin).await;
+    admin.lang = "en";
+    let page = admin.get("/admin/search").await;
+    assert!(page.body.contains("Qingdao Tyres Belt"), "{}", page.body);
+    let mut scout = user(&site, "scout@example.com", Role::PlatformScout).await;
+    assert_eq!(scout.get("/admin/search").await.status, axum::http::StatusCode::FORBIDDEN);
+    assert_eq!(scout.call("search_status", &[]).await.status, axum::http::StatusCode::FORBIDDEN);
+
+    // Fixed, then sent again by the admin: it goes through and leaves the list.
+    let txn = db.begin().await.unwrap();
+    let tyres = belt::Entity::find().filter(belt::Column::Slug.eq("qingdao-tyres")).one(&txn).await.unwrap().unwrap();
+    let mut active = tyres.into_active_model();
+    active.latitude = Set(36.3);
+    active.update(&txn).await.unwrap();
+    txn.commit().await.unwrap();
+    let retried = admin.call("retry_dead_letter", &[("id", &refused[0].id.to_string())]).await;
+    assert!(retried.status.is_redirection() || retried.status.is_success(), "{}", retried.status);
+    drain_outbox(db, search).await;
+    assert!(outbox::dead_letters(db).await.unwrap().is_empty(), "a delivery clears the refusal");
+    assert_eq!(scout.call("retry_dead_letter", &[("id", "1")]).await.status, axum::http::StatusCode::FORBIDDEN);
+}
