@@ -8,7 +8,7 @@ pub mod web;
 
 
 use anyhow::{Context, Result};
-use app::search::managed::ManagedMeilisearch;
+use app::search::managed::{ManagedMeilisearch, SupervisedMeilisearch};
 use app::search::service::SearchService;
 use sea_orm::DatabaseConnection;
 
@@ -44,10 +44,11 @@ pub fn redact(url: &str) -> String {
     }
 }
 
-/// Search as configured: the external Meilisearch, or a managed one started now.
+/// Search as configured: the external Meilisearch, or a managed one started
+/// now and started again whenever it dies.
 pub struct Search {
     pub service: SearchService,
-    pub managed: Option<ManagedMeilisearch>,
+    pub managed: Option<SupervisedMeilisearch>,
 }
 
 /// Connects to (or starts) Meilisearch.
@@ -61,7 +62,7 @@ pub async fn start_search(config: &Config) -> Result<Search> {
             managed: None,
         }),
         MeiliConfig::Managed { binary } => {
-            let managed = ManagedMeilisearch::start(binary, &config.meili_dir(), None).await?;
+            let managed = ManagedMeilisearch::start(binary, &config.meili_dir(), None).await?.supervise(binary);
             let service = SearchService::new(&managed.url, &managed.master_key, &config.index_uid)?;
             Ok(Search { service, managed: Some(managed) })
         }

@@ -26,6 +26,13 @@ enum Command {
     Seed,
     /// Rebuild the search index from the database into a fresh index and swap it in.
     Reindex,
+    /// Compare the database with the search index and list the differences
+    /// (exits 1 if there are any); with --repair, send them through the outbox again.
+    SearchCheck {
+        /// Fix the differences found, wait until they reach search, and check again.
+        #[arg(long)]
+        repair: bool,
+    },
     /// Make an existing account a site admin (who may verify organisations).
     MakeAdmin {
         /// The account's email address.
@@ -38,7 +45,7 @@ async fn main() {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm_migration=warn".into()),
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm_migration=warn,meilisearch_sdk=error".into()),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -63,6 +70,7 @@ async fn run(command: Command) -> Result<()> {
             seed(&db).await
         }
         Command::Reindex => reindex(config).await,
+        Command::SearchCheck { repair } => search_check(config, repair).await,
         Command::MakeAdmin { email } => {
             let db = server::open_database(&config).await?;
             let email = email.trim().to_lowercase();
@@ -106,35 +114,57 @@ async fn serve(config: Config) -> Result<()> {
     served.context("serving HTTP")
 }
 
-fn progress_bar(total: u64, what: &str) -> ProgressBar {
-    let bar = ProgressBar::new(total);
-    bar.set_style(
-        ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len} {msg}")
-            .expect("valid template")
-            .progress_chars("=> "),
-    );
-    bar.set_prefix(what.to_string());
-    bar
+/// A progress bar on a terminal; on anything else (CI logs), where the bar
+/// is hidden, a plain line at each tenth.
+struct Progress {
+    bar: ProgressBar,
+    what: &'static str,
+    tenths_shown: std::cell::Cell<Option<u64>>,
 }
 
-/// Logs a line per tenth when stderr is not a terminal (CI logs), since the bar is hidden there.
-fn report_plain(bar: &ProgressBar, done: u64, total: u64, what: &str) {
-    if bar.is_hidden() && total > 0 && (done == total || done * 10 / total != (done - 1) * 10 / total) {
-        eprintln!("{what}: {done}/{total}");
+impl Progress {
+    fn new(total: u64, what: &'static str) -> Self {
+        let bar = ProgressBar::new(total);
+        bar.set_style(
+            ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len} {msg}")
+                .expect("valid template")
+                .progress_chars("=> "),
+        );
+        bar.set_prefix(what);
+        Progress { bar, what, tenths_shown: std::cell::Cell::new(None) }
+    }
+
+    fn update(&self, done: u64, total: u64) {
+        self.bar.set_length(total);
+        self.bar.set_position(done);
+        if self.bar.is_hidden() && total > 0 {
+            let tenths = done * 10 / total;
+            if self.tenths_shown.get().is_none_or(|shown| tenths > shown) {
+                self.tenths_shown.set(Some(tenths));
+                eprintln!("{}: {done}/{total}", self.what);
+            }
+        }
+    }
+
+    fn println(&self, line: String) {
+        self.bar.println(line);
+    }
+
+    fn finish(self) {
+        self.bar.finish_and_clear();
     }
 }
 
 async fn seed(db: &sea_orm::DatabaseConnection) -> Result<()> {
     let file = app::seed::demo()?;
     let total = app::seed::step_count(&file);
-    let bar = progress_bar(total, "seeding");
+    let progress = Progress::new(total, "seeding");
     let report = app::seed::seed(db, &file, |done, label| {
-        bar.set_position(done);
-        bar.set_message(label.to_string());
-        report_plain(&bar, done, total, "seeding");
+        progress.bar.set_message(label.to_string());
+        progress.update(done, total);
     })
     .await?;
-    bar.finish_and_clear();
+    progress.finish();
     println!(
         "demo data: {} created, {} updated, {} unchanged",
         report.created, report.updated, report.unchanged
@@ -142,35 +172,108 @@ async fn seed(db: &sea_orm::DatabaseConnection) -> Result<()> {
     Ok(())
 }
 
-async fn reindex(config: Config) -> Result<()> {
-    let db = server::open_database(&config).await?;
-    // Use the Meilisearch a running server manages, if any: two processes cannot share its files.
+/// Search for an admin command: the Meilisearch a running server manages, if
+/// any (two processes cannot share its files), else the configured one.
+async fn admin_search(config: &Config) -> Result<server::Search> {
     let attached = match &config.meili {
         MeiliConfig::Managed { .. } => app::search::managed::running(&config.meili_dir()),
         MeiliConfig::External { .. } => None,
     };
-    let (service, managed) = match attached {
-        Some((url, key)) => (SearchService::new(&url, &key, &config.index_uid)?, None),
-        None => {
-            let search = server::start_search(&config).await?;
-            (search.service, search.managed)
-        }
-    };
-    let bar = progress_bar(0, "reindexing");
-    let started = std::time::Instant::now();
-    let result = app::search::reindex::reindex(&db, &service, |done, total| {
-        bar.set_length(total);
-        bar.set_position(done);
-        if done > 0 {
-            report_plain(&bar, done, total, "reindexing");
-        }
+    Ok(match attached {
+        Some((url, key)) => server::Search { service: SearchService::new(&url, &key, &config.index_uid)?, managed: None },
+        None => server::start_search(config).await?,
     })
-    .await;
-    bar.finish_and_clear();
+}
+
+async fn reindex(config: Config) -> Result<()> {
+    let db = server::open_database(&config).await?;
+    let server::Search { service, managed } = admin_search(&config).await?;
+    let progress = Progress::new(0, "reindexing");
+    let started = std::time::Instant::now();
+    let result = app::search::reindex::reindex(&db, &service, |done, total| progress.update(done, total)).await;
+    progress.finish();
     if let Some(managed) = managed {
         managed.stop().await;
     }
     let written = result?;
     println!("reindexed {written} documents in {:.1}s and swapped them in", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+async fn search_check(config: Config, repair: bool) -> Result<()> {
+    let db = server::open_database(&config).await?;
+    let search = admin_search(&config).await?;
+    let result = check_and_repair(&db, &search.service, repair).await;
+    if let Some(managed) = search.managed {
+        managed.stop().await;
+    }
+    let clean = result?;
+    if !clean {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+/// Prints the drift report; with `repair`, fixes it and checks again. Returns
+/// whether database and index agree in the end.
+async fn check_and_repair(db: &sea_orm::DatabaseConnection, search: &SearchService, repair: bool) -> Result<bool> {
+    use app::search::drift;
+    let report = checked(db, search).await?;
+    print_drift(&report);
+    if report.is_clean() || !repair {
+        return Ok(report.is_clean());
+    }
+    let enqueued = drift::repair(db, search, &report).await?;
+    let progress = Progress::new(enqueued as u64, "repairing");
+    let mut delivered = 0u64;
+    while app::search::outbox::pending(db).await? > 0 {
+        // A running server's worker may deliver these too; either way is fine.
+        match app::search::outbox::process_batch(db, search).await {
+            Ok(0) => tokio::time::sleep(std::time::Duration::from_millis(200)).await,
+            Ok(n) => {
+                delivered += n as u64;
+                progress.update(delivered.min(enqueued as u64), enqueued as u64);
+            }
+            Err(err) => {
+                progress.println(format!("delivery failed ({err}); retrying"));
+                tokio::time::sleep(app::search::outbox::backoff(2)).await;
+            }
+        }
+    }
+    progress.finish();
+    let after = checked(db, search).await?;
+    println!("after repair:");
+    print_drift(&after);
+    Ok(after.is_clean())
+}
+
+async fn checked(db: &sea_orm::DatabaseConnection, search: &SearchService) -> Result<app::search::drift::DriftReport> {
+    let progress = Progress::new(0, "checking");
+    let report = app::search::drift::check(db, search, |done, total| progress.update(done, total)).await;
+    progress.finish();
+    Ok(report?)
+}
+
+fn print_drift(report: &app::search::drift::DriftReport) {
+    println!(
+        "database: {} searchable documents; index: {} documents; {} with changes on their way or refused (not compared)",
+        report.in_database, report.in_index, report.in_flight
+    );
+    if report.is_clean() {
+        println!("no drift: the index matches the database{}", if report.in_flight > 0 { " (apart from the changes on their way)" } else { "" });
+        return;
+    }
+    for (what, ids) in [
+        ("missing from the index", &report.missing),
+        ("out of date in the index", &report.stale),
+        ("in the index but not searchable in the database", &report.extra),
+    ] {
+        if ids.is_empty() {
+            continue;
+        }
+        const SHOWN: usize = 20;
+        let more = ids.len().saturating_sub(SHOWN);
+        let listed = ids.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+        println!("{} {what}: {listed}{}", ids.len(), if more > 0 { format!(" … and {more} more") } else { String::new() });
+    }
 }

@@ -2,11 +2,15 @@
 //! external one: bound to 127.0.0.1, its master key generated once and kept in
 //! the data directory, stopped when Beltlink stops (also if Beltlink is
 //! killed: the kernel signals the child), and a leftover from a crash stopped
-//! before a new one starts.
+//! before a new one starts. [`ManagedMeilisearch::supervise`] keeps it
+//! running: a Meilisearch that dies on its own is started again on the same
+//! port and files, so the URL the app holds stays right.
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use rand::distr::{Alphanumeric, SampleString};
@@ -128,6 +132,91 @@ impl ManagedMeilisearch {
 
     pub fn pid(&self) -> Option<u32> {
         self.child.id()
+    }
+
+    /// Hands the process to a task that starts it again whenever it exits
+    /// without being asked to. Restarts happen on a runtime worker thread,
+    /// which lives as long as the runtime, so the parent-death signal still
+    /// stops the child with Beltlink.
+    pub fn supervise(self, binary: &Path) -> SupervisedMeilisearch {
+        let (stop, stopped) = tokio::sync::oneshot::channel();
+        let pid = Arc::new(AtomicU32::new(self.pid().unwrap_or(0)));
+        let restarts = Arc::new(AtomicU32::new(0));
+        let (url, master_key) = (self.url.clone(), self.master_key.clone());
+        let task = tokio::spawn(keep_running(self, binary.to_path_buf(), stopped, pid.clone(), restarts.clone()));
+        SupervisedMeilisearch { url, master_key, stop, task, pid, restarts }
+    }
+}
+
+/// A managed Meilisearch under supervision.
+pub struct SupervisedMeilisearch {
+    pub url: String,
+    pub master_key: String,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<()>,
+    pid: Arc<AtomicU32>,
+    restarts: Arc<AtomicU32>,
+}
+
+impl SupervisedMeilisearch {
+    /// The current process, 0 while it is being started again.
+    pub fn pid(&self) -> u32 {
+        self.pid.load(Ordering::SeqCst)
+    }
+
+    /// How many times it has been started again since supervision began.
+    pub fn restarts(&self) -> u32 {
+        self.restarts.load(Ordering::SeqCst)
+    }
+
+    /// Stops supervision and the server, and waits for both.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        let _ = self.task.await;
+    }
+}
+
+async fn keep_running(
+    mut current: ManagedMeilisearch,
+    binary: PathBuf,
+    mut stopped: tokio::sync::oneshot::Receiver<()>,
+    pid: Arc<AtomicU32>,
+    restarts: Arc<AtomicU32>,
+) {
+    let (dir, port) = (current.dir.clone(), current.port);
+    loop {
+        tokio::select! {
+            _ = &mut stopped => {
+                current.stop().await;
+                return;
+            }
+            status = current.child.wait() => {
+                pid.store(0, Ordering::SeqCst);
+                let status = status.map_or_else(|e| e.to_string(), |s| s.to_string());
+                tracing::error!(%status, "the managed Meilisearch exited; starting it again");
+            }
+        }
+        let mut attempt = 0;
+        current = loop {
+            attempt += 1;
+            let started = tokio::select! {
+                _ = &mut stopped => return,
+                started = ManagedMeilisearch::start(&binary, &dir, Some(port)) => started,
+            };
+            match started {
+                Ok(started) => break started,
+                Err(err) => {
+                    tracing::error!(error = %err, attempt, "starting the managed Meilisearch again failed; retrying");
+                    tokio::select! {
+                        _ = &mut stopped => return,
+                        () = tokio::time::sleep(crate::search::outbox::backoff(attempt)) => {}
+                    }
+                }
+            }
+        };
+        pid.store(current.pid().unwrap_or(0), Ordering::SeqCst);
+        restarts.fetch_add(1, Ordering::SeqCst);
+        tracing::info!(attempt, pid = current.pid(), "the managed Meilisearch is running again");
     }
 }
 

@@ -11,6 +11,8 @@ pub mod types;
 #[cfg(feature = "ssr")]
 pub mod document;
 #[cfg(feature = "ssr")]
+pub mod drift;
+#[cfg(feature = "ssr")]
 pub mod fallback;
 #[cfg(feature = "ssr")]
 pub mod managed;

@@ -1,5 +1,6 @@
 //! The Meilisearch that Beltlink runs itself: key kept across starts, a
-//! leftover from a crash replaced, admin commands able to find it.
+//! leftover from a crash replaced, admin commands able to find it, started
+//! again when it dies.
 
 use crate::common;
 
@@ -42,4 +43,32 @@ async fn a_missing_binary_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let err = ManagedMeilisearch::start(&dir.path().join("no-meilisearch"), dir.path(), None).await.err().unwrap();
     assert!(err.to_string().contains("MEILI_BIN"), "{err}");
+}
+
+#[tokio::test]
+async fn a_supervised_meilisearch_that_dies_is_started_again_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = meili_binary();
+    let supervised = ManagedMeilisearch::start(&binary, dir.path(), None).await.unwrap().supervise(&binary);
+    let search = app::search::service::SearchService::new(&supervised.url, &supervised.master_key, "kept").unwrap();
+    search.prepare_index("kept").await.unwrap();
+
+    let first_pid = supervised.pid();
+    // As the kernel's OOM killer would.
+    assert!(std::process::Command::new("kill").args(["-KILL", &first_pid.to_string()]).status().unwrap().success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while supervised.restarts() == 0 {
+        assert!(std::time::Instant::now() < deadline, "not started again within a minute");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(is_gone(first_pid));
+    assert_ne!(supervised.pid(), first_pid);
+    assert!(search.client().get_index("kept").await.is_ok(), "same address, same key, same data");
+
+    // Stopping on purpose is not a crash: nothing comes back.
+    let last_pid = supervised.pid();
+    supervised.stop().await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(is_gone(last_pid));
+    assert!(managed::running(dir.path()).is_none());
 }

@@ -230,3 +230,56 @@ async fn a_document_meilisearch_refuses_is_set_apart_with_its_reason_and_the_res
     assert!(outbox::dead_letters(db).await.unwrap().is_empty(), "a delivery clears the refusal");
     assert_eq!(scout.call("retry_dead_letter", &[("id", "1")]).await.status, axum::http::StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_drift_check_finds_what_the_index_lost_or_kept_and_repair_puts_it_right() {
+    use app::search::drift;
+    let db = sqlite().await;
+    let meili = TestMeili::start().await;
+    let search = meili.service();
+    seeded(&db.db, &search).await;
+    let clean = drift::check(&db.db, &search, |_, _| {}).await.unwrap();
+    assert!(clean.is_clean(), "{clean:?}");
+    assert!(clean.in_database > 0);
+    assert_eq!(clean.in_database, clean.in_index);
+
+    // Drift as a restored snapshot or a hand edit would leave it.
+    let id_of = |slug: &'static str| {
+        let db = db.db.clone();
+        async move { belt::Entity::find().filter(belt::Column::Slug.eq(slug)).one(&db).await.unwrap().unwrap().id }
+    };
+    let lost = EntityKind::Belt.document_id(id_of("miluo-fishing-tackle").await);
+    search.delete_documents(search.index_uid(), std::slice::from_ref(&lost)).await.unwrap();
+    let edited = EntityKind::Belt.document_id(id_of("jimo-womens-wear").await);
+    let mut old: app::search::document::SearchDocument = search.live_index().get_document(&edited).await.unwrap();
+    old.name_en = "Jimo Garment Town".into();
+    search.put_documents(search.index_uid(), &[old]).await.unwrap();
+    let ghost = EntityKind::Belt.document_id(99_999);
+    let mut gone: app::search::document::SearchDocument = search.live_index().get_document(&edited).await.unwrap();
+    gone.id = ghost.clone();
+    search.put_documents(search.index_uid(), &[gone]).await.unwrap();
+    let junk = serde_json::json!([{ "id": "junk-1", "title": "not ours" }]);
+    let task = search.live_index().add_or_replace(junk.as_array().unwrap(), Some("id")).await.unwrap();
+    search.wait(task).await.unwrap();
+    // A change on its way is not drift.
+    rename_belt(&db.db, "pingdu-false-eyelashes", "Pingdu Lash Capital").await;
+
+    let report = drift::check(&db.db, &search, |_, _| {}).await.unwrap();
+    assert_eq!(report.missing, vec![lost.clone()]);
+    assert_eq!(report.stale, vec![edited.clone()]);
+    assert_eq!(report.extra, vec!["junk-1".to_string(), ghost.clone()], "strays first, then entities in order");
+    assert_eq!(report.in_flight, 1);
+
+    let mut seen = Vec::new();
+    let _ = drift::check(&db.db, &search, |done, total| seen.push((done, total))).await.unwrap();
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "progress only moves forward");
+    assert_eq!(seen.last().map(|&(d, t)| d == t), Some(true), "and ends complete");
+
+    assert_eq!(drift::repair(&db.db, &search, &report).await.unwrap(), 3, "junk belongs to no entity: deleted directly");
+    drain_outbox(&db.db, &search).await;
+    let repaired = drift::check(&db.db, &search, |_, _| {}).await.unwrap();
+    assert!(repaired.is_clean(), "{repaired:?}");
+    assert_eq!(repaired.in_flight, 0);
+    assert!(finds(&search, "Pingdu Lash Capital", "/belts/pingdu-false-eyelashes").await);
+    assert!(finds(&search, "Miluo", "/belts/miluo-fishing-tackle").await);
+}
