@@ -40,3 +40,19 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
 }
+
+/// Begins a transaction that will write. On SQLite it takes the write lock
+/// at `BEGIN`: a deferred transaction that reads and then writes fails at once
+/// (busy, without waiting) if another connection wrote in between, while
+/// `BEGIN IMMEDIATE` waits its turn. PostgreSQL ignores the mode.
+///
+/// # Errors
+/// When the database cannot start the transaction.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
+}

@@ -8,7 +8,6 @@ use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 
 use crate::associations::member_csv::{self, MemberRow, RowError, COLUMNS};
@@ -206,7 +205,7 @@ async fn save_row(
     row: &MemberRow,
     belt_id: i32,
 ) -> Result<Result<Applied, RowError>, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let existing = match find_member(&txn, association_id, row).await {
         Ok(existing) => existing,
         Err(row_error) => return Ok(Err(row_error)),

@@ -115,8 +115,8 @@ async fn unused_slug<C: ConnectionTrait>(db: &C, new: &NewOrganisation) -> Resul
 /// Creates the organisation with `user_id` as its owner, linked to its belts,
 /// and queues it for search, all in one transaction. Returns its slug.
 pub async fn create(db: &sea_orm::DatabaseConnection, user_id: i32, new: NewOrganisation) -> Result<String, AppError> {
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set, TransactionTrait};
-    let txn = db.begin().await?;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let txn = crate::db::begin_write(db).await?;
     let (id, slug) = insert_organisation(&txn, &new).await?;
     crate::entities::membership::ActiveModel {
         user_id: Set(user_id),
@@ -245,8 +245,7 @@ pub async fn permissions<C: ConnectionTrait>(
 /// Marks the organisation verified by `who`, now, on `evidence`, and queues it for search.
 pub async fn verify(db: &sea_orm::DatabaseConnection, org_id: i32, who: &str, evidence: &str) -> Result<(), AppError> {
     use sea_orm::sea_query::Expr;
-    use sea_orm::TransactionTrait;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let now = chrono::Utc::now();
     organisation::Entity::update_many()
         .col_expr(organisation::Column::VerifiedAt, Expr::value(now))

@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 
 use meilisearch_sdk::documents::DocumentsQuery;
-use sea_orm::{DatabaseConnection, EntityTrait, TransactionTrait};
+use sea_orm::{DatabaseConnection, EntityTrait};
 
 use crate::entities::{search_dead_letter, search_outbox};
 use crate::search::document::{self, EntityKind, SearchDocument};
@@ -146,7 +146,7 @@ pub async fn repair(db: &DatabaseConnection, search: &SearchService, report: &Dr
     search.prepare_index(search.index_uid()).await?;
     let mut strays = Vec::new();
     let mut enqueued = 0;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     for id in report.missing.iter().chain(&report.stale).chain(&report.extra) {
         match parse_document_id(id) {
             Some((kind, entity_id)) => {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr,
-    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use serde::Deserialize;
 
@@ -311,7 +311,7 @@ pub fn step_count(file: &SeedFile) -> u64 {
 /// On a database failure; nothing is applied then.
 pub async fn seed(db: &DatabaseConnection, file: &SeedFile, mut progress: impl FnMut(u64, &str)) -> Result<SeedReport, SeedError> {
     validate(file)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let mut report = SeedReport::default();
     let mut done = 0u64;
     let mut category_ids = BTreeMap::new();

@@ -6,7 +6,7 @@
 use rand::rngs::StdRng;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
-use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder, TransactionTrait};
+use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 
 use crate::entities::{belt, belt_category, category};
 use crate::error::AppError;
@@ -153,7 +153,7 @@ pub fn generate(seed: u64, count: usize, belts: &[BeltStock]) -> Vec<SyntheticSu
 /// # Errors
 /// On a database failure.
 pub async fn write(db: &DatabaseConnection, supplier: &SyntheticSupplier) -> Result<String, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let (org_id, slug) = insert_organisation(&txn, &supplier.organisation).await?;
     crate::suppliers::repo::save_in(&txn, org_id, None, &supplier.profile).await?;
     crate::suppliers::repo::set_status_in(&txn, org_id, ProfileStatus::Published).await?;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 
 use crate::accounts::types::CurrentUser;
@@ -139,7 +139,7 @@ pub fn fill(active: &mut service_offering::ActiveModel, o: &OfferingData) {
 /// Creates (`id` is `None`) or updates an offering of `org_id` by `user_id`,
 /// and queues it for search. Returns its id.
 pub async fn save(db: &DatabaseConnection, org_id: i32, user_id: Option<i32>, id: Option<i32>, data: &OfferingData) -> Result<i32, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let id = save_in(&txn, org_id, user_id, id, data, false).await?;
     txn.commit().await?;
     Ok(id)
@@ -190,7 +190,7 @@ pub async fn save_in<C: ConnectionTrait>(
 
 /// Deletes an offering of `org_id` and takes it out of search.
 pub async fn delete(db: &DatabaseConnection, org_id: i32, id: i32) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     find(&txn, org_id, id).await?;
     service_offering::Entity::delete_by_id(id).exec(&txn).await?;
     outbox::enqueue(&txn, EntityKind::Offering, id).await?;

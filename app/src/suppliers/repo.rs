@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 
 use crate::accounts::types::CurrentUser;
@@ -127,7 +127,7 @@ pub async fn manufacturer<C: ConnectionTrait>(db: &C, slug: &str) -> Result<orga
 /// draft; a published one stays published and search is told. Fields whose
 /// value changed lose their verification.
 pub async fn save(db: &DatabaseConnection, org_id: i32, user_id: i32, data: &ProfileData) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     save_in(&txn, org_id, Some(user_id), data).await?;
     txn.commit().await?;
     Ok(())
@@ -193,7 +193,7 @@ pub async fn replace_categories<C: ConnectionTrait>(db: &C, profile_id: i32, slu
 /// # Errors
 /// `NotFound` when the organisation has no saved profile yet.
 pub async fn set_status(db: &DatabaseConnection, org_id: i32, status: ProfileStatus) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     set_status_in(&txn, org_id, status).await?;
     txn.commit().await?;
     Ok(())
@@ -216,7 +216,7 @@ pub async fn set_status_in<C: ConnectionTrait>(txn: &C, org_id: i32, status: Pro
 
 /// Records that `who` checked `fields` (replacing the earlier set), now.
 pub async fn verify_fields(db: &DatabaseConnection, org_id: i32, fields: &[ProfileField], who: &str) -> Result<(), AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let row = find_for_org(&txn, org_id).await?.ok_or(AppError::NotFound)?;
     let id = row.id;
     let is_published = row.status == ProfileStatus::Published.code();

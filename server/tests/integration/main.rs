@@ -8,6 +8,7 @@ mod common;
 mod accounts;
 mod data;
 mod discovery;
+mod faults;
 mod imports;
 mod managed_meilisearch;
 mod offerings;
