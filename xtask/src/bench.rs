@@ -1,6 +1,7 @@
 //! `cargo xtask bench pages`: the release build under load from wrk, with
 //! the server's memory, the wasm's sizes and time to first byte; `bench
-//! sign-ins` and `bench publish` measure one story each. Figures are
+//! sign-ins` and `bench publish` measure one story each; `bench search` runs
+//! `server/benches/search.rs` against a release server. Figures are
 //! printed, not asserted: these are benchmarks, not tests.
 
 use std::path::Path;
@@ -178,6 +179,40 @@ fn measure_publish(running: &Running) -> Result<()> {
     println!("{:>10} {:>10} {:>10} {:>10} {:>10}", "min ms", "p50 ms", "p90 ms", "p99 ms", "max ms");
     println!("{:>10.0} {:>10.0} {:>10.0} {:>10.0} {:>10.0}", ms(latencies[0]), at(50), at(90), at(99), ms(latencies[latencies.len() - 1]));
     Ok(())
+}
+
+/// `cargo xtask bench search`: builds the benchmark, starts a release server
+/// with a fresh data directory, and lets `server/benches/search.rs` load it
+/// with synthetic profiles and measure (see there).
+pub fn search(ws: &Workspace, count: Option<usize>) -> Result<()> {
+    let bench = |extra: &[&str]| {
+        let mut command = ws.command("cargo");
+        // Its own target directory: built with dev-dependencies and without
+        // cargo-leptos's environment, it would otherwise rebuild the release
+        // server's crates each time (and they its).
+        command.args(["bench", "-p", "server", "--bench", "search"]).args(extra).env("CARGO_TARGET_DIR", ws.root.join("target/bench"));
+        command
+    };
+    let meili = timed("setup", || {
+        setup::rust_tools(ws)?;
+        setup::meilisearch(ws)
+    })?;
+    timed("release build", || build_site(ws, true))?;
+    timed("benchmark build", || crate::run_checked(&mut bench(&["--no-run"])))?;
+    let running = Running::start(ws, "release", &meili)?;
+    let addr = running.addr.to_string();
+    let data_dir = running.data_dir.display().to_string();
+    let count = count.map(|c| c.to_string());
+    let mut args = vec!["--", "--data-dir", &data_dir, "--addr", &addr];
+    if let Some(count) = &count {
+        args.extend(["--count", count]);
+    }
+    let result = crate::run_checked(&mut bench(&args));
+    if result.is_err() {
+        eprintln!("server log:\n{}", running.log().lines().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n"));
+    }
+    running.stop();
+    result
 }
 
 /// Requests per second and the p50/p90/p99 latencies (ms) from wrk's report.

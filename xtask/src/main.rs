@@ -6,6 +6,9 @@
 //!   real PostgreSQL, real Meilisearch) and end-to-end in headless Chromium.
 //! - `bench pages`: release build under load; prints latency, memory and sizes.
 //! - `bench sign-ins`: page latency while bursts of 50 sign-ins hash passwords.
+//! - `bench publish`: publish → searchable over 100 profiles.
+//! - `bench search [--count N]`: discovery over N synthetic profiles (default
+//!   100,000): load, write → searchable, search three ways, reindex.
 //! - `gen-map`: regenerate the inline China map from its boundary data.
 
 mod bench;
@@ -118,7 +121,9 @@ fn test(ws: &Workspace) -> Result<()> {
                 .args(["test", "-p", "app", "--features", "app/ssr", "-p", "server", "-p", "migrations", "-p", "xtask"])
                 .env("MEILI_BIN", &meili)
                 .env("BELTLINK_TEST_POSTGRES_URL", pg.url()),
-        )
+        )?;
+        // The search benchmark is not a test, but it must keep compiling.
+        run_checked(ws.command("cargo").args(["build", "-p", "server", "--benches"]))
     })?;
     drop(pg);
 
@@ -165,11 +170,13 @@ fn main() -> Result<()> {
         ["bench", "pages"] => bench::pages(&ws),
         ["bench", "sign-ins"] => bench::sign_ins(&ws),
         ["bench", "publish"] => bench::publish(&ws),
+        ["bench", "search"] => bench::search(&ws, None),
+        ["bench", "search", "--count", count] => bench::search(&ws, Some(count.parse().context("--count takes a number")?)),
         ["gen-map"] => {
             setup::npm_packages(&ws.root.join("tools/mapgen"))?;
             let source = ws.root.join("tools/mapgen/node_modules/echarts/map/json/china.json");
             mapgen::generate(&source, &ws.root.join("app/src/belts/china_map.rs"))
         }
-        _ => bail!("usage: cargo xtask <run | test | e2e [test files] | bench pages | bench sign-ins | bench publish | gen-map>"),
+        _ => bail!("usage: cargo xtask <run | test | e2e [test files] | bench pages | bench sign-ins | bench publish | bench search [--count N] | gen-map>"),
     }
 }

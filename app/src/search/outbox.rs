@@ -26,7 +26,9 @@ use crate::search::document::{self, EntityKind};
 use crate::search::service::{SearchError, SearchService};
 
 const BATCH_SIZE: u64 = 500;
-const IDLE_POLL: Duration = Duration::from_secs(2);
+/// Writes in this process wake the worker at once; this bounds the wait for
+/// those of other processes (admin commands such as `seed`).
+const IDLE_POLL: Duration = Duration::from_millis(500);
 
 /// Records that an entity changed. Call inside the transaction that changes it.
 ///

@@ -2,6 +2,8 @@
 //! the live one in a single Meilisearch task, so searches never see a
 //! half-built index.
 
+use std::collections::VecDeque;
+
 use meilisearch_sdk::client::SwapIndexes;
 use sea_orm::DatabaseConnection;
 
@@ -9,6 +11,9 @@ use crate::search::document;
 use crate::search::service::{SearchError, SearchService};
 
 const PAGE: u64 = 1_000;
+/// Pages sent but not yet confirmed: the next pages are read from the
+/// database while Meilisearch indexes these (and batches them together).
+const IN_FLIGHT: usize = 4;
 
 /// Rebuilds the live index. `progress(done, total)` is called after each page.
 ///
@@ -32,9 +37,20 @@ pub async fn reindex(
     let mut done = 0u64;
     progress(0, total);
     let mut pages = document::AllDocuments::new(db, PAGE);
+    let mut sent = VecDeque::new();
+    let index = search.client().index(&rebuild);
     while let Some(docs) = pages.next_page().await? {
-        search.put_documents(&rebuild, &docs).await?;
-        done += docs.len() as u64;
+        sent.push_back((index.add_or_replace(&docs, Some("id")).await?, docs.len() as u64));
+        if sent.len() > IN_FLIGHT {
+            let (task, count) = sent.pop_front().expect("more than one in flight");
+            search.wait(task).await?;
+            done += count;
+            progress(done, total);
+        }
+    }
+    for (task, count) in sent {
+        search.wait(task).await?;
+        done += count;
         progress(done, total);
     }
 

@@ -158,14 +158,13 @@ impl SearchService {
         Ok(results.estimated_total_hits.unwrap_or(0))
     }
 
-    /// Searches the live index: one page of hits with their highlights, the
-    /// count of every facet value, and, for each filter in use, the counts
-    /// without it (so a facet lists what choosing another value would give,
-    /// and an empty result can say which filter to drop). One round trip.
-    ///
-    /// # Errors
-    /// When Meilisearch cannot be reached or rejects the query.
-    pub async fn search(&self, query: &SearchQuery, near: Option<(f64, f64)>) -> Result<FoundPage, SearchError> {
+    /// The one multi-search a results page needs: the page itself, then one
+    /// query per filter in use (see [`Self::search`]).
+    async fn multi_search<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
+        &self,
+        query: &SearchQuery,
+        near: Option<(f64, f64)>,
+    ) -> Result<Vec<meilisearch_sdk::search::SearchResults<T>>, SearchError> {
         let index = self.live_index();
         let all_facets: Vec<&str> = Facet::ALL.iter().map(|f| f.attribute()).collect();
         let filter = filter_expressions(query, near, None).join(" AND ");
@@ -218,7 +217,19 @@ impl SearchService {
             }
             multi.with_search_query(without);
         }
-        let mut responses = multi.execute::<SearchDocument>().await?.results.into_iter();
+        Ok(multi.execute::<T>().await?.results)
+    }
+
+    /// Searches the live index: one page of hits with their highlights, the
+    /// count of every facet value, and, for each filter in use, the counts
+    /// without it (so a facet lists what choosing another value would give,
+    /// and an empty result can say which filter to drop). One round trip.
+    ///
+    /// # Errors
+    /// When Meilisearch cannot be reached or rejects the query.
+    pub async fn search(&self, query: &SearchQuery, near: Option<(f64, f64)>) -> Result<FoundPage, SearchError> {
+        let narrowings = query.narrowings();
+        let mut responses = self.multi_search::<SearchDocument>(query, near).await?.into_iter();
         let main = responses.next().ok_or(SearchError::Incomplete)?;
 
         let mut facets = main.facet_distribution.unwrap_or_default();
@@ -257,15 +268,15 @@ impl SearchService {
         })
     }
 
-    /// A first page of hits for `q`, straight from Meilisearch with nothing
-    /// around it: the benchmark's baseline.
+    /// The same request [`Self::search`] sends, with nothing done to the
+    /// answer: the benchmark's baseline for what Beltlink adds. Returns the
+    /// number of hits on the page.
     ///
     /// # Errors
-    /// When Meilisearch cannot be reached.
-    pub async fn search_direct(&self, q: &str) -> Result<usize, SearchError> {
-        let index = self.live_index();
-        let results = index.search().with_query(q).with_page(1).with_hits_per_page(PAGE_SIZE).execute::<serde_json::Value>().await?;
-        Ok(results.hits.len())
+    /// When Meilisearch cannot be reached or rejects the query.
+    pub async fn search_direct(&self, query: &SearchQuery, near: Option<(f64, f64)>) -> Result<usize, SearchError> {
+        let responses = self.multi_search::<serde_json::Value>(query, near).await?;
+        Ok(responses.first().map_or(0, |page| page.hits.len()))
     }
 }
 
