@@ -110,6 +110,7 @@ fn percentiles(mut samples: Vec<Duration>) -> Percentiles {
     Percentiles { p50: at(50), p99: at(99), max: ms(*samples.last().expect("samples")) }
 }
 
+#[derive(Clone)]
 struct Bench {
     db: sea_orm::DatabaseConnection,
     search: SearchService,
@@ -373,15 +374,7 @@ async fn reindex(bench: &Bench) -> Result<()> {
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let searching = {
         let stop = stop.clone();
-        let http = bench.http.clone();
-        let base = bench.base.clone();
-        let bench = Bench {
-            db: bench.db.clone(),
-            search: bench.search.clone(),
-            http,
-            base,
-            directory: bench.directory.clone(),
-        };
+        let bench = bench.clone();
         tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut empty = 0usize;

@@ -154,12 +154,16 @@ async fn set_apart(
     for (kind, id, reason) in refused {
         tracing::warn!(kind = kind.code(), id, reason, "Meilisearch refused a document; set apart for site admins");
     }
-    for &(kind, id) in entities {
-        search_dead_letter::Entity::delete_many()
-            .filter(search_dead_letter::Column::EntityKind.eq(kind.code()))
-            .filter(search_dead_letter::Column::EntityId.eq(id))
-            .exec(db)
-            .await?;
+    // Refusals are rare: read them all once rather than delete per entity on every batch.
+    let cleared: Vec<i32> = search_dead_letter::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|d| EntityKind::from_code(&d.entity_kind).is_some_and(|kind| entities.contains(&(kind, d.entity_id))))
+        .map(|d| d.id)
+        .collect();
+    if !cleared.is_empty() {
+        search_dead_letter::Entity::delete_many().filter(search_dead_letter::Column::Id.is_in(cleared)).exec(db).await?;
     }
     for (kind, id, reason) in refused {
         search_dead_letter::Entity::insert(search_dead_letter::ActiveModel {
