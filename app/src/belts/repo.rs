@@ -187,27 +187,46 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<BeltDetail
 /// # Errors
 /// On a database failure.
 pub async fn categories_of_belt<C: ConnectionTrait>(db: &C, belt_id: i32) -> Result<Vec<CategoryRef>, DbErr> {
-    let ids: Vec<i32> = belt_category::Entity::find()
-        .filter(belt_category::Column::BeltId.eq(belt_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|l| l.category_id)
-        .collect();
-    categories_by_ids(db, ids).await
+    Ok(categories_of_belts(db, &[belt_id]).await?.remove(&belt_id).unwrap_or_default())
 }
 
-/// These categories, by name, in slug order.
+/// Each of these belts' categories, by name.
 ///
 /// # Errors
 /// On a database failure.
-pub async fn categories_by_ids<C: ConnectionTrait>(db: &C, ids: Vec<i32>) -> Result<Vec<CategoryRef>, DbErr> {
-    let found = category::Entity::find()
-        .filter(category::Column::Id.is_in(ids))
-        .order_by_asc(category::Column::Slug)
+pub async fn categories_of_belts<C: ConnectionTrait>(db: &C, belt_ids: &[i32]) -> Result<HashMap<i32, Vec<CategoryRef>>, DbErr> {
+    let links = belt_category::Entity::find()
+        .filter(belt_category::Column::BeltId.is_in(belt_ids.iter().copied()))
         .all(db)
         .await?;
-    Ok(found.into_iter().map(|c| CategoryRef { slug: c.slug, name: Bilingual::new(c.name_zh, c.name_en) }).collect())
+    categories_by_owner(db, links.into_iter().map(|l| (l.belt_id, l.category_id))).await
+}
+
+/// Categories by owner, for any table linking owners (belts, profiles) to
+/// categories: each owner's categories in slug order.
+///
+/// # Errors
+/// On a database failure.
+pub async fn categories_by_owner<C: ConnectionTrait>(
+    db: &C,
+    links: impl IntoIterator<Item = (i32, i32)>,
+) -> Result<HashMap<i32, Vec<CategoryRef>>, DbErr> {
+    let links: Vec<(i32, i32)> = links.into_iter().collect();
+    let mut wanted: Vec<i32> = links.iter().map(|&(_, category_id)| category_id).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let found: HashMap<i32, category::Model> =
+        category::Entity::find().filter(category::Column::Id.is_in(wanted)).all(db).await?.into_iter().map(|c| (c.id, c)).collect();
+    let mut by_owner: HashMap<i32, Vec<CategoryRef>> = HashMap::new();
+    for (owner, category_id) in links {
+        if let Some(c) = found.get(&category_id) {
+            by_owner.entry(owner).or_default().push(CategoryRef { slug: c.slug.clone(), name: Bilingual::new(&c.name_zh, &c.name_en) });
+        }
+    }
+    for owned in by_owner.values_mut() {
+        owned.sort_by(|a, b| a.slug.cmp(&b.slug));
+    }
+    Ok(by_owner)
 }
 
 /// Belts by owner, for any table linking owners (organisations, offerings, …)

@@ -12,9 +12,14 @@
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::Query;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
-use crate::belts::repo::{belts_by_owner, categories_of_belt};
+use crate::belts::repo::{belts_by_owner, categories_of_belts};
+use crate::belts::types::CategoryRef;
+use crate::suppliers::repo::categories_of_profiles;
 use crate::entities::{belt, belt_organisation, organisation, service_offering, service_offering_belt, supply_profile};
 use crate::search::query::CapacityBand;
 use crate::search::types::without_marks;
@@ -204,45 +209,138 @@ pub fn place(province: Option<&str>, parts: &[Option<&str>], zh: bool) -> String
 /// # Errors
 /// On a database failure.
 pub async fn load<C: ConnectionTrait>(db: &C, kind: EntityKind, id: i32) -> Result<Option<SearchDocument>, DbErr> {
-    Ok(load_plain(db, kind, id).await?.map(SearchDocument::prepared))
+    Ok(load_many(db, kind, vec![id]).await?.remove(&id))
 }
 
-async fn load_plain<C: ConnectionTrait>(db: &C, kind: EntityKind, id: i32) -> Result<Option<SearchDocument>, DbErr> {
-    match kind {
-        EntityKind::Belt => match belt::Entity::find_by_id(id).one(db).await? {
-            Some(b) => Ok(Some(belt_document(db, b).await?)),
-            None => Ok(None),
-        },
-        EntityKind::Organisation => match organisation::Entity::find_by_id(id).one(db).await? {
-            Some(o) if !has_published_profile(db, &[o.id]).await?.contains(&o.id) => {
-                let placed = org_belts(db, &[o.id]).await?.remove(&o.id).unwrap_or_default();
-                Ok(Some(organisation_document(o, &placed)))
-            }
-            _ => Ok(None),
-        },
-        EntityKind::SupplyProfile => match supply_profile::Entity::find_by_id(id).one(db).await? {
-            Some(p) if p.status == ProfileStatus::Published.code() => {
-                match organisation::Entity::find_by_id(p.organisation_id).one(db).await? {
-                    Some(o) => {
-                        let placed = org_belts(db, &[o.id]).await?.remove(&o.id).unwrap_or_default();
-                        Ok(Some(supplier_document(db, o, &placed, p).await?))
-                    }
-                    None => Ok(None),
-                }
-            }
-            _ => Ok(None),
-        },
-        EntityKind::Offering => match service_offering::Entity::find_by_id(id).one(db).await? {
-            Some(offering) if offering.published => match organisation::Entity::find_by_id(offering.organisation_id).one(db).await? {
-                Some(o) => {
-                    let covered = offering_belts(db, &[offering.id]).await?.remove(&offering.id).unwrap_or_default();
-                    Ok(Some(offering_document(o, offering, &covered)))
-                }
-                None => Ok(None),
-            },
-            _ => Ok(None),
-        },
+/// The documents of these entities of one kind, by entity id, with a few
+/// queries for all of them; entities that should not be searchable are
+/// missing from the map.
+///
+/// # Errors
+/// On a database failure.
+pub async fn load_many<C: ConnectionTrait>(db: &C, kind: EntityKind, ids: Vec<i32>) -> Result<HashMap<i32, SearchDocument>, DbErr> {
+    let (_, docs) = read(db, kind, &Rows::Ids(ids)).await?;
+    Ok(docs.into_iter().map(|(id, doc)| (id, doc.prepared())).collect())
+}
+
+/// Which rows of an entity's table to read.
+enum Rows {
+    Ids(Vec<i32>),
+    /// A page in id order, for keyset pagination.
+    After { id: i32, limit: u64 },
+}
+
+async fn select<E: EntityTrait, C: ConnectionTrait>(
+    db: &C,
+    id: E::Column,
+    searchable: Condition,
+    rows: &Rows,
+) -> Result<Vec<E::Model>, DbErr> {
+    let found = E::find().filter(searchable);
+    match rows {
+        Rows::Ids(ids) => found.filter(id.is_in(ids.iter().copied())).all(db).await,
+        Rows::After { id: after, limit } => found.filter(id.gt(*after)).order_by_asc(id).limit(*limit).all(db).await,
     }
+}
+
+/// Which rows of `kind` are searchable: the one place that decides it, for
+/// loading and rebuilding alike (and in SQL, so a rebuild does not read the
+/// organisations it would leave out).
+fn searchable(kind: EntityKind) -> Condition {
+    let published_profile = || supply_profile::Column::Status.eq(ProfileStatus::Published.code());
+    match kind {
+        EntityKind::Belt => Condition::all(),
+        // A manufacturer with a published supply profile is found as that supplier.
+        EntityKind::Organisation => Condition::all().add(
+            organisation::Column::Id.not_in_subquery(
+                Query::select()
+                    .column(supply_profile::Column::OrganisationId)
+                    .from(supply_profile::Entity)
+                    .and_where(published_profile())
+                    .to_owned(),
+            ),
+        ),
+        EntityKind::SupplyProfile => Condition::all().add(published_profile()),
+        EntityKind::Offering => Condition::all().add(service_offering::Column::Published.eq(true)),
+    }
+}
+
+/// The documents of the searchable rows read (before
+/// [`SearchDocument::prepared`]), with their entity ids, and the largest id
+/// read.
+async fn read<C: ConnectionTrait>(db: &C, kind: EntityKind, rows: &Rows) -> Result<(Option<i32>, Vec<(i32, SearchDocument)>), DbErr> {
+    let only = searchable(kind);
+    Ok(match kind {
+        EntityKind::Belt => {
+            let found = select::<belt::Entity, _>(db, belt::Column::Id, only, rows).await?;
+            (found.iter().map(|b| b.id).max(), belt_documents(db, found).await?)
+        }
+        EntityKind::Organisation => {
+            let found = select::<organisation::Entity, _>(db, organisation::Column::Id, only, rows).await?;
+            (found.iter().map(|o| o.id).max(), organisation_documents(db, found).await?)
+        }
+        EntityKind::SupplyProfile => {
+            let found = select::<supply_profile::Entity, _>(db, supply_profile::Column::Id, only, rows).await?;
+            (found.iter().map(|p| p.id).max(), supplier_documents(db, found).await?)
+        }
+        EntityKind::Offering => {
+            let found = select::<service_offering::Entity, _>(db, service_offering::Column::Id, only, rows).await?;
+            (found.iter().map(|o| o.id).max(), offering_documents(db, found).await?)
+        }
+    })
+}
+
+async fn belt_documents<C: ConnectionTrait>(db: &C, belts: Vec<belt::Model>) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
+    let mut categories = categories_of_belts(db, &belts.iter().map(|b| b.id).collect::<Vec<_>>()).await?;
+    Ok(belts
+        .into_iter()
+        .map(|b| {
+            let own = categories.remove(&b.id).unwrap_or_default();
+            (b.id, belt_document(b, own))
+        })
+        .collect())
+}
+
+async fn organisation_documents<C: ConnectionTrait>(db: &C, orgs: Vec<organisation::Model>) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
+    let placed = org_belts(db, &orgs.iter().map(|o| o.id).collect::<Vec<_>>()).await?;
+    let nowhere = Placed::default();
+    Ok(orgs
+        .into_iter()
+        .map(|o| {
+            let own = placed.get(&o.id).unwrap_or(&nowhere);
+            (o.id, organisation_document(o, own))
+        })
+        .collect())
+}
+
+async fn supplier_documents<C: ConnectionTrait>(db: &C, published: Vec<supply_profile::Model>) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
+    let orgs = organisations(db, published.iter().map(|p| p.organisation_id)).await?;
+    let placed = org_belts(db, &orgs.keys().copied().collect::<Vec<_>>()).await?;
+    let mut categories = categories_of_profiles(db, &published.iter().map(|p| p.id).collect::<Vec<_>>()).await?;
+    let nowhere = Placed::default();
+    Ok(published
+        .into_iter()
+        .filter_map(|p| {
+            let o = orgs.get(&p.organisation_id)?.clone();
+            let own = placed.get(&o.id).unwrap_or(&nowhere);
+            let categories = categories.remove(&p.id).unwrap_or_default();
+            Some((p.id, supplier_document(o, own, p, categories)))
+        })
+        .collect())
+}
+
+async fn offering_documents<C: ConnectionTrait>(db: &C, published: Vec<service_offering::Model>) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
+    let orgs = organisations(db, published.iter().map(|o| o.organisation_id)).await?;
+    let covered = offering_belts(db, &published.iter().map(|o| o.id).collect::<Vec<_>>()).await?;
+    let none: &[belt::Model] = &[];
+    Ok(published
+        .into_iter()
+        .filter_map(|offering| {
+            let o = orgs.get(&offering.organisation_id)?.clone();
+            let covered = covered.get(&offering.id).map_or(none, Vec::as_slice);
+            Some((offering.id, offering_document(o, offering, covered)))
+        })
+        .collect())
 }
 
 fn offering_document(o: organisation::Model, offering: service_offering::Model, covered: &[belt::Model]) -> SearchDocument {
@@ -268,29 +366,11 @@ fn offering_document(o: organisation::Model, offering: service_offering::Model, 
     }
 }
 
-/// Which of these organisations have a published supply profile.
-async fn has_published_profile<C: ConnectionTrait>(db: &C, org_ids: &[i32]) -> Result<Vec<i32>, DbErr> {
-    Ok(supply_profile::Entity::find()
-        .filter(supply_profile::Column::OrganisationId.is_in(org_ids.iter().copied()))
-        .filter(supply_profile::Column::Status.eq(ProfileStatus::Published.code()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.organisation_id)
-        .collect())
-}
-
-async fn supplier_document<C: ConnectionTrait>(
-    db: &C,
-    o: organisation::Model,
-    placed: &Placed,
-    p: supply_profile::Model,
-) -> Result<SearchDocument, DbErr> {
-    let categories = crate::suppliers::repo::categories_of(db, p.id).await?;
+fn supplier_document(o: organisation::Model, placed: &Placed, p: supply_profile::Model, categories: Vec<CategoryRef>) -> SearchDocument {
     let profile = crate::suppliers::repo::profile_data(&p, Vec::new());
     let org = organisation_document(o, placed);
     let join = |a: &str, b: &str| [a, b].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n");
-    Ok(SearchDocument {
+    SearchDocument {
         id: EntityKind::SupplyProfile.document_id(p.id),
         kind: EntityKind::SupplyProfile.code().into(),
         categories_zh: categories.iter().map(|c| c.name.zh.clone()).collect(),
@@ -305,12 +385,11 @@ async fn supplier_document<C: ConnectionTrait>(
         capacity_band: p.capacity_value.map(|v| CapacityBand::of(v).code().to_string()),
         updated_at: p.updated_at.timestamp().max(org.updated_at),
         ..org
-    })
+    }
 }
 
-async fn belt_document<C: ConnectionTrait>(db: &C, b: belt::Model) -> Result<SearchDocument, DbErr> {
-    let categories = categories_of_belt(db, b.id).await?;
-    Ok(SearchDocument {
+fn belt_document(b: belt::Model, categories: Vec<CategoryRef>) -> SearchDocument {
+    SearchDocument {
         id: EntityKind::Belt.document_id(b.id),
         kind: EntityKind::Belt.code().into(),
         org_kind: None,
@@ -338,7 +417,7 @@ async fn belt_document<C: ConnectionTrait>(db: &C, b: belt::Model) -> Result<Sea
         updated_at: b.updated_at.timestamp(),
         subwords_zh: String::new(),
         schema_version: DOCUMENT_SCHEMA,
-    })
+    }
 }
 
 fn organisation_document(o: organisation::Model, placed: &Placed) -> SearchDocument {
@@ -375,8 +454,9 @@ fn organisation_document(o: organisation::Model, placed: &Placed) -> SearchDocum
     }
 }
 
-async fn organisations<C: ConnectionTrait>(db: &C, ids: impl Iterator<Item = i32>) -> Result<Vec<organisation::Model>, DbErr> {
-    organisation::Entity::find().filter(organisation::Column::Id.is_in(ids.collect::<Vec<_>>())).all(db).await
+async fn organisations<C: ConnectionTrait>(db: &C, ids: impl Iterator<Item = i32>) -> Result<HashMap<i32, organisation::Model>, DbErr> {
+    let ids: Vec<i32> = ids.collect();
+    Ok(organisation::Entity::find().filter(organisation::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|o| (o.id, o)).collect())
 }
 
 /// Every searchable document, a page at a time (keyset pagination by id),
@@ -400,88 +480,11 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
     /// On a database failure.
     pub async fn next_page(&mut self) -> Result<Option<Vec<SearchDocument>>, DbErr> {
         while !self.done {
-            let before = self.after_id;
-            let docs = match self.stage {
-                EntityKind::Belt => {
-                    let page = belt::Entity::find()
-                        .filter(belt::Column::Id.gt(self.after_id))
-                        .order_by_asc(belt::Column::Id)
-                        .limit(self.page_size)
-                        .all(self.db)
-                        .await?;
-                    self.after_id = page.last().map_or(self.after_id, |b| b.id);
-                    let mut docs = Vec::with_capacity(page.len());
-                    for b in page {
-                        docs.push(belt_document(self.db, b).await?);
-                    }
-                    docs
-                }
-                EntityKind::Organisation => {
-                    let page = organisation::Entity::find()
-                        .filter(organisation::Column::Id.gt(self.after_id))
-                        .order_by_asc(organisation::Column::Id)
-                        .limit(self.page_size)
-                        .all(self.db)
-                        .await?;
-                    self.after_id = page.last().map_or(self.after_id, |o| o.id);
-                    let ids: Vec<i32> = page.iter().map(|o| o.id).collect();
-                    let shown_as_supplier = has_published_profile(self.db, &ids).await?;
-                    let placed = org_belts(self.db, &ids).await?;
-                    let nowhere = Placed::default();
-                    page.into_iter()
-                        .filter(|o| !shown_as_supplier.contains(&o.id))
-                        .map(|o| {
-                            let own = placed.get(&o.id).unwrap_or(&nowhere);
-                            organisation_document(o, own)
-                        })
-                        .collect()
-                }
-                EntityKind::SupplyProfile => {
-                    let page = supply_profile::Entity::find()
-                        .filter(supply_profile::Column::Id.gt(self.after_id))
-                        .filter(supply_profile::Column::Status.eq(ProfileStatus::Published.code()))
-                        .order_by_asc(supply_profile::Column::Id)
-                        .limit(self.page_size)
-                        .all(self.db)
-                        .await?;
-                    self.after_id = page.last().map_or(self.after_id, |p| p.id);
-                    let orgs = organisations(self.db, page.iter().map(|p| p.organisation_id)).await?;
-                    let placed = org_belts(self.db, &orgs.iter().map(|o| o.id).collect::<Vec<_>>()).await?;
-                    let nowhere = Placed::default();
-                    let mut docs = Vec::with_capacity(page.len());
-                    for p in page {
-                        if let Some(o) = orgs.iter().find(|o| o.id == p.organisation_id) {
-                            let own = placed.get(&o.id).unwrap_or(&nowhere);
-                            docs.push(supplier_document(self.db, o.clone(), own, p).await?);
-                        }
-                    }
-                    docs
-                }
-                EntityKind::Offering => {
-                    let page = service_offering::Entity::find()
-                        .filter(service_offering::Column::Id.gt(self.after_id))
-                        .filter(service_offering::Column::Published.eq(true))
-                        .order_by_asc(service_offering::Column::Id)
-                        .limit(self.page_size)
-                        .all(self.db)
-                        .await?;
-                    self.after_id = page.last().map_or(self.after_id, |p| p.id);
-                    let orgs = organisations(self.db, page.iter().map(|p| p.organisation_id)).await?;
-                    let covered = offering_belts(self.db, &page.iter().map(|p| p.id).collect::<Vec<_>>()).await?;
-                    let none: &[belt::Model] = &[];
-                    page.into_iter()
-                        .filter_map(|p| {
-                            let o = orgs.iter().find(|o| o.id == p.organisation_id)?.clone();
-                            let covered = covered.get(&p.id).map_or(none, Vec::as_slice);
-                            Some(offering_document(o, p, covered))
-                        })
-                        .collect()
-                }
-            };
-            // A page may hold no document (organisations shown as suppliers)
-            // without the stage being over: the stage ends when no row was read.
-            if self.after_id != before {
-                return Ok(Some(docs.into_iter().map(SearchDocument::prepared).collect()));
+            let (last, docs) = read(self.db, self.stage, &Rows::After { id: self.after_id, limit: self.page_size }).await?;
+            // A stage ends when no row was read.
+            if let Some(last) = last {
+                self.after_id = last;
+                return Ok(Some(docs.into_iter().map(|(_, doc)| doc.prepared()).collect()));
             }
             match self.stage {
                 EntityKind::Belt => self.stage = EntityKind::Organisation,

@@ -126,8 +126,9 @@ pub async fn search<C: ConnectionTrait>(db: &C, query: &SearchQuery, directory: 
         total += count;
         skip = skip.saturating_sub(count);
         wanted -= page.len() as u64;
+        let mut docs = document::load_many(db, kind, page.clone()).await?;
         for id in page {
-            if let Some(doc) = document::load(db, kind, id).await? {
+            if let Some(doc) = docs.remove(&id) {
                 found.push(FoundHit {
                     name: Bilingual::new(doc.name_zh.clone(), doc.name_en.clone()),
                     snippet: Bilingual::new(shortened(&doc.summary_zh), shortened(&doc.summary_en)),

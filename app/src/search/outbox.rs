@@ -111,10 +111,17 @@ async fn deliver(db: &DatabaseConnection, search: &SearchService, rows: &[search
         .collect();
     let mut upserts = Vec::new();
     let mut deletes = Vec::new();
-    for &(kind, id) in &entities {
-        match document::load(db, kind, id).await? {
-            Some(doc) => upserts.push((kind, id, doc)),
-            None => deletes.push(kind.document_id(id)),
+    for kind in EntityKind::ALL {
+        let ids: Vec<i32> = entities.iter().filter(|(k, _)| *k == kind).map(|&(_, id)| id).collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let mut docs = document::load_many(db, kind, ids.clone()).await?;
+        for id in ids {
+            match docs.remove(&id) {
+                Some(doc) => upserts.push((kind, id, doc)),
+                None => deletes.push(kind.document_id(id)),
+            }
         }
     }
     let mut refused: Vec<(EntityKind, i32, String)> = Vec::new();

@@ -11,9 +11,12 @@ use crate::search::document;
 use crate::search::service::{SearchError, SearchService};
 
 const PAGE: u64 = 1_000;
-/// Pages sent but not yet confirmed: the next pages are read from the
-/// database while Meilisearch indexes these (and batches them together).
-const IN_FLIGHT: usize = 4;
+/// Pages sent but not yet confirmed. Meilisearch merges the tasks waiting in
+/// its queue into one batch, and a few large batches index far faster than
+/// many small ones (its prefix structures are rebuilt once per batch), so
+/// pages are sent as fast as they are read; this bound only keeps the queued
+/// payloads on its disk in check for very large databases.
+const IN_FLIGHT: usize = 64;
 
 /// Rebuilds the live index. `progress(done, total)` is called after each page.
 ///
@@ -41,8 +44,13 @@ pub async fn reindex(
     let index = search.client().index(&rebuild);
     while let Some(docs) = pages.next_page().await? {
         sent.push_back((index.add_or_replace(&docs, Some("id")).await?, docs.len() as u64));
-        if sent.len() > IN_FLIGHT {
-            let (task, count) = sent.pop_front().expect("more than one in flight");
+        // Counts the pages already indexed; waits only when too many are queued.
+        while let Some((task, count)) = sent.front() {
+            if sent.len() <= IN_FLIGHT && search.client().get_task(task).await?.is_pending() {
+                break;
+            }
+            let count = *count;
+            let (task, _) = sent.pop_front().expect("a front was seen");
             search.wait(task).await?;
             done += count;
             progress(done, total);

@@ -8,7 +8,9 @@ use std::time::Duration;
 use meilisearch_sdk::client::Client;
 use meilisearch_sdk::errors::{Error as MeiliError, ErrorCode};
 use meilisearch_sdk::indexes::Index;
-use meilisearch_sdk::settings::{LocalizedAttributes, Settings};
+use meilisearch_sdk::settings::{
+    FilterFeatureModes, FilterFeatures, FilterableAttribute, FilterableAttributesSettings, LocalizedAttributes, Settings,
+};
 use meilisearch_sdk::task_info::TaskInfo;
 use meilisearch_sdk::tasks::Task;
 use tokio::sync::Notify;
@@ -307,8 +309,18 @@ pub struct FoundPage {
 /// English: without this a short all-Han query can be detected as Japanese and
 /// match nothing.
 pub fn index_settings() -> Settings {
-    let mut filterable: Vec<&str> = Facet::ALL.iter().map(|f| f.attribute()).collect();
-    filterable.extend(["org_kind", "service_type", "_geo", "schema_version"]);
+    // Facets are only ever compared for equality and never searched within:
+    // saying so spares Meilisearch the range and facet-search structures,
+    // about a sixth of a full rebuild's time at 100,000 documents.
+    let filter = |patterns: Vec<&str>, comparison: bool| {
+        FilterableAttribute::Settings(FilterableAttributesSettings {
+            attribute_patterns: patterns.into_iter().map(str::to_string).collect(),
+            features: FilterFeatures { facet_search: false, filter: FilterFeatureModes { equality: true, comparison } },
+        })
+    };
+    let mut facets: Vec<&str> = Facet::ALL.iter().map(|f| f.attribute()).collect();
+    facets.extend(["org_kind", "service_type"]);
+    let filterable = [filter(facets, false), filter(vec!["schema_version"], true), FilterableAttribute::from("_geo")];
     Settings::new()
         .with_searchable_attributes([
             "name_zh",
@@ -322,11 +334,15 @@ pub fn index_settings() -> Settings {
             "subwords_zh",
         ])
         .with_synonyms(crate::search::synonyms::synonym_map())
-        .with_filterable_attributes(filterable)
+        .with_filterable_attributes_advanced(filterable)
         .with_sortable_attributes(["capacity", "updated_at", "_geo"])
         // `sort` first: a chosen order (capacity, date, distance) is the order
         // shown, with relevance only breaking ties; without one it does nothing.
         .with_ranking_rules(["sort", "words", "typo", "proximity", "attribute", "exactness"])
+        // Whether query words share a field, not how many words apart they
+        // are: the fields are names and a few sentences, the judged queries
+        // rank the same, and indexing takes half the time.
+        .with_proximity_precision("byAttribute")
         .with_localized_attributes([
             LocalizedAttributes { locales: vec!["cmn".into()], attribute_patterns: vec!["*_zh".into()] },
             LocalizedAttributes { locales: vec!["eng".into()], attribute_patterns: vec!["*_en".into()] },

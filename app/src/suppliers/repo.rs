@@ -80,14 +80,19 @@ pub async fn category_slugs<C: ConnectionTrait>(db: &C, profile_id: i32) -> Resu
 
 /// A profile's categories, by name.
 pub async fn categories_of<C: ConnectionTrait>(db: &C, profile_id: i32) -> Result<Vec<CategoryRef>, sea_orm::DbErr> {
-    let ids: Vec<i32> = supply_profile_category::Entity::find()
-        .filter(supply_profile_category::Column::ProfileId.eq(profile_id))
+    Ok(categories_of_profiles(db, &[profile_id]).await?.remove(&profile_id).unwrap_or_default())
+}
+
+/// Each of these profiles' categories, by name.
+pub async fn categories_of_profiles<C: ConnectionTrait>(
+    db: &C,
+    profile_ids: &[i32],
+) -> Result<std::collections::HashMap<i32, Vec<CategoryRef>>, sea_orm::DbErr> {
+    let links = supply_profile_category::Entity::find()
+        .filter(supply_profile_category::Column::ProfileId.is_in(profile_ids.iter().copied()))
         .all(db)
-        .await?
-        .into_iter()
-        .map(|l| l.category_id)
-        .collect();
-    crate::belts::repo::categories_by_ids(db, ids).await
+        .await?;
+    crate::belts::repo::categories_by_owner(db, links.into_iter().map(|l| (l.profile_id, l.category_id))).await
 }
 
 /// Every category, for the editor's choices.
