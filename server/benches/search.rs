@@ -33,7 +33,7 @@ struct Options {
 }
 
 fn options() -> Result<Options> {
-    let mut options = Options { data_dir: PathBuf::new(), addr: String::new(), count: 100_000, seed: 20_261_122, rounds: 20 };
+    let mut options = Options { data_dir: PathBuf::new(), addr: String::new(), count: 100_000, seed: 20_261_122, rounds: 30 };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().with_context(|| format!("{arg} needs a value"));

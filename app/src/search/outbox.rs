@@ -11,7 +11,7 @@
 //! hold up the rest: it is set apart in the dead-letter table with
 //! Meilisearch's reason, for site admins, and the rest goes through.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, VecDeque};
 use std::time::Duration;
 
 use chrono::Utc;
@@ -22,10 +22,16 @@ use sea_orm::{
 };
 
 use crate::entities::{search_dead_letter, search_outbox};
-use crate::search::document::{self, EntityKind};
+use meilisearch_sdk::task_info::TaskInfo;
+
+use crate::search::document::{self, EntityKind, SearchDocument};
 use crate::search::service::{SearchError, SearchService};
 
 const BATCH_SIZE: u64 = 500;
+/// Batches the worker keeps with Meilisearch at once.
+const UNDER_WAY: usize = 4;
+/// How often the worker asks whether Meilisearch has finished a batch.
+const TASK_POLL: Duration = Duration::from_millis(10);
 /// Writes in this process wake the worker at once; this bounds the wait for
 /// those of other processes (admin commands such as `seed`).
 const IDLE_POLL: Duration = Duration::from_millis(500);
@@ -65,30 +71,56 @@ pub async fn pending(db: &DatabaseConnection) -> Result<u64, sea_orm::DbErr> {
     search_outbox::Entity::find().count(db).await
 }
 
-/// Pushes one batch of due rows. Returns how many rows it settled.
+/// Pushes one batch of due rows and waits for it. Returns how many rows it
+/// settled. The worker does the same with several batches under way at once.
 ///
 /// # Errors
 /// When the batch could not be delivered; its rows are kept and rescheduled.
 pub async fn process_batch(db: &DatabaseConnection, search: &SearchService) -> Result<usize, SearchError> {
-    let rows = search_outbox::Entity::find()
-        .filter(search_outbox::Column::AvailableAt.lte(Utc::now()))
-        .order_by_asc(search_outbox::Column::Id)
-        .limit(BATCH_SIZE)
-        .all(db)
-        .await?;
+    match send(db, search, &[]).await? {
+        Some(batch) => settle(db, search, batch).await,
+        None => Ok(0),
+    }
+}
+
+/// A batch whose documents Meilisearch has been given but not yet confirmed.
+struct SentBatch {
+    rows: Vec<search_outbox::Model>,
+    entities: BTreeSet<(EntityKind, i32)>,
+    /// Upserts, per target index.
+    upserts: Vec<(String, TaskInfo)>,
+    deletes: Vec<TaskInfo>,
+}
+
+impl SentBatch {
+    fn row_ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.rows.iter().map(|r| r.id)
+    }
+}
+
+/// Reads the due rows not already under way, rebuilds their documents from
+/// the database as it is now, and hands them to Meilisearch without waiting.
+/// `None` when nothing is due.
+///
+/// # Errors
+/// When Meilisearch cannot take them; the rows are rescheduled.
+async fn send(db: &DatabaseConnection, search: &SearchService, under_way: &[i64]) -> Result<Option<SentBatch>, SearchError> {
+    let mut due = search_outbox::Entity::find().filter(search_outbox::Column::AvailableAt.lte(Utc::now()));
+    if !under_way.is_empty() {
+        due = due.filter(search_outbox::Column::Id.is_not_in(under_way.iter().copied()));
+    }
+    let rows = due.order_by_asc(search_outbox::Column::Id).limit(BATCH_SIZE).all(db).await?;
     if rows.is_empty() {
-        return Ok(0);
+        return Ok(None);
     }
     // These changes are committed: pages cached in memory must be read again.
     search.changes_seen.bump();
-    match deliver(db, search, &rows).await {
-        Ok(()) => {
-            search_outbox::Entity::delete_many()
-                .filter(search_outbox::Column::Id.is_in(rows.iter().map(|r| r.id)))
-                .exec(db)
-                .await?;
-            Ok(rows.len())
-        }
+    let entities: BTreeSet<(EntityKind, i32)> = rows
+        .iter()
+        .filter_map(|r| Some((EntityKind::from_code(&r.entity_kind)?, r.entity_id)))
+        .collect();
+    match hand_over(db, search, &entities).await {
+        Ok((upserts, deletes)) => Ok(Some(SentBatch { rows, entities, upserts, deletes })),
         Err(err) => {
             reschedule(db, &rows, &err).await?;
             Err(err)
@@ -96,19 +128,12 @@ pub async fn process_batch(db: &DatabaseConnection, search: &SearchService) -> R
     }
 }
 
-async fn deliver(db: &DatabaseConnection, search: &SearchService, rows: &[search_outbox::Model]) -> Result<(), SearchError> {
-    // Checked after the rows were read: a rebuild that starts later reads the
-    // database after these changes were committed, so it cannot miss them.
-    let rebuild_uid = search.rebuild_uid();
-    let mut targets = vec![search.index_uid().to_string()];
-    if search.index_exists(&rebuild_uid).await? {
-        targets.push(rebuild_uid);
-    }
-
-    let entities: BTreeSet<(EntityKind, i32)> = rows
-        .iter()
-        .filter_map(|r| Some((EntityKind::from_code(&r.entity_kind)?, r.entity_id)))
-        .collect();
+/// The documents of these entities as the database has them now, and the ids
+/// of those no longer searchable.
+async fn current_documents(
+    db: &DatabaseConnection,
+    entities: &BTreeSet<(EntityKind, i32)>,
+) -> Result<(Vec<(EntityKind, i32, SearchDocument)>, Vec<String>), SearchError> {
     let mut upserts = Vec::new();
     let mut deletes = Vec::new();
     for kind in EntityKind::ALL {
@@ -124,19 +149,87 @@ async fn deliver(db: &DatabaseConnection, search: &SearchService, rows: &[search
             }
         }
     }
+    Ok((upserts, deletes))
+}
+
+async fn hand_over(
+    db: &DatabaseConnection,
+    search: &SearchService,
+    entities: &BTreeSet<(EntityKind, i32)>,
+) -> Result<(Vec<(String, TaskInfo)>, Vec<TaskInfo>), SearchError> {
+    // Checked after the rows were read: a rebuild that starts later reads the
+    // database after these changes were committed, so it cannot miss them.
+    let rebuild_uid = search.rebuild_uid();
+    let mut targets = vec![search.index_uid().to_string()];
+    if search.index_exists(&rebuild_uid).await? {
+        targets.push(rebuild_uid);
+    }
+    let (found, gone) = current_documents(db, entities).await?;
+    let docs: Vec<SearchDocument> = found.into_iter().map(|(_, _, doc)| doc).collect();
+    let mut upserts = Vec::new();
+    let mut deletes = Vec::new();
+    for uid in targets {
+        // Queued together, Meilisearch indexes them as one batch.
+        if let Some(task) = search.send_documents(&uid, &docs).await? {
+            upserts.push((uid.clone(), task));
+        }
+        if let Some(task) = search.send_deletions(&uid, &gone).await? {
+            deletes.push(task);
+        }
+    }
+    Ok((upserts, deletes))
+}
+
+/// Waits until Meilisearch has finished every task of the batch, however it
+/// ended. Safe to drop at any point.
+async fn finished(search: &SearchService, batch: &SentBatch) -> Result<(), SearchError> {
+    for task in batch.upserts.iter().map(|(_, t)| t).chain(&batch.deletes) {
+        while search.client().get_task(task).await?.is_pending() {
+            tokio::time::sleep(TASK_POLL).await;
+        }
+    }
+    Ok(())
+}
+
+/// Waits for a sent batch; then deletes its rows, or reschedules them when
+/// Meilisearch could not be reached or failed a task other than by refusing
+/// a document. Returns how many rows it settled.
+///
+/// # Errors
+/// When the batch was not delivered; its rows are kept and rescheduled.
+async fn settle(db: &DatabaseConnection, search: &SearchService, batch: SentBatch) -> Result<usize, SearchError> {
+    match confirm(db, search, &batch).await {
+        Ok(()) => {
+            search_outbox::Entity::delete_many()
+                .filter(search_outbox::Column::Id.is_in(batch.row_ids()))
+                .exec(db)
+                .await?;
+            Ok(batch.rows.len())
+        }
+        Err(err) => {
+            reschedule(db, &batch.rows, &err).await?;
+            Err(err)
+        }
+    }
+}
+
+async fn confirm(db: &DatabaseConnection, search: &SearchService, batch: &SentBatch) -> Result<(), SearchError> {
     let mut refused: Vec<(EntityKind, i32, String)> = Vec::new();
-    for uid in &targets {
-        let docs: Vec<_> = upserts.iter().map(|(_, _, doc)| doc.clone()).collect();
-        match search.put_documents(uid, &docs).await {
+    for (uid, task) in &batch.upserts {
+        match search.wait(task.clone()).await {
             Ok(()) => {}
-            // Something in the batch was refused: find out what, one by one.
+            // Something was refused, in this batch or one indexed with it: find
+            // out what, one by one. The documents are read again, because a
+            // later batch may already be queued: what goes in now must be the
+            // newest state, or it would undo that batch's.
             Err(SearchError::TaskFailed { .. }) => {
-                for (kind, id, doc) in &upserts {
-                    match search.put_documents(uid, std::slice::from_ref(doc)).await {
+                let (docs, _) = current_documents(db, &batch.entities).await?;
+                for (kind, id, doc) in docs {
+                    match search.put_documents(uid, std::slice::from_ref(&doc)).await {
                         Ok(()) => {}
                         Err(SearchError::TaskFailed { message, .. }) => {
-                            if !refused.iter().any(|(k, i, _)| k == kind && i == id) {
-                                refused.push((*kind, *id, message));
+                            if !refused.iter().any(|(k, i, _)| *k == kind && *i == id) {
+                                refused.push((kind, id, message));
                             }
                         }
                         Err(err) => return Err(err),
@@ -145,9 +238,11 @@ async fn deliver(db: &DatabaseConnection, search: &SearchService, rows: &[search
             }
             Err(err) => return Err(err),
         }
-        search.delete_documents(uid, &deletes).await?;
     }
-    set_apart(db, &entities, &refused).await?;
+    for task in &batch.deletes {
+        search.wait(task.clone()).await?;
+    }
+    set_apart(db, &batch.entities, &refused).await?;
     Ok(())
 }
 
@@ -225,20 +320,57 @@ async fn reschedule(db: &DatabaseConnection, rows: &[search_outbox::Model], err:
     Ok(())
 }
 
-/// Runs until the task is dropped: drains the outbox, then sleeps until woken
-/// by a new write or the next poll. Safe to abort at any point: rows are only
-/// deleted after Meilisearch confirmed them.
+/// Runs until the task is dropped: keeps up to [`UNDER_WAY`] batches with
+/// Meilisearch at once (it indexes queued batches together, and a new write
+/// need not wait behind a batch being confirmed), settles them in order, and
+/// sleeps when there is nothing to do until woken by a new write or the next
+/// poll. Safe to abort at any point: rows are only deleted after Meilisearch
+/// confirmed them.
 pub async fn run_worker(db: DatabaseConnection, search: SearchService) {
+    let mut under_way: VecDeque<SentBatch> = VecDeque::new();
+    // Each turn follows something worth looking for due rows after: a start,
+    // a wake-up, a poll, a settled batch.
     loop {
-        match process_batch(&db, &search).await {
-            Ok(0) => {
-                let _ = tokio::time::timeout(IDLE_POLL, search.outbox_wake.notified()).await;
+        let mut failed = false;
+        while under_way.len() < UNDER_WAY {
+            let busy: Vec<i64> = under_way.iter().flat_map(SentBatch::row_ids).collect();
+            match send(&db, &search, &busy).await {
+                Ok(Some(batch)) => under_way.push_back(batch),
+                Ok(None) => break,
+                Err(err) => {
+                    tracing::warn!(error = %err, "search outbox batch could not be sent; will retry");
+                    failed = true;
+                    break;
+                }
             }
-            Ok(n) => tracing::debug!(rows = n, "search outbox batch delivered"),
-            Err(err) => {
-                tracing::warn!(error = %err, "search outbox batch failed; will retry");
-                let _ = tokio::time::timeout(backoff(1), search.outbox_wake.notified()).await;
+        }
+        let Some(oldest) = under_way.front() else {
+            let pause = if failed { backoff(1) } else { IDLE_POLL };
+            let _ = tokio::time::timeout(pause, search.outbox_wake.notified()).await;
+            continue;
+        };
+        tokio::select! {
+            // A failure to ask is found again by `settle`, which reschedules.
+            _ = finished(&search, oldest) => {
+                let batch = under_way.pop_front().expect("the oldest batch");
+                match settle(&db, &search, batch).await {
+                    Ok(n) => tracing::debug!(rows = n, "search outbox batch delivered"),
+                    Err(err) => {
+                        tracing::warn!(error = %err, "search outbox batch failed; will retry");
+                        failed = true;
+                    }
+                }
             }
+            () = search.outbox_wake.notified() => {}
+        }
+        if failed {
+            // Meilisearch is likely away: settle what is under way, then pause before sending more.
+            while let Some(batch) = under_way.pop_front() {
+                if let Err(err) = settle(&db, &search, batch).await {
+                    tracing::warn!(error = %err, "search outbox batch failed; will retry");
+                }
+            }
+            let _ = tokio::time::timeout(backoff(1), search.outbox_wake.notified()).await;
         }
     }
 }

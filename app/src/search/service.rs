@@ -129,11 +129,32 @@ impl SearchService {
     /// # Errors
     /// When Meilisearch cannot be reached or rejects the documents.
     pub async fn put_documents(&self, uid: &str, docs: &[SearchDocument]) -> Result<(), SearchError> {
-        if docs.is_empty() {
-            return Ok(());
+        match self.send_documents(uid, docs).await? {
+            Some(task) => self.wait(task).await,
+            None => Ok(()),
         }
-        let task = self.client.index(uid).add_or_replace(docs, Some("id")).await?;
-        self.wait(task).await
+    }
+
+    /// Queues documents to add or replace, without waiting; `None` when there are none.
+    ///
+    /// # Errors
+    /// When Meilisearch cannot be reached or refuses the request.
+    pub async fn send_documents(&self, uid: &str, docs: &[SearchDocument]) -> Result<Option<TaskInfo>, SearchError> {
+        if docs.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(self.client.index(uid).add_or_replace(docs, Some("id")).await?))
+    }
+
+    /// Queues deletions by id, without waiting; `None` when there are none.
+    ///
+    /// # Errors
+    /// When Meilisearch cannot be reached or refuses the request.
+    pub async fn send_deletions(&self, uid: &str, ids: &[String]) -> Result<Option<TaskInfo>, SearchError> {
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(self.client.index(uid).delete_documents(ids).await?))
     }
 
     /// Deletes documents by id from one index and waits for it.
@@ -141,11 +162,10 @@ impl SearchService {
     /// # Errors
     /// When Meilisearch cannot be reached or fails the task.
     pub async fn delete_documents(&self, uid: &str, ids: &[String]) -> Result<(), SearchError> {
-        if ids.is_empty() {
-            return Ok(());
+        match self.send_deletions(uid, ids).await? {
+            Some(task) => self.wait(task).await,
+            None => Ok(()),
         }
-        let task = self.client.index(uid).delete_documents(ids).await?;
-        self.wait(task).await
     }
 
     /// How many documents in an index were written by an older build (see

@@ -10,7 +10,7 @@ use common::*;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, TransactionTrait};
 
 async fn rename_belt(db: &sea_orm::DatabaseConnection, slug: &str, name_en: &str) -> i32 {
-    let txn = db.begin().await.unwrap();
+    let txn = app::db::begin_write(db).await.unwrap();
     let model = belt::Entity::find().filter(belt::Column::Slug.eq(slug)).one(&txn).await.unwrap().unwrap();
     let id = model.id;
     let mut active = model.into_active_model();
@@ -181,7 +181,7 @@ async fn the_cached_directory_shows_a_change_once_the_outbox_has_picked_it_up() 
 }
 
 async fn move_belt(db: &sea_orm::DatabaseConnection, slug: &str, latitude: f64) {
-    let txn = db.begin().await.unwrap();
+    let txn = app::db::begin_write(db).await.unwrap();
     let model = belt::Entity::find().filter(belt::Column::Slug.eq(slug)).one(&txn).await.unwrap().unwrap();
     let id = model.id;
     let mut active = model.into_active_model();
@@ -218,7 +218,7 @@ async fn a_document_meilisearch_refuses_is_set_apart_with_its_reason_and_the_res
     assert_eq!(scout.call("search_status", &[]).await.status, axum::http::StatusCode::FORBIDDEN);
 
     // Fixed, then sent again by the admin: it goes through and leaves the list.
-    let txn = db.begin().await.unwrap();
+    let txn = app::db::begin_write(db).await.unwrap();
     let tyres = belt::Entity::find().filter(belt::Column::Slug.eq("qingdao-tyres")).one(&txn).await.unwrap().unwrap();
     let mut active = tyres.into_active_model();
     active.latitude = Set(36.3);
@@ -282,4 +282,44 @@ async fn the_drift_check_finds_what_the_index_lost_or_kept_and_repair_puts_it_ri
     assert_eq!(repaired.in_flight, 0);
     assert!(finds(&search, "Pingdu Lash Capital", "/belts/pingdu-false-eyelashes").await);
     assert!(finds(&search, "Miluo", "/belts/miluo-fishing-tackle").await);
+}
+
+/// The worker keeps several batches with Meilisearch at once. An entity
+/// changed again while an earlier batch holding it is still under way must
+/// end in its latest state, and a refusal among them must not bring an older
+/// state back when it is isolated.
+#[tokio::test]
+async fn with_batches_under_way_every_entity_ends_in_its_latest_state() {
+    let site = common::site().await;
+    let (db, search) = (&site.db.db, &site.search);
+    let worker = tokio::spawn(outbox::run_worker(db.clone(), search.clone()));
+
+    move_belt(db, "qingdao-tyres", f64::INFINITY).await;
+    search.outbox_wake.notify_one();
+    let pingdu = belt_id(db, "pingdu-false-eyelashes").await;
+    let miluo = belt_id(db, "miluo-fishing-tackle").await;
+    for round in 0..600 {
+        rename_belt(db, "pingdu-false-eyelashes", &format!("Pingdu Round {round}")).await;
+        rename_belt(db, "miluo-fishing-tackle", &format!("Miluo Round {round}")).await;
+        search.outbox_wake.notify_one();
+    }
+    rename_belt(db, "pingdu-false-eyelashes", "Pingdu Final Name").await;
+    search.outbox_wake.notify_one();
+
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while outbox::pending(db).await.unwrap() > 0 {
+        assert!(std::time::Instant::now() < deadline, "the outbox did not drain");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    worker.abort();
+
+    let name_in_index = |id: i32| async move {
+        let doc: serde_json::Value = search.live_index().get_document(&EntityKind::Belt.document_id(id)).await.unwrap();
+        doc["name_en"].as_str().unwrap().to_string()
+    };
+    assert_eq!(name_in_index(pingdu).await, "Pingdu Final Name");
+    assert_eq!(name_in_index(miluo).await, "Miluo Round 599");
+    let refused = outbox::dead_letters(db).await.unwrap();
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert_eq!((refused[0].entity_kind.as_str(), refused[0].entity_id), ("belt", belt_id(db, "qingdao-tyres").await));
 }
