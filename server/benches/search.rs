@@ -114,6 +114,8 @@ fn percentiles(mut samples: Vec<Duration>) -> Percentiles {
 struct Bench {
     db: sea_orm::DatabaseConnection,
     search: SearchService,
+    /// Meilisearch's address and key, for what the SDK does not show (batch timings).
+    meili: (String, String),
     http: reqwest::Client,
     base: String,
     directory: std::sync::Arc<app::belts::repo::DirectorySnapshot>,
@@ -145,8 +147,65 @@ impl Bench {
         Ok(app::search::fallback::search(&self.db, &query, &self.directory).await?.hits.len())
     }
 
+    async fn meili_get(&self, path: &str) -> Result<serde_json::Value> {
+        let (url, key) = &self.meili;
+        let text = self.http.get(format!("{url}{path}")).bearer_auth(key).send().await?.error_for_status()?.text().await?;
+        Ok(serde_json::from_str(&text)?)
+    }
+
+    /// Waits until nothing is on its way to search: the outbox is empty and
+    /// Meilisearch has no task queued or running.
+    async fn quiet(&self) -> Result<()> {
+        loop {
+            let busy = self.meili_get("/tasks?statuses=enqueued,processing&limit=1").await?;
+            if app::search::outbox::pending(&self.db).await? == 0 && busy["results"].as_array().is_some_and(|r| r.is_empty()) {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    async fn last_batch_uid(&self) -> Result<u64> {
+        Ok(self.meili_get("/batches?limit=1").await?["results"][0]["uid"].as_u64().unwrap_or(0))
+    }
+
+    /// Meilisearch's own time for the first document batch after `after`, and
+    /// the part of it spent writing geo points.
+    async fn batch_timing(&self, after: u64) -> Result<Option<(Duration, Duration)>> {
+        let batches = self.meili_get("/batches?limit=10").await?;
+        let found = batches["results"].as_array().into_iter().flatten().filter(|b| {
+            b["uid"].as_u64().is_some_and(|uid| uid > after) && b["stats"]["types"].get("documentAdditionOrUpdate").is_some()
+        });
+        let Some(batch) = found.min_by_key(|b| b["uid"].as_u64()) else { return Ok(None) };
+        let geo = batch["stats"]["progressTrace"]["processing tasks > indexing > writing geo points"].as_str().and_then(trace_duration);
+        Ok(batch["duration"].as_str().and_then(iso_duration).map(|total| (total, geo.unwrap_or_default())))
+    }
+
     async fn documents(&self) -> Result<usize> {
         Ok(self.search.live_index().get_stats().await?.number_of_documents)
+    }
+}
+
+/// Meilisearch's ISO 8601 durations, as it writes them for batches: `PT1.09S`, `PT1M2.5S`.
+fn iso_duration(text: &str) -> Option<Duration> {
+    let rest = text.strip_prefix("PT")?;
+    let (minutes, seconds) = match rest.split_once('M') {
+        Some((m, s)) => (m.parse::<f64>().ok()?, s),
+        None => (0.0, rest),
+    };
+    let seconds = if seconds.is_empty() { 0.0 } else { seconds.strip_suffix('S')?.parse::<f64>().ok()? };
+    Some(Duration::from_secs_f64(minutes * 60.0 + seconds))
+}
+
+/// Durations in a batch's progress trace: `708.39ms`, `1.09s`, `181.21µs`.
+fn trace_duration(text: &str) -> Option<Duration> {
+    let number = |suffix: &str| text.strip_suffix(suffix)?.parse::<f64>().ok();
+    if let Some(us) = number("µs") {
+        Some(Duration::from_secs_f64(us / 1e6))
+    } else if let Some(ms) = number("ms") {
+        Some(Duration::from_secs_f64(ms / 1e3))
+    } else {
+        number("s").map(Duration::from_secs_f64)
     }
 }
 
@@ -168,9 +227,10 @@ async fn main() -> Result<()> {
     let (url, key) = app::search::managed::running(&options.data_dir.join("meilisearch"))
         .context("no managed Meilisearch running on that data directory")?;
     let search = SearchService::new(&url, &key, "beltlink")?;
+    let meili = (url, key);
     let directory = std::sync::Arc::new(app::belts::repo::directory_snapshot(&db).await?);
     let http = reqwest::Client::new();
-    let bench = Bench { db, search, http, base: format!("http://{}", options.addr), directory };
+    let bench = Bench { db, search, meili, http, base: format!("http://{}", options.addr), directory };
 
     load(&bench, &options).await?;
     write_to_searchable(&bench, &options).await?;
@@ -262,6 +322,7 @@ async fn write_to_searchable(bench: &Bench, options: &Options) -> Result<()> {
     let cookie = Some(cookie.as_str());
 
     let mut latencies = Vec::with_capacity(PROBES);
+    let mut batch_timings: Vec<(Duration, Duration)> = Vec::with_capacity(PROBES);
     let mut polls = 0;
     let probing = bar(PROBES as u64, "probing");
     for n in 0..PROBES {
@@ -287,6 +348,9 @@ async fn write_to_searchable(bench: &Bench, options: &Options) -> Result<()> {
             bail!("saving a profile answered {}: {}", reply.status(), reply.text().await?);
         }
         let href = format!("/suppliers/{slug}");
+        // The firm and its draft reach search first: what is timed is the publish alone.
+        bench.quiet().await?;
+        let batches_before = bench.last_batch_uid().await?;
         let started = Instant::now();
         let reply = bench.post("/api/set_supply_profile_status", format!("slug={slug}&action=publish"), cookie).await?;
         if !reply.status().is_success() {
@@ -303,14 +367,30 @@ async fn write_to_searchable(bench: &Bench, options: &Options) -> Result<()> {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
         latencies.push(started.elapsed());
+        if let Some(timing) = bench.batch_timing(batches_before).await? {
+            batch_timings.push(timing);
+        }
         tick(&probing, n as u64 + 1, PROBES as u64);
     }
     probing.finish_and_clear();
     let p = percentiles(latencies);
     println!("\n== Write → searchable: {PROBES} profiles published one at a time through the server, on top of the load ==");
+    println!("(each publish sent once its firm and draft had reached search, with nothing else on its way)");
     println!("(from sending the publish request until Beltlink's /api/search returns it; polled every 5 ms, {polls} searches)");
     println!("{:>10} {:>10} {:>10}", "p50 ms", "p99 ms", "max ms");
     println!("{:>10.0} {:>10.0} {:>10.0}  (target p99 ≤ 2000 ms → {})", p.p50, p.p99, p.max, if p.p99 <= 2000.0 { "met" } else { "missed" });
+    if !batch_timings.is_empty() {
+        let indexing = percentiles(batch_timings.iter().map(|t| t.0).collect());
+        let geo = percentiles(batch_timings.iter().map(|t| t.1).collect());
+        println!(
+            "of which Meilisearch indexing the batch ({} seen): p50 {:.0} / p99 {:.0} ms; writing its geo points p50 {:.0} / p99 {:.0} ms",
+            batch_timings.len(),
+            indexing.p50,
+            indexing.p99,
+            geo.p50,
+            geo.p99
+        );
+    }
     Ok(())
 }
 
