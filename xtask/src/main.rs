@@ -12,6 +12,7 @@
 //! - `gen-map`: regenerate the inline China map from its boundary data.
 
 mod bench;
+mod erasure;
 mod mapgen;
 mod postgres;
 mod server;
@@ -69,6 +70,7 @@ pub fn run_checked(command: &mut Command) -> Result<()> {
 }
 
 fn build_site(ws: &Workspace, release: bool) -> Result<()> {
+    erasure::check(ws)?;
     let mut command = ws.command("cargo");
     // `--split`: each lazy route's code becomes its own wasm chunk (see `app::lazy_page!`).
     command.args(["leptos", "build", "--split"]);
