@@ -67,8 +67,7 @@ impl<T> Cached<T> {
             }
         }
         let value = Arc::new(load().await?);
-        *self.entry.write().unwrap_or_else(|p| p.into_inner()) =
-            Some(Entry { seen, loaded_at: Instant::now(), value: value.clone() });
+        *self.entry.write().unwrap_or_else(|p| p.into_inner()) = Some(Entry { seen, loaded_at: Instant::now(), value: value.clone() });
         Ok(value)
     }
 }
@@ -79,10 +78,7 @@ mod tests {
     use std::sync::atomic::AtomicUsize;
 
     async fn count_loads(cache: &Cached<usize>, loads: &AtomicUsize) -> usize {
-        *cache
-            .get(|| async { Ok::<_, ()>(loads.fetch_add(1, Ordering::SeqCst) + 1) })
-            .await
-            .unwrap()
+        *cache.get(|| async { Ok::<_, ()>(loads.fetch_add(1, Ordering::SeqCst) + 1) }).await.unwrap()
     }
 
     #[tokio::test]

@@ -2,9 +2,9 @@
 //! functions and pages, each with an HTTP status and a message in both
 //! languages. Internal causes are logged on the server and never sent.
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 use crate::forms::FormErrors;
 use crate::i18n::Lang;
@@ -25,10 +25,16 @@ pub enum AppError {
     SignInRequired,
     #[error("not allowed")]
     Forbidden,
-    #[error("too many failed sign-ins; wait {minutes} minutes")]
+    #[error("too many attempts; wait {minutes} minutes")]
     Throttled { minutes: i64 },
     #[error("search is unavailable")]
     SearchUnavailable,
+    #[error("too busy")]
+    Busy,
+    /// The request could not be read as the call it claims to be (missing
+    /// or malformed arguments, a body over the size limit).
+    #[error("malformed request: {0}")]
+    Malformed(String),
     #[error("internal error")]
     Internal,
     #[error("request failed: {0}")]
@@ -42,11 +48,12 @@ impl AppError {
             AppError::UnknownProvince(_)
             | AppError::UnknownCategory(_)
             | AppError::QueryTooLong { .. }
-            | AppError::Invalid(_) => 400,
+            | AppError::Invalid(_)
+            | AppError::Malformed(_) => 400,
             AppError::SignInRequired => 401,
             AppError::Forbidden => 403,
             AppError::Throttled { .. } => 429,
-            AppError::SearchUnavailable => 503,
+            AppError::SearchUnavailable | AppError::Busy => 503,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
@@ -69,21 +76,21 @@ impl AppError {
             (AppError::Forbidden, Lang::Zh) => "你的账户无权进行此操作。".into(),
             (AppError::Forbidden, Lang::En) => "Your account may not do this.".into(),
             (AppError::Throttled { minutes }, Lang::Zh) => {
-                format!("登录失败次数过多，请 {minutes} 分钟后再试。")
+                format!("尝试次数过多，请 {minutes} 分钟后再试。")
             }
             (AppError::Throttled { minutes }, Lang::En) => {
-                format!("Too many failed sign-ins. Try again in {minutes} minute{}.", if *minutes == 1 { "" } else { "s" })
+                format!("Too many attempts. Try again in {minutes} minute{}.", if *minutes == 1 { "" } else { "s" })
             }
             (AppError::SearchUnavailable, Lang::Zh) => "搜索服务暂时不可用，请稍后再试。".into(),
-            (AppError::SearchUnavailable, Lang::En) => {
-                "Search is unavailable for the moment. Please try again shortly.".into()
+            (AppError::SearchUnavailable, Lang::En) => "Search is unavailable for the moment. Please try again shortly.".into(),
+            (AppError::Malformed(_), Lang::Zh) => "无法读取这个请求：内容不完整、格式不对或过大。请回到页面重试。".into(),
+            (AppError::Malformed(_), Lang::En) => {
+                "This request could not be read: something is missing, malformed or too large. Go back to the page and try again.".into()
             }
-            (AppError::Internal | AppError::Transport(_), Lang::Zh) => {
-                "服务器出错了，请稍后再试。".into()
-            }
-            (AppError::Internal | AppError::Transport(_), Lang::En) => {
-                "The server ran into a problem. Please try again shortly.".into()
-            }
+            (AppError::Busy, Lang::Zh) => "当前请求较多，请稍后再试。".into(),
+            (AppError::Busy, Lang::En) => "Too many requests at the moment. Please try again in a minute.".into(),
+            (AppError::Internal | AppError::Transport(_), Lang::Zh) => "服务器出错了，请稍后再试。".into(),
+            (AppError::Internal | AppError::Transport(_), Lang::En) => "The server ran into a problem. Please try again shortly.".into(),
         }
     }
 }
@@ -92,7 +99,13 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            // What the caller sent: their mistake, not the server's.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::Malformed(value.to_string())
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 

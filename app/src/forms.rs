@@ -16,8 +16,12 @@ use crate::i18n::Lang;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
     NotAnEmail,
     EmailTaken,
     NotAChoice,
@@ -27,15 +31,24 @@ pub enum Problem {
     NeedOneLanguage,
     ChooseAtLeastOne,
     NotAWholeNumber,
-    OutOfRange { min: i64, max: i64 },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     /// An amount was given without its unit.
     UnitNeeded,
     UnknownCountryCodes(Vec<String>),
-    TooMany { max: usize },
+    TooMany {
+        max: usize,
+    },
     /// "Yes" to an overseas warehouse, but not where.
     WhereNeeded,
     /// Valid, but the database would not take it (an import row); trying again may work.
     NotSaved,
+    /// The same request was made already.
+    AlreadyAsked,
+    /// A password guessers try first.
+    CommonPassword,
 }
 
 impl Problem {
@@ -79,9 +92,16 @@ impl Problem {
             (Problem::WhereNeeded, Lang::En) => "Say where the overseas warehouse is.".into(),
             (Problem::NotSaved, Lang::Zh) => "这一行未能保存，请稍后重新导入。".into(),
             (Problem::NotSaved, Lang::En) => "This row could not be saved; import it again later.".into(),
+            (Problem::AlreadyAsked, Lang::Zh) => "已经提出过这项申请，请等待审核。".into(),
+            (Problem::AlreadyAsked, Lang::En) => "This was asked for already; it waits for a decision.".into(),
+            (Problem::CommonPassword, Lang::Zh) => "这个密码太常见，很容易被猜到。请换一个，例如几个不相关的词组合。".into(),
+            (Problem::CommonPassword, Lang::En) => "This password is too common to be safe. Try a few unrelated words together.".into(),
         }
     }
 }
+
+/// The most characters of one field a refusal sends back.
+pub const KEPT_MAX: usize = 5_000;
 
 /// The problems of one submitted form, and the values to show again.
 /// Secret fields (passwords) are never kept.
@@ -103,8 +123,15 @@ impl FormErrors {
         self.problems.entry(field.to_string()).or_insert(problem);
     }
 
+    /// Keeps what the user sent for `field`, to show it again. Past
+    /// [`KEPT_MAX`] characters (far beyond any field's own limit) it is cut,
+    /// so a refusal never grows with the input.
     pub fn keep(&mut self, field: &str, value: &str) {
-        self.kept.insert(field.to_string(), value.to_string());
+        let kept = match value.char_indices().nth(KEPT_MAX) {
+            Some((cut, _)) => &value[..cut],
+            None => value,
+        };
+        self.kept.insert(field.to_string(), kept.to_string());
     }
 
     pub fn is_empty(&self) -> bool {
@@ -235,12 +262,38 @@ mod tests {
             Problem::TooMany { max: 60 },
             Problem::WhereNeeded,
             Problem::NotSaved,
+            Problem::AlreadyAsked,
+            Problem::CommonPassword,
         ];
         for problem in all {
             let zh = problem.message(Lang::Zh);
             let en = problem.message(Lang::En);
             assert!(!zh.is_empty() && !en.is_empty() && zh != en);
         }
+    }
+
+    /// Leptos writes `<textarea>` children unescaped, so every textarea must
+    /// be [`TextAreaField`], which escapes them.
+    #[test]
+    fn no_textarea_outside_the_field_that_escapes_it() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut stack = vec![src];
+        let mut offenders = Vec::new();
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("forms.rs") {
+                    let code = std::fs::read_to_string(&path).unwrap();
+                    // Comments may name the element; code may not use it.
+                    if code.lines().any(|line| !line.trim_start().starts_with("//") && line.contains("<textarea")) {
+                        offenders.push(path.display().to_string());
+                    }
+                }
+            }
+        }
+        assert!(offenders.is_empty(), "use forms::TextAreaField instead of a raw <textarea> in {offenders:?}");
     }
 
     proptest::proptest! {
@@ -330,7 +383,8 @@ pub fn Field(
     }
 }
 
-/// A labelled multi-line text with its problem beneath it.
+/// A labelled multi-line text with its problem beneath it. The app's only
+/// `<textarea>`: its content is raw text that Leptos does not escape.
 #[leptos::component]
 pub fn TextAreaField(
     name: &'static str,
@@ -358,7 +412,7 @@ pub fn TextAreaField(
                 maxlength=maxlength.to_string()
                 aria-invalid=move || if problem().is_some() { "true" } else { "false" }
                 aria-describedby=described_by
-            >{kept}</textarea>
+            >{crate::markup::raw_text(kept)}</textarea>
             <p class="field-error" id=error_id role="alert">{problem}</p>
         </div>
     }

@@ -89,9 +89,7 @@ mod tests {
     #[test]
     fn codes_are_unique_and_url_safe() {
         let mut codes: Vec<_> = PROVINCES.iter().map(|p| p.code).collect();
-        assert!(codes
-            .iter()
-            .all(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-')));
+        assert!(codes.iter().all(|c| c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-')));
         codes.sort();
         codes.dedup();
         assert_eq!(codes.len(), PROVINCES.len());

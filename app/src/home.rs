@@ -10,10 +10,16 @@ pub fn HomePage() -> impl IntoView {
     let audiences = [
         (t.home_for_manufacturers, t.home_for_manufacturers_body, "/belts".to_string(), "manufacturers"),
         (t.home_for_platforms, t.home_for_platforms_body, "/belts".to_string(), "platforms"),
-        (t.home_for_associations, t.home_for_associations_body, format!("/search?q={}", crate::layout::encode_component(lang.pick("协会", "association"))), "associations"),
+        (
+            t.home_for_associations,
+            t.home_for_associations_body,
+            format!("/search?q={}", crate::layout::encode_component(lang.pick("协会", "association"))),
+            "associations",
+        ),
         (t.home_for_graduates, t.home_for_graduates_body, "/search".to_string(), "graduates"),
     ];
-    let examples: [&str; 4] = lang.pick(["假睫毛", "钓具", "女装", "海外仓"], ["eyelashes", "fishing tackle", "women's wear", "overseas warehouse"]);
+    let examples: [&str; 4] =
+        lang.pick(["假睫毛", "钓具", "女装", "海外仓"], ["eyelashes", "fishing tackle", "women's wear", "overseas warehouse"]);
     view! {
         <Title text=format!("{} · {}", t.site_name, t.home_title)/>
         <section class="hero">

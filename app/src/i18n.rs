@@ -72,11 +72,8 @@ pub fn lang_from_accept_language(header: &str) -> Option<Lang> {
         let Some(lang) = parts.next().and_then(Lang::from_code) else {
             continue;
         };
-        let quality = parts
-            .filter_map(|p| p.trim().strip_prefix("q="))
-            .find_map(|q| q.trim().parse::<f32>().ok())
-            .unwrap_or(1.0);
-        if !(quality > 0.0) {
+        let quality = parts.filter_map(|p| p.trim().strip_prefix("q=")).find_map(|q| q.trim().parse::<f32>().ok()).unwrap_or(1.0);
+        if quality.is_nan() || quality <= 0.0 {
             continue;
         }
         let better = match best {

@@ -1,6 +1,10 @@
 //! Beltlink's pages, components and server functions, one module per domain
 //! area. Server-only code sits behind the `ssr` feature.
 
+// A server function takes one argument per form field, and the macro's browser
+// side does not carry an item's `allow` over to the code it generates.
+#![allow(clippy::too_many_arguments)]
+
 pub mod accounts;
 pub mod associations;
 pub mod belts;
@@ -11,6 +15,8 @@ pub mod geo;
 pub mod home;
 pub mod i18n;
 pub mod layout;
+pub mod markup;
+pub mod net;
 pub mod orgs;
 pub mod search;
 pub mod services;
@@ -37,6 +43,8 @@ use crate::i18n::Lang;
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang=lang.html_lang()>
@@ -59,10 +67,30 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[cfg(feature = "ssr")]
 pub fn request_lang() -> Lang {
     let parts = use_context::<http::request::Parts>();
-    let header = |name: http::header::HeaderName| {
-        parts.as_ref().and_then(|p| p.headers.get(&name)).and_then(|v| v.to_str().ok()).map(str::to_owned)
-    };
+    let header =
+        |name: http::header::HeaderName| parts.as_ref().and_then(|p| p.headers.get(&name)).and_then(|v| v.to_str().ok()).map(str::to_owned);
     i18n::negotiate(header(http::header::COOKIE).as_deref(), header(http::header::ACCEPT_LANGUAGE).as_deref())
+}
+
+/// A page may run only its own scripts: those carrying this response's
+/// nonce (the hydration script, resolved resources) and the site's own files
+/// (the wasm and its lazily loaded chunks). No inline script without the
+/// nonce, no `eval`, no plugins, no framing.
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    let Some(nonce) = leptos::nonce::use_nonce() else { return };
+    let Some(options) = use_context::<leptos_axum::ResponseOptions>() else { return };
+    if let Ok(value) = http::HeaderValue::from_str(&content_security_policy(&nonce)) {
+        options.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
 }
 
 #[cfg(not(feature = "ssr"))]
@@ -73,9 +101,7 @@ pub fn request_lang() -> Lang {
 /// Sets the HTTP status of the page being rendered (no-op in the browser).
 pub fn set_page_status(code: u16) {
     #[cfg(feature = "ssr")]
-    if let (Some(options), Ok(status)) =
-        (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(code))
-    {
+    if let (Some(options), Ok(status)) = (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(code)) {
         options.set_status(status);
     }
     #[cfg(not(feature = "ssr"))]
@@ -90,7 +116,9 @@ pub fn App(lang: Lang) -> impl IntoView {
     provide_context(lang);
     let t = lang.texts();
     view! {
-        <Title text=t.site_name/>
+        // The one formatter every page's title passes through: titles carry
+        // organisation names, and leptos_meta writes them unescaped.
+        <Title formatter=markup::raw_text text=t.site_name/>
         <Router>
             <layout::Header/>
             <main id="main">
@@ -108,6 +136,7 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("suppliers/:slug") view={Lazy::<SupplierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("admin/search") view={Lazy::<SearchAdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("admin/approvals") view={Lazy::<ApprovalsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("signup") view={Lazy::<SignUpRoute>::new()}/>
                     <Route path=path!("signin") view={Lazy::<SignInRoute>::new()}/>
                     <Route path=path!("account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
@@ -149,6 +178,7 @@ lazy_page!(ImportJobRoute, associations::pages::ImportJobPage);
 lazy_page!(OfferingEditorRoute, services::pages::OfferingEditorPage);
 lazy_page!(SearchRoute, search::pages::SearchPage);
 lazy_page!(SearchAdminRoute, search::admin::SearchAdminPage);
+lazy_page!(ApprovalsRoute, orgs::approval_pages::ApprovalsPage);
 lazy_page!(SignUpRoute, accounts::pages::SignUpPage);
 lazy_page!(SignInRoute, accounts::pages::SignInPage);
 lazy_page!(AccountRoute, accounts::pages::AccountPage);

@@ -19,6 +19,8 @@ pub struct AppState {
     pub directory: Cached<DirectorySnapshot>,
     /// Where uploaded files (profile photos) are kept.
     pub media_dir: std::path::PathBuf,
+    /// Reverse proxies trusted to name the client (`BELTLINK_TRUSTED_PROXIES`).
+    pub trusted_proxies: std::sync::Arc<[std::net::IpAddr]>,
 }
 
 /// The longest a cached read model is trusted without a change being seen.
@@ -27,7 +29,7 @@ const CACHE_MAX_AGE: Duration = Duration::from_secs(60);
 impl AppState {
     pub fn new(db: DatabaseConnection, search: SearchService, media_dir: std::path::PathBuf) -> Self {
         let directory = Cached::new(search.changes_seen.clone(), CACHE_MAX_AGE);
-        AppState { db, search, directory, media_dir }
+        AppState { db, search, directory, media_dir, trusted_proxies: std::sync::Arc::new([]) }
     }
 }
 

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, watchedPage, gotoHydrated, BASE } from './helpers.mjs';
+import { launch, watchedPage, gotoHydrated, signIn, BASE } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -19,7 +19,7 @@ test('a new manufacturer signs up, fixes a mistake without losing input, and sig
   await page.fill('#field-password_again', 'short');
   await page.click('.form-page button[type=submit]');
 
-  await page.waitForSelector('#field-password-error:has-text("Use at least 10 characters.")');
+  await page.waitForSelector('#field-password-error:has-text("Use at least 12 characters.")');
   assert.equal(await page.evaluate(() => window.__noReload), true, 'the error arrived without a page load');
   assert.equal(await page.inputValue('#field-email'), email, 'other input is kept');
   assert.equal(await page.inputValue('#field-display_name'), 'Wang Fang');
@@ -27,7 +27,9 @@ test('a new manufacturer signs up, fixes a mistake without losing input, and sig
 
   await page.fill('#field-password', 'a-long-enough-secret');
   await page.fill('#field-password_again', 'a-long-enough-secret');
-  await Promise.all([page.waitForURL(`${BASE}/account`), page.click('.form-page button[type=submit]')]);
+  await Promise.all([page.waitForURL(`${BASE}/signin?welcome=1`), page.click('.form-page button[type=submit]')]);
+  await page.waitForSelector('p.notice:has-text("your account is ready")');
+  await signIn(page, email, 'a-long-enough-secret');
   await page.waitForSelector(`text=${email}`);
   assert.match(await page.textContent('.user-menu'), /Wang Fang/, 'the header knows who is signed in');
 
@@ -68,6 +70,10 @@ test('sign-in works with JavaScript turned off, and shows its error next to the 
   await page.selectOption('#field-role', 'platform_scout');
   await page.fill('#field-password', 'a-long-enough-secret');
   await page.fill('#field-password_again', 'a-long-enough-secret');
+  await Promise.all([page.waitForURL(`${BASE}/signin?welcome=1`), page.click('.form-page button[type=submit]')]);
+  assert.match(await page.textContent('main'), /账户已经建好/);
+  await page.fill('#field-email', email);
+  await page.fill('#field-password', 'a-long-enough-secret');
   await Promise.all([page.waitForURL(`${BASE}/account`), page.click('.form-page button[type=submit]')]);
   assert.match(await page.textContent('main'), /平台招商/);
 

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, watchedPage, gotoHydrated, BASE } from './helpers.mjs';
+import { launch, watchedPage, gotoHydrated, signInAsAdmin, signUpAndIn, BASE } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -8,16 +8,12 @@ after(async () => { await browser?.close(); });
 
 const COLUMNS = 'slug,name_zh,name_en,province,city_zh,city_en,belt,products_zh,products_en,categories,moq_value,moq_unit,capacity_value,capacity_unit,lead_time_days,sample_policy,price_band,certifications,certifications_other,export_markets,business_models,platforms,languages,floor_area_m2,overseas_warehouse,publish';
 
-test('an association imports its member factories and watches the import finish', async () => {
+test('an association asks to be approved, a site admin approves it, and it imports its member factories', async () => {
   const { page, context, problems } = await watchedPage(browser, { locale: 'en-US' });
   const stamp = Date.now();
   await gotoHydrated(page, '/signup');
-  await page.fill('#field-email', `secretary-${stamp}@example.com`);
-  await page.fill('#field-display_name', 'Liu Yang');
-  await page.selectOption('#field-role', 'association_admin');
-  await page.fill('#field-password', 'a-long-enough-secret');
-  await page.fill('#field-password_again', 'a-long-enough-secret');
-  await Promise.all([page.waitForURL(`${BASE}/account`), page.click('.form-page button[type=submit]')]);
+  assert.equal(await page.locator('#field-role option[value="association_admin"]').count(), 0, 'association powers are not chosen');
+  await signUpAndIn(page, { email: `secretary-${stamp}@example.com`, name: 'Liu Yang', role: 'graduate', password: 'a-long-enough-secret' });
   await Promise.all([page.waitForURL(`${BASE}/orgs/new`), page.click('a[href="/orgs/new"]')]);
   await page.waitForSelector('#field-kind');
   await page.selectOption('#field-kind', 'association');
@@ -25,6 +21,20 @@ test('an association imports its member factories and watches the import finish'
   await page.check('#belt-pingdu-false-eyelashes');
   await Promise.all([page.waitForURL(/\/orgs\/lash-makers-association-\d+$/), page.click('.form-page button[type=submit]')]);
   const slug = new URL(page.url()).pathname.split('/').pop();
+  assert.match(await page.textContent('.notice'), /waits for a site admin/);
+  assert.equal(await page.locator(`a[href="/orgs/${slug}/members"]`).count(), 0, 'no member import before approval');
+
+  // A site admin approves it from the approvals page.
+  const admin = await watchedPage(browser, { locale: 'en-US' });
+  await signInAsAdmin(admin.page);
+  await gotoHydrated(admin.page, '/admin/approvals');
+  const request = admin.page.locator('li.approval', { has: admin.page.locator(`a[href="/orgs/${slug}"]`) });
+  await Promise.all([admin.page.waitForURL(`${BASE}/admin/approvals`), request.locator('button[value=approve]').click()]);
+  await admin.page.waitForFunction((s) => !document.querySelector(`li.approval a[href="/orgs/${s}"]`), slug);
+  assert.deepEqual(admin.problems(), []);
+  await admin.context.close();
+
+  await gotoHydrated(page, `/orgs/${slug}`);
 
   await Promise.all([page.waitForURL(`${BASE}/orgs/${slug}/members`), page.click(`a[href="/orgs/${slug}/members"]`)]);
   await page.waitForSelector('#field-file');

@@ -22,12 +22,16 @@ test('the belt directory is in the HTML before any script runs', async () => {
   await context.close();
 });
 
-test('every page hydrates without console errors or hydration warnings', async () => {
-  const paths = ['/', '/belts', '/belts?province=shandong', '/belts/pingdu-false-eyelashes', '/orgs/zongteng-group', '/suppliers/qingdao-kailaishi-cosmetics', '/search?q=eyelashes', '/search', '/signup', '/signin?next=%2Fbelts'];
+test('every page hydrates under its Content-Security-Policy, without console errors or hydration warnings', async () => {
+  const paths = ['/', '/belts', '/belts?province=shandong', '/belts/pingdu-false-eyelashes', '/orgs/zongteng-group', '/suppliers/qingdao-kailaishi-cosmetics', '/search?q=eyelashes', '/search', '/signup', '/signin?next=%2Fbelts', '/signin?welcome=1'];
   for (const locale of ['zh-CN', 'en-US']) {
     const { page, context, problems } = await watchedPage(browser, { locale });
     for (const path of paths) {
-      await gotoHydrated(page, path);
+      const response = await gotoHydrated(page, path);
+      // A policy violation is a console error, so hydrating cleanly proves the policy lets the page work.
+      const policy = response.headers()['content-security-policy'];
+      assert.match(policy, /script-src 'self' 'nonce-[^']+' 'wasm-unsafe-eval'/, path);
+      assert.doesNotMatch(policy, /unsafe-inline/, path);
       // Give effects a moment to run after hydration.
       await page.waitForTimeout(150);
     }

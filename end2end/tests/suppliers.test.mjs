@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync, crc32 } from 'node:zlib';
-import { launch, watchedPage, gotoHydrated, BASE } from './helpers.mjs';
+import { launch, watchedPage, gotoHydrated, signUpAndIn, BASE } from './helpers.mjs';
 
 /** A real, decodable PNG of `size` × `size` grey pixels. */
 function greyPng(size) {
@@ -46,12 +46,7 @@ test('a manufacturer fills a profile, fixes a mistake, publishes, and is found i
   const stamp = Date.now();
   const email = `profile-${stamp}@example.com`;
   await gotoHydrated(page, '/signup');
-  await page.fill('#field-email', email);
-  await page.fill('#field-display_name', 'Zhang Min');
-  await page.selectOption('#field-role', 'manufacturer');
-  await page.fill('#field-password', 'a-long-enough-secret');
-  await page.fill('#field-password_again', 'a-long-enough-secret');
-  await Promise.all([page.waitForURL(`${BASE}/account`), page.click('.form-page button[type=submit]')]);
+  await signUpAndIn(page, { email, name: 'Zhang Min', role: 'manufacturer', password: 'a-long-enough-secret' });
 
   await Promise.all([page.waitForURL(`${BASE}/orgs/new`), page.click('a[href="/orgs/new"]')]);
   await page.waitForSelector('#field-name_en');
@@ -116,12 +111,7 @@ test('a service provider lists an offering and its page shows it', async () => {
   const { page, context, problems } = await watchedPage(browser, { locale: 'zh-CN' });
   const stamp = Date.now();
   await gotoHydrated(page, '/signup');
-  await page.fill('#field-email', `provider-${stamp}@example.com`);
-  await page.fill('#field-display_name', '陈立');
-  await page.selectOption('#field-role', 'service_provider');
-  await page.fill('#field-password', 'a-long-enough-secret');
-  await page.fill('#field-password_again', 'a-long-enough-secret');
-  await Promise.all([page.waitForURL(`${BASE}/account`), page.click('.form-page button[type=submit]')]);
+  await signUpAndIn(page, { email: `provider-${stamp}@example.com`, name: '陈立', role: 'service_provider', password: 'a-long-enough-secret' });
   await Promise.all([page.waitForURL(`${BASE}/orgs/new`), page.click('a[href="/orgs/new"]')]);
   await page.waitForSelector('#field-name_en');
   await page.fill('#field-name_zh', '洛杉矶睫毛物流');

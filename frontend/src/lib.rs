@@ -8,11 +8,7 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     // The server chose the language and wrote it on <html lang>; hydrate with the same one.
     let html = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-    let lang = html
-        .as_ref()
-        .and_then(|html| html.get_attribute("lang"))
-        .and_then(|code| Lang::from_code(&code))
-        .unwrap_or_default();
+    let lang = html.as_ref().and_then(|html| html.get_attribute("lang")).and_then(|code| Lang::from_code(&code)).unwrap_or_default();
     let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
         return;
     };

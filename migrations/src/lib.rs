@@ -14,6 +14,7 @@ mod m20261122_000005_service_offerings;
 mod m20261122_000006_supply_profile_photos;
 mod m20261122_000007_association_members;
 mod m20261122_000008_search_dead_letters;
+mod m20261125_000009_granted_roles;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_supply_profile_photos::Migration),
             Box::new(m20261122_000007_association_members::Migration),
             Box::new(m20261122_000008_search_dead_letters::Migration),
+            Box::new(m20261125_000009_granted_roles::Migration),
         ]
     }
 }

@@ -112,15 +112,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_belts_province")
-                    .table(Belts::Table)
-                    .col(Belts::Province)
-                    .to_owned(),
-            )
-            .await?;
+        manager.create_index(Index::create().name("idx_belts_province").table(Belts::Table).col(Belts::Province).to_owned()).await?;
 
         manager
             .create_table(
@@ -150,11 +142,7 @@ impl MigrationTrait for Migration {
                     .if_not_exists()
                     .col(integer(BeltCategories::BeltId))
                     .col(integer(BeltCategories::CategoryId))
-                    .primary_key(
-                        Index::create()
-                            .col(BeltCategories::BeltId)
-                            .col(BeltCategories::CategoryId),
-                    )
+                    .primary_key(Index::create().col(BeltCategories::BeltId).col(BeltCategories::CategoryId))
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_belt_categories_belt")
@@ -206,13 +194,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("idx_belt_figures_belt")
-                    .table(BeltFigures::Table)
-                    .col(BeltFigures::BeltId)
-                    .to_owned(),
-            )
+            .create_index(Index::create().name("idx_belt_figures_belt").table(BeltFigures::Table).col(BeltFigures::BeltId).to_owned())
             .await?;
 
         manager
@@ -241,13 +223,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("idx_organisations_kind")
-                    .table(Organisations::Table)
-                    .col(Organisations::Kind)
-                    .to_owned(),
-            )
+            .create_index(Index::create().name("idx_organisations_kind").table(Organisations::Table).col(Organisations::Kind).to_owned())
             .await?;
 
         manager
@@ -258,11 +234,7 @@ impl MigrationTrait for Migration {
                     .col(integer(BeltOrganisations::BeltId))
                     .col(integer(BeltOrganisations::OrganisationId))
                     .col(string_len(BeltOrganisations::Role, 32))
-                    .primary_key(
-                        Index::create()
-                            .col(BeltOrganisations::BeltId)
-                            .col(BeltOrganisations::OrganisationId),
-                    )
+                    .primary_key(Index::create().col(BeltOrganisations::BeltId).col(BeltOrganisations::OrganisationId))
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_belt_organisations_belt")
@@ -273,10 +245,7 @@ impl MigrationTrait for Migration {
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_belt_organisations_organisation")
-                            .from(
-                                BeltOrganisations::Table,
-                                BeltOrganisations::OrganisationId,
-                            )
+                            .from(BeltOrganisations::Table, BeltOrganisations::OrganisationId)
                             .to(Organisations::Table, Organisations::Id)
                             .on_delete(ForeignKeyAction::Cascade),
                     )
@@ -303,9 +272,7 @@ impl MigrationTrait for Migration {
             Categories::Table.into_iden(),
             Belts::Table.into_iden(),
         ] {
-            manager
-                .drop_table(Table::drop().table(table).if_exists().to_owned())
-                .await?;
+            manager.drop_table(Table::drop().table(table).if_exists().to_owned()).await?;
         }
         Ok(())
     }

@@ -39,18 +39,12 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("idx_search_outbox_available")
-                    .table(SearchOutbox::Table)
-                    .col(SearchOutbox::AvailableAt)
-                    .to_owned(),
+                Index::create().name("idx_search_outbox_available").table(SearchOutbox::Table).col(SearchOutbox::AvailableAt).to_owned(),
             )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(SearchOutbox::Table).if_exists().to_owned())
-            .await
+        manager.drop_table(Table::drop().table(SearchOutbox::Table).if_exists().to_owned()).await
     }
 }

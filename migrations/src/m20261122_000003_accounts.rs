@@ -100,11 +100,7 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("idx_memberships_organisation")
-                    .table(Memberships::Table)
-                    .col(Memberships::OrganisationId)
-                    .to_owned(),
+                Index::create().name("idx_memberships_organisation").table(Memberships::Table).col(Memberships::OrganisationId).to_owned(),
             )
             .await?;
 
@@ -120,9 +116,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(
-                Index::create().name("idx_sessions_expires").table(Sessions::Table).col(Sessions::ExpiresAt).to_owned(),
-            )
+            .create_index(Index::create().name("idx_sessions_expires").table(Sessions::Table).col(Sessions::ExpiresAt).to_owned())
             .await?;
 
         manager
@@ -142,20 +136,15 @@ impl MigrationTrait for Migration {
             ("idx_sign_in_failures_address", SignInFailures::Address),
             ("idx_sign_in_failures_at", SignInFailures::FailedAt),
         ] {
-            manager
-                .create_index(Index::create().name(name).table(SignInFailures::Table).col(column).to_owned())
-                .await?;
+            manager.create_index(Index::create().name(name).table(SignInFailures::Table).col(column).to_owned()).await?;
         }
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            SignInFailures::Table.into_iden(),
-            Sessions::Table.into_iden(),
-            Memberships::Table.into_iden(),
-            Users::Table.into_iden(),
-        ] {
+        for table in
+            [SignInFailures::Table.into_iden(), Sessions::Table.into_iden(), Memberships::Table.into_iden(), Users::Table.into_iden()]
+        {
             manager.drop_table(Table::drop().table(table).if_exists().to_owned()).await?;
         }
         Ok(())

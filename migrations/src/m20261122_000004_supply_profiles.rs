@@ -111,11 +111,7 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("idx_supply_profiles_status")
-                    .table(SupplyProfiles::Table)
-                    .col(SupplyProfiles::Status)
-                    .to_owned(),
+                Index::create().name("idx_supply_profiles_status").table(SupplyProfiles::Table).col(SupplyProfiles::Status).to_owned(),
             )
             .await?;
         manager
@@ -125,9 +121,7 @@ impl MigrationTrait for Migration {
                     .if_not_exists()
                     .col(integer(SupplyProfileCategories::ProfileId))
                     .col(integer(SupplyProfileCategories::CategoryId))
-                    .primary_key(
-                        Index::create().col(SupplyProfileCategories::ProfileId).col(SupplyProfileCategories::CategoryId),
-                    )
+                    .primary_key(Index::create().col(SupplyProfileCategories::ProfileId).col(SupplyProfileCategories::CategoryId))
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_supply_profile_categories_profile")

@@ -57,18 +57,18 @@ fn options() -> Result<Options> {
 /// radius around a belt, a deep page.
 const QUERIES: [&str; 16] = [
     "q=eyelash",
-    "q=%E5%81%87%E7%9D%AB%E6%AF%9B",             // 假睫毛
-    "q=%E7%9D%AB%E6%AF%9B",                      // 睫毛
+    "q=%E5%81%87%E7%9D%AB%E6%AF%9B", // 假睫毛
+    "q=%E7%9D%AB%E6%AF%9B",          // 睫毛
     "q=fishing+tackle&cert=bsci",
-    "q=%E9%92%93%E5%85%B7&market=US",            // 钓具
+    "q=%E9%92%93%E5%85%B7&market=US", // 钓具
     "q=lashes&model=oem&sort=capacity",
     "kind=supply_profile&cert=bsci&market=US",
     "q=women%27s+wear&province=shandong",
     "near=pingdu-false-eyelashes&km=100&sort=distance",
     "q=tea&sort=updated",
     "q=overseas+warehouse",
-    "q=%E5%A5%B3%E8%A3%85",                      // 女装
-    "q=%E6%B5%AE%E6%BC%82",                      // 浮漂
+    "q=%E5%A5%B3%E8%A3%85", // 女装
+    "q=%E6%B5%AE%E6%BC%82", // 浮漂
     "q=handmade&capacity=100k-1m",
     "q=works&page=3",
     "q=premium+custom&kind=supply_profile&model=odm",
@@ -88,7 +88,7 @@ fn bar(total: u64, what: &'static str) -> ProgressBar {
 /// A plain line per tenth where the bar is hidden (not a terminal).
 fn tick(bar: &ProgressBar, done: u64, total: u64) {
     bar.set_position(done);
-    if bar.is_hidden() && total >= 10 && done % (total / 10) == 0 {
+    if bar.is_hidden() && total >= 10 && done.is_multiple_of(total / 10) {
         eprintln!("{}: {done}/{total}", bar.prefix());
     }
 }
@@ -173,9 +173,10 @@ impl Bench {
     /// the part of it spent writing geo points.
     async fn batch_timing(&self, after: u64) -> Result<Option<(Duration, Duration)>> {
         let batches = self.meili_get("/batches?limit=10").await?;
-        let found = batches["results"].as_array().into_iter().flatten().filter(|b| {
-            b["uid"].as_u64().is_some_and(|uid| uid > after) && b["stats"]["types"].get("documentAdditionOrUpdate").is_some()
-        });
+        let found =
+            batches["results"].as_array().into_iter().flatten().filter(|b| {
+                b["uid"].as_u64().is_some_and(|uid| uid > after) && b["stats"]["types"].get("documentAdditionOrUpdate").is_some()
+            });
         let Some(batch) = found.min_by_key(|b| b["uid"].as_u64()) else { return Ok(None) };
         let geo = batch["stats"]["progressTrace"]["processing tasks > indexing > writing geo points"].as_str().and_then(trace_duration);
         Ok(batch["duration"].as_str().and_then(iso_duration).map(|total| (total, geo.unwrap_or_default())))
@@ -307,9 +308,7 @@ impl Bench {
 /// polled until the profile is in.
 async fn write_to_searchable(bench: &Bench, options: &Options) -> Result<()> {
     let password = "bench-password-123";
-    let sign_up = format!(
-        "email=prober%40example.com&display_name=Prober&role=manufacturer&password={password}&password_again={password}"
-    );
+    let sign_up = format!("email=prober%40example.com&display_name=Prober&role=manufacturer&password={password}&password_again={password}");
     let reply = bench.post("/api/sign_up", sign_up, None).await?;
     let cookie = reply
         .headers()
@@ -378,7 +377,13 @@ async fn write_to_searchable(bench: &Bench, options: &Options) -> Result<()> {
     println!("(each publish sent once its firm and draft had reached search, with nothing else on its way)");
     println!("(from sending the publish request until Beltlink's /api/search returns it; polled every 5 ms, {polls} searches)");
     println!("{:>10} {:>10} {:>10}", "p50 ms", "p99 ms", "max ms");
-    println!("{:>10.0} {:>10.0} {:>10.0}  (target p99 ≤ 2000 ms → {})", p.p50, p.p99, p.max, if p.p99 <= 2000.0 { "met" } else { "missed" });
+    println!(
+        "{:>10.0} {:>10.0} {:>10.0}  (target p99 ≤ 2000 ms → {})",
+        p.p50,
+        p.p99,
+        p.max,
+        if p.p99 <= 2000.0 { "met" } else { "missed" }
+    );
     if !batch_timings.is_empty() {
         let indexing = percentiles(batch_timings.iter().map(|t| t.0).collect());
         let geo = percentiles(batch_timings.iter().map(|t| t.1).collect());
@@ -427,11 +432,7 @@ async fn latency(bench: &Bench, options: &Options) -> Result<()> {
     }
     measuring.finish_and_clear();
     let (b, d, f) = (percentiles(beltlink), percentiles(direct), percentiles(fallback));
-    println!(
-        "\n== Search latency: {} queries × {} rounds, each way, sequential ==",
-        QUERIES.len(),
-        options.rounds
-    );
+    println!("\n== Search latency: {} queries × {} rounds, each way, sequential ==", QUERIES.len(), options.rounds);
     println!("{:<52} {:>9} {:>9} {:>9}", "", "p50 ms", "p99 ms", "max ms");
     for (label, p) in [
         ("Beltlink /api/search (HTTP, server function)", b),
@@ -446,7 +447,12 @@ async fn latency(bench: &Bench, options: &Options) -> Result<()> {
         1.2 * d.p99 + 5.0,
         if b.p99 <= 1.2 * d.p99 + 5.0 { "met" } else { "missed" }
     );
-    println!("fallback ÷ direct: p50 {:.1}×, p99 {:.1}×; fallback p99 target ≤ 2000 ms → {}", f.p50 / d.p50, f.p99 / d.p99, if f.p99 <= 2000.0 { "met" } else { "missed" });
+    println!(
+        "fallback ÷ direct: p50 {:.1}×, p99 {:.1}×; fallback p99 target ≤ 2000 ms → {}",
+        f.p50 / d.p50,
+        f.p99 / d.p99,
+        if f.p99 <= 2000.0 { "met" } else { "missed" }
+    );
     Ok(())
 }
 
@@ -493,10 +499,12 @@ async fn reindex(bench: &Bench) -> Result<()> {
     println!("\n== Full reindex: fresh index, atomic swap ==");
     println!("{:<44} {:>12}", "documents", written);
     println!("{:<44} {:>12.1} s  ({read} documents, no indexing)", "reading them from the database alone", reading.as_secs_f64());
-    println!("{:<44} {:>12.1} s  (target ≤ 60 s → {})", "took", took.as_secs_f64(), if took.as_secs_f64() <= 60.0 { "met" } else { "missed" });
     println!(
-        "searches through Beltlink meanwhile: {count}, {empty} without a supplier; p50 {:.1} ms, p99 {:.1} ms",
-        p.p50, p.p99
+        "{:<44} {:>12.1} s  (target ≤ 60 s → {})",
+        "took",
+        took.as_secs_f64(),
+        if took.as_secs_f64() <= 60.0 { "met" } else { "missed" }
     );
+    println!("searches through Beltlink meanwhile: {count}, {empty} without a supplier; p50 {:.1} ms, p99 {:.1} ms", p.p50, p.p99);
     Ok(())
 }

@@ -22,6 +22,8 @@ pub enum ConfigError {
     BadIndexName(String),
     #[error("BELTLINK_PUBLIC_URL={0:?} is not an http:// or https:// URL")]
     BadPublicUrl(String),
+    #[error("BELTLINK_TRUSTED_PROXIES={0:?} is not a comma-separated list of IP addresses")]
+    BadTrustedProxies(String),
 }
 
 /// Where search runs.
@@ -42,6 +44,8 @@ pub struct Config {
     pub index_uid: String,
     /// Where users reach the site, when it is not `addr` itself (a proxy in front).
     pub public_url: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (none: the peer is the client).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Config {
@@ -86,9 +90,7 @@ impl Config {
             }
             (Some(_), None) => return Err(ConfigError::MissingMeiliKey),
             (None, Some(_)) => return Err(ConfigError::MissingMeiliUrl),
-            (None, None) => MeiliConfig::Managed {
-                binary: get("MEILI_BIN").map(PathBuf::from).unwrap_or_else(default_meili_binary),
-            },
+            (None, None) => MeiliConfig::Managed { binary: get("MEILI_BIN").map(PathBuf::from).unwrap_or_else(default_meili_binary) },
         };
 
         let index_uid = get("MEILI_INDEX").unwrap_or_else(|| "beltlink".into());
@@ -101,7 +103,15 @@ impl Config {
                 return Err(ConfigError::BadPublicUrl(url.clone()));
             }
         }
-        Ok(Config { addr, data_dir, database_url, meili, index_uid, public_url })
+        let trusted_proxies = match get("BELTLINK_TRUSTED_PROXIES") {
+            Some(list) => list
+                .split(',')
+                .map(|ip| ip.trim().parse())
+                .collect::<Result<Vec<std::net::IpAddr>, _>>()
+                .map_err(|_| ConfigError::BadTrustedProxies(list.clone()))?,
+            None => Vec::new(),
+        };
+        Ok(Config { addr, data_dir, database_url, meili, index_uid, public_url, trusted_proxies })
     }
 
     /// Session cookies are `Secure` when users reach the site over https.

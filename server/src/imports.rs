@@ -18,10 +18,7 @@ use crate::web::{refusal, ServerState};
 
 pub fn routes() -> Router<ServerState> {
     Router::new()
-        .route(
-            "/orgs/{slug}/members/import",
-            post(start_import).layer(DefaultBodyLimit::max(member_csv::MAX_BYTES + 64 * 1024)),
-        )
+        .route("/orgs/{slug}/members/import", post(start_import).layer(DefaultBodyLimit::max(member_csv::MAX_BYTES + 64 * 1024)))
         .route("/orgs/{slug}/members.csv", get(export))
         .route("/orgs/{slug}/members/template.csv", get(template))
 }
@@ -60,7 +57,8 @@ async fn start_import(State(state): State<ServerState>, session: Session, Path(s
         Ok(categories) => categories.into_iter().map(|c| c.slug).collect::<Vec<_>>(),
         Err(error) => return refusal(&error),
     };
-    let rows = match member_csv::decode(&bytes).and_then(|text| member_csv::read(&text, &Known { belts: &belts, categories: &categories })) {
+    let rows = match member_csv::decode(&bytes).and_then(|text| member_csv::read(&text, &Known { belts: &belts, categories: &categories }))
+    {
         Ok(rows) => rows,
         Err(problem) => return back(problem),
     };

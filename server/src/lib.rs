@@ -2,10 +2,11 @@
 //! worker) and the router. `main.rs` only parses the command line.
 
 pub mod config;
+pub mod hardening;
 pub mod imports;
 pub mod media;
+pub mod serve;
 pub mod web;
-
 
 use anyhow::{Context, Result};
 use app::search::managed::{ManagedMeilisearch, SupervisedMeilisearch};
@@ -20,12 +21,10 @@ use crate::config::{Config, MeiliConfig};
 /// When the database cannot be opened or migrated.
 pub async fn open_database(config: &Config) -> Result<DatabaseConnection> {
     if config.database_url.starts_with("sqlite:") {
-        std::fs::create_dir_all(&config.data_dir)
-            .with_context(|| format!("creating BELTLINK_DATA_DIR {}", config.data_dir.display()))?;
+        std::fs::create_dir_all(&config.data_dir).with_context(|| format!("creating BELTLINK_DATA_DIR {}", config.data_dir.display()))?;
     }
-    let db = app::db::connect(&config.database_url)
-        .await
-        .with_context(|| format!("opening DATABASE_URL {}", redact(&config.database_url)))?;
+    let db =
+        app::db::connect(&config.database_url).await.with_context(|| format!("opening DATABASE_URL {}", redact(&config.database_url)))?;
     app::db::migrate(&db).await.context("migrating the database")?;
     Ok(db)
 }
@@ -57,10 +56,9 @@ pub struct Search {
 /// When a managed Meilisearch cannot be started.
 pub async fn start_search(config: &Config) -> Result<Search> {
     match &config.meili {
-        MeiliConfig::External { url, master_key } => Ok(Search {
-            service: SearchService::new(url, master_key, &config.index_uid)?,
-            managed: None,
-        }),
+        MeiliConfig::External { url, master_key } => {
+            Ok(Search { service: SearchService::new(url, master_key, &config.index_uid)?, managed: None })
+        }
         MeiliConfig::Managed { binary } => {
             let managed = ManagedMeilisearch::start(binary, &config.meili_dir(), None).await?.supervise(binary);
             let service = SearchService::new(&managed.url, &managed.master_key, &config.index_uid)?;

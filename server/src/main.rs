@@ -98,14 +98,13 @@ async fn serve(config: Config) -> Result<()> {
     let search = server::start_search(&config).await?;
     let worker = server::spawn_outbox_worker(db.clone(), search.service.clone());
     let session_cleanup = server::spawn_session_cleanup(db.clone());
-    let state = ServerState { leptos_options, app: AppState::new(db, search.service.clone(), config.media_dir()), secure_cookies: config.secure_cookies() };
-    let listener = tokio::net::TcpListener::bind(config.addr)
-        .await
-        .with_context(|| format!("cannot listen on BELTLINK_ADDR {}", config.addr))?;
+    let mut app_state = AppState::new(db, search.service.clone(), config.media_dir());
+    app_state.trusted_proxies = config.trusted_proxies.clone().into();
+    let state = ServerState { leptos_options, app: app_state, secure_cookies: config.secure_cookies() };
+    let listener =
+        tokio::net::TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on BELTLINK_ADDR {}", config.addr))?;
     tracing::info!("Beltlink listening on http://{}", config.addr);
-    // The peer address feeds the sign-in throttle.
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let served = axum::serve(listener, app).with_graceful_shutdown(server::shutdown_signal()).await;
+    let served = server::serve::serve(listener, router(state), server::serve::Limits::default(), server::shutdown_signal()).await;
     worker.abort();
     session_cleanup.abort();
     if let Some(managed) = search.managed {
@@ -126,9 +125,7 @@ impl Progress {
     fn new(total: u64, what: &'static str) -> Self {
         let bar = ProgressBar::new(total);
         bar.set_style(
-            ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len} {msg}")
-                .expect("valid template")
-                .progress_chars("=> "),
+            ProgressStyle::with_template("{prefix:>10} [{bar:30}] {pos}/{len} {msg}").expect("valid template").progress_chars("=> "),
         );
         bar.set_prefix(what);
         Progress { bar, what, tenths_shown: std::cell::Cell::new(None) }
@@ -165,10 +162,7 @@ async fn seed(db: &sea_orm::DatabaseConnection) -> Result<()> {
     })
     .await?;
     progress.finish();
-    println!(
-        "demo data: {} created, {} updated, {} unchanged",
-        report.created, report.updated, report.unchanged
-    );
+    println!("demo data: {} created, {} updated, {} unchanged", report.created, report.updated, report.unchanged);
     Ok(())
 }
 
@@ -260,7 +254,10 @@ fn print_drift(report: &app::search::drift::DriftReport) {
         report.in_database, report.in_index, report.in_flight
     );
     if report.is_clean() {
-        println!("no drift: the index matches the database{}", if report.in_flight > 0 { " (apart from the changes on their way)" } else { "" });
+        println!(
+            "no drift: the index matches the database{}",
+            if report.in_flight > 0 { " (apart from the changes on their way)" } else { "" }
+        );
         return;
     }
     for (what, ids) in [

@@ -25,26 +25,52 @@ pub fn routes() -> Router<ServerState> {
 }
 
 /// Takes the `photo` (and `caption`) of the upload form and goes back to the
-/// editor, saying what happened there.
+/// editor, saying what happened there. Who may upload is decided before a
+/// byte of the body is read.
 async fn upload(State(state): State<ServerState>, session: Session, Path(slug): Path<String>, multipart: Multipart) -> Response {
+    if !app::orgs::rules::is_slug(&slug) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
     let editor = format!("/orgs/{slug}/profile");
-    let user = match app::accounts::repo::signed_in(&state.app.db, &session).await {
+    let db = &state.app.db;
+    let user = match app::accounts::repo::signed_in(db, &session).await {
         Ok(Some(user)) => user,
         Ok(None) => return Redirect::to(&format!("/signin?next={}", app::layout::encode_component(&editor))).into_response(),
+        Err(error) => return refusal(&error),
+    };
+    let profile = match editable_profile(&state, &user, &slug).await {
+        Ok(Some(profile)) => profile,
+        Ok(None) => return Redirect::to(&format!("{editor}?photo_error={}#photos", PhotoProblem::NoProfile.code())).into_response(),
         Err(error) => return refusal(&error),
     };
     let (bytes, caption) = match read_form(multipart).await {
         Ok(form) => form,
         Err(problem) => return Redirect::to(&format!("{editor}?photo_error={}#photos", problem.code())).into_response(),
     };
-    match photo_store::add_photo(&state.app, &user, &slug, &bytes, &caption).await {
+    let size = bytes.len();
+    match photo_store::add_photo(&state.app, profile.id, &user, bytes, &caption).await {
         Ok(()) => {
-            tracing::info!(organisation = slug, user_id = user.id, bytes = bytes.len(), "photo added");
+            tracing::info!(organisation = slug, user_id = user.id, bytes = size, "photo added");
             Redirect::to(&format!("{editor}?photo=added#photos")).into_response()
         }
         Err(UploadError::Photo(problem)) => Redirect::to(&format!("{editor}?photo_error={}#photos", problem.code())).into_response(),
         Err(UploadError::App(error)) => refusal(&error),
     }
+}
+
+/// The manufacturer's profile, if `user` may edit it (`orgs::policy::may_edit`); `None` before it is first saved.
+async fn editable_profile(
+    state: &ServerState,
+    user: &app::accounts::types::CurrentUser,
+    slug: &str,
+) -> Result<Option<app::entities::supply_profile::Model>, app::error::AppError> {
+    let db = &state.app.db;
+    let org = app::suppliers::repo::manufacturer(db, slug).await?;
+    let standing = app::orgs::repo::standing(db, user, &org).await?;
+    if !app::orgs::policy::may_edit(user, &standing) {
+        return Err(app::error::AppError::Forbidden);
+    }
+    app::suppliers::repo::find_for_org(db, org.id).await
 }
 
 /// The photo's bytes and caption; a body past the limit is `TooLarge`.
@@ -70,18 +96,36 @@ async fn read_form(mut multipart: Multipart) -> Result<(Vec<u8>, String), PhotoP
 
 /// A stored photo, with the type its content proved to be. Scripts can do
 /// nothing here: the browser must not sniff, and the response is sandboxed.
-async fn serve(State(state): State<ServerState>, Path(name): Path<String>) -> Response {
+/// A published profile's photos are public; a draft's or a withdrawn one's
+/// only for those who may edit or verify the firm.
+async fn serve(State(state): State<ServerState>, session: Session, Path(name): Path<String>) -> Response {
     let Some((path, content_type)) = photo_store::photo_path(&state.app.media_dir, &name) else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    let db = &state.app.db;
+    let Ok(Some((profile, org))) = photo_store::owner_of(db, &name).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let public = profile.status == app::suppliers::types::ProfileStatus::Published.code();
+    if !public {
+        let viewer = app::accounts::repo::signed_in(db, &session).await.ok().flatten();
+        let allowed = match app::orgs::repo::permissions(db, viewer.as_ref(), &org).await {
+            Ok(p) => p.edit || p.verify,
+            Err(_) => false,
+        };
+        if !allowed {
+            return StatusCode::NOT_FOUND.into_response();
+        }
+    }
+    // A name is never reused for other content; a private one is not kept by caches.
+    let cache = if public { "public, max-age=31536000, immutable" } else { "private, no-store" };
     match tokio::fs::read(&path).await {
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, content_type),
                 (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
                 (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"),
-                // A name is never reused for other content.
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+                (header::CACHE_CONTROL, cache),
             ],
             Body::from(bytes),
         )

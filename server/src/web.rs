@@ -3,13 +3,13 @@
 
 use std::time::Duration;
 
+use app::accounts::session_store::DbSessionStore;
 use app::i18n::{Lang, LANG_COOKIE};
 use app::state::AppState;
 use app::{shell, App};
 use axum::body::Body;
 use axum::extract::{FromRef, Path, Query, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
-use app::accounts::session_store::DbSessionStore;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -59,10 +59,12 @@ pub fn router(state: ServerState) -> Router {
         .nest(&format!("/{}", options.site_pkg_dir), pkg)
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
         .layer(middleware::from_fn(server_fn_conventions))
+        .layer(middleware::from_fn(crate::hardening::only_own_form_errors))
         .layer(middleware::from_fn(same_origin_writes_only))
         .layer(sessions)
         // Pages are compressed on the fly, quickly; the wasm and JS come precompressed.
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+        .layer(middleware::from_fn_with_state(state.clone(), crate::hardening::security_headers))
         .with_state(state)
 }
 
@@ -133,10 +135,19 @@ async fn server_fn(State(state): State<ServerState>, request: Request<Body>) -> 
 }
 
 /// Around every server function call (leptos routes them itself).
-async fn server_fn_conventions(mut request: Request<Body>, next: Next) -> Response {
+async fn server_fn_conventions(request: Request<Body>, next: Next) -> Response {
     if !request.uri().path().starts_with("/api/") {
         return next.run(request).await;
     }
+    // No form is anywhere near this; refused before any of it is read.
+    const API_BODY_MAX: usize = 256 * 1024;
+    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > API_BODY_MAX) {
+        let error = app::error::AppError::Malformed(format!("a body over {API_BODY_MAX} bytes"));
+        return (StatusCode::BAD_REQUEST, [(header::CACHE_CONTROL, "no-store")], Json(error)).into_response();
+    }
+    let request = request.map(|body| Body::new(http_body_util::Limited::new(body, API_BODY_MAX)));
+    let mut request = request;
     // A form posted without JavaScript is sent back to its page with the error
     // in the query; drop an earlier one so the page shows the latest.
     if let Some(referer) = request.headers().get(header::REFERER).and_then(|v| v.to_str().ok()) {
@@ -144,13 +155,16 @@ async fn server_fn_conventions(mut request: Request<Body>, next: Next) -> Respon
             request.headers_mut().insert(header::REFERER, value);
         }
     }
-    with_error_status(next.run(request).await).await
+    let mut response = with_error_status(next.run(request).await).await;
+    crate::hardening::remember_form_error(&mut response);
+    response
 }
 
 /// Server functions answer every error with 500; give callers the status
 /// the error stands for (400, 401, 403, 404, 429, ...).
 async fn with_error_status(response: Response) -> Response {
-    const ERROR_BODY_LIMIT: usize = 64 * 1024;
+    // Refusals keep the user's input, cut at `forms::KEPT_MAX` characters a field.
+    const ERROR_BODY_LIMIT: usize = 1024 * 1024;
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !response.headers().contains_key("serverfnerror") {
         return response;
     }
@@ -167,8 +181,7 @@ async fn with_error_status(response: Response) -> Response {
 /// `url` without the `__path`/`__err` pairs leptos adds after a failed form post.
 fn without_form_error(url: &str) -> String {
     let Some((base, query)) = url.split_once('?') else { return url.to_string() };
-    let kept: Vec<&str> =
-        query.split('&').filter(|pair| !(pair.starts_with("__path=") || pair.starts_with("__err="))).collect();
+    let kept: Vec<&str> = query.split('&').filter(|pair| !(pair.starts_with("__path=") || pair.starts_with("__err="))).collect();
     if kept.is_empty() {
         base.to_string()
     } else {
@@ -196,12 +209,7 @@ async fn healthz(State(state): State<ServerState>) -> impl IntoResponse {
     let outbox_pending = if database_up { app::search::outbox::pending(db).await.ok() } else { None };
     let up = |b: bool| if b { "up" } else { "down" };
     let healthy = database_up && search_up;
-    let body = Health {
-        status: if healthy { "ok" } else { "degraded" },
-        database: up(database_up),
-        search: up(search_up),
-        outbox_pending,
-    };
+    let body = Health { status: if healthy { "ok" } else { "degraded" }, database: up(database_up), search: up(search_up), outbox_pending };
     let status = if healthy { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, [(header::CACHE_CONTROL, "no-store")], Json(body))
 }
@@ -217,7 +225,7 @@ async fn switch_language(Path(code): Path<String>, Query(query): Query<SwitchQue
     let Some(lang) = (code == "zh" || code == "en").then(|| Lang::from_code(&code)).flatten() else {
         return (StatusCode::BAD_REQUEST, format!("unknown language {code:?}; use zh or en")).into_response();
     };
-    let next = app::accounts::api::local_path(query.next.as_deref()).unwrap_or("/").to_string();
+    let next = app::accounts::api::local_path(query.next.as_deref()).unwrap_or_else(|| "/".into());
     let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
     Response::builder()
         .status(StatusCode::SEE_OTHER)

@@ -95,7 +95,9 @@ fn measure_sign_ins(running: &Running) -> Result<()> {
     let busy = busy?;
     latencies.sort();
 
-    println!("\n== Sign-in bursts: {BURST} simultaneous sign-ins, back to back, while wrk loads /belts ({CONNECTIONS} connections, 10 s) ==");
+    println!(
+        "\n== Sign-in bursts: {BURST} simultaneous sign-ins, back to back, while wrk loads /belts ({CONNECTIONS} connections, 10 s) =="
+    );
     println!("{:<40} {:>10} {:>10} {:>10} {:>10}", "/belts", "req/s", "p50 ms", "p90 ms", "p99 ms");
     for (label, text) in [("without sign-ins", &quiet), ("during sign-in bursts", &busy)] {
         let (rps, p50, p90, p99) = wrk_figures(text);
@@ -123,7 +125,8 @@ const PUBLISHES: usize = 100;
 fn measure_publish(running: &Running) -> Result<()> {
     let addr = running.addr;
     let password = "bench-password-123";
-    let sign_up = format!("email=publisher%40example.com&display_name=Publisher&role=manufacturer&password={password}&password_again={password}");
+    let sign_up =
+        format!("email=publisher%40example.com&display_name=Publisher&role=manufacturer&password={password}&password_again={password}");
     let reply = post(addr, "/api/sign_up", &sign_up, None)?;
     let cookie = reply.cookie("beltlink_session").context("sign-up set no session cookie")?;
     let cookie = Some(cookie.as_str());
@@ -209,7 +212,10 @@ pub fn search(ws: &Workspace, count: Option<usize>) -> Result<()> {
     }
     let result = crate::run_checked(&mut bench(&args));
     if result.is_err() {
-        eprintln!("server log:\n{}", running.log().lines().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n"));
+        eprintln!(
+            "server log:\n{}",
+            running.log().lines().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n")
+        );
     }
     running.stop();
     result
@@ -217,7 +223,8 @@ pub fn search(ws: &Workspace, count: Option<usize>) -> Result<()> {
 
 /// Requests per second and the p50/p90/p99 latencies (ms) from wrk's report.
 fn wrk_figures(text: &str) -> (String, f64, f64, f64) {
-    let percentile = |p: &str| text.lines().find_map(|l| l.trim().strip_prefix(p).map(|v| parse_ms(v.trim()))).flatten().unwrap_or(f64::NAN);
+    let percentile =
+        |p: &str| text.lines().find_map(|l| l.trim().strip_prefix(p).map(|v| parse_ms(v.trim()))).flatten().unwrap_or(f64::NAN);
     let rps = text.lines().find_map(|l| l.strip_prefix("Requests/sec:")).map(|v| v.trim().to_string()).unwrap_or_default();
     (rps, percentile("50%"), percentile("90%"), percentile("99%"))
 }

@@ -60,7 +60,11 @@ impl Workspace {
 
 /// Runs a command, echoing it, and fails if it fails.
 pub fn run_checked(command: &mut Command) -> Result<()> {
-    let shown = format!("{} {}", command.get_program().to_string_lossy(), command.get_args().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" "));
+    let shown = format!(
+        "{} {}",
+        command.get_program().to_string_lossy(),
+        command.get_args().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" ")
+    );
     println!("xtask: $ {shown}");
     let status = command.status().with_context(|| format!("starting `{shown}`"))?;
     if !status.success() {
@@ -97,7 +101,10 @@ fn run(ws: &Workspace) -> Result<()> {
     if std::env::var_os("BELTLINK_DATA_DIR").is_none() {
         command.env("BELTLINK_DATA_DIR", ws.root.join("data"));
     }
-    println!("xtask: serving Beltlink on http://{} (Ctrl-C stops it and its Meilisearch)", std::env::var("BELTLINK_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into()));
+    println!(
+        "xtask: serving Beltlink on http://{} (Ctrl-C stops it and its Meilisearch)",
+        std::env::var("BELTLINK_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into())
+    );
     let status = command.status().context("starting the server")?;
     if !status.success() {
         bail!("the server exited with {status}");
@@ -116,6 +123,7 @@ fn test(ws: &Workspace) -> Result<()> {
         Ok(meili)
     })?;
 
+    timed("format and lints", || lints(ws))?;
     let pg = postgres::Cluster::start()?;
     timed("unit and integration tests", || {
         run_checked(
@@ -135,15 +143,59 @@ fn test(ws: &Workspace) -> Result<()> {
     Ok(())
 }
 
-/// The browser tests in `paths` against a freshly started debug site.
+/// `cargo fmt --check`, and clippy with warnings as errors on both sides of
+/// the app: the server build (`ssr`, with every test and bench) and the
+/// browser build (`hydrate`, for wasm).
+fn lints(ws: &Workspace) -> Result<()> {
+    run_checked(ws.command("cargo").args(["fmt", "--all", "--check"]))?;
+    run_checked(ws.command("cargo").args([
+        "clippy",
+        "-p",
+        "app",
+        "--features",
+        "app/ssr",
+        "-p",
+        "server",
+        "-p",
+        "migrations",
+        "-p",
+        "xtask",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run_checked(ws.command("cargo").args(["clippy", "-p", "frontend", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))
+}
+
+/// The browser tests in `paths` against a freshly started debug site, with a
+/// site admin made the operator's way (sign up, then `server make-admin`).
 fn browser_tests(ws: &Workspace, meili: &std::path::Path, paths: &[String]) -> Result<()> {
+    const ADMIN_EMAIL: &str = "site-admin@beltlink.test";
+    const ADMIN_PASSWORD: &str = "browser-tests-admin-secret";
     let running = server::Running::start(ws, "debug", meili)?;
-    let result = run_checked(
-        ws.command("node")
-            .args(["--test", "--test-concurrency=1"])
-            .args(paths)
-            .env("BELTLINK_URL", running.base_url()),
-    );
+    let result = (|| {
+        let body =
+            format!("email={ADMIN_EMAIL}&display_name=Site+admin&role=graduate&password={ADMIN_PASSWORD}&password_again={ADMIN_PASSWORD}");
+        let status = server::post_form(running.addr, "/api/sign_up", &body)?;
+        if status != 200 {
+            bail!("signing up the tests' site admin answered {status}");
+        }
+        run_checked(
+            server::command(ws, "debug", meili)
+                .env("BELTLINK_DATA_DIR", &running.data_dir)
+                .env_remove("DATABASE_URL")
+                .args(["make-admin", ADMIN_EMAIL]),
+        )?;
+        run_checked(
+            ws.command("node")
+                .args(["--test", "--test-concurrency=1"])
+                .args(paths)
+                .env("BELTLINK_URL", running.base_url())
+                .env("BELTLINK_ADMIN_EMAIL", ADMIN_EMAIL)
+                .env("BELTLINK_ADMIN_PASSWORD", ADMIN_PASSWORD),
+        )
+    })();
     running.stop();
     result
 }
@@ -154,11 +206,8 @@ fn e2e(ws: &Workspace, files: &[&str]) -> Result<()> {
     let meili = setup::meilisearch(ws)?;
     setup::npm_packages(&ws.root.join("end2end"))?;
     build_site(ws, false)?;
-    let paths: Vec<String> = if files.is_empty() {
-        vec!["end2end/tests/".to_string()]
-    } else {
-        files.iter().map(|f| format!("end2end/tests/{f}")).collect()
-    };
+    let paths: Vec<String> =
+        if files.is_empty() { vec!["end2end/tests/".to_string()] } else { files.iter().map(|f| format!("end2end/tests/{f}")).collect() };
     browser_tests(ws, &meili, &paths)
 }
 

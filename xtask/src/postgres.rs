@@ -53,10 +53,31 @@ impl Cluster {
             run_checked(Command::new("chown").args(["-R", "postgres:postgres"]).arg(&cluster.dir))?;
         }
         let data = cluster.dir.join("data");
-        cluster.as_owner(&[cluster.bin.join("initdb").to_str().unwrap_or_default(), "-D", data.to_str().unwrap_or_default(), "-A", "trust", "-U", "beltlink", "--no-sync", "-E", "UTF8"])?;
+        cluster.as_owner(&[
+            cluster.bin.join("initdb").to_str().unwrap_or_default(),
+            "-D",
+            data.to_str().unwrap_or_default(),
+            "-A",
+            "trust",
+            "-U",
+            "beltlink",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        ])?;
         let options = format!("-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off", cluster.dir.display());
         let log = cluster.dir.join("postgres.log");
-        cluster.as_owner(&[cluster.bin.join("pg_ctl").to_str().unwrap_or_default(), "-D", data.to_str().unwrap_or_default(), "-o", &options, "-l", log.to_str().unwrap_or_default(), "-w", "start"])?;
+        cluster.as_owner(&[
+            cluster.bin.join("pg_ctl").to_str().unwrap_or_default(),
+            "-D",
+            data.to_str().unwrap_or_default(),
+            "-o",
+            &options,
+            "-l",
+            log.to_str().unwrap_or_default(),
+            "-w",
+            "start",
+        ])?;
         Ok(cluster)
     }
 
@@ -82,7 +103,15 @@ impl Cluster {
 impl Drop for Cluster {
     fn drop(&mut self) {
         let data = self.dir.join("data");
-        let _ = self.as_owner(&[self.bin.join("pg_ctl").to_str().unwrap_or_default(), "-D", data.to_str().unwrap_or_default(), "-m", "fast", "-w", "stop"]);
+        let _ = self.as_owner(&[
+            self.bin.join("pg_ctl").to_str().unwrap_or_default(),
+            "-D",
+            data.to_str().unwrap_or_default(),
+            "-m",
+            "fast",
+            "-w",
+            "stop",
+        ]);
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }

@@ -172,9 +172,6 @@ pub fn post(addr: SocketAddr, path: &str, body: &str, cookie: Option<&str>) -> R
     let (head, body) = text.split_once("\r\n\r\n").context("no end of the HTTP head")?;
     let mut lines = head.lines();
     let status = lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|s| s.parse().ok()).context("no HTTP status")?;
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
+    let headers = lines.filter_map(|l| l.split_once(':')).map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string())).collect();
     Ok(Reply { status, headers, body: body.to_string() })
 }

@@ -22,6 +22,12 @@ pub fn on_path(program: &str) -> bool {
 
 /// The Rust side: the wasm target, cargo-leptos and the wasm-bindgen CLI that matches Cargo.lock.
 pub fn rust_tools(ws: &Workspace) -> Result<()> {
+    let components = output_of("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    for component in ["clippy", "rustfmt"] {
+        if !components.lines().any(|c| c.starts_with(component)) {
+            run_checked(Command::new("rustup").args(["component", "add", component]))?;
+        }
+    }
     let targets = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
     if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
         run_checked(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;

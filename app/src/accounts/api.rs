@@ -6,20 +6,16 @@ use leptos::prelude::*;
 use crate::accounts::types::{AccountOverview, CurrentUser as User};
 use crate::error::AppError;
 
-pub const PASSWORD_MIN: usize = 10;
-pub const PASSWORD_MAX: usize = 128;
+pub use crate::accounts::rules::{PASSWORD_MAX, PASSWORD_MIN};
 pub const DISPLAY_NAME_MAX: usize = 80;
 
-/// Creates an account and signs it in. Anyone signed out may call it.
+/// Creates an account. Anyone signed out may call it; throttled per address.
+/// Whether or not the email was registered already, the answer is the same
+/// (after the same work: a password hash), a neutral note on the sign-in
+/// page, so sign-up cannot be used to find out who has an account.
 #[server(prefix = "/api", endpoint = "sign_up")]
-pub async fn sign_up(
-    email: String,
-    display_name: String,
-    role: String,
-    password: String,
-    password_again: String,
-) -> Result<(), AppError> {
-    use crate::accounts::{password as hashing, repo, types::Role};
+pub async fn sign_up(email: String, display_name: String, role: String, password: String, password_again: String) -> Result<(), AppError> {
+    use crate::accounts::{password as hashing, repo, rules, types::Role};
     use crate::forms::{self, FormErrors, Problem};
 
     let state = crate::state::app_state()?;
@@ -33,28 +29,22 @@ pub async fn sign_up(
     if role.is_none() {
         errors.add("role", Problem::NotAChoice);
     }
-    let length = password.chars().count();
-    if length < PASSWORD_MIN {
-        errors.add("password", Problem::TooShort { min: PASSWORD_MIN });
-    } else if length > PASSWORD_MAX {
-        errors.add("password", Problem::TooLong { max: PASSWORD_MAX });
+    if let Some(problem) = rules::password_problem(&password, &email) {
+        errors.add("password", problem);
     } else if password != password_again {
         errors.add("password_again", Problem::PasswordsDiffer);
-    }
-    if errors.problem("email").is_none() && repo::find_by_email(&state.db, &email).await?.is_some() {
-        errors.add("email", Problem::EmailTaken);
     }
     let Some(role) = role.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
 
+    repo::reserve_sign_up(&state.db, &client_address(&state.trusted_proxies).await).await?;
     let hash = hashing::hash(password).await?;
-    let Some(user_id) = repo::create_user(&state.db, &email, &display_name, hash, role).await? else {
-        errors.add("email", Problem::EmailTaken);
-        return Err(AppError::Invalid(errors));
-    };
-    repo::start_session(&repo::session().await?, user_id).await?;
-    leptos_axum::redirect("/account");
+    match repo::create_user(&state.db, &email, &display_name, hash, role).await? {
+        Some(user_id) => tracing::info!(user_id, "account created"),
+        None => tracing::info!("sign-up for an email that has an account; answered alike"),
+    }
+    leptos_axum::redirect("/signin?welcome=1");
     Ok(())
 }
 
@@ -71,27 +61,32 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     let email = email.trim().to_lowercase();
     if email.is_empty() {
         errors.add("email", Problem::Required);
+    } else if email.chars().count() > 254 {
+        errors.add("email", Problem::TooLong { max: 254 });
     }
     if password.is_empty() {
         errors.add("password", Problem::Required);
+    } else if password.chars().count() > PASSWORD_MAX {
+        // Refused before any work: no account has a longer password.
+        errors.add("password", Problem::WrongCredentials);
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let address = client_address().await;
-    repo::throttle_check(&state.db, &email, &address).await?;
+    let address = client_address(&state.trusted_proxies).await;
+    repo::reserve_attempt(&state.db, &email, &address).await?;
 
     let found = repo::find_by_email(&state.db, &email).await?;
     let matches = hashing::verify(password, found.as_ref().map(|u| u.password_hash.clone())).await?;
     let Some(user) = found.filter(|_| matches) else {
-        repo::record_failure(&state.db, &email, &address).await?;
+        // The reserved attempt stays recorded as a failure.
         errors.add("password", Problem::WrongCredentials);
         return Err(AppError::Invalid(errors));
     };
     repo::forgive_failures(&state.db, &email, &address).await?;
     repo::record_sign_in(&state.db, user.id).await?;
-    repo::start_session(&repo::session().await?, user.id).await?;
-    leptos_axum::redirect(&local_path(next.as_deref()).unwrap_or("/account"));
+    repo::start_session(&crate::accounts::actor::session().await?, user.id).await?;
+    leptos_axum::redirect(&local_path(next.as_deref()).unwrap_or_else(|| "/account".into()));
     Ok(())
 }
 
@@ -99,7 +94,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
 #[server(prefix = "/api", endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::accounts::repo;
-    repo::end_session(&repo::session().await?).await?;
+    repo::end_session(&crate::accounts::actor::session().await?).await?;
     leptos_axum::redirect("/");
     Ok(())
 }
@@ -107,9 +102,8 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// Who is signed in, if anyone. Public.
 #[server(prefix = "/api", endpoint = "current_user")]
 pub async fn current_user() -> Result<Option<User>, AppError> {
-    use crate::accounts::repo;
     let state = crate::state::app_state()?;
-    repo::signed_in(&state.db, &repo::session().await?).await
+    crate::accounts::actor::current(&state.db).await
 }
 
 /// The signed-in user's account. Signed-in users only.
@@ -117,23 +111,60 @@ pub async fn current_user() -> Result<Option<User>, AppError> {
 pub async fn my_account() -> Result<AccountOverview, AppError> {
     use crate::accounts::repo;
     let state = crate::state::app_state()?;
-    let user = repo::require_user(&state.db).await?;
+    let user = crate::accounts::actor::require(&state.db).await?;
     repo::overview(&state.db, user).await
 }
 
-/// `next` if it is a path on this site (no scheme, no `//host`), for redirects.
-pub fn local_path(next: Option<&str>) -> Option<&str> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+/// `next` if it is a path on this site, for redirects: it starts with one
+/// `/`, and holds no control character, no backslash and no percent-encoded
+/// slash, backslash or control character. Browsers drop tabs and newlines
+/// from addresses and read `\\` as `/`, so `/\t/evil.example` or
+/// `/\\evil.example` would leave the site; CR/LF would end the header.
+/// Characters beyond ASCII come back percent-encoded, as a header needs them.
+pub fn local_path(next: Option<&str>) -> Option<String> {
+    const MAX: usize = 2000;
+    let next = next?;
+    let plain = next.starts_with('/') && !next.starts_with("//") && next.len() <= MAX && !next.chars().any(|c| c.is_control() || c == '\\');
+    if !plain || has_encoded_separator(next) {
+        return None;
+    }
+    let mut path = String::with_capacity(next.len());
+    for c in next.chars() {
+        if c.is_ascii() {
+            path.push(c);
+        } else {
+            let mut utf8 = [0; 4];
+            for byte in c.encode_utf8(&mut utf8).bytes() {
+                path.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    Some(path)
 }
 
-/// The peer address of this request, for the sign-in throttle.
+/// Whether `path` percent-encodes a slash, a backslash or a control character.
+fn has_encoded_separator(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    bytes.windows(3).any(|w| {
+        w[0] == b'%'
+            && std::str::from_utf8(&w[1..])
+                .ok()
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+                .is_some_and(|b| b < 0x20 || b == 0x7f || b == b'/' || b == b'\\')
+    })
+}
+
+/// The client's address, for the sign-in throttle: the peer, or behind a
+/// trusted proxy the address it names (`net::client_address`).
 #[cfg(feature = "ssr")]
-async fn client_address() -> String {
+async fn client_address(trusted: &[std::net::IpAddr]) -> String {
     use std::net::SocketAddr;
-    match leptos_axum::extract::<axum::extract::ConnectInfo<SocketAddr>>().await {
-        Ok(axum::extract::ConnectInfo(addr)) => addr.ip().to_string(),
-        Err(_) => "unknown".into(),
-    }
+    let Ok(axum::extract::ConnectInfo(peer)) = leptos_axum::extract::<axum::extract::ConnectInfo<SocketAddr>>().await else {
+        return "unknown".into();
+    };
+    let headers = leptos_axum::extract::<http::HeaderMap>().await.unwrap_or_default();
+    let forwarded: Vec<&str> = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
+    crate::net::client_address(peer.ip(), &forwarded, trusted).to_string()
 }
 
 #[cfg(test)]
@@ -142,9 +173,37 @@ mod tests {
 
     #[test]
     fn only_local_paths_are_followed() {
-        assert_eq!(local_path(Some("/belts?province=shandong")), Some("/belts?province=shandong"));
-        for outside in ["https://evil.example", "//evil.example", "/\\evil.example", "account"] {
-            assert_eq!(local_path(Some(outside)), None, "{outside}");
+        assert_eq!(local_path(Some("/belts?province=shandong")).as_deref(), Some("/belts?province=shandong"));
+        assert_eq!(local_path(Some("/search?q=%E5%81%87%20lashes")).as_deref(), Some("/search?q=%E5%81%87%20lashes"));
+        assert_eq!(local_path(Some("/search?q=假")).as_deref(), Some("/search?q=%E5%81%87"));
+        for outside in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "account",
+            "/\t/evil.example",
+            "/%09/evil.example",
+            "/%2F/evil.example",
+            "/%2f%2fevil.example",
+            "/%5Cevil.example",
+            "/a\r\nSet-Cookie: x=1",
+            "/a%0d%0aSet-Cookie: x=1",
+            "",
+        ] {
+            assert_eq!(local_path(Some(outside)), None, "{outside:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever is accepted is a valid header value that a browser reads
+        /// as a path on this site.
+        #[test]
+        fn accepted_paths_stay_on_the_site(next in "[/\\\\%\t\r\n 0-9a-fA-F.:?=&假]{0,30}") {
+            if let Some(path) = local_path(Some(&next)) {
+                proptest::prop_assert!(http::HeaderValue::from_str(&path).is_ok());
+                let cleaned: String = path.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+                proptest::prop_assert!(cleaned.starts_with('/') && !cleaned.starts_with("//") && !cleaned.contains('\\'));
+            }
         }
     }
 }

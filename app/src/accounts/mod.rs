@@ -2,9 +2,12 @@
 
 pub mod api;
 pub mod pages;
+pub mod rules;
 pub mod throttle;
 pub mod types;
 
+#[cfg(feature = "ssr")]
+pub mod actor;
 #[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]

@@ -20,6 +20,7 @@ pub struct AccountTexts {
     pub sign_up_lead: &'static str,
     pub sign_in: &'static str,
     pub sign_in_lead: &'static str,
+    pub welcome: &'static str,
     pub sign_out: &'static str,
     pub my_account: &'static str,
     pub email: &'static str,
@@ -44,15 +45,16 @@ static ZH: AccountTexts = AccountTexts {
     sign_up_lead: "创建账户，发布供货档案、寻找供应商或报名项目。",
     sign_in: "登录",
     sign_in_lead: "使用注册时的邮箱和密码登录。",
+    welcome: "注册已提交。如果这个邮箱是第一次注册，账户已经建好，请用刚才的密码登录；如果它以前注册过，请用原来的密码登录。",
     sign_out: "退出",
     my_account: "我的账户",
     email: "邮箱",
     display_name: "姓名或称呼",
     display_name_hint: "其他用户会看到这个名字。",
     role: "我是",
-    role_hint: "决定你能使用的功能。",
+    role_hint: "决定你能使用的功能。协会或院校工作人员：注册后创建机构并提交审核，由站点管理员批准。",
     password: "密码",
-    password_hint: "至少 10 个字符。",
+    password_hint: "至少 12 个字符；不要用常见密码，可以把几个不相关的词连在一起。",
     password_again: "再次输入密码",
     have_account: "已有账户？去登录",
     no_account: "还没有账户？去注册",
@@ -68,15 +70,16 @@ static EN: AccountTexts = AccountTexts {
     sign_up_lead: "Create an account to post a supply profile, find suppliers or apply to programs.",
     sign_in: "Sign in",
     sign_in_lead: "Use the email and password you signed up with.",
+    welcome: "Sign-up received. If this email was new, your account is ready: sign in with the password you just chose. If it had an account already, sign in with that account's password.",
     sign_out: "Sign out",
     my_account: "My account",
     email: "Email",
     display_name: "Your name",
     display_name_hint: "Other users see this name.",
     role: "I am a",
-    role_hint: "This decides what you can do on Beltlink.",
+    role_hint: "This decides what you can do on Beltlink. Running an association or a school? Sign up, then create it: a site admin approves it.",
     password: "Password",
-    password_hint: "At least 10 characters.",
+    password_hint: "At least 12 characters, and not a common password: a few unrelated words together work well.",
     password_again: "Password again",
     have_account: "Have an account? Sign in",
     no_account: "New here? Sign up",
@@ -178,10 +181,12 @@ pub fn SignInPage() -> impl IntoView {
     let errors = form_errors(action);
     let query = use_query_map();
     let next = query.get_untracked().get("next").filter(|n| local_path(Some(n)).is_some());
+    let welcome = query.get_untracked().get("welcome").is_some();
     view! {
         <Title text=format!("{} · {}", t.sign_in, lang.texts().site_name)/>
         <section class="form-page">
             <h1>{t.sign_in}</h1>
+            {welcome.then(|| view! { <p class="notice" role="status">{t.welcome}</p> })}
             <p class="lead">{t.sign_in_lead}</p>
             <FormFailure failure=form_failure(action)/>
             <ActionForm action>
@@ -202,6 +207,7 @@ pub fn AccountPage() -> impl IntoView {
     let lang = use_lang();
     let t = texts(lang);
     let account = Resource::new(|| (), |_| my_account());
+    let trust = crate::orgs::texts::trust_texts(lang);
     view! {
         <Title text=format!("{} · {}", t.my_account, lang.texts().site_name)/>
         <Suspense fallback=move || view! { <p class="loading">{lang.texts().loading}</p> }>
@@ -212,6 +218,9 @@ pub fn AccountPage() -> impl IntoView {
                             <h1>{t.my_account}</h1>
                             <p class="lead">{account.user.display_name.clone()}" · "{account.user.email.clone()}" · "{account.user.role.label(lang)}</p>
                         </section>
+                        {(account.user.role == Role::SiteAdmin).then(|| view! {
+                            <p><a class="button-link" href="/admin/approvals">{trust.approvals_link}</a></p>
+                        })}
                         <section>
                             <h2>{t.organisations}</h2>
                             {account.may_create_organisation.then(|| view! {
@@ -227,7 +236,9 @@ pub fn AccountPage() -> impl IntoView {
                                                 <a href=format!("/orgs/{}", m.slug)>{m.name.get(lang).to_string()}</a>
                                                 <span class="badge">{m.kind.label(lang)}</span>
                                                 <span class="muted">{m.role.label(lang)}</span>
-                                                {(m.kind == crate::orgs::types::OrgKind::Association).then(|| view! {
+                                                {m.pending.then(|| view! { <span class="badge">{trust.member_pending}</span> })}
+                                                {m.awaiting_approval.then(|| view! { <span class="badge">{trust.org_pending}</span> })}
+                                                {(m.kind == crate::orgs::types::OrgKind::Association && !m.pending && !m.awaiting_approval).then(|| view! {
                                                     <a class="profile-link" href=format!("/orgs/{}/members", m.slug)>
                                                         {crate::associations::pages::texts(lang).manage_link}
                                                     </a>

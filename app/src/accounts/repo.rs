@@ -1,9 +1,7 @@
 //! Users, memberships, sessions and the sign-in throttle, on the server.
 
 use chrono::{Duration, Utc};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use tower_sessions::Session;
 
 use crate::accounts::throttle::{self, Failure};
@@ -24,14 +22,6 @@ pub const IDLE_LIFETIME: Duration = Duration::hours(8);
 fn session_failed(err: tower_sessions::session::Error) -> AppError {
     tracing::error!(error = %err, "session store failed");
     AppError::Internal
-}
-
-/// The session of the request being handled.
-pub async fn session() -> Result<Session, AppError> {
-    leptos_axum::extract::<Session>().await.map_err(|err| {
-        tracing::error!(error = %err, "no session layer on this request");
-        AppError::Internal
-    })
 }
 
 fn current(u: user::Model) -> Option<CurrentUser> {
@@ -56,11 +46,6 @@ pub async fn signed_in<C: ConnectionTrait>(db: &C, session: &Session) -> Result<
             Ok(None)
         }
     }
-}
-
-/// The signed-in user, or `SignInRequired`.
-pub async fn require_user<C: ConnectionTrait>(db: &C) -> Result<CurrentUser, AppError> {
-    signed_in(db, &session().await?).await?.ok_or(AppError::SignInRequired)
 }
 
 /// Starts a fresh session for `user_id`; the old id is discarded so a
@@ -135,21 +120,34 @@ pub async fn throttle_check<C: ConnectionTrait>(db: &C, email: &str, address: &s
     let now = Utc::now();
     let rows = sign_in_failure::Entity::find()
         .filter(sign_in_failure::Column::FailedAt.gt(now - throttle::REMEMBER_FOR))
-        .filter(
-            sea_orm::Condition::any()
-                .add(sign_in_failure::Column::Email.eq(email))
-                .add(sign_in_failure::Column::Address.eq(address)),
-        )
+        .filter(sea_orm::Condition::any().add(sign_in_failure::Column::Email.eq(email)).add(sign_in_failure::Column::Address.eq(address)))
         .all(db)
         .await?;
-    let failures: Vec<Failure> = rows
-        .into_iter()
-        .map(|r| Failure { same_account: r.email == email, same_address: r.address == address, at: r.failed_at })
-        .collect();
+    let failures: Vec<Failure> =
+        rows.into_iter().map(|r| Failure { same_account: r.email == email, same_address: r.address == address, at: r.failed_at }).collect();
     throttle::check(now, &failures).map_err(|wait| AppError::Throttled { minutes: throttle::minutes_to_wait(wait) })
 }
 
-pub async fn record_failure<C: ConnectionTrait>(db: &C, email: &str, address: &str) -> Result<(), AppError> {
+/// Reserves one sign-in attempt for `email` from `address`, if the throttle
+/// allows one now: the attempt is recorded as a failure before the password
+/// is checked (a right password forgives it), all in one transaction that
+/// concurrent attempts wait for, so forty at once still count as forty.
+///
+/// # Errors
+/// `Throttled` with the wait when no attempt is allowed now.
+pub async fn reserve_attempt(db: &sea_orm::DatabaseConnection, email: &str, address: &str) -> Result<(), AppError> {
+    let txn = crate::db::begin_write(db).await?;
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        // SQLite's write lock is taken at BEGIN; PostgreSQL needs one of its own.
+        const SIGN_IN_LOCK: i64 = 0x5349_474e; // "SIGN"
+        txn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [SIGN_IN_LOCK.into()],
+        ))
+        .await?;
+    }
+    throttle_check(&txn, email, address).await?;
     let now = Utc::now();
     sign_in_failure::Entity::insert(sign_in_failure::ActiveModel {
         email: Set(email.to_string()),
@@ -157,13 +155,43 @@ pub async fn record_failure<C: ConnectionTrait>(db: &C, email: &str, address: &s
         failed_at: Set(now),
         ..Default::default()
     })
-    .exec(db)
+    .exec(&txn)
     .await?;
     // Failures older than every window count for nothing.
-    sign_in_failure::Entity::delete_many()
-        .filter(sign_in_failure::Column::FailedAt.lte(now - throttle::REMEMBER_FOR))
-        .exec(db)
+    sign_in_failure::Entity::delete_many().filter(sign_in_failure::Column::FailedAt.lte(now - throttle::REMEMBER_FOR)).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Reserves a sign-up from `address`, if its throttle allows one now.
+///
+/// # Errors
+/// `Throttled` with the wait when not.
+pub async fn reserve_sign_up(db: &sea_orm::DatabaseConnection, address: &str) -> Result<(), AppError> {
+    use crate::entities::sign_up_attempt;
+    let txn = crate::db::begin_write(db).await?;
+    let now = Utc::now();
+    let earlier: Vec<chrono::DateTime<Utc>> = sign_up_attempt::Entity::find()
+        .filter(sign_up_attempt::Column::Address.eq(address))
+        .filter(sign_up_attempt::Column::AttemptedAt.gt(now - throttle::SIGN_UPS_PER_ADDRESS.window))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|a| a.attempted_at)
+        .collect();
+    throttle::sign_up_check(now, &earlier).map_err(|wait| AppError::Throttled { minutes: throttle::minutes_to_wait(wait) })?;
+    sign_up_attempt::Entity::insert(sign_up_attempt::ActiveModel {
+        address: Set(address.to_string()),
+        attempted_at: Set(now),
+        ..Default::default()
+    })
+    .exec(&txn)
+    .await?;
+    sign_up_attempt::Entity::delete_many()
+        .filter(sign_up_attempt::Column::AttemptedAt.lte(now - throttle::SIGN_UPS_PER_ADDRESS.window))
+        .exec(&txn)
         .await?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -184,23 +212,22 @@ pub async fn overview<C: ConnectionTrait>(db: &C, user: CurrentUser) -> Result<A
         .order_by_asc(membership::Column::CreatedAt)
         .all(db)
         .await?;
-    let orgs = organisation::Entity::find()
-        .filter(organisation::Column::Id.is_in(links.iter().map(|l| l.organisation_id)))
-        .all(db)
-        .await?;
+    let orgs = organisation::Entity::find().filter(organisation::Column::Id.is_in(links.iter().map(|l| l.organisation_id))).all(db).await?;
     let memberships = links
         .iter()
         .filter_map(|link| {
             let o = orgs.iter().find(|o| o.id == link.organisation_id)?;
+            let kind = OrgKind::from_code(&o.kind)?;
             Some(Membership {
                 slug: o.slug.clone(),
                 name: org_name(o),
-                kind: OrgKind::from_code(&o.kind)?,
+                kind,
                 role: MemberRole::from_code(&link.role)?,
+                pending: link.status == crate::accounts::types::MembershipStatus::Pending.code(),
+                awaiting_approval: crate::orgs::policy::needs_approval(kind) && o.approved_at.is_none(),
             })
         })
         .collect();
-    let may_create_organisation =
-        OrgKind::ALL.into_iter().any(|kind| crate::orgs::rules::may_create(user.role, kind));
+    let may_create_organisation = OrgKind::ALL.into_iter().any(|kind| crate::orgs::policy::may_create(user.role, kind));
     Ok(AccountOverview { user, memberships, may_create_organisation })
 }

@@ -35,8 +35,7 @@ fn to_chrono(at: time::OffsetDateTime) -> DateTime<Utc> {
 }
 
 fn from_chrono(at: DateTime<Utc>) -> session_store::Result<time::OffsetDateTime> {
-    time::OffsetDateTime::from_unix_timestamp(at.timestamp())
-        .map_err(|e| session_store::Error::Decode(e.to_string()))
+    time::OffsetDateTime::from_unix_timestamp(at.timestamp()).map_err(|e| session_store::Error::Decode(e.to_string()))
 }
 
 fn backend(err: sea_orm::DbErr) -> session_store::Error {
@@ -63,9 +62,7 @@ impl SessionStore for DbSessionStore {
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         session::Entity::insert(Self::row(record)?)
             .on_conflict(
-                OnConflict::column(session::Column::Id)
-                    .update_columns([session::Column::Data, session::Column::ExpiresAt])
-                    .to_owned(),
+                OnConflict::column(session::Column::Id).update_columns([session::Column::Data, session::Column::ExpiresAt]).to_owned(),
             )
             .exec_without_returning(&self.db)
             .await
@@ -98,11 +95,7 @@ impl SessionStore for DbSessionStore {
 #[async_trait]
 impl ExpiredDeletion for DbSessionStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
-        session::Entity::delete_many()
-            .filter(session::Column::ExpiresAt.lte(Utc::now()))
-            .exec(&self.db)
-            .await
-            .map_err(backend)?;
+        session::Entity::delete_many().filter(session::Column::ExpiresAt.lte(Utc::now())).exec(&self.db).await.map_err(backend)?;
         Ok(())
     }
 }

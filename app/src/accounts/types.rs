@@ -16,19 +16,14 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [
-        Role::Manufacturer,
-        Role::PlatformScout,
-        Role::ServiceProvider,
-        Role::AssociationAdmin,
-        Role::Graduate,
-        Role::SiteAdmin,
-    ];
+    pub const ALL: [Role; 6] =
+        [Role::Manufacturer, Role::PlatformScout, Role::ServiceProvider, Role::AssociationAdmin, Role::Graduate, Role::SiteAdmin];
 
-    /// The roles a person may pick when signing up. Site admins are made with
-    /// `server make-admin`, never through the web.
-    pub const SELF_CHOSEN: [Role; 5] =
-        [Role::Manufacturer, Role::PlatformScout, Role::ServiceProvider, Role::AssociationAdmin, Role::Graduate];
+    /// The roles a person may pick when signing up. Powers are granted, not
+    /// chosen: running an association is a request a site admin approves, and
+    /// site admins are made with `server make-admin`, never through the web.
+    /// (`AssociationAdmin` remains for accounts that chose it before; it grants nothing.)
+    pub const SELF_CHOSEN: [Role; 4] = [Role::Manufacturer, Role::PlatformScout, Role::ServiceProvider, Role::Graduate];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -61,11 +56,6 @@ impl Role {
             (Role::SiteAdmin, Lang::En) => "Site admin",
         }
     }
-
-    /// Whether this role may mark organisations verified.
-    pub fn may_verify(self) -> bool {
-        matches!(self, Role::SiteAdmin | Role::AssociationAdmin)
-    }
 }
 
 /// The signed-in user as pages see them.
@@ -75,6 +65,22 @@ pub struct CurrentUser {
     pub email: String,
     pub display_name: String,
     pub role: Role,
+}
+
+/// Whether a membership is in force or a request waiting for a decision; stored as its `code()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MembershipStatus {
+    Active,
+    Pending,
+}
+
+impl MembershipStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            MembershipStatus::Active => "active",
+            MembershipStatus::Pending => "pending",
+        }
+    }
 }
 
 /// A user's place in an organisation; stored as its `code()`.
@@ -116,6 +122,7 @@ mod tests {
             assert_eq!(Role::from_code(role.code()), Some(role));
         }
         assert!(!Role::SELF_CHOSEN.contains(&Role::SiteAdmin));
+        assert!(!Role::SELF_CHOSEN.contains(&Role::AssociationAdmin), "association powers are granted");
         assert_eq!(Role::from_code("root"), None);
     }
 }
@@ -127,6 +134,10 @@ pub struct Membership {
     pub name: crate::i18n::Bilingual,
     pub kind: crate::orgs::types::OrgKind,
     pub role: MemberRole,
+    /// The user asked to join and waits for a decision.
+    pub pending: bool,
+    /// The organisation itself waits for a site admin's approval.
+    pub awaiting_approval: bool,
 }
 
 /// What `/account` shows.

@@ -8,7 +8,7 @@ use crate::error::AppError;
 pub async fn association_members(slug: String) -> Result<MembersPage, AppError> {
     use crate::associations::repo;
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let user = crate::accounts::actor::require(&state.db).await?;
     let association = repo::managed_association(&state.db, &slug, &user).await?;
     repo::members_page(&state.db, &association).await
 }
@@ -19,7 +19,7 @@ pub async fn association_members(slug: String) -> Result<MembersPage, AppError> 
 pub async fn import_job(slug: String, id: i32) -> Result<ImportJobView, AppError> {
     use crate::associations::repo;
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let user = crate::accounts::actor::require(&state.db).await?;
     let association = repo::managed_association(&state.db, &slug, &user).await?;
     repo::job(&state.db, association.id, id).await
 }

@@ -6,9 +6,7 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::associations::member_csv::{self, MemberRow, RowError, COLUMNS};
 use crate::associations::repo;
@@ -16,7 +14,7 @@ use crate::associations::types::JobStatus;
 use crate::entities::{association_member, belt_organisation, import_job, organisation};
 use crate::error::AppError;
 use crate::forms::Problem;
-use crate::orgs::types::{BeltRole, OrgKind};
+use crate::orgs::types::OrgKind;
 use crate::search::document::EntityKind;
 use crate::search::outbox;
 use crate::state::AppState;
@@ -29,6 +27,7 @@ const PROGRESS_EVERY: usize = 25;
 pub async fn association_belts<C: ConnectionTrait>(db: &C, association_id: i32) -> Result<HashMap<String, i32>, AppError> {
     let ids: Vec<i32> = belt_organisation::Entity::find()
         .filter(belt_organisation::Column::OrganisationId.eq(association_id))
+        .filter(belt_organisation::Column::ApprovedAt.is_not_null())
         .all(db)
         .await?
         .into_iter()
@@ -121,7 +120,6 @@ async fn run(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn write_progress(
     db: &DatabaseConnection,
     job_id: i32,
@@ -227,13 +225,7 @@ async fn save_row(
                 .one(&txn)
                 .await?;
             if linked.is_none() {
-                belt_organisation::ActiveModel {
-                    belt_id: Set(belt_id),
-                    organisation_id: Set(id),
-                    role: Set(BeltRole::Member.code().to_string()),
-                }
-                .insert(&txn)
-                .await?;
+                crate::orgs::repo::link_belts(&txn, id, OrgKind::Manufacturer, &[belt_id], None, None).await?;
             }
             outbox::enqueue(&txn, EntityKind::Organisation, id).await?;
             (id, Applied::Updated)
@@ -246,21 +238,19 @@ async fn save_row(
                 province: row.province.clone(),
                 city: row.city.clone(),
                 belt_ids: vec![belt_id],
+                // The importer made it: they may never verify it.
+                created_by: Some(user_id),
+                approved: true,
             };
             let (id, _) = crate::orgs::repo::insert_organisation(&txn, &new).await?;
-            association_member::ActiveModel {
-                association_id: Set(association_id),
-                organisation_id: Set(id),
-                created_at: Set(Utc::now()),
-            }
-            .insert(&txn)
-            .await?;
+            association_member::ActiveModel { association_id: Set(association_id), organisation_id: Set(id), created_at: Set(Utc::now()) }
+                .insert(&txn)
+                .await?;
             (id, Applied::Created)
         }
     };
-    let was_published = crate::suppliers::repo::find_for_org(&txn, org_id)
-        .await?
-        .is_some_and(|p| p.status == ProfileStatus::Published.code());
+    let was_published =
+        crate::suppliers::repo::find_for_org(&txn, org_id).await?.is_some_and(|p| p.status == ProfileStatus::Published.code());
     crate::suppliers::repo::save_in(&txn, org_id, Some(user_id), &row.profile).await?;
     if row.publish != was_published {
         let status = if row.publish { ProfileStatus::Published } else { ProfileStatus::Unpublished };
@@ -280,7 +270,7 @@ fn csv_file(rows: Vec<Vec<String>>) -> Result<Vec<u8>, AppError> {
     };
     writer.write_record(COLUMNS).map_err(failed)?;
     for row in rows {
-        writer.write_record(row).map_err(failed)?;
+        writer.write_record(row.iter().map(|cell| member_csv::neutralised(cell))).map_err(failed)?;
     }
     writer.into_inner().map_err(|e| failed(e.into_error().into()))
 }

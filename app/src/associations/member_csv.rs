@@ -195,15 +195,32 @@ pub fn read(text: &str, known: &Known) -> Result<Vec<Result<MemberRow, Vec<RowEr
         if record.iter().all(str::is_empty) {
             continue;
         }
-        let cell = |column: &str| {
-            headers.iter().position(|h| h == column).and_then(|i| record.get(i)).unwrap_or("").to_string()
-        };
+        let cell = |column: &str| restored(headers.iter().position(|h| h == column).and_then(|i| record.get(i)).unwrap_or("")).to_string();
         rows.push(check_row(line, &cell, known));
     }
     if rows.is_empty() {
         return Err(FileProblem::NoRows);
     }
     Ok(rows)
+}
+
+/// The characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as exported: one a spreadsheet would run as a formula gets a
+/// leading `'` (the spreadsheet convention for "this is text"), and so does
+/// one that starts with `'` itself, so the mark can always be taken off again.
+pub fn neutralised(cell: &str) -> String {
+    if cell.starts_with(FORMULA_STARTS) || cell.starts_with('\'') {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// A cell as imported: a leading `'` is the text mark, not part of the value.
+pub fn restored(cell: &str) -> &str {
+    cell.strip_prefix('\'').unwrap_or(cell)
 }
 
 /// A list cell: values separated by `;`, `,` or `、`.
@@ -273,16 +290,9 @@ pub fn check_row(line: usize, cell: &dyn Fn(&str) -> String, known: &Known) -> R
         }
     };
     match (profile, publish) {
-        (Some(profile), Some(publish)) if errors.is_empty() => Ok(MemberRow {
-            line,
-            slug: Some(cell("slug")).filter(|s| !s.is_empty()),
-            name,
-            province,
-            city,
-            belt,
-            profile,
-            publish,
-        }),
+        (Some(profile), Some(publish)) if errors.is_empty() => {
+            Ok(MemberRow { line, slug: Some(cell("slug")).filter(|s| !s.is_empty()), name, province, city, belt, profile, publish })
+        }
         _ => Err(errors.problems.into_iter().map(|(column, problem)| RowError { line, column, problem }).collect()),
     }
 }
@@ -308,7 +318,13 @@ pub fn cells(slug: &str, row: &MemberRow) -> Vec<String> {
             "platforms" => joined(&form.platforms),
             "languages" => joined(&form.languages),
             "overseas_warehouse" => form.overseas_warehouse_where.clone(),
-            "publish" => if row.publish { "yes".into() } else { "no".into() },
+            "publish" => {
+                if row.publish {
+                    "yes".into()
+                } else {
+                    "no".into()
+                }
+            }
             other => form.field_values().get(other).cloned().unwrap_or_default(),
         })
         .collect()
@@ -379,7 +395,10 @@ mod tests {
     fn whole_file_problems_are_named() {
         let (belts, categories) = known();
         let known = Known { belts: &belts, categories: &categories };
-        assert_eq!(read("name_zh,name_en\n1,2", &known).unwrap_err().code(), FileProblem::from_code(&read("name_zh,name_en\n1,2", &known).unwrap_err().code()).unwrap().code());
+        assert_eq!(
+            read("name_zh,name_en\n1,2", &known).unwrap_err().code(),
+            FileProblem::from_code(&read("name_zh,name_en\n1,2", &known).unwrap_err().code()).unwrap().code()
+        );
         assert!(matches!(read("name_zh,name_en\n1,2", &known), Err(FileProblem::MissingColumns(c)) if c.contains(&"belt".to_string())));
         assert_eq!(read(&file(&[]), &known), Err(FileProblem::NoRows));
         let many: Vec<&str> = std::iter::repeat_n(GOOD, MAX_ROWS + 1).collect();
@@ -389,5 +408,31 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GBK.encode("平度假睫毛");
         assert_eq!(decode(&gbk).unwrap(), "平度假睫毛", "spreadsheets in China save GBK");
         assert_eq!(decode(b"\x00\x01\x02\xff\xfe"), Err(FileProblem::NotText));
+    }
+
+    #[test]
+    fn formula_cells_are_exported_as_text_and_imported_back() {
+        for (cell, exported) in [
+            ("=HYPERLINK(\"http://evil.example\")", "'=HYPERLINK(\"http://evil.example\")"),
+            ("+1+1", "'+1+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("平度假睫毛", "平度假睫毛"),
+            ("'quoted", "''quoted"),
+        ] {
+            assert_eq!(neutralised(cell), exported);
+            assert_eq!(restored(&neutralised(cell)), cell);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_exported_cell_starts_a_formula_and_every_one_round_trips(cell in ".{0,40}") {
+            let out = neutralised(&cell);
+            proptest::prop_assert!(!out.starts_with(FORMULA_STARTS));
+            proptest::prop_assert_eq!(restored(&out), cell.as_str());
+        }
     }
 }

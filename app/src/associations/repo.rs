@@ -14,16 +14,18 @@ use crate::orgs::repo::org_name;
 use crate::orgs::types::OrgKind;
 use crate::suppliers::types::ProfileStatus;
 
-/// The association behind `slug`, if `user` may manage it (its members and site admins).
+/// The association behind `slug`, if `actor` may manage its members (see
+/// `orgs::policy::may_manage_members`: approved, and theirs, or a site admin).
 ///
 /// # Errors
 /// `NotFound` for an unknown slug or another kind, `Forbidden` for others.
-pub async fn managed_association<C: ConnectionTrait>(db: &C, slug: &str, user: &CurrentUser) -> Result<organisation::Model, AppError> {
+pub async fn managed_association<C: ConnectionTrait>(db: &C, slug: &str, actor: &CurrentUser) -> Result<organisation::Model, AppError> {
     let org = crate::orgs::repo::find_by_slug(db, slug).await?;
     if OrgKind::from_code(&org.kind) != Some(OrgKind::Association) {
         return Err(AppError::NotFound);
     }
-    if !crate::orgs::repo::permissions(db, user, &org).await?.edit {
+    let standing = crate::orgs::repo::standing(db, actor, &org).await?;
+    if !crate::orgs::policy::may_manage_members(actor, &standing) {
         return Err(AppError::Forbidden);
     }
     Ok(org)
@@ -31,10 +33,8 @@ pub async fn managed_association<C: ConnectionTrait>(db: &C, slug: &str, user: &
 
 /// The belts an organisation is linked to, by slug.
 pub async fn belts_of<C: ConnectionTrait>(db: &C, org_ids: &[i32]) -> Result<HashMap<i32, Vec<CategoryRef>>, sea_orm::DbErr> {
-    let links = belt_organisation::Entity::find()
-        .filter(belt_organisation::Column::OrganisationId.is_in(org_ids.iter().copied()))
-        .all(db)
-        .await?;
+    let links =
+        belt_organisation::Entity::find().filter(belt_organisation::Column::OrganisationId.is_in(org_ids.iter().copied())).all(db).await?;
     belt_refs_by_owner(db, links.into_iter().map(|l| (l.organisation_id, l.belt_id))).await
 }
 
@@ -47,11 +47,7 @@ pub async fn members<C: ConnectionTrait>(db: &C, association_id: i32) -> Result<
         .into_iter()
         .map(|m| m.organisation_id)
         .collect();
-    organisation::Entity::find()
-        .filter(organisation::Column::Id.is_in(ids))
-        .order_by_asc(organisation::Column::Slug)
-        .all(db)
-        .await
+    organisation::Entity::find().filter(organisation::Column::Id.is_in(ids)).order_by_asc(organisation::Column::Slug).all(db).await
 }
 
 pub fn job_view(job: import_job::Model) -> ImportJobView {

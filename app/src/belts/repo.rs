@@ -2,13 +2,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::belts::types::{
-    BeltCard, BeltDetail, BeltDirectory, BeltFilter, CategoryRef, FacetOption, Figure, Metric,
-};
+use crate::belts::types::{BeltCard, BeltDetail, BeltDirectory, BeltFilter, CategoryRef, FacetOption, Figure, Metric};
 use crate::entities::{belt, belt_category, belt_figure, belt_organisation, category, organisation};
 use crate::error::AppError;
 use crate::geo;
@@ -66,20 +62,14 @@ pub fn directory(snapshot: &DirectorySnapshot, filter: BeltFilter) -> Result<Bel
     }
     let DirectorySnapshot { categories, belts, categories_of, headlines } = snapshot;
     let chosen_category = match &filter.category {
-        Some(slug) => Some(
-            categories
-                .iter()
-                .find(|c| &c.slug == slug)
-                .map(|c| c.id)
-                .ok_or_else(|| AppError::UnknownCategory(slug.clone()))?,
-        ),
+        Some(slug) => {
+            Some(categories.iter().find(|c| &c.slug == slug).map(|c| c.id).ok_or_else(|| AppError::UnknownCategory(slug.clone()))?)
+        }
         None => None,
     };
 
     let passes_province = |b: &belt::Model| filter.province.as_ref().is_none_or(|p| &b.province == p);
-    let passes_category = |b: &belt::Model| {
-        chosen_category.is_none_or(|c| categories_of.get(&b.id).is_some_and(|cs| cs.contains(&c)))
-    };
+    let passes_category = |b: &belt::Model| chosen_category.is_none_or(|c| categories_of.get(&b.id).is_some_and(|cs| cs.contains(&c)));
 
     // Each facet counts the belts the other filter leaves, so a choice never leads to nothing.
     let mut province_counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -133,11 +123,7 @@ pub fn directory(snapshot: &DirectorySnapshot, filter: BeltFilter) -> Result<Bel
 /// # Errors
 /// `NotFound` when no belt has this slug.
 pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<BeltDetail, AppError> {
-    let b = belt::Entity::find()
-        .filter(belt::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let b = belt::Entity::find().filter(belt::Column::Slug.eq(slug)).one(db).await?.ok_or(AppError::NotFound)?;
     let categories = categories_of_belt(db, b.id).await?;
     let figures: Vec<Figure> = belt_figure::Entity::find()
         .filter(belt_figure::Column::BeltId.eq(b.id))
@@ -147,29 +133,18 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<BeltDetail
         .into_iter()
         .filter_map(figure)
         .collect();
+    // Links waiting for approval (an association asking to serve the belt) are not shown.
     let links = belt_organisation::Entity::find()
         .filter(belt_organisation::Column::BeltId.eq(b.id))
+        .filter(belt_organisation::Column::ApprovedAt.is_not_null())
         .all(db)
         .await?;
-    let role_of: HashMap<i32, BeltRole> = links
-        .iter()
-        .filter_map(|l| Some((l.organisation_id, BeltRole::from_code(&l.role)?)))
-        .collect();
-    let linked = organisation::Entity::find()
-        .filter(organisation::Column::Id.is_in(role_of.keys().copied()))
-        .all(db)
-        .await?;
+    let role_of: HashMap<i32, BeltRole> = links.iter().filter_map(|l| Some((l.organisation_id, BeltRole::from_code(&l.role)?))).collect();
+    let linked = organisation::Entity::find().filter(organisation::Column::Id.is_in(role_of.keys().copied())).all(db).await?;
     let suppliers = crate::suppliers::repo::published_cards(db, &linked).await?;
     let mut organisations: Vec<OrgCard> = linked
         .into_iter()
-        .filter_map(|o| {
-            Some(OrgCard {
-                role: *role_of.get(&o.id)?,
-                kind: OrgKind::from_code(&o.kind)?,
-                name: org_name(&o),
-                slug: o.slug,
-            })
-        })
+        .filter_map(|o| Some(OrgCard { role: *role_of.get(&o.id)?, kind: OrgKind::from_code(&o.kind)?, name: org_name(&o), slug: o.slug }))
         .collect();
     organisations.sort_by(|a, b| (a.role.code(), &a.slug).cmp(&(b.role.code(), &b.slug)));
 
@@ -195,10 +170,7 @@ pub async fn categories_of_belt<C: ConnectionTrait>(db: &C, belt_id: i32) -> Res
 /// # Errors
 /// On a database failure.
 pub async fn categories_of_belts<C: ConnectionTrait>(db: &C, belt_ids: &[i32]) -> Result<HashMap<i32, Vec<CategoryRef>>, DbErr> {
-    let links = belt_category::Entity::find()
-        .filter(belt_category::Column::BeltId.is_in(belt_ids.iter().copied()))
-        .all(db)
-        .await?;
+    let links = belt_category::Entity::find().filter(belt_category::Column::BeltId.is_in(belt_ids.iter().copied())).all(db).await?;
     categories_by_owner(db, links.into_iter().map(|l| (l.belt_id, l.category_id))).await
 }
 
@@ -304,13 +276,7 @@ async fn headline_figures<C: ConnectionTrait>(db: &C, belt_ids: Vec<i32>) -> Res
 }
 
 fn figure(row: belt_figure::Model) -> Option<Figure> {
-    Some(Figure {
-        metric: Metric::from_code(&row.metric)?,
-        value: row.value,
-        at_least: row.at_least,
-        year: row.year,
-        source: row.source,
-    })
+    Some(Figure { metric: Metric::from_code(&row.metric)?, value: row.value, at_least: row.at_least, year: row.year, source: row.source })
 }
 
 fn card(b: belt::Model, categories: Vec<CategoryRef>, headline: Option<Figure>) -> BeltCard {

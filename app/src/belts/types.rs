@@ -21,14 +21,8 @@ pub enum Metric {
 }
 
 impl Metric {
-    pub const ALL: [Metric; 6] = [
-        Metric::OutputValueCny,
-        Metric::CrossBorderTradeCny,
-        Metric::WorldSharePercent,
-        Metric::Styles,
-        Metric::Jobs,
-        Metric::Enterprises,
-    ];
+    pub const ALL: [Metric; 6] =
+        [Metric::OutputValueCny, Metric::CrossBorderTradeCny, Metric::WorldSharePercent, Metric::Styles, Metric::Jobs, Metric::Enterprises];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -112,7 +106,7 @@ fn group_thousands(value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

@@ -9,6 +9,8 @@ pub struct Model {
     pub organisation_id: i32,
     pub role: String,
     pub created_at: DateTimeUtc,
+    /// `active`, or `pending` while a request to join waits for a decision.
+    pub status: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

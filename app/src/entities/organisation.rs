@@ -25,6 +25,11 @@ pub struct Model {
     pub verification_evidence: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// For associations and schools: when a site admin approved it (`None`: a request).
+    pub approved_at: Option<DateTimeUtc>,
+    pub approved_by: Option<i32>,
+    /// Who created it, by hand or by an import.
+    pub created_by: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

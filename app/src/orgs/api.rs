@@ -8,28 +8,35 @@ pub const DESCRIPTION_MAX: usize = 2000;
 pub const CITY_MAX: usize = 64;
 pub const EVIDENCE_MAX: usize = 500;
 
-/// One organisation. Public.
+/// One organisation. Public, except an association or school waiting for
+/// approval: its own people and site admins only.
 #[server(prefix = "/api", endpoint = "organisation")]
 pub async fn get_organisation(slug: String) -> Result<OrgDetail, AppError> {
     let state = crate::state::app_state()?;
-    crate::orgs::repo::detail(&state.db, &slug).await
+    let actor = crate::accounts::actor::current(&state.db).await?;
+    let detail = crate::orgs::repo::detail(&state.db, &slug).await?;
+    if detail.awaiting_approval {
+        let org = crate::orgs::repo::find_by_slug(&state.db, &slug).await?;
+        let permissions = crate::orgs::repo::permissions(&state.db, actor.as_ref(), &org).await?;
+        if !permissions.edit {
+            return Err(AppError::NotFound);
+        }
+    }
+    Ok(detail)
 }
 
 /// What the signed-in user may do with an organisation (nothing when signed out).
 #[server(prefix = "/api", endpoint = "organisation_permissions")]
 pub async fn organisation_permissions(slug: String) -> Result<Permissions, AppError> {
-    use crate::accounts::repo;
     let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::current(&state.db).await?;
     let org = crate::orgs::repo::find_by_slug(&state.db, &slug).await?;
-    match repo::signed_in(&state.db, &repo::session().await?).await? {
-        Some(user) => crate::orgs::repo::permissions(&state.db, &user, &org).await,
-        None => Ok(Permissions::default()),
-    }
+    crate::orgs::repo::permissions(&state.db, actor.as_ref(), &org).await
 }
 
 /// Creates an organisation owned by the caller, in one or more belts. Signed-in
-/// users whose role matches the kind (see `orgs::rules::may_create`).
-#[allow(clippy::too_many_arguments)]
+/// users whose role matches the kind; an association or school is a request
+/// that a site admin approves (see `orgs::policy::creation`).
 #[server(prefix = "/api", endpoint = "create_organisation")]
 pub async fn create_organisation(
     kind: String,
@@ -43,11 +50,11 @@ pub async fn create_organisation(
     #[server(default)] belts: Vec<String>,
 ) -> Result<(), AppError> {
     use crate::forms::{self, FormErrors, Problem};
-    use crate::orgs::{repo, rules, types::OrgKind};
+    use crate::orgs::{policy, repo, types::OrgKind};
 
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
-    if !OrgKind::ALL.into_iter().any(|k| rules::may_create(user.role, k)) {
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    if !OrgKind::ALL.into_iter().any(|k| policy::may_create(actor.role, k)) {
         return Err(AppError::Forbidden);
     }
     let mut errors = FormErrors::new();
@@ -64,7 +71,7 @@ pub async fn create_organisation(
         errors.keep(field, value);
     }
     errors.keep("belts", &belts.join(","));
-    let kind = OrgKind::from_code(&kind).filter(|k| rules::may_create(user.role, *k));
+    let kind = OrgKind::from_code(&kind).filter(|k| policy::may_create(actor.role, *k));
     if kind.is_none() {
         errors.add("kind", Problem::NotAChoice);
     }
@@ -87,23 +94,29 @@ pub async fn create_organisation(
     let Some(kind) = kind.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
-    let slug = repo::create(&state.db, user.id, repo::NewOrganisation { kind, name, description, province, city, belt_ids }).await?;
+    let approved = policy::creation(actor.role, kind) == policy::Creation::Direct;
+    let new = repo::NewOrganisation { kind, name, description, province, city, belt_ids, created_by: Some(actor.id), approved };
+    let slug = repo::create(&state.db, &actor, new).await?;
+    if !approved {
+        tracing::info!(organisation = slug, user_id = actor.id, "organisation awaits a site admin's approval");
+    }
     state.search.outbox_wake.notify_one();
     leptos_axum::redirect(&format!("/orgs/{slug}"));
     Ok(())
 }
 
-/// Marks an organisation verified, recording who, when and on what evidence.
-/// Site admins, and association admins for organisations in their belts.
+/// Marks an organisation verified, adding who, for which association, when
+/// and on what evidence to its record. See `orgs::policy::may_verify`.
 #[server(prefix = "/api", endpoint = "verify_organisation")]
 pub async fn verify_organisation(slug: String, evidence: String) -> Result<(), AppError> {
     use crate::forms::{self, FormErrors};
-    use crate::orgs::repo;
+    use crate::orgs::{policy, repo, verifications::Verifier};
 
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
     let org = repo::find_by_slug(&state.db, &slug).await?;
-    if !repo::permissions(&state.db, &user, &org).await?.verify {
+    let standing = repo::standing(&state.db, &actor, &org).await?;
+    if !policy::may_verify(&actor, &standing) {
         return Err(AppError::Forbidden);
     }
     let mut errors = FormErrors::new();
@@ -112,9 +125,142 @@ pub async fn verify_organisation(slug: String, evidence: String) -> Result<(), A
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    repo::verify(&state.db, org.id, &user.display_name, &evidence).await?;
-    tracing::info!(organisation = slug, user_id = user.id, "organisation verified");
+    let verifier = Verifier { actor: &actor, organisation_id: standing.serving_association };
+    repo::verify(&state.db, org.id, &verifier, &evidence).await?;
+    tracing::info!(organisation = slug, user_id = actor.id, "organisation verified");
     state.search.outbox_wake.notify_one();
     leptos_axum::redirect(&format!("/orgs/{slug}"));
+    Ok(())
+}
+
+/// The organisation behind `slug`, with what the data says of `actor`'s place in it.
+#[cfg(feature = "ssr")]
+async fn with_standing(
+    db: &sea_orm::DatabaseConnection,
+    actor: &crate::accounts::types::CurrentUser,
+    slug: &str,
+) -> Result<(crate::entities::organisation::Model, crate::orgs::policy::Standing), AppError> {
+    let org = crate::orgs::repo::find_by_slug(db, slug).await?;
+    let standing = crate::orgs::repo::standing(db, actor, &org).await?;
+    Ok((org, standing))
+}
+
+#[cfg(feature = "ssr")]
+fn decision(code: &str) -> Result<crate::orgs::types::Decision, AppError> {
+    crate::orgs::types::Decision::from_code(code).ok_or_else(|| {
+        let mut errors = crate::forms::FormErrors::new();
+        errors.add("decision", crate::forms::Problem::NotAChoice);
+        AppError::Invalid(errors)
+    })
+}
+
+/// Everything waiting for approval. Site admins.
+#[server(prefix = "/api", endpoint = "approval_queue")]
+pub async fn approval_queue() -> Result<crate::orgs::types::ApprovalQueue, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    if !crate::orgs::policy::may_approve(&actor) {
+        return Err(AppError::Forbidden);
+    }
+    crate::orgs::approvals::queue(&state.db).await
+}
+
+/// Approves or declines a waiting association or school. Site admins.
+#[server(prefix = "/api", endpoint = "decide_organisation")]
+pub async fn decide_organisation(slug: String, decision: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    if !crate::orgs::policy::may_approve(&actor) {
+        return Err(AppError::Forbidden);
+    }
+    let decision = self::decision(&decision)?;
+    let org = crate::orgs::repo::find_by_slug(&state.db, &slug).await?;
+    crate::orgs::approvals::decide_organisation(&state.db, &actor, &org, decision).await?;
+    tracing::info!(organisation = slug, user_id = actor.id, decision = decision.code(), "organisation request decided");
+    state.search.outbox_wake.notify_one();
+    leptos_axum::redirect("/admin/approvals");
+    Ok(())
+}
+
+/// Approves or declines an association's request to serve a belt. Site admins.
+#[server(prefix = "/api", endpoint = "decide_belt")]
+pub async fn decide_belt(slug: String, belt: String, decision: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    if !crate::orgs::policy::may_approve(&actor) {
+        return Err(AppError::Forbidden);
+    }
+    let decision = self::decision(&decision)?;
+    let org = crate::orgs::repo::find_by_slug(&state.db, &slug).await?;
+    let belt_id = crate::orgs::repo::belt_ids(&state.db, std::slice::from_ref(&belt)).await?.map_err(|_| AppError::NotFound)?[0];
+    crate::orgs::approvals::decide_belt(&state.db, &actor, &org, belt_id, decision).await?;
+    tracing::info!(organisation = slug, belt, user_id = actor.id, decision = decision.code(), "belt request decided");
+    state.search.outbox_wake.notify_one();
+    leptos_axum::redirect("/admin/approvals");
+    Ok(())
+}
+
+/// Asks a site admin to let an approved association serve one more belt. Its members.
+#[server(prefix = "/api", endpoint = "request_belt")]
+pub async fn request_belt(slug: String, belt: String) -> Result<(), AppError> {
+    use crate::forms::{FormErrors, Problem};
+    use crate::orgs::{policy, types::OrgKind};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (org, standing) = with_standing(&state.db, &actor, &slug).await?;
+    if standing.kind != Some(OrgKind::Association) || !standing.approved || !policy::may_edit(&actor, &standing) {
+        return Err(AppError::Forbidden);
+    }
+    let Ok(Ok(ids)) = crate::orgs::repo::belt_ids(&state.db, &[belt]).await.map(|found| found.map_err(|_| ())) else {
+        let mut errors = FormErrors::new();
+        errors.add("belt", Problem::NotAChoice);
+        return Err(AppError::Invalid(errors));
+    };
+    crate::orgs::approvals::request_belt(&state.db, &actor, &org, ids[0]).await?;
+    leptos_axum::redirect(&format!("/orgs/{slug}?asked=belt"));
+    Ok(())
+}
+
+/// Asks to help run an approved association or school. Signed-in users not yet part of it.
+#[server(prefix = "/api", endpoint = "ask_to_join")]
+pub async fn ask_to_join(slug: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (org, standing) = with_standing(&state.db, &actor, &slug).await?;
+    if !crate::orgs::policy::may_ask_to_join(&actor, &standing) {
+        return Err(AppError::Forbidden);
+    }
+    crate::orgs::approvals::ask_to_join(&state.db, &actor, &org).await?;
+    tracing::info!(organisation = slug, user_id = actor.id, "asked to join");
+    leptos_axum::redirect(&format!("/orgs/{slug}?asked=join"));
+    Ok(())
+}
+
+/// The people waiting to join an organisation. Those who decide on them.
+#[server(prefix = "/api", endpoint = "join_requests")]
+pub async fn join_requests(slug: String) -> Result<Vec<crate::orgs::types::JoinRequest>, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (org, standing) = with_standing(&state.db, &actor, &slug).await?;
+    if !crate::orgs::policy::may_decide_requests(&actor, &standing) {
+        return Err(AppError::Forbidden);
+    }
+    crate::orgs::approvals::join_requests(&state.db, &org).await
+}
+
+/// Accepts or declines someone's request to help run an organisation. Its
+/// owners (once it is approved) and site admins.
+#[server(prefix = "/api", endpoint = "decide_join_request")]
+pub async fn decide_join_request(slug: String, user_id: i32, decision: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (org, standing) = with_standing(&state.db, &actor, &slug).await?;
+    if !crate::orgs::policy::may_decide_requests(&actor, &standing) {
+        return Err(AppError::Forbidden);
+    }
+    let decision = self::decision(&decision)?;
+    crate::orgs::approvals::decide_join(&state.db, &org, user_id, decision).await?;
+    tracing::info!(organisation = slug, member = user_id, user_id = actor.id, decision = decision.code(), "join request decided");
+    leptos_axum::redirect(&format!("/orgs/{slug}#requests"));
     Ok(())
 }

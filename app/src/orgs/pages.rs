@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::geo;
 use crate::layout::ErrorPage;
 use crate::orgs::api::{get_organisation, organisation_permissions};
+use crate::orgs::approval_pages::{AskToJoinForm, AwaitingApproval, JoinRequestList, RequestBeltForm, VerificationRecord};
 use crate::orgs::types::{OrgDetail, OrgKind, Permissions};
 use crate::use_lang;
 
@@ -53,6 +54,7 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
                 {(!place.is_empty()).then(|| view! { <p class="place">{place}</p> })}
                 <p class="verification">{verified}</p>
             </header>
+            {detail.awaiting_approval.then(|| view! { <AwaitingApproval/> })}
             {detail.is_demo.then(|| view! { <p class="notice">{t.org_demo_notice}</p> })}
             <p class="summary">{detail.description.get(lang).to_string()}</p>
             {(detail.kind == OrgKind::Manufacturer && (detail.has_published_profile || permissions.edit)).then(|| {
@@ -81,7 +83,7 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
                     </section>
                 }
             })}
-            {(detail.kind == OrgKind::Association && permissions.edit).then(|| view! {
+            {permissions.manage_members.then(|| view! {
                 <p class="actions">
                     <a class="button-link" href=format!("/orgs/{}/members", detail.slug)>{crate::associations::pages::texts(lang).manage_link}</a>
                 </p>
@@ -103,8 +105,17 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
                     </ul>
                 </section>
             })}
-            {detail.source.map(|s| view! { <p class="source muted">{t.source}": "{s}</p> })}
+            {detail.source.clone().map(|s| view! { <p class="source muted">{t.source}": "{s}</p> })}
+            <VerificationRecord entries=detail.verifications.clone()/>
             {permissions.verify.then(|| view! { <VerifyForm slug=detail.slug.clone()/> })}
+            {(permissions.ask_to_join || permissions.request_pending).then(|| view! {
+                <AskToJoinForm slug=detail.slug.clone() asked=permissions.request_pending/>
+            })}
+            {permissions.decide_requests.then(|| view! { <JoinRequestList slug=detail.slug.clone()/> })}
+            {(detail.kind == OrgKind::Association && permissions.edit && permissions.approved).then(|| {
+                let linked: Vec<String> = detail.belts.iter().chain(&detail.pending_belts).map(|b| b.slug.clone()).collect();
+                view! { <RequestBeltForm slug=detail.slug.clone() pending=detail.pending_belts.clone() linked/> }
+            })}
         </article>
     }
 }
@@ -135,7 +146,7 @@ pub struct OrgFormTexts {
 
 static FORM_ZH: OrgFormTexts = OrgFormTexts {
     new_title: "创建机构",
-    new_lead: "创建你所在的工厂、平台、服务商或协会，并关联它所在或服务的产业带。你将成为它的负责人。",
+    new_lead: "创建你所在的工厂、平台、服务商或协会，并关联它所在或服务的产业带。你将成为它的负责人。协会和院校须经站点管理员审核后才公开显示并获得核验权限。",
     kind: "机构类型",
     name_zh: "中文名称",
     name_en: "英文名称",
@@ -159,7 +170,7 @@ static FORM_ZH: OrgFormTexts = OrgFormTexts {
 
 static FORM_EN: OrgFormTexts = OrgFormTexts {
     new_title: "Create an organisation",
-    new_lead: "Add the factory, platform, provider or association you work for, and the belts it is in or serves. You become its owner.",
+    new_lead: "Add the factory, platform, provider or association you work for, and the belts it is in or serves. You become its owner. An association or a school becomes public, and may verify firms, once a site admin approves it.",
     kind: "Kind",
     name_zh: "Name in Chinese",
     name_en: "Name in English",
@@ -203,7 +214,7 @@ pub fn NewOrgPage() -> impl IntoView {
                 match (user.await, belts.await) {
                     (Ok(Some(user)), Ok(directory)) => {
                         let kinds: Vec<OrgKind> =
-                            OrgKind::ALL.into_iter().filter(|k| crate::orgs::rules::may_create(user.role, *k)).collect();
+                            OrgKind::ALL.into_iter().filter(|k| crate::orgs::policy::may_create(user.role, *k)).collect();
                         if kinds.is_empty() {
                             EitherOf4::A(view! { <section class="form-page"><h1>{f.new_title}</h1><p>{f.no_kind_for_role}</p></section> })
                         } else {
@@ -220,7 +231,7 @@ pub fn NewOrgPage() -> impl IntoView {
 
 #[component]
 fn NewOrgForm(kinds: Vec<OrgKind>, directory: crate::belts::types::BeltDirectory) -> impl IntoView {
-    use crate::forms::{form_errors, form_failure, Field, FormFailure};
+    use crate::forms::{form_errors, form_failure, Field, FormFailure, TextAreaField};
     use crate::orgs::api::{CreateOrganisation, CITY_MAX, DESCRIPTION_MAX, NAME_MAX};
 
     let lang = use_lang();
@@ -232,17 +243,6 @@ fn NewOrgForm(kinds: Vec<OrgKind>, directory: crate::belts::types::BeltDirectory
     let chosen_province = kept.value("province").map(str::to_owned);
     let chosen_belts: Vec<String> = kept.value("belts").unwrap_or("").split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect();
     let problem = move |field: &'static str| move || errors.get().problem(field).map(|p| p.message(lang));
-    let textarea = move |name: &'static str, label: &'static str| {
-        let value = errors.get_untracked().value(name).unwrap_or("").to_string();
-        let id = format!("field-{name}");
-        view! {
-            <div class="field" class:invalid=move || problem(name)().is_some()>
-                <label for=id.clone()>{label}</label>
-                <textarea id=id name=name rows="4" maxlength=DESCRIPTION_MAX.to_string() aria-describedby=format!("field-{name}-error")>{value}</textarea>
-                <p class="field-error" id=format!("field-{name}-error") role="alert">{problem(name)}</p>
-            </div>
-        }
-    };
     view! {
         <section class="form-page">
             <h1>{f.new_title}</h1>
@@ -261,8 +261,8 @@ fn NewOrgForm(kinds: Vec<OrgKind>, directory: crate::belts::types::BeltDirectory
                 </div>
                 <Field name="name_zh" label=f.name_zh hint=f.name_hint maxlength=NAME_MAX errors/>
                 <Field name="name_en" label=f.name_en maxlength=NAME_MAX errors/>
-                {textarea("description_zh", f.description_zh)}
-                {textarea("description_en", f.description_en)}
+                <TextAreaField name="description_zh" label=f.description_zh maxlength=DESCRIPTION_MAX errors/>
+                <TextAreaField name="description_en" label=f.description_en maxlength=DESCRIPTION_MAX errors/>
                 <div class="field" class:invalid=move || problem("province")().is_some()>
                     <label for="field-province">{f.province}</label>
                     <select id="field-province" name="province" aria-describedby="field-province-error">

@@ -2,9 +2,11 @@
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
+use crate::accounts::types::MembershipStatus;
 use crate::entities::{belt, belt_organisation, organisation};
 use crate::error::AppError;
 use crate::i18n::Bilingual;
+use crate::orgs::policy::{self, Standing};
 use crate::orgs::types::{BeltRole, OrgBelt, OrgDetail, OrgKind, Verification};
 
 pub fn org_name(o: &organisation::Model) -> Bilingual {
@@ -16,35 +18,26 @@ pub fn org_name(o: &organisation::Model) -> Bilingual {
 /// # Errors
 /// `NotFound` when no organisation has this slug.
 pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<OrgDetail, AppError> {
-    let o = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let o = organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(db).await?.ok_or(AppError::NotFound)?;
     let kind = OrgKind::from_code(&o.kind).ok_or_else(|| {
         tracing::error!(slug, kind = o.kind, "organisation has an unknown kind");
         AppError::Internal
     })?;
-    let links = belt_organisation::Entity::find()
-        .filter(belt_organisation::Column::OrganisationId.eq(o.id))
-        .all(db)
-        .await?;
-    let belts_found = belt::Entity::find()
-        .filter(belt::Column::Id.is_in(links.iter().map(|l| l.belt_id)))
-        .all(db)
-        .await?;
-    let mut belts: Vec<OrgBelt> = belts_found
-        .into_iter()
-        .filter_map(|b| {
-            let link = links.iter().find(|l| l.belt_id == b.id)?;
-            Some(OrgBelt {
-                role: BeltRole::from_code(&link.role)?,
-                name: Bilingual::new(b.name_zh, b.name_en),
-                slug: b.slug,
-            })
-        })
-        .collect();
+    let links = belt_organisation::Entity::find().filter(belt_organisation::Column::OrganisationId.eq(o.id)).all(db).await?;
+    let belts_found = belt::Entity::find().filter(belt::Column::Id.is_in(links.iter().map(|l| l.belt_id))).all(db).await?;
+    let (mut belts, mut pending_belts): (Vec<OrgBelt>, Vec<OrgBelt>) = (Vec::new(), Vec::new());
+    for b in belts_found {
+        let Some(link) = links.iter().find(|l| l.belt_id == b.id) else { continue };
+        let Some(role) = BeltRole::from_code(&link.role) else { continue };
+        let belt = OrgBelt { role, name: Bilingual::new(b.name_zh, b.name_en), slug: b.slug };
+        if link.approved_at.is_some() {
+            belts.push(belt);
+        } else {
+            pending_belts.push(belt);
+        }
+    }
     belts.sort_by(|a, b| a.slug.cmp(&b.slug));
+    pending_belts.sort_by(|a, b| a.slug.cmp(&b.slug));
     let verification = match (&o.verified_at, &o.verified_by) {
         (Some(at), Some(by)) => Some(Verification { verified_at: at.format("%Y-%m-%d").to_string(), verified_by: by.clone() }),
         _ => None,
@@ -53,7 +46,11 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<OrgDetail,
         .await?
         .is_some_and(|p| p.status == crate::suppliers::types::ProfileStatus::Published.code());
     let offerings = crate::services::repo::offerings_of(db, o.id, false).await?;
+    let verifications = crate::orgs::verifications::history(db, o.id).await?;
     Ok(OrgDetail {
+        pending_belts,
+        verifications,
+        awaiting_approval: policy::needs_approval(kind) && o.approved_at.is_none(),
         has_published_profile,
         offerings,
         name: org_name(&o),
@@ -78,6 +75,11 @@ pub struct NewOrganisation {
     pub province: Option<String>,
     pub city: Bilingual,
     pub belt_ids: Vec<i32>,
+    /// Who creates it (`None`: the demo data).
+    pub created_by: Option<i32>,
+    /// Whether it may use its powers at once; an association or school
+    /// created as a request waits for a site admin.
+    pub approved: bool,
 }
 
 /// How an organisation of `kind` relates to the belts it names.
@@ -103,8 +105,8 @@ async fn unused_slug<C: ConnectionTrait>(db: &C, new: &NewOrganisation) -> Resul
     for n in 1.. {
         let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
         // `new` is the address of the creation form.
-        let taken = candidate == "new"
-            || organisation::Entity::find().filter(organisation::Column::Slug.eq(&candidate)).one(db).await?.is_some();
+        let taken =
+            candidate == "new" || organisation::Entity::find().filter(organisation::Column::Slug.eq(&candidate)).one(db).await?.is_some();
         if !taken {
             return Ok(candidate);
         }
@@ -112,17 +114,22 @@ async fn unused_slug<C: ConnectionTrait>(db: &C, new: &NewOrganisation) -> Resul
     unreachable!("some suffix is free")
 }
 
-/// Creates the organisation with `user_id` as its owner, linked to its belts,
+/// Creates the organisation with `owner` as its owner, linked to its belts,
 /// and queues it for search, all in one transaction. Returns its slug.
-pub async fn create(db: &sea_orm::DatabaseConnection, user_id: i32, new: NewOrganisation) -> Result<String, AppError> {
+pub async fn create(
+    db: &sea_orm::DatabaseConnection,
+    owner: &crate::accounts::types::CurrentUser,
+    new: NewOrganisation,
+) -> Result<String, AppError> {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let txn = crate::db::begin_write(db).await?;
     let (id, slug) = insert_organisation(&txn, &new).await?;
     crate::entities::membership::ActiveModel {
-        user_id: Set(user_id),
+        user_id: Set(owner.id),
         organisation_id: Set(id),
         role: Set(crate::accounts::types::MemberRole::Owner.code().to_string()),
         created_at: Set(chrono::Utc::now()),
+        status: Set(MembershipStatus::Active.code().to_string()),
     }
     .insert(&txn)
     .await?;
@@ -153,22 +160,43 @@ pub async fn insert_organisation<C: ConnectionTrait>(txn: &C, new: &NewOrganisat
         verification_evidence: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        approved_at: Set(new.approved.then_some(now)),
+        approved_by: Set(new.approved.then_some(new.created_by).flatten()),
+        created_by: Set(new.created_by),
         ..Default::default()
     }
     .insert(txn)
     .await?;
-    let role = belt_role_for(new.kind);
-    for belt_id in &new.belt_ids {
+    link_belts(txn, created.id, new.kind, &new.belt_ids, new.approved.then_some(now), new.created_by).await?;
+    crate::search::outbox::enqueue(txn, crate::search::document::EntityKind::Organisation, created.id).await?;
+    Ok((created.id, slug))
+}
+
+/// Links an organisation to belts in the role its kind has there; an
+/// association's links wait for approval unless `approved_at` is given.
+pub async fn link_belts<C: ConnectionTrait>(
+    txn: &C,
+    org_id: i32,
+    kind: OrgKind,
+    belt_ids: &[i32],
+    approved_at: Option<chrono::DateTime<chrono::Utc>>,
+    approved_by: Option<i32>,
+) -> Result<(), AppError> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let role = belt_role_for(kind);
+    let approved_at = approved_at.or_else(|| (!crate::orgs::policy::needs_approval(kind)).then(chrono::Utc::now));
+    for belt_id in belt_ids {
         belt_organisation::ActiveModel {
             belt_id: Set(*belt_id),
-            organisation_id: Set(created.id),
+            organisation_id: Set(org_id),
             role: Set(role.code().to_string()),
+            approved_at: Set(approved_at),
+            approved_by: Set(approved_at.and(approved_by)),
         }
         .insert(txn)
         .await?;
     }
-    crate::search::outbox::enqueue(txn, crate::search::document::EntityKind::Organisation, created.id).await?;
-    Ok((created.id, slug))
+    Ok(())
 }
 
 /// The ids of the belts with these slugs; `Err` names the first unknown one.
@@ -195,63 +223,99 @@ pub async fn membership_of<C: ConnectionTrait>(
     Ok(membership::Entity::find()
         .filter(membership::Column::UserId.eq(user_id))
         .filter(membership::Column::OrganisationId.eq(org_id))
+        .filter(membership::Column::Status.eq(MembershipStatus::Active.code()))
         .one(db)
         .await?
         .and_then(|m| crate::accounts::types::MemberRole::from_code(&m.role)))
 }
 
-/// What `user` may do on the organisation's page, by the rules in `orgs::rules`.
-pub async fn permissions<C: ConnectionTrait>(
+/// What the data says about `org` and `actor`'s relation to it, for `orgs::policy`.
+pub async fn standing<C: ConnectionTrait>(
     db: &C,
-    user: &crate::accounts::types::CurrentUser,
+    actor: &crate::accounts::types::CurrentUser,
     org: &organisation::Model,
-) -> Result<crate::orgs::types::Permissions, AppError> {
+) -> Result<Standing, AppError> {
     use crate::entities::membership;
-    use crate::orgs::rules;
-    let membership = membership_of(db, user.id, org.id).await?;
-    // The belts served by associations this user belongs to.
-    let association_ids: Vec<i32> = membership::Entity::find()
-        .filter(membership::Column::UserId.eq(user.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.organisation_id)
-        .collect();
-    let associations = organisation::Entity::find()
-        .filter(organisation::Column::Id.is_in(association_ids))
+    let kind = OrgKind::from_code(&org.kind);
+    let links = membership::Entity::find().filter(membership::Column::UserId.eq(actor.id)).all(db).await?;
+    let here = links.iter().find(|m| m.organisation_id == org.id);
+    let active = |m: &&membership::Model| m.status == MembershipStatus::Active.code();
+    // The approved associations this actor actively helps run, and the belts they are approved to serve.
+    let associations: Vec<i32> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(links.iter().filter(active).map(|m| m.organisation_id)))
         .filter(organisation::Column::Kind.eq(OrgKind::Association.code()))
-        .all(db)
-        .await?;
-    let association_belts: Vec<i32> = belt_organisation::Entity::find()
-        .filter(belt_organisation::Column::OrganisationId.is_in(associations.iter().map(|a| a.id)))
+        .filter(organisation::Column::ApprovedAt.is_not_null())
         .all(db)
         .await?
         .into_iter()
-        .map(|l| l.belt_id)
+        .map(|a| a.id)
         .collect();
-    let shares_a_belt = belt_organisation::Entity::find()
-        .filter(belt_organisation::Column::OrganisationId.eq(org.id))
-        .filter(belt_organisation::Column::BeltId.is_in(association_belts))
-        .one(db)
+    let served_belts: Vec<(i32, i32)> = belt_organisation::Entity::find()
+        .filter(belt_organisation::Column::OrganisationId.is_in(associations))
+        .filter(belt_organisation::Column::ApprovedAt.is_not_null())
+        .all(db)
         .await?
-        .is_some();
-    let is_their_own = associations.iter().any(|a| a.id == org.id);
-    Ok(crate::orgs::types::Permissions {
-        edit: rules::may_edit(user.role, membership),
-        verify: rules::may_verify(user.role, shares_a_belt, is_their_own),
+        .into_iter()
+        .map(|l| (l.belt_id, l.organisation_id))
+        .collect();
+    let serving_association = if served_belts.is_empty() {
+        None
+    } else {
+        belt_organisation::Entity::find()
+            .filter(belt_organisation::Column::OrganisationId.eq(org.id))
+            .filter(belt_organisation::Column::BeltId.is_in(served_belts.iter().map(|(belt, _)| *belt)))
+            .one(db)
+            .await?
+            .and_then(|link| served_belts.iter().find(|(belt, _)| *belt == link.belt_id).map(|(_, association)| *association))
+    };
+    Ok(Standing {
+        kind,
+        approved: org.approved_at.is_some() || !kind.is_some_and(policy::needs_approval),
+        membership: here.filter(active).and_then(|m| crate::accounts::types::MemberRole::from_code(&m.role)),
+        request_pending: here.is_some_and(|m| m.status == MembershipStatus::Pending.code()),
+        created_by_actor: org.created_by == Some(actor.id),
+        in_a_belt_the_actor_serves: serving_association.is_some(),
+        serving_association,
     })
 }
 
-/// Marks the organisation verified by `who`, now, on `evidence`, and queues it for search.
-pub async fn verify(db: &sea_orm::DatabaseConnection, org_id: i32, who: &str, evidence: &str) -> Result<(), AppError> {
+/// What `actor` may do with `org`, by `orgs::policy` (nothing when signed out).
+pub async fn permissions<C: ConnectionTrait>(
+    db: &C,
+    actor: Option<&crate::accounts::types::CurrentUser>,
+    org: &organisation::Model,
+) -> Result<crate::orgs::types::Permissions, AppError> {
+    let Some(actor) = actor else { return Ok(crate::orgs::types::Permissions::default()) };
+    let standing = standing(db, actor, org).await?;
+    Ok(crate::orgs::types::Permissions {
+        edit: policy::may_edit(actor, &standing),
+        verify: policy::may_verify(actor, &standing),
+        manage_members: policy::may_manage_members(actor, &standing),
+        decide_requests: policy::may_decide_requests(actor, &standing),
+        ask_to_join: policy::may_ask_to_join(actor, &standing),
+        approved: standing.approved,
+        request_pending: standing.request_pending,
+    })
+}
+
+/// Records that `verifier` verified the organisation on `evidence`, now,
+/// and queues it for search.
+pub async fn verify(
+    db: &sea_orm::DatabaseConnection,
+    org_id: i32,
+    verifier: &crate::orgs::verifications::Verifier<'_>,
+    evidence: &str,
+) -> Result<(), AppError> {
     use sea_orm::sea_query::Expr;
     let txn = crate::db::begin_write(db).await?;
-    let now = chrono::Utc::now();
+    let entry =
+        crate::orgs::verifications::append(&txn, org_id, crate::orgs::types::VerificationSubject::Organisation, "", evidence, verifier)
+            .await?;
     organisation::Entity::update_many()
-        .col_expr(organisation::Column::VerifiedAt, Expr::value(now))
-        .col_expr(organisation::Column::VerifiedBy, Expr::value(who))
+        .col_expr(organisation::Column::VerifiedAt, Expr::value(entry.created_at))
+        .col_expr(organisation::Column::VerifiedBy, Expr::value(entry.verifier_name))
         .col_expr(organisation::Column::VerificationEvidence, Expr::value(evidence))
-        .col_expr(organisation::Column::UpdatedAt, Expr::value(now))
+        .col_expr(organisation::Column::UpdatedAt, Expr::value(entry.created_at))
         .filter(organisation::Column::Id.eq(org_id))
         .exec(&txn)
         .await?;

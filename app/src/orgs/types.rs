@@ -13,13 +13,8 @@ pub enum OrgKind {
 }
 
 impl OrgKind {
-    pub const ALL: [OrgKind; 5] = [
-        OrgKind::Manufacturer,
-        OrgKind::Platform,
-        OrgKind::ServiceProvider,
-        OrgKind::Association,
-        OrgKind::School,
-    ];
+    pub const ALL: [OrgKind; 5] =
+        [OrgKind::Manufacturer, OrgKind::Platform, OrgKind::ServiceProvider, OrgKind::Association, OrgKind::School];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -61,8 +56,7 @@ pub enum BeltRole {
 }
 
 impl BeltRole {
-    pub const ALL: [BeltRole; 4] =
-        [BeltRole::Member, BeltRole::Platform, BeltRole::Service, BeltRole::Association];
+    pub const ALL: [BeltRole; 4] = [BeltRole::Member, BeltRole::Platform, BeltRole::Service, BeltRole::Association];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -97,6 +91,48 @@ pub struct OrgCard {
     pub role: BeltRole,
 }
 
+/// What a verification covers; stored as its `code()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum VerificationSubject {
+    /// The organisation itself: that it exists and is who it says.
+    Organisation,
+    /// Single fields of its supply profile.
+    Profile,
+}
+
+impl VerificationSubject {
+    pub fn code(self) -> &'static str {
+        match self {
+            VerificationSubject::Organisation => "organisation",
+            VerificationSubject::Profile => "profile",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<VerificationSubject> {
+        [VerificationSubject::Organisation, VerificationSubject::Profile].into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// One entry of an organisation's verification record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VerificationEntry {
+    pub subject: VerificationSubject,
+    /// For a profile: the fields it confirmed.
+    pub fields: Vec<crate::suppliers::types::ProfileField>,
+    pub evidence: String,
+    /// The verifier's name at the time.
+    pub verifier: String,
+    /// False for entries made before verifiers' accounts were recorded.
+    pub verifier_recorded: bool,
+    /// The association the verifier acted for (slug, name); `None`: a site admin.
+    pub verifier_organisation: Option<(String, Bilingual)>,
+    /// `YYYY-MM-DD HH:MM UTC`.
+    pub at: String,
+    /// The newest entry of its subject: the one in force.
+    pub in_force: bool,
+}
+
+/// The verification in force for the organisation itself.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Verification {
     pub verified_at: String,
@@ -127,6 +163,12 @@ pub struct OrgDetail {
     pub has_published_profile: bool,
     /// A service provider's published offerings.
     pub offerings: Vec<crate::services::types::OfferingCard>,
+    /// Every verification of the organisation and its profile, newest first.
+    pub verifications: Vec<VerificationEntry>,
+    /// An association or school that waits for a site admin's approval.
+    pub awaiting_approval: bool,
+    /// Belts it asked to serve that wait for approval (shown to its own people).
+    pub pending_belts: Vec<OrgBelt>,
 }
 
 #[cfg(test)]
@@ -145,9 +187,82 @@ mod tests {
     }
 }
 
-/// What the person looking at an organisation may do with it.
+/// What the person looking at an organisation may do with it (see `orgs::policy`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Permissions {
     pub edit: bool,
     pub verify: bool,
+    pub manage_members: bool,
+    pub decide_requests: bool,
+    pub ask_to_join: bool,
+    /// Approved by a site admin (or of a kind that needs no approval).
+    pub approved: bool,
+    /// The viewer asked to join and waits.
+    pub request_pending: bool,
+}
+
+/// A site admin's or an owner's answer to a request; posted as its `code()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Decision {
+    Approve,
+    Decline,
+}
+
+impl Decision {
+    pub fn code(self) -> &'static str {
+        match self {
+            Decision::Approve => "approve",
+            Decision::Decline => "decline",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Decision> {
+        [Decision::Approve, Decision::Decline].into_iter().find(|d| d.code() == code)
+    }
+}
+
+/// Someone who asked for something, as an approver sees them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Requester {
+    pub user_id: i32,
+    pub display_name: String,
+    pub email: String,
+}
+
+/// An association or school waiting for approval, with the belts it asks to serve.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PendingOrganisation {
+    pub slug: String,
+    pub kind: OrgKind,
+    pub name: Bilingual,
+    pub description: Bilingual,
+    pub belts: Vec<OrgBelt>,
+    pub requested_by: Option<Requester>,
+    /// `YYYY-MM-DD HH:MM UTC`.
+    pub requested_at: String,
+}
+
+/// An approved association asking to serve one more belt.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PendingBelt {
+    pub organisation_slug: String,
+    pub organisation_name: Bilingual,
+    pub belt: OrgBelt,
+}
+
+/// Someone asking to help run an approved association or school.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JoinRequest {
+    pub organisation_slug: String,
+    pub organisation_name: Bilingual,
+    pub requester: Requester,
+    pub requested_at: String,
+}
+
+/// What waits for a site admin at `/admin/approvals`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ApprovalQueue {
+    pub organisations: Vec<PendingOrganisation>,
+    pub belts: Vec<PendingBelt>,
+    pub join_requests: Vec<JoinRequest>,
 }

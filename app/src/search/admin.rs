@@ -31,7 +31,7 @@ pub struct IndexingStatus {
 
 #[cfg(feature = "ssr")]
 async fn require_site_admin(db: &sea_orm::DatabaseConnection) -> Result<crate::accounts::types::CurrentUser, AppError> {
-    let user = crate::accounts::repo::require_user(db).await?;
+    let user = crate::accounts::actor::require(db).await?;
     if user.role != crate::accounts::types::Role::SiteAdmin {
         return Err(AppError::Forbidden);
     }

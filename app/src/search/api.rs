@@ -17,11 +17,7 @@ pub async fn search_directory(query: String) -> Result<SearchResults, AppError> 
     let state = crate::state::app_state()?;
     let db = state.db.clone();
     let directory = state.directory.get(|| async move { crate::belts::repo::directory_snapshot(&db).await }).await?;
-    let near = query
-        .near
-        .as_deref()
-        .and_then(|slug| directory.belts().iter().find(|b| b.slug == slug))
-        .map(|b| (b.latitude, b.longitude));
+    let near = query.near.as_deref().and_then(|slug| directory.belts().iter().find(|b| b.slug == slug)).map(|b| (b.latitude, b.longitude));
     if near.is_none() && query.near.is_some() {
         // A belt that does not exist (any more) narrows nothing.
         query = query.without(Narrowing::Near).on_page(query.page);

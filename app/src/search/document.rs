@@ -13,20 +13,18 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 use sea_orm::sea_query::Query;
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::belts::repo::{belts_by_owner, categories_of_belts};
 use crate::belts::types::CategoryRef;
-use crate::suppliers::repo::categories_of_profiles;
 use crate::entities::{belt, belt_organisation, organisation, service_offering, service_offering_belt, supply_profile};
-use crate::search::query::CapacityBand;
-use crate::search::types::without_marks;
-use crate::suppliers::types::ProfileStatus;
 use crate::geo;
 use crate::orgs::repo::org_name;
 use crate::orgs::types::OrgKind;
+use crate::search::query::CapacityBand;
+use crate::search::types::without_marks;
+use crate::suppliers::repo::categories_of_profiles;
+use crate::suppliers::types::ProfileStatus;
 
 /// The kinds of entity that reach search; stored in the outbox as `code()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -38,8 +36,7 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 4] =
-        [EntityKind::Belt, EntityKind::Organisation, EntityKind::SupplyProfile, EntityKind::Offering];
+    pub const ALL: [EntityKind; 4] = [EntityKind::Belt, EntityKind::Organisation, EntityKind::SupplyProfile, EntityKind::Offering];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -128,14 +125,9 @@ impl SearchDocument {
     /// The document as indexed: without highlight marks in its text (so
     /// none can be forged) and with the sub-words of its Chinese text.
     fn prepared(mut self) -> Self {
-        for text in [
-            &mut self.name_zh,
-            &mut self.name_en,
-            &mut self.place_zh,
-            &mut self.place_en,
-            &mut self.summary_zh,
-            &mut self.summary_en,
-        ] {
+        for text in
+            [&mut self.name_zh, &mut self.name_en, &mut self.place_zh, &mut self.place_en, &mut self.summary_zh, &mut self.summary_en]
+        {
             if text.contains([crate::search::types::MARK_START, crate::search::types::MARK_END]) {
                 *text = without_marks(text);
             }
@@ -170,6 +162,7 @@ struct Placed {
 async fn org_belts<C: ConnectionTrait>(db: &C, org_ids: &[i32]) -> Result<HashMap<i32, Placed>, DbErr> {
     let links = belt_organisation::Entity::find()
         .filter(belt_organisation::Column::OrganisationId.is_in(org_ids.iter().copied()))
+        .filter(belt_organisation::Column::ApprovedAt.is_not_null())
         .all(db)
         .await?;
     let member = crate::orgs::types::BeltRole::Member.code();
@@ -195,11 +188,7 @@ async fn offering_belts<C: ConnectionTrait>(db: &C, offering_ids: &[i32]) -> Res
 
 pub fn place(province: Option<&str>, parts: &[Option<&str>], zh: bool) -> String {
     let province = province.and_then(geo::province).map(|p| if zh { p.name_zh } else { p.name_en });
-    let names: Vec<&str> = std::iter::once(province)
-        .chain(parts.iter().copied())
-        .flatten()
-        .filter(|s| !s.is_empty())
-        .collect();
+    let names: Vec<&str> = std::iter::once(province).chain(parts.iter().copied()).flatten().filter(|s| !s.is_empty()).collect();
     names.join(if zh { " · " } else { ", " })
 }
 
@@ -227,7 +216,10 @@ pub async fn load_many<C: ConnectionTrait>(db: &C, kind: EntityKind, ids: Vec<i3
 enum Rows {
     Ids(Vec<i32>),
     /// A page in id order, for keyset pagination.
-    After { id: i32, limit: u64 },
+    After {
+        id: i32,
+        limit: u64,
+    },
 }
 
 async fn select<E: EntityTrait, C: ConnectionTrait>(
@@ -250,8 +242,9 @@ fn searchable(kind: EntityKind) -> Condition {
     let published_profile = || supply_profile::Column::Status.eq(ProfileStatus::Published.code());
     match kind {
         EntityKind::Belt => Condition::all(),
-        // A manufacturer with a published supply profile is found as that supplier.
-        EntityKind::Organisation => Condition::all().add(
+        // A manufacturer with a published supply profile is found as that
+        // supplier; an association or school waiting for approval is not found.
+        EntityKind::Organisation => Condition::all().add(organisation::Column::ApprovedAt.is_not_null()).add(
             organisation::Column::Id.not_in_subquery(
                 Query::select()
                     .column(supply_profile::Column::OrganisationId)
@@ -313,7 +306,10 @@ async fn organisation_documents<C: ConnectionTrait>(db: &C, orgs: Vec<organisati
         .collect())
 }
 
-async fn supplier_documents<C: ConnectionTrait>(db: &C, published: Vec<supply_profile::Model>) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
+async fn supplier_documents<C: ConnectionTrait>(
+    db: &C,
+    published: Vec<supply_profile::Model>,
+) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
     let orgs = organisations(db, published.iter().map(|p| p.organisation_id)).await?;
     let placed = org_belts(db, &orgs.keys().copied().collect::<Vec<_>>()).await?;
     let mut categories = categories_of_profiles(db, &published.iter().map(|p| p.id).collect::<Vec<_>>()).await?;
@@ -329,7 +325,10 @@ async fn supplier_documents<C: ConnectionTrait>(db: &C, published: Vec<supply_pr
         .collect())
 }
 
-async fn offering_documents<C: ConnectionTrait>(db: &C, published: Vec<service_offering::Model>) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
+async fn offering_documents<C: ConnectionTrait>(
+    db: &C,
+    published: Vec<service_offering::Model>,
+) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
     let orgs = organisations(db, published.iter().map(|o| o.organisation_id)).await?;
     let covered = offering_belts(db, &published.iter().map(|o| o.id).collect::<Vec<_>>()).await?;
     let none: &[belt::Model] = &[];
@@ -505,5 +504,6 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
 pub async fn count_all<C: ConnectionTrait>(db: &C) -> Result<u64, DbErr> {
     // A published profile stands in for its organisation: one document each.
     let offerings = service_offering::Entity::find().filter(service_offering::Column::Published.eq(true)).count(db).await?;
-    Ok(belt::Entity::find().count(db).await? + organisation::Entity::find().count(db).await? + offerings)
+    let organisations = organisation::Entity::find().filter(organisation::Column::ApprovedAt.is_not_null()).count(db).await?;
+    Ok(belt::Entity::find().count(db).await? + organisations + offerings)
 }

@@ -79,27 +79,25 @@ pub async fn check(
 
     let mut indexed: HashMap<String, u64> = HashMap::with_capacity(index_total as usize);
     let mut offset = 0;
-    while index_exists {
-        let page = DocumentsQuery::new(&index)
-            .with_offset(offset)
-            .with_limit(PAGE)
-            .execute::<serde_json::Value>()
-            .await?;
-        let read = page.results.len();
-        for value in page.results {
-            let id = match &value["id"] {
-                serde_json::Value::String(id) => id.clone(),
-                other => other.to_string(),
-            };
-            // A document of another shape matches nothing the database would write.
-            let print = serde_json::from_value::<SearchDocument>(value).map_or(0, |doc| fingerprint(&doc));
-            indexed.insert(id, print);
-        }
-        offset += read;
-        done += read as u64;
-        progress(done, total);
-        if read < PAGE {
-            break;
+    if index_exists {
+        loop {
+            let page = DocumentsQuery::new(&index).with_offset(offset).with_limit(PAGE).execute::<serde_json::Value>().await?;
+            let read = page.results.len();
+            for value in page.results {
+                let id = match &value["id"] {
+                    serde_json::Value::String(id) => id.clone(),
+                    other => other.to_string(),
+                };
+                // A document of another shape matches nothing the database would write.
+                let print = serde_json::from_value::<SearchDocument>(value).map_or(0, |doc| fingerprint(&doc));
+                indexed.insert(id, print);
+            }
+            offset += read;
+            done += read as u64;
+            progress(done, total);
+            if read < PAGE {
+                break;
+            }
         }
     }
 

@@ -28,9 +28,9 @@ fn contains(column: impl IntoColumnRef, word: &str) -> Condition {
 
 /// Every word in at least one of the columns.
 fn every_word_in<C: IntoColumnRef + Copy>(words: &[String], columns: &[C]) -> Condition {
-    words.iter().fold(Condition::all(), |all, word| {
-        all.add(columns.iter().fold(Condition::any(), |any, col| any.add(contains(*col, word))))
-    })
+    words
+        .iter()
+        .fold(Condition::all(), |all, word| all.add(columns.iter().fold(Condition::any(), |any, col| any.add(contains(*col, word)))))
 }
 
 /// The ids of one kind's matches on the requested slice, and how many match in all.

@@ -17,8 +17,7 @@ use std::time::Duration;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 use crate::entities::{search_dead_letter, search_outbox};
@@ -115,10 +114,8 @@ async fn send(db: &DatabaseConnection, search: &SearchService, under_way: &[i64]
     }
     // These changes are committed: pages cached in memory must be read again.
     search.changes_seen.bump();
-    let entities: BTreeSet<(EntityKind, i32)> = rows
-        .iter()
-        .filter_map(|r| Some((EntityKind::from_code(&r.entity_kind)?, r.entity_id)))
-        .collect();
+    let entities: BTreeSet<(EntityKind, i32)> =
+        rows.iter().filter_map(|r| Some((EntityKind::from_code(&r.entity_kind)?, r.entity_id))).collect();
     match hand_over(db, search, &entities).await {
         Ok((upserts, deletes)) => Ok(Some(SentBatch { rows, entities, upserts, deletes })),
         Err(err) => {
@@ -200,10 +197,7 @@ async fn finished(search: &SearchService, batch: &SentBatch) -> Result<(), Searc
 async fn settle(db: &DatabaseConnection, search: &SearchService, batch: SentBatch) -> Result<usize, SearchError> {
     match confirm(db, search, &batch).await {
         Ok(()) => {
-            search_outbox::Entity::delete_many()
-                .filter(search_outbox::Column::Id.is_in(batch.row_ids()))
-                .exec(db)
-                .await?;
+            search_outbox::Entity::delete_many().filter(search_outbox::Column::Id.is_in(batch.row_ids())).exec(db).await?;
             Ok(batch.rows.len())
         }
         Err(err) => {

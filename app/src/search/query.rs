@@ -55,9 +55,7 @@ impl Facet {
             Facet::Capacity => CapacityBand::from_code(value).is_some(),
             Facet::Verified => value == "true" || value == "false",
             Facet::Province => crate::geo::province(value).is_some(),
-            Facet::Category | Facet::City | Facet::Belt | Facet::Market => {
-                !value.is_empty() && value.chars().count() <= MAX_VALUE_CHARS
-            }
+            Facet::Category | Facet::City | Facet::Belt | Facet::Market => !value.is_empty() && value.chars().count() <= MAX_VALUE_CHARS,
         }
     }
 }
@@ -152,10 +150,7 @@ impl SearchQuery {
             }
         }
         query.near = param("near").map(|v| v.trim().to_string()).filter(|v| !v.is_empty() && v.len() <= MAX_VALUE_CHARS);
-        query.radius_km = param("km")
-            .and_then(|v| v.trim().parse().ok())
-            .filter(|km| RADII_KM.contains(km))
-            .unwrap_or(DEFAULT_RADIUS_KM);
+        query.radius_km = param("km").and_then(|v| v.trim().parse().ok()).filter(|km| RADII_KM.contains(km)).unwrap_or(DEFAULT_RADIUS_KM);
         query.sort = param("sort").and_then(|s| SortOrder::from_code(s.trim())).unwrap_or(SortOrder::Relevance);
         if query.sort == SortOrder::Distance && query.near.is_none() {
             query.sort = SortOrder::Relevance;
@@ -325,7 +320,8 @@ mod tests {
 
     #[test]
     fn a_full_query_reads_and_writes_the_same_url() {
-        let url = "q=%E5%81%87%E7%9D%AB%E6%AF%9B&kind=supply_profile&cert=bsci&market=US&near=pingdu-false-eyelashes&km=100&sort=distance&page=2";
+        let url =
+            "q=%E5%81%87%E7%9D%AB%E6%AF%9B&kind=supply_profile&cert=bsci&market=US&near=pingdu-false-eyelashes&km=100&sort=distance&page=2";
         let query = parse(url);
         assert_eq!(query.q, "假睫毛");
         assert_eq!(query.filters.get(&Facet::Certification).map(String::as_str), Some("bsci"));
@@ -369,11 +365,10 @@ mod tests {
     fn filters_quote_values_and_can_skip_one_facet() {
         let query = parse("market=U%22S%5C&verified=true&near=x&km=25");
         let all = filter_expressions(&query, Some((36.78, 119.95)), None);
-        assert_eq!(all, vec![
-            r#"export_markets = "U\"S\\""#.to_string(),
-            "verified = true".to_string(),
-            "_geoRadius(36.78, 119.95, 25000)".to_string(),
-        ]);
+        assert_eq!(
+            all,
+            vec![r#"export_markets = "U\"S\\""#.to_string(), "verified = true".to_string(), "_geoRadius(36.78, 119.95, 25000)".to_string(),]
+        );
         let without_market = filter_expressions(&query, Some((36.78, 119.95)), Some(Narrowing::Facet(Facet::Market)));
         assert_eq!(without_market.len(), 2);
         assert_eq!(filter_expressions(&query, Some((1.0, 2.0)), Some(Narrowing::Near)).len(), 2);
@@ -394,7 +389,11 @@ mod tests {
         )
             .prop_map(|(q, filters, near, radius_km, page)| SearchQuery {
                 q,
-                filters: filters.into_iter().map(|(f, v): (Facet, String)| (f, v.trim().to_string())).filter(|(_, v)| !v.is_empty()).collect(),
+                filters: filters
+                    .into_iter()
+                    .map(|(f, v): (Facet, String)| (f, v.trim().to_string()))
+                    .filter(|(_, v)| !v.is_empty())
+                    .collect(),
                 radius_km: if near.is_some() { radius_km } else { DEFAULT_RADIUS_KM },
                 near,
                 sort: SortOrder::Relevance,

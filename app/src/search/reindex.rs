@@ -22,11 +22,7 @@ const IN_FLIGHT: usize = 64;
 ///
 /// # Errors
 /// When the database or Meilisearch fails; the live index is left untouched.
-pub async fn reindex(
-    db: &DatabaseConnection,
-    search: &SearchService,
-    mut progress: impl FnMut(u64, u64),
-) -> Result<u64, SearchError> {
+pub async fn reindex(db: &DatabaseConnection, search: &SearchService, mut progress: impl FnMut(u64, u64)) -> Result<u64, SearchError> {
     let live = search.index_uid().to_string();
     let rebuild = search.rebuild_uid();
     if search.index_exists(&rebuild).await? {

@@ -56,26 +56,17 @@ pub fn value_label(facet: Facet, value: &str, directory: &DirectorySnapshot) -> 
         },
         Facet::City => city_names(value),
         Facet::Market => both(|lang| crate::suppliers::markets::market_name(value, lang).to_string()),
-        Facet::Category => directory
-            .categories()
-            .iter()
-            .find(|c| c.slug == value)
-            .map_or_else(|| coded(None), |c| Bilingual::new(&c.name_zh, &c.name_en)),
-        Facet::Belt => directory
-            .belts()
-            .iter()
-            .find(|b| b.slug == value)
-            .map_or_else(|| coded(None), |b| Bilingual::new(&b.name_zh, &b.name_en)),
+        Facet::Category => {
+            directory.categories().iter().find(|c| c.slug == value).map_or_else(|| coded(None), |c| Bilingual::new(&c.name_zh, &c.name_en))
+        }
+        Facet::Belt => {
+            directory.belts().iter().find(|b| b.slug == value).map_or_else(|| coded(None), |b| Bilingual::new(&b.name_zh, &b.name_en))
+        }
     }
 }
 
 /// A facet's values, most results first, cut to the ones worth listing.
-pub fn facet_values(
-    facet: Facet,
-    counts: HashMap<String, usize>,
-    chosen: Option<&str>,
-    directory: &DirectorySnapshot,
-) -> Vec<FacetValue> {
+pub fn facet_values(facet: Facet, counts: HashMap<String, usize>, chosen: Option<&str>, directory: &DirectorySnapshot) -> Vec<FacetValue> {
     listed_values(counts, chosen)
         .into_iter()
         .map(|(value, count)| FacetValue { label: value_label(facet, &value, directory), value, count })
@@ -128,10 +119,7 @@ pub fn narrowing_label(query: &SearchQuery, n: Narrowing, directory: &DirectoryS
         }
         Narrowing::Near => {
             let belt = value_label(Facet::Belt, query.near.as_deref().unwrap_or(""), directory);
-            Bilingual::new(
-                format!("{} 周边 {} 公里", belt.zh, query.radius_km),
-                format!("Within {} km of {}", query.radius_km, belt.en),
-            )
+            Bilingual::new(format!("{} 周边 {} 公里", belt.zh, query.radius_km), format!("Within {} km of {}", query.radius_km, belt.en))
         }
     }
 }
@@ -222,11 +210,7 @@ mod tests {
 
     #[test]
     fn the_suggestion_drops_the_filter_that_brings_back_most() {
-        let without = [
-            (Narrowing::Facet(Facet::Certification), 3),
-            (Narrowing::Facet(Facet::Market), 12),
-            (Narrowing::Near, 0),
-        ];
+        let without = [(Narrowing::Facet(Facet::Certification), 3), (Narrowing::Facet(Facet::Market), 12), (Narrowing::Near, 0)];
         assert_eq!(suggestion(0, &without), Some((Narrowing::Facet(Facet::Market), 12)));
         assert_eq!(suggestion(5, &without), None, "only when nothing was found");
         assert_eq!(suggestion(0, &[(Narrowing::Near, 0)]), None, "not when dropping it finds nothing either");

@@ -90,10 +90,7 @@ impl SearchService {
     /// When Meilisearch cannot be reached or the task failed.
     pub async fn wait(&self, task: TaskInfo) -> Result<(), SearchError> {
         match task.wait_for_completion(&self.client, Some(Duration::from_millis(25)), Some(TASK_TIMEOUT)).await? {
-            Task::Failed { content } => Err(SearchError::TaskFailed {
-                uid: content.task.uid,
-                message: content.error.error_message,
-            }),
+            Task::Failed { content } => Err(SearchError::TaskFailed { uid: content.task.uid, message: content.error.error_message }),
             _ => Ok(()),
         }
     }

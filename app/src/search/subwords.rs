@@ -28,9 +28,9 @@ pub fn subwords_zh<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
         for token in JIEBA.cut_for_search(text, false) {
             let sub = token.word;
             // A word of its own in the text is indexed already; only the words inside longer ones are added.
-            let inside_a_longer_word = words.iter().any(|w| {
-                w.byte_start <= token.byte_start && token.byte_end <= w.byte_end && (w.byte_end - w.byte_start) > sub.len()
-            });
+            let inside_a_longer_word = words
+                .iter()
+                .any(|w| w.byte_start <= token.byte_start && token.byte_end <= w.byte_end && (w.byte_end - w.byte_start) > sub.len());
             if inside_a_longer_word && sub.chars().count() >= 2 && sub.chars().all(is_han) && seen.insert(sub) {
                 out.push(sub);
             }

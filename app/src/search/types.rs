@@ -138,12 +138,15 @@ mod tests {
     #[test]
     fn marked_text_splits_into_runs() {
         let text = format!("Pingdu {MARK_START}False Eyelash{MARK_END}es and {MARK_START}lash{MARK_END}");
-        assert_eq!(marked_runs(&text), vec![
-            ("Pingdu ".to_string(), false),
-            ("False Eyelash".to_string(), true),
-            ("es and ".to_string(), false),
-            ("lash".to_string(), true),
-        ]);
+        assert_eq!(
+            marked_runs(&text),
+            vec![
+                ("Pingdu ".to_string(), false),
+                ("False Eyelash".to_string(), true),
+                ("es and ".to_string(), false),
+                ("lash".to_string(), true),
+            ]
+        );
         assert_eq!(marked_runs("假睫毛"), vec![("假睫毛".to_string(), false)]);
         assert!(marked_runs("").is_empty());
     }

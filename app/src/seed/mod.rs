@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr,
-    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QueryOrder,
 };
 use serde::Deserialize;
 
@@ -389,11 +389,8 @@ async fn upsert_belt(
     let existing = belt::Entity::find().filter(belt::Column::Slug.eq(&b.slug)).one(txn).await?;
     let mut wanted_categories: Vec<i32> = b.categories.iter().map(|c| category_ids[c]).collect();
     wanted_categories.sort_unstable();
-    let wanted_figures: Vec<(String, i64, bool, Option<i32>, String)> = b
-        .figures
-        .iter()
-        .map(|f| (f.metric.clone(), f.value, f.at_least, f.year, source.to_string()))
-        .collect();
+    let wanted_figures: Vec<(String, i64, bool, Option<i32>, String)> =
+        b.figures.iter().map(|f| (f.metric.clone(), f.value, f.at_least, f.year, source.to_string())).collect();
 
     let (model, outcome) = match existing {
         Some(m) => {
@@ -435,7 +432,8 @@ async fn upsert_belt(
             (active.update(txn).await?, Outcome::Updated)
         }
         None => {
-            let mut active = belt::ActiveModel { slug: Set(b.slug.clone()), created_at: Set(now), updated_at: Set(now), ..Default::default() };
+            let mut active =
+                belt::ActiveModel { slug: Set(b.slug.clone()), created_at: Set(now), updated_at: Set(now), ..Default::default() };
             fill_belt(&mut active, b);
             (active.insert(txn).await?, Outcome::Created)
         }
@@ -525,20 +523,27 @@ async fn upsert_organisation(
                 verification_evidence: Set(None),
                 created_at: Set(now),
                 updated_at: Set(now),
+                // The demo data's organisations come from the source articles, not from a request.
+                approved_at: Set(Some(now)),
+                approved_by: Set(None),
+                created_by: Set(None),
                 ..Default::default()
             };
             fill_organisation(&mut active, o, source);
             (active.insert(txn).await?, Outcome::Created)
         }
     };
-    belt_organisation::Entity::delete_many()
-        .filter(belt_organisation::Column::OrganisationId.eq(model.id))
-        .exec(txn)
-        .await?;
+    belt_organisation::Entity::delete_many().filter(belt_organisation::Column::OrganisationId.eq(model.id)).exec(txn).await?;
     for (belt_id, role) in wanted_links {
-        belt_organisation::ActiveModel { belt_id: Set(belt_id), organisation_id: Set(model.id), role: Set(role) }
-            .insert(txn)
-            .await?;
+        belt_organisation::ActiveModel {
+            belt_id: Set(belt_id),
+            organisation_id: Set(model.id),
+            role: Set(role),
+            approved_at: Set(Some(now)),
+            approved_by: Set(None),
+        }
+        .insert(txn)
+        .await?;
     }
     outbox::enqueue(txn, EntityKind::Organisation, model.id).await?;
     Ok((model.id, outcome))

@@ -13,7 +13,9 @@ use crate::error::AppError;
 use crate::i18n::Bilingual;
 use crate::orgs::repo::{insert_organisation, NewOrganisation};
 use crate::orgs::types::OrgKind;
-use crate::suppliers::types::{BusinessModel, Certification, Language, PriceBand, ProfileData, ProfileStatus, Quantity, QuantityUnit, SamplePolicy};
+use crate::suppliers::types::{
+    BusinessModel, Certification, Language, PriceBand, ProfileData, ProfileStatus, Quantity, QuantityUnit, SamplePolicy,
+};
 
 /// A belt as the generator needs it: where it is and what it makes.
 #[derive(Clone, Debug)]
@@ -33,18 +35,37 @@ pub struct SyntheticSupplier {
 }
 
 const SYLLABLES: [(&str, &str); 16] = [
-    ("华", "Hua"), ("鑫", "Xin"), ("恒", "Heng"), ("盛", "Sheng"), ("瑞", "Rui"), ("金", "Jin"), ("宏", "Hong"), ("泰", "Tai"),
-    ("丰", "Feng"), ("达", "Da"), ("源", "Yuan"), ("美", "Mei"), ("新", "Xin"), ("永", "Yong"), ("安", "An"), ("佳", "Jia"),
+    ("华", "Hua"),
+    ("鑫", "Xin"),
+    ("恒", "Heng"),
+    ("盛", "Sheng"),
+    ("瑞", "Rui"),
+    ("金", "Jin"),
+    ("宏", "Hong"),
+    ("泰", "Tai"),
+    ("丰", "Feng"),
+    ("达", "Da"),
+    ("源", "Yuan"),
+    ("美", "Mei"),
+    ("新", "Xin"),
+    ("永", "Yong"),
+    ("安", "An"),
+    ("佳", "Jia"),
 ];
 
 const QUALITIES: [(&str, &str); 8] = [
-    ("优质", "premium"), ("手工", "handmade"), ("定制", "custom"), ("环保", "eco-friendly"),
-    ("高端", "high-end"), ("新款", "new-season"), ("耐用", "durable"), ("轻量", "lightweight"),
+    ("优质", "premium"),
+    ("手工", "handmade"),
+    ("定制", "custom"),
+    ("环保", "eco-friendly"),
+    ("高端", "high-end"),
+    ("新款", "new-season"),
+    ("耐用", "durable"),
+    ("轻量", "lightweight"),
 ];
 
-const MARKETS: [&str; 20] = [
-    "US", "GB", "DE", "FR", "JP", "KR", "AU", "CA", "AE", "SA", "BR", "MX", "RU", "SG", "MY", "TH", "VN", "ID", "PH", "NG",
-];
+const MARKETS: [&str; 20] =
+    ["US", "GB", "DE", "FR", "JP", "KR", "AU", "CA", "AE", "SA", "BR", "MX", "RU", "SG", "MY", "TH", "VN", "ID", "PH", "NG"];
 
 /// The belts and their categories, as the generator needs them.
 ///
@@ -123,6 +144,8 @@ pub fn generate(seed: u64, count: usize, belts: &[BeltStock]) -> Vec<SyntheticSu
                     province: Some(belt.province.clone()),
                     city: belt.city.clone(),
                     belt_ids: vec![belt.id],
+                    created_by: None,
+                    approved: true,
                 },
                 profile: ProfileData {
                     products,

@@ -8,7 +8,7 @@ use crate::services::types::{OfferingEditor, OfferingList};
 pub async fn my_offerings(slug: String) -> Result<OfferingList, AppError> {
     use crate::services::repo;
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let user = crate::accounts::actor::require(&state.db).await?;
     let org = repo::managed_provider(&state.db, &slug, &user).await?;
     Ok(OfferingList {
         slug: org.slug.clone(),
@@ -22,7 +22,7 @@ pub async fn my_offerings(slug: String) -> Result<OfferingList, AppError> {
 pub async fn load_offering_editor(slug: String, id: String) -> Result<OfferingEditor, AppError> {
     use crate::services::repo;
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let user = crate::accounts::actor::require(&state.db).await?;
     let org = repo::managed_provider(&state.db, &slug, &user).await?;
     repo::editor(&state.db, &org, parse_id(&id)?).await
 }
@@ -38,7 +38,6 @@ fn parse_id(id: &str) -> Result<Option<i32>, AppError> {
 
 /// Creates or updates an offering of a service provider. Its members and
 /// site admins; every rule in `services::rules::validate`.
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "save_offering")]
 pub async fn save_offering(
     slug: String,
@@ -56,7 +55,7 @@ pub async fn save_offering(
 ) -> Result<(), AppError> {
     use crate::services::{repo, rules};
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let user = crate::accounts::actor::require(&state.db).await?;
     let org = repo::managed_provider(&state.db, &slug, &user).await?;
     let id = parse_id(&id)?;
     let form = rules::OfferingForm {
@@ -85,7 +84,7 @@ pub async fn save_offering(
 pub async fn delete_offering(slug: String, id: String) -> Result<(), AppError> {
     use crate::services::repo;
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let user = crate::accounts::actor::require(&state.db).await?;
     let org = repo::managed_provider(&state.db, &slug, &user).await?;
     let id = parse_id(&id)?.ok_or(AppError::NotFound)?;
     repo::delete(&state.db, org.id, id).await?;

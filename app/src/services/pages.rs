@@ -246,7 +246,11 @@ fn OfferingFormView(editor: OfferingEditor) -> impl IntoView {
     let saved = FormErrors { kept: start.field_values(), ..FormErrors::default() };
     let errors = Signal::derive(move || {
         let refused = refused.get();
-        if refused.kept.is_empty() { saved.clone() } else { refused }
+        if refused.kept.is_empty() {
+            saved.clone()
+        } else {
+            refused
+        }
     });
     let title = if editor.id.is_some() { s.edit_offering } else { s.new_offering };
     let name = editor.name.get(lang).to_string();

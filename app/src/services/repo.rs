@@ -4,10 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::accounts::types::CurrentUser;
 use crate::belts::repo::belt_refs_by_owner;
@@ -37,7 +34,7 @@ pub async fn provider<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisa
 /// `NotFound` for an unknown slug or a kind without offerings, `Forbidden` for non-editors.
 pub async fn managed_provider<C: ConnectionTrait>(db: &C, slug: &str, user: &CurrentUser) -> Result<organisation::Model, AppError> {
     let org = provider(db, slug).await?;
-    if !crate::orgs::repo::permissions(db, user, &org).await?.edit {
+    if !crate::orgs::repo::permissions(db, Some(user), &org).await?.edit {
         return Err(AppError::Forbidden);
     }
     Ok(org)
@@ -87,10 +84,13 @@ pub async fn offerings_of<C: ConnectionTrait>(db: &C, org_id: i32, with_unpublis
     let rows = query.order_by_asc(service_offering::Column::Id).all(db).await?;
     let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
     let mut covered = belts_of(db, &ids).await?;
-    Ok(rows.into_iter().filter_map(|r| {
-        let belts = covered.remove(&r.id).unwrap_or_default();
-        card(r, belts)
-    }).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let belts = covered.remove(&r.id).unwrap_or_default();
+            card(r, belts)
+        })
+        .collect())
 }
 
 /// One offering of one organisation.
@@ -138,7 +138,13 @@ pub fn fill(active: &mut service_offering::ActiveModel, o: &OfferingData) {
 
 /// Creates (`id` is `None`) or updates an offering of `org_id` by `user_id`,
 /// and queues it for search. Returns its id.
-pub async fn save(db: &DatabaseConnection, org_id: i32, user_id: Option<i32>, id: Option<i32>, data: &OfferingData) -> Result<i32, AppError> {
+pub async fn save(
+    db: &DatabaseConnection,
+    org_id: i32,
+    user_id: Option<i32>,
+    id: Option<i32>,
+    data: &OfferingData,
+) -> Result<i32, AppError> {
     let txn = crate::db::begin_write(db).await?;
     let id = save_in(&txn, org_id, user_id, id, data, false).await?;
     txn.commit().await?;
@@ -176,10 +182,7 @@ pub async fn save_in<C: ConnectionTrait>(
             active.insert(txn).await?
         }
     };
-    service_offering_belt::Entity::delete_many()
-        .filter(service_offering_belt::Column::OfferingId.eq(saved.id))
-        .exec(txn)
-        .await?;
+    service_offering_belt::Entity::delete_many().filter(service_offering_belt::Column::OfferingId.eq(saved.id)).exec(txn).await?;
     let belts = belt::Entity::find().filter(belt::Column::Slug.is_in(data.belt_slugs.iter().cloned())).all(txn).await?;
     for b in belts {
         service_offering_belt::ActiveModel { offering_id: Set(saved.id), belt_id: Set(b.id) }.insert(txn).await?;
@@ -211,7 +214,8 @@ pub async fn find_demo<C: ConnectionTrait>(db: &C, org_id: i32, title_en: &str) 
 /// The offering's content as stored, for comparing with a seed (`None` if
 /// its type is no longer known).
 pub async fn data_of<C: ConnectionTrait>(db: &C, row: &service_offering::Model) -> Result<Option<OfferingData>, sea_orm::DbErr> {
-    let mut belt_slugs: Vec<String> = belts_of(db, &[row.id]).await?.remove(&row.id).unwrap_or_default().into_iter().map(|b| b.slug).collect();
+    let mut belt_slugs: Vec<String> =
+        belts_of(db, &[row.id]).await?.remove(&row.id).unwrap_or_default().into_iter().map(|b| b.slug).collect();
     belt_slugs.sort();
     let Some(service_type) = ServiceType::from_code(&row.service_type) else { return Ok(None) };
     Ok(Some(OfferingData {

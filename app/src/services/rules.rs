@@ -65,7 +65,9 @@ impl OfferingForm {
 /// The problems found, one per field, with every submitted value kept.
 pub fn validate(form: &OfferingForm, known_belts: &[String]) -> Result<OfferingData, FormErrors> {
     let mut errors = FormErrors::new();
-    errors.kept = form.field_values();
+    for (field, value) in form.field_values() {
+        errors.keep(&field, &value);
+    }
     let service_type = ServiceType::from_code(form.service_type.trim());
     if service_type.is_none() {
         let problem = if form.service_type.trim().is_empty() { Problem::Required } else { Problem::NotAChoice };

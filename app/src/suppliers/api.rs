@@ -7,9 +7,8 @@ use crate::suppliers::types::{ProfileEditor, SupplierPage};
 /// and verifiers only.
 #[server(prefix = "/api", endpoint = "supplier")]
 pub async fn get_supplier(slug: String) -> Result<SupplierPage, AppError> {
-    use crate::accounts::repo;
     let state = crate::state::app_state()?;
-    let viewer = repo::signed_in(&state.db, &repo::session().await?).await?;
+    let viewer = crate::accounts::actor::current(&state.db).await?;
     crate::suppliers::repo::supplier_page(&state.db, &slug, viewer.as_ref()).await
 }
 
@@ -17,13 +16,12 @@ pub async fn get_supplier(slug: String) -> Result<SupplierPage, AppError> {
 #[server(prefix = "/api", endpoint = "supply_profile_editor")]
 pub async fn supply_profile_editor(slug: String) -> Result<ProfileEditor, AppError> {
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let user = crate::accounts::actor::require(&state.db).await?;
     crate::suppliers::repo::editor(&state.db, &slug, &user).await
 }
 
 /// Saves a manufacturer's supply profile. Its members and site admins; every
 /// rule in `suppliers::rules::validate`.
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "save_supply_profile")]
 pub async fn save_supply_profile(
     slug: String,
@@ -50,7 +48,7 @@ pub async fn save_supply_profile(
     use crate::suppliers::{repo, rules};
 
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let user = crate::accounts::actor::require(&state.db).await?;
     let org = repo::manufacturer(&state.db, &slug).await?;
     if !repo::permissions(&state.db, Some(&user), &org).await?.edit {
         return Err(AppError::Forbidden);
@@ -93,7 +91,7 @@ pub async fn set_supply_profile_status(slug: String, action: String) -> Result<(
     use crate::suppliers::{repo, types::ProfileStatus};
 
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let user = crate::accounts::actor::require(&state.db).await?;
     let org = repo::manufacturer(&state.db, &slug).await?;
     if !repo::permissions(&state.db, Some(&user), &org).await?.edit {
         return Err(AppError::Forbidden);
@@ -120,7 +118,7 @@ pub async fn set_supply_profile_status(slug: String, action: String) -> Result<(
 pub async fn delete_profile_photo(slug: String, id: i32) -> Result<(), AppError> {
     use crate::suppliers::repo;
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let user = crate::accounts::actor::require(&state.db).await?;
     let org = repo::manufacturer(&state.db, &slug).await?;
     if !repo::permissions(&state.db, Some(&user), &org).await?.edit {
         return Err(AppError::Forbidden);
@@ -132,34 +130,48 @@ pub async fn delete_profile_photo(slug: String, id: i32) -> Result<(), AppError>
     Ok(())
 }
 
-/// Marks which of a profile's fields a verifier checked (the others become
-/// self-declared). Those who may verify the organisation.
+/// Records which of a profile's fields a verifier checked, on what evidence
+/// (a new verification supersedes the one before; both stay in the record).
+/// Those who may verify the manufacturer (`orgs::policy::may_verify`).
 #[server(prefix = "/api", endpoint = "verify_supply_profile")]
-pub async fn verify_supply_profile(slug: String, #[server(default)] fields: Vec<String>) -> Result<(), AppError> {
-    use crate::forms::{FormErrors, Problem};
+pub async fn verify_supply_profile(
+    slug: String,
+    #[server(default)] fields: Vec<String>,
+    #[server(default)] evidence: String,
+) -> Result<(), AppError> {
+    use crate::forms::{self, FormErrors, Problem};
+    use crate::orgs::{policy, verifications::Verifier};
     use crate::suppliers::{repo, types::ProfileField};
 
     let state = crate::state::app_state()?;
-    let user = crate::accounts::repo::require_user(&state.db).await?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
     let org = repo::manufacturer(&state.db, &slug).await?;
-    if !repo::permissions(&state.db, Some(&user), &org).await?.verify {
+    let standing = crate::orgs::repo::standing(&state.db, &actor, &org).await?;
+    if !policy::may_verify(&actor, &standing) {
         return Err(AppError::Forbidden);
     }
+    let mut errors = FormErrors::new();
+    errors.keep("evidence", &evidence);
+    errors.keep("fields", &fields.join(","));
     let mut checked = Vec::new();
-    for code in &fields {
+    for code in fields.iter().take(ProfileField::ALL.len() + 1) {
         match ProfileField::from_code(code) {
             Some(f) if !checked.contains(&f) => checked.push(f),
             Some(_) => {}
-            None => {
-                let mut errors = FormErrors::new();
-                errors.add("fields", Problem::NotAChoice);
-                return Err(AppError::Invalid(errors));
-            }
+            None => errors.add("fields", Problem::NotAChoice),
         }
     }
+    if checked.is_empty() {
+        errors.add("fields", Problem::ChooseAtLeastOne);
+    }
+    let evidence = forms::required_text(&mut errors, "evidence", &evidence, crate::orgs::api::EVIDENCE_MAX);
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
     checked.sort();
-    repo::verify_fields(&state.db, org.id, &checked, &user.display_name).await?;
-    tracing::info!(organisation = slug, user_id = user.id, fields = checked.len(), "supply profile fields verified");
+    let verifier = Verifier { actor: &actor, organisation_id: standing.serving_association };
+    repo::verify_fields(&state.db, org.id, &checked, &evidence, &verifier).await?;
+    tracing::info!(organisation = slug, user_id = actor.id, fields = checked.len(), "supply profile fields verified");
     state.search.outbox_wake.notify_one();
     leptos_axum::redirect(&format!("/suppliers/{slug}"));
     Ok(())

@@ -72,6 +72,10 @@ const NAMES: &[(&str, &str, &str)] = &[
 
 /// Most markets one profile may list.
 pub const MAX_MARKETS: usize = 60;
+/// Longest text the markets field takes (60 codes with separators fit easily).
+pub const MARKETS_TEXT_MAX: usize = 600;
+/// Most unknown tokens a refusal names.
+const UNKNOWN_SHOWN: usize = 10;
 
 pub fn is_country_code(code: &str) -> bool {
     code.len() == 2 && ISO_CODES.split(' ').any(|c| c == code)
@@ -83,20 +87,22 @@ pub fn market_name(code: &str, lang: Lang) -> &str {
 }
 
 /// Reads a typed list such as "US, jp、DE；uk": any of the usual separators,
-/// any case, `UK` taken as `GB`, duplicates dropped, order kept.
-/// `Err` lists the tokens that are not country codes.
+/// any case, `UK` taken as `GB`, duplicates dropped, order kept. In linear
+/// time, however long the input.
+/// `Err` lists (the first few of) the tokens that are not country codes.
 pub fn parse_markets(input: &str) -> Result<Vec<String>, Vec<String>> {
     let mut codes = Vec::new();
-    let mut unknown = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut unknown: Vec<String> = Vec::new();
     let separators = |c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；' | '/' | '|');
     for token in input.split(separators).filter(|t| !t.is_empty()) {
         let upper = token.to_uppercase();
         let code = if upper == "UK" { "GB".to_string() } else { upper };
         if is_country_code(&code) {
-            if !codes.contains(&code) {
+            if seen.insert(code.clone()) {
                 codes.push(code);
             }
-        } else if !unknown.contains(&token.to_string()) {
+        } else if unknown.len() < UNKNOWN_SHOWN && !unknown.iter().any(|u| u == token) {
             unknown.push(token.to_string());
         }
     }
@@ -110,6 +116,10 @@ pub fn parse_markets(input: &str) -> Result<Vec<String>, Vec<String>> {
 /// The markets typed into `field`, or none with the problem recorded.
 pub fn checked_markets(errors: &mut crate::forms::FormErrors, field: &str, input: &str) -> Vec<String> {
     use crate::forms::Problem;
+    if input.chars().count() > MARKETS_TEXT_MAX {
+        errors.add(field, Problem::TooLong { max: MARKETS_TEXT_MAX });
+        return Vec::new();
+    }
     match parse_markets(input) {
         Ok(codes) if codes.len() > MAX_MARKETS => {
             errors.add(field, Problem::TooMany { max: MAX_MARKETS });
@@ -135,6 +145,17 @@ mod tests {
         for (code, _, _) in NAMES {
             assert!(is_country_code(code), "{code} is named but not a code");
         }
+    }
+
+    #[test]
+    fn a_flood_of_tokens_is_refused_quickly_with_a_short_message() {
+        let flood = "XX, ".repeat(40_000);
+        let mut errors = crate::forms::FormErrors::new();
+        assert!(checked_markets(&mut errors, "export_markets", &flood).is_empty());
+        assert_eq!(errors.problem("export_markets"), Some(&crate::forms::Problem::TooLong { max: MARKETS_TEXT_MAX }));
+        // Even unchecked, a refusal names only a few (and parsing keeps sets, not lists).
+        let unknown = (0..40_000).map(|n| format!("x{n}")).collect::<Vec<_>>().join(",");
+        assert_eq!(parse_markets(&unknown).unwrap_err().len(), UNKNOWN_SHOWN);
     }
 
     #[test]

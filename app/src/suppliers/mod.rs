@@ -3,8 +3,8 @@
 
 pub mod api;
 pub mod markets;
-pub mod photos;
 pub mod pages;
+pub mod photos;
 pub mod rules;
 pub mod types;
 

@@ -212,9 +212,7 @@ fn shown_fields(p: &ProfileData, categories: &[crate::belts::types::CategoryRef]
     for field in ProfileField::ALL.iter().copied().filter(|f| rules::is_filled(p, *f)) {
         let value = match field {
             ProfileField::Products => p.products.get(lang).to_string(),
-            ProfileField::Categories => {
-                categories.iter().map(|c| c.name.get(lang)).collect::<Vec<_>>().join(lang.pick("、", ", "))
-            }
+            ProfileField::Categories => categories.iter().map(|c| c.name.get(lang)).collect::<Vec<_>>().join(lang.pick("、", ", ")),
             ProfileField::Moq => p.moq.map(|q| q.display(lang)).unwrap_or_default(),
             ProfileField::Capacity => p.capacity.map(|q| q.display(lang)).unwrap_or_default(),
             ProfileField::LeadTime => p.lead_time_days.map(|d| format!("{d} {}", s.days)).unwrap_or_default(),
@@ -331,6 +329,7 @@ fn SupplierView(page: crate::suppliers::types::SupplierPage) -> impl IntoView {
                     </ul>
                 </section>
             })}
+            <crate::orgs::approval_pages::VerificationRecord entries=page.verifications.clone() only=crate::orgs::types::VerificationSubject::Profile/>
             <p class="muted"><a href=format!("/orgs/{}", page.slug)>{name}</a>" · "{updated}</p>
         </article>
     }
@@ -516,7 +515,12 @@ fn StatusForm(slug: String, status: Option<ProfileStatus>) -> impl IntoView {
     }
 }
 
-fn options<T: Copy + 'static>(all: &'static [T], code: fn(T) -> &'static str, label: fn(T, Lang) -> &'static str, lang: Lang) -> Vec<(&'static str, &'static str)> {
+fn options<T: Copy + 'static>(
+    all: &'static [T],
+    code: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+    lang: Lang,
+) -> Vec<(&'static str, &'static str)> {
     all.iter().map(|v| (code(*v), label(*v, lang))).collect()
 }
 
@@ -540,16 +544,19 @@ fn ProfileForm(editor: ProfileEditor) -> impl IntoView {
     };
     let errors = Signal::derive(move || {
         let refused = refused.get();
-        if refused.kept.is_empty() { saved.clone() } else { refused }
+        if refused.kept.is_empty() {
+            saved.clone()
+        } else {
+            refused
+        }
     });
     let units = options(QuantityUnit::ALL, QuantityUnit::code, QuantityUnit::label, lang);
     let category_options: Vec<(String, String)> =
         editor.all_categories.iter().map(|c| (c.slug.clone(), c.name.get(lang).to_string())).collect();
     let warehouse_checked = errors.get_untracked().value("overseas_warehouse").is_some_and(|v| !v.is_empty());
     let verified = editor.verified_fields.clone();
-    let mark = move |field: ProfileField| {
-        verified.contains(&field).then(|| view! { <span class="provenance verified">{s.verified}</span> })
-    };
+    let mark =
+        move |field: ProfileField| verified.contains(&field).then(|| view! { <span class="provenance verified">{s.verified}</span> });
     view! {
         <FormFailure failure=form_failure(action)/>
         <ActionForm action attr:class="profile-form">
@@ -614,6 +621,7 @@ fn VerifyFieldsForm(editor: ProfileEditor) -> impl IntoView {
     let lang = use_lang();
     let s = texts(lang);
     let action = ServerAction::<VerifySupplyProfile>::new();
+    let errors = crate::forms::form_errors(action);
     let profile = editor.profile.clone().unwrap_or_default();
     let categories: Vec<crate::belts::types::CategoryRef> =
         editor.all_categories.iter().filter(|c| profile.category_slugs.contains(&c.slug)).cloned().collect();
@@ -636,6 +644,15 @@ fn VerifyFieldsForm(editor: ProfileEditor) -> impl IntoView {
                         </label>
                     }
                 }).collect_view()}
+                <p class="field-error" id="field-fields-error" role="alert">{move || errors.get().problem("fields").map(|p| p.message(lang))}</p>
+                <crate::forms::Field
+                    name="evidence"
+                    label=crate::orgs::pages::form_texts(lang).evidence
+                    hint=crate::orgs::pages::form_texts(lang).evidence_hint
+                    maxlength=crate::orgs::api::EVIDENCE_MAX
+                    required=true
+                    errors
+                />
                 <button type="submit" disabled=move || action.pending().get()>{s.verify_save}</button>
             </ActionForm>
         </section>

@@ -10,8 +10,7 @@ use crate::accounts::types::CurrentUser;
 use crate::entities::supply_profile_photo;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::suppliers::photos::{check_photo, is_photo_file_name, photo_url, Photo, PhotoProblem, CAPTION_MAX, MAX_PHOTOS};
-use crate::suppliers::repo;
+use crate::suppliers::photos::{check_photo, is_photo_file_name, photo_url, reencode, Photo, PhotoProblem, CAPTION_MAX, MAX_PHOTOS};
 
 /// Why an upload did not happen.
 #[derive(Debug, thiserror::Error)]
@@ -45,54 +44,108 @@ fn new_file_name(ext: &str) -> String {
     format!("{bits:032x}.{ext}")
 }
 
-/// Adds a photo to the manufacturer's profile, if `user` may edit it and the
-/// bytes prove to be an acceptable photo.
+/// Decodes at a time: each may hold up to `MAX_PIXELS` × 4 bytes.
+static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// Adds a photo to a profile (the caller has decided `uploader` may), if the
+/// bytes prove to be an acceptable photo. It is stored re-encoded
+/// ([`crate::suppliers::photos::reencode`]); the profile's limit is checked
+/// in the transaction that adds the row, so concurrent uploads cannot pass it.
 ///
 /// # Errors
-/// `App` for a missing firm or a refusal of authority, `Photo` for the photo's own problem.
-pub async fn add_photo(state: &AppState, user: &CurrentUser, slug: &str, bytes: &[u8], caption: &str) -> Result<(), UploadError> {
-    let org = repo::manufacturer(&state.db, slug).await?;
-    if !repo::permissions(&state.db, Some(user), &org).await?.edit {
-        return Err(AppError::Forbidden.into());
-    }
-    let profile = repo::find_for_org(&state.db, org.id).await?.ok_or(UploadError::Photo(PhotoProblem::NoProfile))?;
+/// `Photo` for the photo's own problem, `App` for the database's.
+pub async fn add_photo(
+    state: &AppState,
+    profile_id: i32,
+    uploader: &CurrentUser,
+    bytes: Vec<u8>,
+    caption: &str,
+) -> Result<(), UploadError> {
     let caption = caption.trim();
     if caption.chars().count() > CAPTION_MAX {
         return Err(UploadError::Photo(PhotoProblem::CaptionTooLong));
     }
-    let count = supply_profile_photo::Entity::find()
-        .filter(supply_profile_photo::Column::ProfileId.eq(profile.id))
-        .count(&state.db)
-        .await?;
-    if count as usize >= MAX_PHOTOS {
+    if photo_count(&state.db, profile_id).await? >= MAX_PHOTOS {
         return Err(UploadError::Photo(PhotoProblem::TooMany));
     }
-    let checked = check_photo(bytes).map_err(UploadError::Photo)?;
-    let file_name = new_file_name(checked.format.code());
+    let checked = check_photo(&bytes).map_err(UploadError::Photo)?;
+    let stored = {
+        let _decoding = DECODING.acquire().await.map_err(|_| AppError::Internal)?;
+        tokio::task::spawn_blocking(move || reencode(&bytes, checked)).await.map_err(|e| {
+            tracing::error!(error = %e, "re-encoding a photo failed");
+            AppError::Internal
+        })?
+    }
+    .map_err(UploadError::Photo)?;
+    let file_name = new_file_name(stored.format.code());
     let dir = photo_dir(&state.media_dir);
     let path = dir.join(&file_name);
-    write_file(&dir, &path, bytes).await.map_err(|e| {
+    write_file(&dir, &path, &stored.bytes).await.map_err(|e| {
         tracing::error!(error = %e, path = %path.display(), "could not store a photo");
         AppError::Internal
     })?;
-    let row = supply_profile_photo::ActiveModel {
-        profile_id: Set(profile.id),
-        file_name: Set(file_name),
-        content_type: Set(checked.format.content_type().to_string()),
-        byte_size: Set(bytes.len() as i32),
-        width: Set(checked.width as i32),
-        height: Set(checked.height as i32),
-        caption: Set(caption.to_string()),
-        uploaded_by: Set(Some(user.id)),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    };
-    if let Err(e) = row.insert(&state.db).await {
+    let saved = insert_within_limit(&state.db, profile_id, uploader, &file_name, &stored, caption).await;
+    if !matches!(saved, Ok(())) {
         // No row, no file: nothing is left half-stored.
         let _ = tokio::fs::remove_file(&path).await;
-        return Err(e.into());
     }
+    saved
+}
+
+async fn photo_count<C: ConnectionTrait>(db: &C, profile_id: i32) -> Result<usize, sea_orm::DbErr> {
+    Ok(supply_profile_photo::Entity::find().filter(supply_profile_photo::Column::ProfileId.eq(profile_id)).count(db).await? as usize)
+}
+
+/// The row, if the profile still has room, counted in the same transaction.
+async fn insert_within_limit(
+    db: &sea_orm::DatabaseConnection,
+    profile_id: i32,
+    uploader: &CurrentUser,
+    file_name: &str,
+    stored: &crate::suppliers::photos::StoredPhoto,
+    caption: &str,
+) -> Result<(), UploadError> {
+    use sea_orm::QuerySelect;
+    let txn = crate::db::begin_write(db).await?;
+    // PostgreSQL: hold the profile's row while counting (SQLite's write lock is taken at BEGIN).
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        crate::entities::supply_profile::Entity::find_by_id(profile_id).lock_exclusive().one(&txn).await?;
+    }
+    if photo_count(&txn, profile_id).await? >= MAX_PHOTOS {
+        return Err(UploadError::Photo(PhotoProblem::TooMany));
+    }
+    supply_profile_photo::ActiveModel {
+        profile_id: Set(profile_id),
+        file_name: Set(file_name.to_string()),
+        content_type: Set(stored.format.content_type().to_string()),
+        byte_size: Set(stored.bytes.len() as i32),
+        width: Set(stored.width as i32),
+        height: Set(stored.height as i32),
+        caption: Set(caption.to_string()),
+        uploaded_by: Set(Some(uploader.id)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
     Ok(())
+}
+
+/// The profile and organisation a stored photo belongs to, by its file name.
+pub async fn owner_of<C: ConnectionTrait>(
+    db: &C,
+    file_name: &str,
+) -> Result<Option<(crate::entities::supply_profile::Model, crate::entities::organisation::Model)>, sea_orm::DbErr> {
+    let Some(photo) = supply_profile_photo::Entity::find().filter(supply_profile_photo::Column::FileName.eq(file_name)).one(db).await?
+    else {
+        return Ok(None);
+    };
+    let Some(profile) = crate::entities::supply_profile::Entity::find_by_id(photo.profile_id).one(db).await? else {
+        return Ok(None);
+    };
+    let org = crate::entities::organisation::Entity::find_by_id(profile.organisation_id).one(db).await?;
+    Ok(org.map(|org| (profile, org)))
 }
 
 /// Writes through a temporary name, so a reader never sees half a file.

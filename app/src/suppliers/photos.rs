@@ -14,7 +14,12 @@ pub const MAX_PHOTOS: usize = 8;
 /// Smallest side, in pixels: smaller shows nothing of a factory.
 pub const MIN_SIDE: usize = 200;
 /// Largest side, in pixels.
-pub const MAX_SIDE: usize = 10_000;
+pub const MAX_SIDE: usize = 8_192;
+/// Most pixels: what a phone's camera makes, and what the server decodes
+/// (about 100 MB at four bytes a pixel), read from the header before decoding.
+pub const MAX_PIXELS: usize = 24_000_000;
+/// Longest side of the photo as stored and served: sharp on any screen, light on a phone.
+pub const SERVED_SIDE: u32 = 2_048;
 pub const CAPTION_MAX: usize = 120;
 
 coded_enum! {
@@ -45,7 +50,7 @@ coded_enum! {
         Unsupported = ("unsupported", "只接受 JPEG、PNG 或 WebP 照片。", "Only JPEG, PNG and WebP photos are accepted."),
         NotAnImage = ("not_an_image", "这个文件不是图片。请上传 JPEG、PNG 或 WebP 照片。", "This file is not an image. Upload a JPEG, PNG or WebP photo."),
         TooSmall = ("too_small", "照片太小：长和宽都至少需要 200 像素。", "The photo is too small: both sides need at least 200 pixels."),
-        TooWide = ("too_wide", "照片太大：长和宽都不能超过 10000 像素。", "The photo is too big: neither side may exceed 10,000 pixels."),
+        TooWide = ("too_wide", "照片尺寸太大：每边不超过 8192 像素，总像素不超过 2400 万。", "The photo is too big: at most 8,192 pixels a side and 24 megapixels in all."),
         TooMany = ("too_many", "每份档案最多 8 张照片，请先删除一张。", "A profile holds at most 8 photos. Delete one first."),
         CaptionTooLong = ("caption_too_long", "说明不能超过 120 个字符。", "Use at most 120 characters for the caption."),
         NoProfile = ("no_profile", "请先保存档案，再上传照片。", "Save the profile before adding photos."),
@@ -121,10 +126,64 @@ pub fn check_photo(bytes: &[u8]) -> Result<CheckedPhoto, PhotoProblem> {
     if size.width < MIN_SIDE || size.height < MIN_SIDE {
         return Err(PhotoProblem::TooSmall);
     }
-    if size.width > MAX_SIDE || size.height > MAX_SIDE {
+    if size.width > MAX_SIDE || size.height > MAX_SIDE || size.width.saturating_mul(size.height) > MAX_PIXELS {
         return Err(PhotoProblem::TooWide);
     }
     Ok(CheckedPhoto { format, width: size.width, height: size.height })
+}
+
+/// A photo as it is stored: decoded and encoded afresh, so nothing but its
+/// pixels survives (no EXIF, no GPS position, no comments, no trailing
+/// data), and scaled down to [`SERVED_SIDE`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredPhoto {
+    pub bytes: Vec<u8>,
+    pub format: PhotoFormat,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Re-encodes a photo that passed [`check_photo`]: a JPEG stays JPEG, a PNG
+/// stays PNG, a WebP becomes JPEG (or PNG when it has transparency).
+/// Decoding is bounded by the checked size.
+///
+/// # Errors
+/// `NotAnImage` when the bytes do not decode after all.
+#[cfg(feature = "ssr")]
+pub fn reencode(bytes: &[u8], checked: CheckedPhoto) -> Result<StoredPhoto, PhotoProblem> {
+    use image::{ImageFormat, ImageReader};
+    let input = match checked.format {
+        PhotoFormat::Jpeg => ImageFormat::Jpeg,
+        PhotoFormat::Png => ImageFormat::Png,
+        PhotoFormat::Webp => ImageFormat::WebP,
+    };
+    let mut reader = ImageReader::with_format(std::io::Cursor::new(bytes), input);
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE as u32);
+    limits.max_image_height = Some(MAX_SIDE as u32);
+    limits.max_alloc = Some((MAX_PIXELS as u64) * 4 + 16 * 1024 * 1024);
+    reader.limits(limits);
+    let mut decoded = reader.decode().map_err(|_| PhotoProblem::NotAnImage)?;
+    if decoded.width().max(decoded.height()) > SERVED_SIDE {
+        decoded = decoded.resize(SERVED_SIDE, SERVED_SIDE, image::imageops::FilterType::Triangle);
+    }
+    let keeps_alpha = decoded.color().has_alpha() && checked.format != PhotoFormat::Jpeg;
+    let format = match checked.format {
+        PhotoFormat::Png => PhotoFormat::Png,
+        PhotoFormat::Webp if keeps_alpha => PhotoFormat::Png,
+        _ => PhotoFormat::Jpeg,
+    };
+    let mut out = std::io::Cursor::new(Vec::new());
+    let written = match format {
+        PhotoFormat::Png => decoded.write_to(&mut out, ImageFormat::Png),
+        _ => {
+            let rgb = image::DynamicImage::ImageRgb8(decoded.to_rgb8());
+            let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
+            rgb.write_with_encoder(encoder)
+        }
+    };
+    written.map_err(|_| PhotoProblem::NotAnImage)?;
+    Ok(StoredPhoto { width: decoded.width(), height: decoded.height(), format, bytes: out.into_inner() })
 }
 
 /// SVG is XML text that can carry scripts: refused however it is named.
@@ -163,6 +222,8 @@ pub mod tests {
         assert_eq!(check_photo(&jpeg(1024, 768)).map(|p| p.format), Ok(PhotoFormat::Jpeg));
         assert_eq!(check_photo(&png(100, 600)), Err(PhotoProblem::TooSmall));
         assert_eq!(check_photo(&png(20_000, 600)), Err(PhotoProblem::TooWide));
+        // Within the side limit but over the pixel limit: refused from the header alone.
+        assert_eq!(check_photo(&png(8_000, 8_000)), Err(PhotoProblem::TooWide));
         assert_eq!(check_photo(b""), Err(PhotoProblem::Missing));
         assert_eq!(check_photo(br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#), Err(PhotoProblem::Svg));
         assert_eq!(check_photo(b"\xef\xbb\xbf  <?xml version=\"1.0\"?><svg/>"), Err(PhotoProblem::Svg));
@@ -174,10 +235,48 @@ pub mod tests {
         assert_eq!(check_photo(&huge), Err(PhotoProblem::TooLarge));
     }
 
+    /// A real JPEG of `width` × `height` with an EXIF segment holding a GPS position.
+    pub fn jpeg_with_gps(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 128]));
+        let mut plain = std::io::Cursor::new(Vec::new());
+        image::DynamicImage::ImageRgb8(image).write_to(&mut plain, image::ImageFormat::Jpeg).unwrap();
+        let plain = plain.into_inner();
+        let exif = b"Exif\0\0MM\0*GPSLatitude 36.7856N GPSLongitude 119.9460E";
+        let mut with_exif = plain[..2].to_vec();
+        with_exif.extend([0xff, 0xe1]);
+        with_exif.extend(((exif.len() + 2) as u16).to_be_bytes());
+        with_exif.extend_from_slice(exif);
+        with_exif.extend_from_slice(&plain[2..]);
+        with_exif
+    }
+
+    #[test]
+    fn stored_photos_keep_their_pixels_and_nothing_else() {
+        let uploaded = jpeg_with_gps(3000, 1000);
+        assert!(uploaded.windows(11).any(|w| w == b"GPSLatitude"));
+        let checked = check_photo(&uploaded).unwrap();
+        let stored = reencode(&uploaded, checked).unwrap();
+        assert!(!stored.bytes.windows(4).any(|w| w == b"Exif"), "no EXIF left");
+        assert!(!stored.bytes.windows(11).any(|w| w == b"GPSLatitude"), "no position left");
+        assert_eq!((stored.format, stored.width, stored.height), (PhotoFormat::Jpeg, SERVED_SIDE, 683), "scaled to the served size");
+        let again = check_photo(&stored.bytes).unwrap();
+        assert_eq!((again.width as u32, again.height as u32), (stored.width, stored.height));
+
+        // A header that lies about the content does not get through.
+        let lying = png(800, 600);
+        assert_eq!(reencode(&lying, check_photo(&lying).unwrap()), Err(PhotoProblem::NotAnImage));
+    }
+
     #[test]
     fn only_names_the_site_gave_are_served() {
         assert_eq!(is_photo_file_name("0123456789abcdef0123456789abcdef.png"), Some(PhotoFormat::Png));
-        for bad in ["../../etc/passwd", "0123456789abcdef0123456789abcdef.svg", "0123456789ABCDEF0123456789abcdef.png", "x.png", "0123456789abcdef0123456789abcdef.png.exe"] {
+        for bad in [
+            "../../etc/passwd",
+            "0123456789abcdef0123456789abcdef.svg",
+            "0123456789ABCDEF0123456789abcdef.png",
+            "x.png",
+            "0123456789abcdef0123456789abcdef.png.exe",
+        ] {
             assert_eq!(is_photo_file_name(bad), None, "{bad}");
         }
     }

@@ -5,10 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::accounts::types::CurrentUser;
 use crate::belts::types::CategoryRef;
@@ -25,9 +22,8 @@ use crate::suppliers::types::*;
 
 /// The profile's content from its row and its category slugs.
 pub fn profile_data(m: &supply_profile::Model, category_slugs: Vec<String>) -> ProfileData {
-    let quantity = |value: Option<i64>, unit: &Option<String>| {
-        Some(Quantity { value: value?, unit: QuantityUnit::from_code(unit.as_deref()?)? })
-    };
+    let quantity =
+        |value: Option<i64>, unit: &Option<String>| Some(Quantity { value: value?, unit: QuantityUnit::from_code(unit.as_deref()?)? });
     ProfileData {
         products: Bilingual::new(&m.products_zh, &m.products_en),
         category_slugs,
@@ -113,10 +109,7 @@ pub async fn permissions<C: ConnectionTrait>(
     user: Option<&CurrentUser>,
     org: &organisation::Model,
 ) -> Result<crate::orgs::types::Permissions, AppError> {
-    match user {
-        Some(user) => crate::orgs::repo::permissions(db, user, org).await,
-        None => Ok(crate::orgs::types::Permissions::default()),
-    }
+    crate::orgs::repo::permissions(db, user, org).await
 }
 
 /// The organisation behind `slug`, which must be a manufacturer to have a profile.
@@ -182,10 +175,7 @@ pub async fn save_in<C: ConnectionTrait>(txn: &C, org_id: i32, user_id: Option<i
 }
 
 pub async fn replace_categories<C: ConnectionTrait>(db: &C, profile_id: i32, slugs: &[String]) -> Result<(), AppError> {
-    supply_profile_category::Entity::delete_many()
-        .filter(supply_profile_category::Column::ProfileId.eq(profile_id))
-        .exec(db)
-        .await?;
+    supply_profile_category::Entity::delete_many().filter(supply_profile_category::Column::ProfileId.eq(profile_id)).exec(db).await?;
     let ids = category::Entity::find().filter(category::Column::Slug.is_in(slugs.iter().cloned())).all(db).await?;
     for c in ids {
         supply_profile_category::ActiveModel { profile_id: Set(profile_id), category_id: Set(c.id) }.insert(db).await?;
@@ -219,16 +209,28 @@ pub async fn set_status_in<C: ConnectionTrait>(txn: &C, org_id: i32, status: Pro
     Ok(())
 }
 
-/// Records that `who` checked `fields` (replacing the earlier set), now.
-pub async fn verify_fields(db: &DatabaseConnection, org_id: i32, fields: &[ProfileField], who: &str) -> Result<(), AppError> {
+/// Records that `verifier` checked `fields` on `evidence`, now: a new entry
+/// in the organisation's verification record, which supersedes the earlier
+/// set of verified fields.
+pub async fn verify_fields(
+    db: &DatabaseConnection,
+    org_id: i32,
+    fields: &[ProfileField],
+    evidence: &str,
+    verifier: &crate::orgs::verifications::Verifier<'_>,
+) -> Result<(), AppError> {
     let txn = crate::db::begin_write(db).await?;
     let row = find_for_org(&txn, org_id).await?.ok_or(AppError::NotFound)?;
+    let codes = stored(fields, ProfileField::code);
+    let entry =
+        crate::orgs::verifications::append(&txn, org_id, crate::orgs::types::VerificationSubject::Profile, &codes, evidence, verifier)
+            .await?;
     let id = row.id;
     let is_published = row.status == ProfileStatus::Published.code();
     let mut active: supply_profile::ActiveModel = row.into();
-    active.verified_fields = Set(stored(fields, ProfileField::code));
-    active.verified_by = Set(Some(who.to_string()));
-    active.verified_at = Set(Some(Utc::now()));
+    active.verified_fields = Set(codes);
+    active.verified_by = Set(Some(entry.verifier_name));
+    active.verified_at = Set(Some(entry.created_at));
     active.update(&txn).await?;
     if is_published {
         outbox::enqueue(&txn, EntityKind::SupplyProfile, id).await?;
@@ -280,6 +282,7 @@ pub async fn supplier_page<C: ConnectionTrait>(db: &C, slug: &str, viewer: Optio
         updated_at: day(&row.updated_at),
         updated_by,
         may_edit: permissions.edit,
+        verifications: detail.verifications,
     })
 }
 

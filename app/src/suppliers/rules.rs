@@ -165,8 +165,15 @@ fn choice<T>(errors: &mut FormErrors, field: &str, code: &str, from_code: impl F
     found
 }
 
+/// The most entries a list field takes (closed lists are far shorter).
+pub const LIST_MAX: usize = 60;
+
 /// Several choices from a closed list, each once, in the list's order.
 fn choices<T: Ord + Copy>(errors: &mut FormErrors, field: &str, codes: &[String], from_code: impl Fn(&str) -> Option<T>) -> Vec<T> {
+    if codes.len() > LIST_MAX {
+        errors.add(field, Problem::TooMany { max: LIST_MAX });
+        return Vec::new();
+    }
     let mut chosen = Vec::new();
     for code in codes.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
         match from_code(code) {
@@ -186,10 +193,15 @@ fn choices<T: Ord + Copy>(errors: &mut FormErrors, field: &str, codes: &[String]
 /// The problems found, one per field, with the submitted values kept.
 pub fn validate(form: &ProfileForm, known_categories: &[String]) -> Result<ProfileData, FormErrors> {
     let mut errors = FormErrors::new();
-    errors.kept = form.field_values();
+    for (field, value) in form.field_values() {
+        errors.keep(&field, &value);
+    }
     let products = forms::bilingual(&mut errors, "products", &form.products_zh, &form.products_en, PRODUCTS_MAX, true);
     let mut category_slugs: Vec<String> = Vec::new();
-    for slug in form.categories.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+    if form.categories.len() > LIST_MAX {
+        errors.add("categories", Problem::TooMany { max: LIST_MAX });
+    }
+    for slug in form.categories.iter().take(LIST_MAX).map(|c| c.trim()).filter(|c| !c.is_empty()) {
         if !known_categories.iter().any(|k| k == slug) {
             errors.add("categories", Problem::NotAChoice);
         } else if !category_slugs.iter().any(|c| c == slug) {
@@ -211,8 +223,7 @@ pub fn validate(form: &ProfileForm, known_categories: &[String]) -> Result<Profi
     let platforms = choices(&mut errors, "platforms", &form.platforms, SalesPlatform::from_code);
     let languages = choices(&mut errors, "languages", &form.languages, Language::from_code);
     let floor_area_m2 = number(&mut errors, "floor_area_m2", &form.floor_area_m2, 1, FLOOR_AREA_MAX).map(|a| a as i32);
-    let warehouse_where =
-        forms::optional_text(&mut errors, "overseas_warehouse_where", &form.overseas_warehouse_where, FREE_TEXT_MAX);
+    let warehouse_where = forms::optional_text(&mut errors, "overseas_warehouse_where", &form.overseas_warehouse_where, FREE_TEXT_MAX);
     let overseas_warehouse = if form.overseas_warehouse {
         if warehouse_where.is_empty() {
             errors.add("overseas_warehouse_where", Problem::WhereNeeded);
@@ -257,10 +268,7 @@ pub fn changed_fields(old: &ProfileData, new: &ProfileData) -> Vec<ProfileField>
         (ProfileField::LeadTime, old.lead_time_days != new.lead_time_days),
         (ProfileField::SamplePolicy, old.sample_policy != new.sample_policy),
         (ProfileField::PriceBand, old.price_band != new.price_band),
-        (
-            ProfileField::Certifications,
-            old.certifications != new.certifications || old.certifications_other != new.certifications_other,
-        ),
+        (ProfileField::Certifications, old.certifications != new.certifications || old.certifications_other != new.certifications_other),
         (ProfileField::ExportMarkets, old.export_markets != new.export_markets),
         (ProfileField::BusinessModels, old.business_models != new.business_models),
         (ProfileField::Platforms, old.platforms != new.platforms),
@@ -347,7 +355,8 @@ mod tests {
 
     #[test]
     fn each_rule_names_its_field() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut ProfileForm)>, Problem)> = vec![
+        type Case = (&'static str, Box<dyn Fn(&mut ProfileForm)>, Problem);
+        let cases: Vec<Case> = vec![
             ("products_zh", Box::new(|f| f.products_zh.clear()), Problem::NeedOneLanguage),
             ("categories", Box::new(|f| f.categories.clear()), Problem::ChooseAtLeastOne),
             ("categories", Box::new(|f| f.categories.push("rockets".into())), Problem::NotAChoice),

@@ -186,6 +186,8 @@ pub struct SupplierPage {
     pub updated_by: Option<String>,
     /// Whether the viewer may edit it (its members and site admins).
     pub may_edit: bool,
+    /// The organisation's verification record, newest first.
+    pub verifications: Vec<crate::orgs::types::VerificationEntry>,
 }
 
 /// A published supplier as listed on a belt page.

@@ -29,13 +29,7 @@ async fn sign_up(browser: &mut Browser, email: &str, role: Role) -> Page {
     browser
         .call(
             "sign_up",
-            &[
-                ("email", email),
-                ("display_name", "Li Wei"),
-                ("role", role.code()),
-                ("password", PASSWORD),
-                ("password_again", PASSWORD),
-            ],
+            &[("email", email), ("display_name", "Li Wei"), ("role", role.code()), ("password", PASSWORD), ("password_again", PASSWORD)],
         )
         .await
 }
@@ -47,12 +41,17 @@ async fn who(browser: &mut Browser) -> Option<CurrentUser> {
 }
 
 #[tokio::test]
-async fn signing_up_signs_in_and_the_account_page_shows_who() {
+async fn signing_up_then_in_shows_the_account() {
     let site = site().await;
     let mut browser = Browser::new(&site.router, "10.0.0.1");
     let page = sign_up(&mut browser, "Li.Wei@Example.com", Role::Manufacturer).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    assert_eq!(page.headers["location"], "/account", "the page is told where to go next");
+    assert_eq!(page.headers["location"], "/signin?welcome=1", "the page is told where to go next");
+    assert!(!page.headers.contains_key("set-cookie"), "nobody is signed in by a sign-up");
+    let welcome = browser.get("/signin?welcome=1").await;
+    assert!(welcome.body.contains("If this email was new, your account is ready"));
+    let page = browser.call("sign_in", &[("email", "li.wei@example.com"), ("password", PASSWORD)]).await;
+    assert_eq!(page.headers["location"], "/account");
     let cookie = page.headers["set-cookie"].to_str().unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
     assert!(!cookie.contains("Secure"), "plain http by default: {cookie}");
@@ -84,30 +83,89 @@ async fn every_sign_up_problem_is_named_by_field_and_nothing_secret_is_kept() {
     assert_eq!(errors.problem("email"), Some(&Problem::NotAnEmail));
     assert_eq!(errors.problem("display_name"), Some(&Problem::Required));
     assert_eq!(errors.problem("role"), Some(&Problem::NotAChoice));
-    assert_eq!(errors.problem("password"), Some(&Problem::TooShort { min: 10 }));
+    assert_eq!(errors.problem("password"), Some(&Problem::TooShort { min: 12 }));
     assert_eq!(errors.value("email"), Some("li@"));
     assert_eq!(errors.value("password"), None);
 
     let page = browser
-        .call("sign_up", &[("email", "li@example.com"), ("display_name", "Li"), ("role", "graduate"), ("password", PASSWORD), ("password_again", "something-else")])
+        .call(
+            "sign_up",
+            &[
+                ("email", "li@example.com"),
+                ("display_name", "Li"),
+                ("role", "graduate"),
+                ("password", PASSWORD),
+                ("password_again", "something-else"),
+            ],
+        )
         .await;
     let AppError::Invalid(errors) = app_error(&page) else { panic!("{}", page.body) };
     assert_eq!(errors.problems.len(), 1);
     assert_eq!(errors.problem("password_again"), Some(&Problem::PasswordsDiffer));
     assert_eq!(who(&mut browser).await, None, "a refused sign-up signs no one in");
 
-    sign_up(&mut browser, "li@example.com", Role::Graduate).await;
-    let mut other = Browser::new(&site.router, "10.0.0.2");
-    let page = sign_up(&mut other, "LI@example.com", Role::PlatformScout).await;
+    let page = browser
+        .call(
+            "sign_up",
+            &[
+                ("email", "li@example.com"),
+                ("display_name", "Li"),
+                ("role", "graduate"),
+                ("password", "Password2024!"),
+                ("password_again", "Password2024!"),
+            ],
+        )
+        .await;
     let AppError::Invalid(errors) = app_error(&page) else { panic!("{}", page.body) };
-    assert_eq!(errors.problem("email"), Some(&Problem::EmailTaken));
+    assert_eq!(errors.problem("password"), Some(&Problem::CommonPassword));
+
+    // An email with an account already gets the same answer as a new one, and the account is untouched.
+    let new = sign_up(&mut browser, "li@example.com", Role::Graduate).await;
+    let mut other = Browser::new(&site.router, "10.0.0.2");
+    let taken = other
+        .call(
+            "sign_up",
+            &[
+                ("email", "LI@example.com"),
+                ("display_name", "Impostor"),
+                ("role", "platform_scout"),
+                ("password", "another-long-secret"),
+                ("password_again", "another-long-secret"),
+            ],
+        )
+        .await;
+    assert_eq!((taken.status, &taken.headers["location"], &taken.body), (new.status, &new.headers["location"], &new.body));
+    let stored = app::accounts::repo::find_by_email(&site.db.db, "li@example.com").await.unwrap().unwrap();
+    assert_eq!((stored.display_name.as_str(), stored.role.as_str()), ("Li Wei", "graduate"));
+}
+
+#[tokio::test]
+async fn sign_ups_are_throttled_per_address() {
+    let site = site().await;
+    let mut flood = Browser::new(&site.router, "198.51.100.4");
+    for n in 0..10 {
+        let page = sign_up(&mut flood, &format!("bot{n}@example.com"), Role::Graduate).await;
+        assert_eq!(page.status, StatusCode::OK, "{n}: {}", page.body);
+    }
+    let page = sign_up(&mut flood, "bot10@example.com", Role::Graduate).await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(app::accounts::repo::find_by_email(&site.db.db, "bot10@example.com").await.unwrap().is_none(), "nothing stored");
+    // Someone else is not held up.
+    let mut person = Browser::new(&site.router, "198.51.100.5");
+    assert_eq!(sign_up(&mut person, "li@example.com", Role::Graduate).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
 async fn without_javascript_a_refused_form_comes_back_with_its_errors_and_input() {
     let site = site().await;
     let mut browser = Browser::new(&site.router, "10.0.0.1");
-    let fields = [("email", "li@example.com"), ("display_name", "Li Wei"), ("role", "platform_scout"), ("password", "short"), ("password_again", "short")];
+    let fields = [
+        ("email", "li@example.com"),
+        ("display_name", "Li Wei"),
+        ("role", "platform_scout"),
+        ("password", "short"),
+        ("password_again", "short"),
+    ];
     let page = browser.submit("/signup", "sign_up", &fields).await;
     assert_eq!(page.status, StatusCode::FOUND);
     let location = page.headers["location"].to_str().unwrap().to_string();
@@ -115,25 +173,37 @@ async fn without_javascript_a_refused_form_comes_back_with_its_errors_and_input(
 
     let form = browser.get(location.trim_start_matches(SITE)).await;
     assert_eq!(form.status, StatusCode::OK);
-    assert!(form.body.contains("Use at least 10 characters."), "error next to the password");
+    assert!(form.body.contains("Use at least 12 characters."), "error next to the password");
     assert!(form.body.contains(r#"value="li@example.com""#), "email kept");
     assert!(form.body.contains(r#"value="Li Wei""#), "name kept");
     assert!(form.body.contains(r#"<option value="platform_scout" selected"#), "role kept");
     assert!(!form.body.contains(r#"value="short""#), "passwords are never echoed");
 
     // A second mistake sent from the page showing the first: only the new error comes back.
-    let mismatch = [("email", "li@example.com"), ("display_name", "Li Wei"), ("role", "platform_scout"), ("password", PASSWORD), ("password_again", "lashes-from-jimo")];
+    let mismatch = [
+        ("email", "li@example.com"),
+        ("display_name", "Li Wei"),
+        ("role", "platform_scout"),
+        ("password", PASSWORD),
+        ("password_again", "lashes-from-jimo"),
+    ];
     let page = browser.submit(location.trim_start_matches(SITE), "sign_up", &mismatch).await;
     let again = page.headers["location"].to_str().unwrap().to_string();
     assert_eq!(again.matches("__err=").count(), 1, "{again}");
     let form = browser.get(again.trim_start_matches(SITE)).await;
-    assert!(form.body.contains("The two passwords differ.") && !form.body.contains("Use at least 10 characters."));
+    assert!(form.body.contains("The two passwords differ.") && !form.body.contains("Use at least 12 characters."));
 
-    // Fixed and sent again from the page that shows the error: signed in, and off to the account.
-    let fixed = [("email", "li@example.com"), ("display_name", "Li Wei"), ("role", "platform_scout"), ("password", PASSWORD), ("password_again", PASSWORD)];
+    // Fixed and sent again from the page that shows the error: off to sign in.
+    let fixed = [
+        ("email", "li@example.com"),
+        ("display_name", "Li Wei"),
+        ("role", "platform_scout"),
+        ("password", PASSWORD),
+        ("password_again", PASSWORD),
+    ];
     let page = browser.submit(location.trim_start_matches(SITE), "sign_up", &fixed).await;
-    assert_eq!(page.headers["location"], "/account");
-    assert!(who(&mut browser).await.is_some());
+    assert_eq!(page.headers["location"], "/signin?welcome=1");
+    assert!(app::accounts::repo::find_by_email(&site.db.db, "li@example.com").await.unwrap().is_some());
 }
 
 #[tokio::test]
@@ -141,6 +211,7 @@ async fn sign_in_rotates_the_session_and_sign_out_ends_it() {
     let site = site().await;
     let mut browser = Browser::new(&site.router, "10.0.0.1");
     sign_up(&mut browser, "li@example.com", Role::Manufacturer).await;
+    browser.call("sign_in", &[("email", "li@example.com"), ("password", PASSWORD)]).await;
     let first = browser.cookie.clone().unwrap();
 
     let page = browser.call("sign_in", &[("email", "li@example.com"), ("password", PASSWORD), ("next", "/belts")]).await;
@@ -193,9 +264,8 @@ async fn writes_from_other_sites_are_refused() {
     let site = site().await;
     let form = form_body(&[("email", "li@example.com"), ("password", PASSWORD)]);
     for origin in [None, Some("https://evil.example"), Some("null")] {
-        let mut request = Request::post("/api/sign_in")
-            .header("host", "beltlink.test")
-            .header("content-type", "application/x-www-form-urlencoded");
+        let mut request =
+            Request::post("/api/sign_in").header("host", "beltlink.test").header("content-type", "application/x-www-form-urlencoded");
         if let Some(origin) = origin {
             request = request.header("origin", origin);
         }
@@ -226,4 +296,3 @@ async fn the_account_needs_a_signed_in_user() {
         assert_eq!(page.status, StatusCode::OK, "{path}");
     }
 }
-

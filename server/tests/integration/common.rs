@@ -17,9 +17,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use tower::ServiceExt;
 
 pub fn meili_binary() -> PathBuf {
-    std::env::var_os("MEILI_BIN")
-        .map(PathBuf::from)
-        .expect("MEILI_BIN must point at the Meilisearch binary; `cargo xtask test` sets it")
+    std::env::var_os("MEILI_BIN").map(PathBuf::from).expect("MEILI_BIN must point at the Meilisearch binary; `cargo xtask test` sets it")
 }
 
 /// A migrated database that lives as long as the value.
@@ -151,20 +149,30 @@ pub const SITE: &str = "http://beltlink.test";
 /// One visitor: a session cookie, an address, and the site's origin on writes.
 pub struct Browser {
     pub router: axum::Router,
+    /// The session cookie (`beltlink_session=…`).
     pub cookie: Option<String>,
+    /// The digest of the last refused form's error, as the browser keeps it.
+    pub form_error_cookie: Option<String>,
     pub address: std::net::SocketAddr,
     pub lang: &'static str,
 }
 
 impl Browser {
     pub fn new(router: &axum::Router, address: &str) -> Browser {
-        Browser { router: router.clone(), cookie: None, address: format!("{address}:50000").parse().unwrap(), lang: "en" }
+        Browser {
+            router: router.clone(),
+            cookie: None,
+            form_error_cookie: None,
+            address: format!("{address}:50000").parse().unwrap(),
+            lang: "en",
+        }
     }
 
     fn request(&self, builder: axum::http::request::Builder, body: Body) -> Request<Body> {
         let mut builder = builder.header("host", "beltlink.test").header("accept-language", self.lang);
-        if let Some(cookie) = &self.cookie {
-            builder = builder.header("cookie", cookie.as_str());
+        let cookies: Vec<&str> = [&self.cookie, &self.form_error_cookie].into_iter().flatten().map(String::as_str).collect();
+        if !cookies.is_empty() {
+            builder = builder.header("cookie", cookies.join("; "));
         }
         let mut request = builder.body(body).unwrap();
         request.extensions_mut().insert(axum::extract::ConnectInfo(self.address));
@@ -179,6 +187,8 @@ impl Browser {
             if let Some(value) = pair.strip_prefix("beltlink_session=") {
                 let expired = text.contains("Max-Age=0") || value.is_empty();
                 self.cookie = (!expired).then_some(pair);
+            } else if pair.starts_with("beltlink_form_error=") {
+                self.form_error_cookie = Some(pair);
             }
         }
         page
@@ -280,18 +290,49 @@ pub async fn site() -> Site {
 
 pub const PASSWORD: &str = "lashes-from-pingdu";
 
-/// A signed-in browser for a new account with `role` (site admins are promoted the admin-command way).
+/// A signed-in browser for a new account with `role`. Roles nobody can
+/// choose are set the admin-command way: site admins, and the old
+/// `association_admin` that earlier accounts chose (it grants nothing now).
 pub async fn user(site: &Site, email: &str, role: Role) -> Browser {
-    let mut browser = Browser::new(&site.router, "10.0.0.1");
-    let chosen = if role == Role::SiteAdmin { Role::Graduate } else { role };
+    // Each person at an address of their own, as people are (sign-ups are throttled per address).
+    static PEOPLE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = PEOPLE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mut browser = Browser::new(&site.router, &format!("10.1.{}.{}", n / 250 % 250, n % 250 + 1));
+    let chosen = if Role::SELF_CHOSEN.contains(&role) { role } else { Role::Graduate };
     let page = browser
-        .call("sign_up", &[("email", email), ("display_name", email), ("role", chosen.code()), ("password", PASSWORD), ("password_again", PASSWORD)])
+        .call(
+            "sign_up",
+            &[("email", email), ("display_name", email), ("role", chosen.code()), ("password", PASSWORD), ("password_again", PASSWORD)],
+        )
         .await;
+    assert_eq!(page.headers["location"], "/signin?welcome=1", "{}", page.body);
+    let page = browser.call("sign_in", &[("email", email), ("password", PASSWORD)]).await;
     assert_eq!(page.headers["location"], "/account", "{}", page.body);
-    if role == Role::SiteAdmin {
-        assert!(app::accounts::repo::set_role(&site.db.db, email, Role::SiteAdmin).await.unwrap());
+    if role != chosen {
+        assert!(app::accounts::repo::set_role(&site.db.db, email, role).await.unwrap());
     }
     browser
+}
+
+/// The slug an organisation was created at, from the creation's redirect.
+pub fn created_slug(page: &Page) -> String {
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    page.headers["location"].to_str().unwrap().trim_start_matches("/orgs/").to_string()
+}
+
+/// A site admin approves a waiting association or school, through the approvals' server function.
+pub async fn approve(site: &Site, slug: &str) {
+    let mut admin = user(site, &format!("approver.{slug}@example.com"), Role::SiteAdmin).await;
+    let page = admin.call("decide_organisation", &[("slug", slug), ("decision", "approve")]).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+}
+
+/// Someone who asked to run the association `name` serving `belt`, approved by a site admin.
+pub async fn association(site: &Site, email: &str, name: &str, belt: &str) -> Browser {
+    let mut person = user(site, email, Role::Graduate).await;
+    let slug = created_slug(&person.call("create_organisation", &org_fields("association", name, belt)).await);
+    approve(site, &slug).await;
+    person
 }
 
 pub fn org_fields<'a>(kind: &'a str, name_en: &'a str, belt: &'a str) -> Vec<(&'a str, &'a str)> {
@@ -308,10 +349,32 @@ pub fn org_fields<'a>(kind: &'a str, name_en: &'a str, belt: &'a str) -> Vec<(&'
     ]
 }
 
-
 /// The links on the first page of hits for `q`, as the search page shows them.
 pub async fn search_hrefs(search: &SearchService, q: &str) -> Vec<String> {
     let query = app::search::query::SearchQuery { q: q.to_string(), ..Default::default() };
     let found = search.search(&query, None).await.expect("search answers");
     found.hits.into_iter().map(|h| app::search::results::hit(h, None).href).collect()
+}
+
+/// A real, decodable PNG of `width` × `height`.
+pub fn real_png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 251) as u8, (y % 241) as u8, 90]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(image).write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+/// A real JPEG with an EXIF segment holding a GPS position, as phones write them.
+pub fn jpeg_with_gps(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 251) as u8, (y % 241) as u8, 90]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(image).write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    let plain = out.into_inner();
+    let exif = b"Exif\0\0MM\0*GPSLatitude 36.7856N GPSLongitude 119.9460E";
+    let mut bytes = plain[..2].to_vec();
+    bytes.extend([0xff, 0xe1]);
+    bytes.extend(((exif.len() + 2) as u16).to_be_bytes());
+    bytes.extend_from_slice(exif);
+    bytes.extend_from_slice(&plain[2..]);
+    bytes
 }

@@ -107,7 +107,10 @@ async fn near_a_belt_keeps_what_is_within_the_radius_and_sorts_nearest_first() {
 
     let wider = search(&site, "kind=belt&near=pingdu-false-eyelashes&km=100").await;
     assert!(wider.hits.iter().any(|h| h.href == "/belts/jimo-womens-wear"));
-    assert!(wider.hits.iter().all(|h| h.href.contains("qingdao") || h.href.contains("jiaozhou") || h.href.contains("jimo") || h.href.contains("pingdu")));
+    assert!(wider
+        .hits
+        .iter()
+        .all(|h| h.href.contains("qingdao") || h.href.contains("jiaozhou") || h.href.contains("jimo") || h.href.contains("pingdu")));
 
     // Firms in a belt are placed there; a platform that only scouts it is not.
     let firms = search(&site, "near=pingdu-false-eyelashes&km=10").await;
@@ -135,7 +138,12 @@ async fn sorting_by_capacity_and_paging_through_results() {
     for href in &seen {
         let slug = href.trim_start_matches("/suppliers/");
         let org = organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(&site.db.db).await.unwrap().unwrap();
-        let profile = supply_profile::Entity::find().filter(supply_profile::Column::OrganisationId.eq(org.id)).one(&site.db.db).await.unwrap().unwrap();
+        let profile = supply_profile::Entity::find()
+            .filter(supply_profile::Column::OrganisationId.eq(org.id))
+            .one(&site.db.db)
+            .await
+            .unwrap()
+            .unwrap();
         capacities.push(profile.capacity_value);
     }
     let known: Vec<i64> = capacities.iter().map_while(|c| *c).collect();
@@ -153,7 +161,10 @@ async fn the_page_works_as_a_plain_form_and_marks_what_matched() {
     assert!(page.body.contains(r#"<option value="updated" selected"#));
     assert!(page.body.to_lowercase().contains("eyelashes</mark>"), "matches are marked");
     assert!(!page.body.contains(MARK_START), "the marks never reach the page");
-    assert!(page.body.contains(r#"href="/search?q=eyelashes&amp;kind=belt&amp;province=shandong&amp;sort=updated""#), "facet links carry the whole query");
+    assert!(
+        page.body.contains(r#"href="/search?q=eyelashes&amp;kind=belt&amp;province=shandong&amp;sort=updated""#),
+        "facet links carry the whole query"
+    );
 
     let zh = get(&site.router, "/search?q=%E5%81%87%E7%9D%AB%E6%AF%9B", "zh-CN").await;
     assert!(zh.body.contains("<mark>假睫毛</mark>"), "Chinese matches are marked too");
@@ -169,7 +180,11 @@ async fn nothing_found_suggests_the_filter_to_drop() {
     assert_eq!(suggestion.remove, Narrowing::Facet(Facet::Province));
     assert!(suggestion.total > 0);
     let page = get(&site.router, "/search?q=eyelashes&province=hunan", "en").await;
-    assert!(page.body.contains(r#"id="search-suggestion" class="suggestion"><a href="/search?q=eyelashes">Remove “Province: Hunan”"#), "{}", page.body);
+    assert!(
+        page.body.contains(r#"id="search-suggestion" class="suggestion"><a href="/search?q=eyelashes">Remove “Province: Hunan”"#),
+        "{}",
+        page.body
+    );
 }
 
 #[tokio::test]

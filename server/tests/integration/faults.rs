@@ -7,9 +7,9 @@ use crate::common;
 use std::time::{Duration, Instant};
 
 use app::entities::organisation;
+use app::search::service::SearchService;
 use app::search::{drift, outbox};
 use app::seed::synthetic::{self, SyntheticSupplier};
-use app::search::service::SearchService;
 use common::*;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
@@ -33,11 +33,7 @@ async fn written(db: &DatabaseConnection, suppliers: &[SyntheticSupplier]) -> Ve
     let names: Vec<String> = suppliers.iter().map(|s| s.organisation.name.en.clone()).collect();
     let mut firms = Vec::new();
     for chunk in names.chunks(100) {
-        let found = organisation::Entity::find()
-            .filter(organisation::Column::NameEn.is_in(chunk.iter().cloned()))
-            .all(db)
-            .await
-            .unwrap();
+        let found = organisation::Entity::find().filter(organisation::Column::NameEn.is_in(chunk.iter().cloned())).all(db).await.unwrap();
         firms.extend(found.into_iter().map(|o| (o.slug, o.name_en.unwrap_or_default())));
     }
     firms

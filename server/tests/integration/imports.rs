@@ -15,10 +15,7 @@ const MEMBERS: &str = "/orgs/pingdu-lash-association/members";
 const IMPORT: &str = "/orgs/pingdu-lash-association/members/import";
 
 async fn association_admin(site: &Site) -> Browser {
-    let mut admin = user(site, "qingdao@example.com", Role::AssociationAdmin).await;
-    let page = admin.call("create_organisation", &org_fields("association", "Pingdu Lash Association", "pingdu-false-eyelashes")).await;
-    assert_eq!(page.headers["location"], format!("/orgs/{ASSOCIATION}"));
-    admin
+    association(site, "qingdao@example.com", "Pingdu Lash Association", "pingdu-false-eyelashes").await
 }
 
 fn header() -> String {
@@ -26,7 +23,8 @@ fn header() -> String {
 }
 
 const SILK: &str = ",平度丝绸睫毛厂,Pingdu Silk Lashes,shandong,平度,Pingdu,pingdu-false-eyelashes,手工真丝睫毛,Handmade silk lashes,false-eyelashes,\"1,000\",pair,200000,pair,15,refundable,,bsci,,US;JP,oem;own_brand,amazon,zh;en,3000,Los Angeles,yes";
-const MINK: &str = ",,Pingdu Mink Lashes,shandong,,Pingdu,pingdu-false-eyelashes,,Mink-effect lashes,false-eyelashes,500,pair,,,,,,,,DE,odm,,,,,no";
+const MINK: &str =
+    ",,Pingdu Mink Lashes,shandong,,Pingdu,pingdu-false-eyelashes,,Mink-effect lashes,false-eyelashes,500,pair,,,,,,,,DE,odm,,,,,no";
 
 /// Uploads `csv` and follows the job until it ends; returns the job page's body.
 async fn import(site: &Site, admin: &mut Browser, csv: &str) -> String {
@@ -64,7 +62,8 @@ async fn an_import_keeps_good_rows_names_bad_ones_and_a_reimport_updates() {
     assert_eq!(template.headers["content-type"], "text/csv; charset=utf-8");
     assert!(template.body.trim_start_matches('\u{feff}').trim() == header(), "the template is the header row");
 
-    let bad_belt = SILK.replace("平度丝绸睫毛厂,Pingdu Silk Lashes", ",Miluo Rods").replace("pingdu-false-eyelashes", "miluo-fishing-tackle");
+    let bad_belt =
+        SILK.replace("平度丝绸睫毛厂,Pingdu Silk Lashes", ",Miluo Rods").replace("pingdu-false-eyelashes", "miluo-fishing-tackle");
     let bad_moq = SILK.replace("平度丝绸睫毛厂,Pingdu Silk Lashes", ",Bad MOQ Lashes").replace("\"1,000\"", "lots");
     let csv = [header(), SILK.into(), bad_belt, MINK.into(), bad_moq].join("\n");
     let body = import(&site, &mut admin, &csv).await;
@@ -92,10 +91,11 @@ async fn an_import_keeps_good_rows_names_bad_ones_and_a_reimport_updates() {
     assert_eq!(figure(&body, "created"), "0");
     assert_eq!(figure(&body, "updated"), "2");
     assert!(visitor.get("/suppliers/pingdu-silk-lashes").await.body.contains("800 pairs"));
-    let org_count = app::associations::repo::members(&site.db.db, app::orgs::repo::find_by_slug(&site.db.db, ASSOCIATION).await.unwrap().id)
-        .await
-        .unwrap()
-        .len();
+    let org_count =
+        app::associations::repo::members(&site.db.db, app::orgs::repo::find_by_slug(&site.db.db, ASSOCIATION).await.unwrap().id)
+            .await
+            .unwrap()
+            .len();
     assert_eq!(org_count, 2);
 
     // The export reads back as the same members: importing it changes nothing but counts updates.
@@ -136,8 +136,7 @@ async fn only_the_associations_people_import_or_export_its_members() {
     let mut admin = association_admin(&site).await;
     import(&site, &mut admin, &[header(), SILK.into()].join("\n")).await;
 
-    let mut other = user(&site, "hunan@example.com", Role::AssociationAdmin).await;
-    other.call("create_organisation", &org_fields("association", "Miluo Tackle Association", "miluo-fishing-tackle")).await;
+    let mut other = association(&site, "hunan@example.com", "Miluo Tackle Association", "miluo-fishing-tackle").await;
     let csv = [header(), SILK.replace("Pingdu Silk Lashes", "Hijacked")].join("\n");
     assert_eq!(other.upload_file(MEMBERS, IMPORT, "file", ("m.csv", "text/csv", csv.as_bytes())).await.status, StatusCode::FORBIDDEN);
     assert_eq!(other.get(&format!("{MEMBERS}.csv")).await.status, StatusCode::FORBIDDEN);
@@ -159,4 +158,20 @@ async fn only_the_associations_people_import_or_export_its_members() {
 
 async fn visitor_sees(site: &Site, text: &str) -> bool {
     Browser::new(&site.router, "10.0.0.7").get("/suppliers/pingdu-silk-lashes").await.body.contains(text)
+}
+
+#[tokio::test]
+async fn nobody_verifies_a_firm_they_imported() {
+    let site = site().await;
+    let mut admin = association_admin(&site).await;
+    import(&site, &mut admin, &[header(), SILK.into()].join("\n")).await;
+    let verify = [("slug", "pingdu-silk-lashes"), ("evidence", "We know them")];
+    assert_eq!(admin.call("verify_organisation", &verify).await.status, StatusCode::FORBIDDEN, "the importer");
+    let fields = [("slug", "pingdu-silk-lashes"), ("fields[]", "moq"), ("evidence", "We know them")];
+    assert_eq!(admin.call("verify_supply_profile", &fields).await.status, StatusCode::FORBIDDEN, "the importer");
+    assert!(!admin.get("/orgs/pingdu-silk-lashes").await.body.contains("Verify this organisation"));
+
+    // Another approved association of the same belt may.
+    let mut other = association(&site, "jiaozhou@example.com", "Jiaozhou Trade Association", "pingdu-false-eyelashes").await;
+    assert_eq!(other.call("verify_organisation", &verify).await.status, StatusCode::OK);
 }

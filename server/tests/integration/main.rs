@@ -6,9 +6,12 @@
 mod common;
 
 mod accounts;
+mod approvals;
 mod data;
 mod discovery;
 mod faults;
+mod fuzz;
+mod hostile;
 mod imports;
 mod managed_meilisearch;
 mod offerings;
@@ -17,4 +20,5 @@ mod pages;
 mod photos;
 mod relevance;
 mod search_sync;
+mod security;
 mod suppliers;

@@ -18,7 +18,7 @@ async fn provider(site: &Site) -> Browser {
     provider
 }
 
-fn offering<'a>(id: &'a str, published: bool) -> Vec<(&'a str, &'a str)> {
+fn offering(id: &str, published: bool) -> Vec<(&str, &str)> {
     let mut fields = vec![
         ("slug", SLUG),
         ("id", id),
@@ -56,7 +56,14 @@ async fn a_provider_lists_an_offering_that_shows_on_its_page_and_in_search_until
     assert_eq!(page.headers["location"], format!("/orgs/{SLUG}/offerings"));
     let mut visitor = Browser::new(&site.router, "10.0.0.7");
     let org = visitor.get(&format!("/orgs/{SLUG}")).await;
-    for expected in ["Service offerings", "Los Angeles warehouse with drop shipping", "Overseas warehouse", "United States", "Canada", "Storage billed per cubic metre"] {
+    for expected in [
+        "Service offerings",
+        "Los Angeles warehouse with drop shipping",
+        "Overseas warehouse",
+        "United States",
+        "Canada",
+        "Storage billed per cubic metre",
+    ] {
         assert!(org.body.contains(expected), "{expected} missing from the organisation page");
     }
     assert!(!org.body.contains("Manage service offerings"), "visitors do not manage");
@@ -97,8 +104,10 @@ async fn each_offering_problem_comes_back_on_its_field() {
         changed.push((key, value));
         changed
     };
-    let no_titles: Vec<(&str, &str)> = with("title_zh", "").into_iter().filter(|(k, _)| *k != "title_en").chain([("title_en", "")]).collect();
-    let cases: Vec<(Vec<(&str, &str)>, &str, Problem)> = vec![
+    let no_titles: Vec<(&str, &str)> =
+        with("title_zh", "").into_iter().filter(|(k, _)| *k != "title_en").chain([("title_en", "")]).collect();
+    type Case<'a> = (Vec<(&'a str, &'a str)>, &'a str, Problem);
+    let cases: Vec<Case> = vec![
         (with("service_type", ""), "service_type", Problem::Required),
         (with("service_type", "catering"), "service_type", Problem::NotAChoice),
         (no_titles, "title_zh", Problem::NeedOneLanguage),

@@ -92,15 +92,28 @@ async fn verification_is_for_site_admins_and_associations_of_the_same_belt() {
 
     assert_eq!(maker.call("verify_organisation", &verify).await.status, StatusCode::FORBIDDEN, "not their own");
 
-    let mut far_association = user(&site, "hunan@example.com", Role::AssociationAdmin).await;
-    far_association.call("create_organisation", &org_fields("association", "Miluo Tackle Association", "miluo-fishing-tackle")).await;
+    let mut far_association = association(&site, "hunan@example.com", "Miluo Tackle Association", "miluo-fishing-tackle").await;
     assert_eq!(far_association.call("verify_organisation", &verify).await.status, StatusCode::FORBIDDEN, "another belt");
 
-    let mut near_association = user(&site, "qingdao@example.com", Role::AssociationAdmin).await;
-    near_association.call("create_organisation", &org_fields("association", "Pingdu Lash Association", "pingdu-false-eyelashes")).await;
+    // An association nobody approved yet verifies nothing, even in its belt.
+    let mut unapproved = user(&site, "pending@example.com", Role::Graduate).await;
+    let pending = created_slug(
+        &unapproved.call("create_organisation", &org_fields("association", "Self Made Lash Association", "pingdu-false-eyelashes")).await,
+    );
+    assert_eq!(unapproved.call("verify_organisation", &verify).await.status, StatusCode::FORBIDDEN, "not approved");
+    assert!(unapproved.get(&format!("/orgs/{pending}")).await.body.contains("waits for a site admin"));
+
+    let mut near_association = association(&site, "qingdao@example.com", "Pingdu Lash Association", "pingdu-false-eyelashes").await;
+    assert_eq!(
+        near_association.call("verify_organisation", &[("slug", "pingdu-lash-association"), ("evidence", "ours")]).await.status,
+        StatusCode::FORBIDDEN,
+        "never their own association"
+    );
     let page = near_association.get("/orgs/pingdu-silk-lashes").await;
     assert!(page.body.contains("Verify this organisation"), "offered to the belt's association");
-    let AppError::Invalid(errors) = app_error(&near_association.call("verify_organisation", &[("slug", "pingdu-silk-lashes"), ("evidence", " ")]).await) else {
+    let AppError::Invalid(errors) =
+        app_error(&near_association.call("verify_organisation", &[("slug", "pingdu-silk-lashes"), ("evidence", " ")]).await)
+    else {
         panic!()
     };
     assert_eq!(errors.problem("evidence"), Some(&Problem::Required));
@@ -108,14 +121,34 @@ async fn verification_is_for_site_admins_and_associations_of_the_same_belt() {
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let page = maker.get("/orgs/pingdu-silk-lashes").await;
     assert!(page.body.contains("Verified · qingdao@example.com"), "who and when are shown");
+    assert!(
+        page.body.contains("Verification record") && page.body.contains(r#"href="/orgs/pingdu-lash-association""#),
+        "for which association"
+    );
+    assert!(page.body.contains("Business licence 91370283MA3C"), "on what evidence");
+    // A second verification supersedes the first; both stay in the record.
+    let page = near_association.call("verify_organisation", &[("slug", "pingdu-silk-lashes"), ("evidence", "Site visit 2026-11-20")]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let page = maker.get("/orgs/pingdu-silk-lashes").await;
+    assert!(page.body.contains("Site visit 2026-11-20") && page.body.contains("Business licence 91370283MA3C"));
+    assert_eq!(page.body.matches("Superseded by a later verification").count(), 1);
+    let record = app::orgs::verifications::history(&site.db.db, stored_id(&site, "pingdu-silk-lashes").await).await.unwrap();
+    assert_eq!(record.len(), 2);
+    assert!(record[0].in_force && !record[1].in_force && record.iter().all(|e| e.verifier_recorded));
     let stored = app::orgs::repo::find_by_slug(&site.db.db, "pingdu-silk-lashes").await.unwrap();
-    assert_eq!(stored.verification_evidence.as_deref(), Some("Business licence 91370283MA3C"));
+    assert_eq!(stored.verification_evidence.as_deref(), Some("Site visit 2026-11-20"), "the one in force");
     assert!(stored.verified_at.is_some());
 
     let mut admin = user(&site, "admin@example.com", Role::SiteAdmin).await;
-    let page = admin.call("verify_organisation", &[("slug", "pingdu-lash-association"), ("evidence", "Registered with the civil affairs bureau")]).await;
+    let page = admin
+        .call("verify_organisation", &[("slug", "pingdu-lash-association"), ("evidence", "Registered with the civil affairs bureau")])
+        .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert_eq!(admin.call("verify_organisation", &[("slug", "no-such-org"), ("evidence", "x")]).await.status, StatusCode::NOT_FOUND);
+}
+
+async fn stored_id(site: &Site, slug: &str) -> i32 {
+    app::orgs::repo::find_by_slug(&site.db.db, slug).await.unwrap().id
 }
 
 /// Every server function, called as every role and signed out: who may and who may not.
@@ -125,22 +158,50 @@ async fn authorization_matrix() {
     let mut owner = user(&site, "owner@example.com", Role::Manufacturer).await;
     owner.call("create_organisation", &org_fields("manufacturer", "Matrix Lashes", "pingdu-false-eyelashes")).await;
     let profile = [("slug", "matrix-lashes"), ("products_en", "Strip lashes"), ("categories[]", "false-eyelashes")];
-    let blank = ["products_zh", "moq_value", "moq_unit", "capacity_value", "capacity_unit", "lead_time_days", "sample_policy", "price_band", "certifications_other", "export_markets", "floor_area_m2", "overseas_warehouse_where"];
+    let blank = [
+        "products_zh",
+        "moq_value",
+        "moq_unit",
+        "capacity_value",
+        "capacity_unit",
+        "lead_time_days",
+        "sample_policy",
+        "price_band",
+        "certifications_other",
+        "export_markets",
+        "floor_area_m2",
+        "overseas_warehouse_where",
+    ];
     let profile: Vec<(&str, &str)> = profile.into_iter().chain(blank.into_iter().map(|k| (k, ""))).collect();
     assert_eq!(owner.call("save_supply_profile", &profile).await.status, StatusCode::OK);
     assert_eq!(owner.call("set_supply_profile_status", &[("slug", "matrix-lashes"), ("action", "publish")]).await.status, StatusCode::OK);
-    let png: Vec<u8> = [&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, b'I', b'H', b'D', b'R'][..], &[0, 0, 3, 0, 0, 0, 2, 0, 8, 2, 0, 0, 0]].concat();
+    let png = real_png(768, 512);
     let upload = owner.upload("/orgs/matrix-lashes/profile", "/orgs/matrix-lashes/profile/photos", &[], ("a.png", "image/png", &png)).await;
     assert!(upload.headers["location"].to_str().unwrap().contains("photo=added"));
     let matrix_lashes = app::orgs::repo::find_by_slug(&site.db.db, "matrix-lashes").await.unwrap();
     let profile_id = app::suppliers::repo::find_for_org(&site.db.db, matrix_lashes.id).await.unwrap().unwrap().id;
-    let photo_id: &'static str =
-        app::suppliers::photo_store::photos_of(&site.db.db, profile_id).await.unwrap()[0].id.to_string().leak();
-    let mut secretary = user(&site, "secretary@example.com", Role::AssociationAdmin).await;
-    secretary.call("create_organisation", &org_fields("association", "Matrix Association", "qingdao-wigs")).await;
-    let members_csv = format!("{}\n,,Matrix Wigs,,,,qingdao-wigs,,Wigs,wigs,,,,,,,,,,,,,,,,no", app::associations::member_csv::COLUMNS.join(","));
+    let photo_id: &'static str = app::suppliers::photo_store::photos_of(&site.db.db, profile_id).await.unwrap()[0].id.to_string().leak();
+    let mut secretary = association(&site, "secretary@example.com", "Matrix Association", "qingdao-wigs").await;
+    // Requests waiting for decisions: a belt, an association, a person.
+    assert_eq!(
+        secretary.call("request_belt", &[("slug", "matrix-association"), ("belt", "pingdu-false-eyelashes")]).await.status,
+        StatusCode::OK
+    );
+    let mut founder = user(&site, "founder@example.com", Role::Graduate).await;
+    created_slug(&founder.call("create_organisation", &org_fields("association", "Matrix Pending Association", "qingdao-wigs")).await);
+    let mut joiner = user(&site, "joiner@example.com", Role::Graduate).await;
+    assert_eq!(joiner.call("ask_to_join", &[("slug", "matrix-association")]).await.status, StatusCode::OK);
+    let joiner_id: &'static str =
+        app::accounts::repo::find_by_email(&site.db.db, "joiner@example.com").await.unwrap().unwrap().id.to_string().leak();
+    let members_csv =
+        format!("{}\n,,Matrix Wigs,,,,qingdao-wigs,,Wigs,wigs,,,,,,,,,,,,,,,,no", app::associations::member_csv::COLUMNS.join(","));
     let started = secretary
-        .upload_file("/orgs/matrix-association/members", "/orgs/matrix-association/members/import", "file", ("m.csv", "text/csv", members_csv.as_bytes()))
+        .upload_file(
+            "/orgs/matrix-association/members",
+            "/orgs/matrix-association/members/import",
+            "file",
+            ("m.csv", "text/csv", members_csv.as_bytes()),
+        )
         .await;
     let job_id: &'static str = started.headers["location"].to_str().unwrap().rsplit('/').next().unwrap().to_string().leak();
     let mut provider = user(&site, "provider@example.com", Role::ServiceProvider).await;
@@ -168,7 +229,9 @@ async fn authorization_matrix() {
     let kind_for = |role: Option<Role>| match role {
         Some(Role::PlatformScout) => "platform",
         Some(Role::ServiceProvider) => "service_provider",
+        // Anyone may ask to run an association or a school (approved later).
         Some(Role::AssociationAdmin) => "association",
+        Some(Role::Graduate) => "school",
         _ => "manufacturer",
     };
     let roles: Vec<Option<Role>> = std::iter::once(None).chain(Role::ALL.into_iter().map(Some)).collect();
@@ -193,7 +256,7 @@ async fn authorization_matrix() {
             ("supply_profile_editor", vec![("slug", "matrix-lashes")]),
             ("save_supply_profile", profile.clone()),
             ("set_supply_profile_status", vec![("slug", "matrix-lashes"), ("action", "publish")]),
-            ("verify_supply_profile", vec![("slug", "matrix-lashes"), ("fields[]", "products")]),
+            ("verify_supply_profile", vec![("slug", "matrix-lashes"), ("fields[]", "products"), ("evidence", "site visit")]),
             ("delete_profile_photo", vec![("slug", "matrix-lashes"), ("id", photo_id)]),
             ("association_members", vec![("slug", "matrix-association")]),
             ("import_job", vec![("slug", "matrix-association"), ("id", job_id)]),
@@ -203,6 +266,13 @@ async fn authorization_matrix() {
             ("delete_offering", vec![("slug", "matrix-freight"), ("id", offering_id)]),
             ("search_status", vec![]),
             ("retry_dead_letter", vec![("id", "999999")]),
+            ("approval_queue", vec![]),
+            ("decide_organisation", vec![("slug", "matrix-pending-association"), ("decision", "approve")]),
+            ("decide_belt", vec![("slug", "matrix-association"), ("belt", "pingdu-false-eyelashes"), ("decision", "approve")]),
+            ("request_belt", vec![("slug", "matrix-association"), ("belt", "miluo-fishing-tackle")]),
+            ("ask_to_join", vec![("slug", "matrix-association")]),
+            ("join_requests", vec![("slug", "matrix-association")]),
+            ("decide_join_request", vec![("slug", "matrix-association"), ("user_id", joiner_id), ("decision", "approve")]),
             ("sign_in", vec![("email", "owner@example.com"), ("password", "wrong-password")]),
             ("sign_out", vec![]),
         ];
@@ -215,7 +285,7 @@ async fn authorization_matrix() {
     }
 
     let expected = |role: Option<Role>, function: &str| -> StatusCode {
-        const SIGNED_IN_ONLY: [&str; 16] = [
+        const SIGNED_IN_ONLY: [&str; 23] = [
             "my_account",
             "create_organisation",
             "verify_organisation",
@@ -232,6 +302,13 @@ async fn authorization_matrix() {
             "delete_offering",
             "search_status",
             "retry_dead_letter",
+            "approval_queue",
+            "decide_organisation",
+            "decide_belt",
+            "request_belt",
+            "ask_to_join",
+            "join_requests",
+            "decide_join_request",
         ];
         match (function, role) {
             (f, None) if SIGNED_IN_ONLY.contains(&f) => StatusCode::UNAUTHORIZED,
@@ -239,7 +316,8 @@ async fn authorization_matrix() {
             ("save_supply_profile" | "set_supply_profile_status" | "delete_profile_photo", Some(Role::SiteAdmin)) => StatusCode::OK,
             ("save_supply_profile" | "set_supply_profile_status" | "delete_profile_photo", Some(_)) => StatusCode::FORBIDDEN,
             // The editor opens for editors and verifiers; verifying is for verifiers.
-            ("supply_profile_editor" | "verify_supply_profile", Some(Role::SiteAdmin | Role::AssociationAdmin)) => StatusCode::OK,
+            // The old association_admin role grants nothing: its association waits for approval.
+            ("supply_profile_editor" | "verify_supply_profile", Some(Role::SiteAdmin)) => StatusCode::OK,
             ("supply_profile_editor" | "verify_supply_profile", Some(_)) => StatusCode::FORBIDDEN,
             // An association's members and imports: its own people (not these callers) and site admins.
             ("association_members" | "import_job", Some(Role::SiteAdmin)) => StatusCode::OK,
@@ -247,11 +325,18 @@ async fn authorization_matrix() {
             // Offerings: the provider's members (not these callers) and site admins.
             ("my_offerings" | "offering_editor" | "save_offering" | "delete_offering", Some(Role::SiteAdmin)) => StatusCode::OK,
             ("my_offerings" | "offering_editor" | "save_offering" | "delete_offering", Some(_)) => StatusCode::FORBIDDEN,
-            ("create_organisation", Some(Role::Graduate)) => StatusCode::FORBIDDEN,
             ("verify_organisation", Some(Role::SiteAdmin)) => StatusCode::OK,
-            // The association this admin created a moment earlier serves the Pingdu belt.
-            ("verify_organisation", Some(Role::AssociationAdmin)) => StatusCode::OK,
             ("verify_organisation", Some(_)) => StatusCode::FORBIDDEN,
+            // Approvals: site admins. Site admins run no association, so they do not ask to join one.
+            (
+                "approval_queue" | "decide_organisation" | "decide_belt" | "request_belt" | "join_requests" | "decide_join_request",
+                Some(Role::SiteAdmin),
+            ) => StatusCode::OK,
+            (
+                "approval_queue" | "decide_organisation" | "decide_belt" | "request_belt" | "join_requests" | "decide_join_request",
+                Some(_),
+            ) => StatusCode::FORBIDDEN,
+            ("ask_to_join", Some(Role::SiteAdmin)) => StatusCode::FORBIDDEN,
             // Indexing status and refused documents: site admins only.
             ("search_status", Some(Role::SiteAdmin)) => StatusCode::OK,
             // Past the role check, there is no refusal with that id.

@@ -37,11 +37,8 @@ async fn belt_directory_renders_on_the_server_in_both_languages() {
     assert!(en.body.contains("Yangjiang Knives and Scissors Belt"));
 
     // A remembered choice wins over the browser's.
-    let request = Request::get("/belts")
-        .header("accept-language", "zh-CN")
-        .header("cookie", "beltlink_lang=en")
-        .body(Body::empty())
-        .unwrap();
+    let request =
+        Request::get("/belts").header("accept-language", "zh-CN").header("cookie", "beltlink_lang=en").body(Body::empty()).unwrap();
     assert!(send(&site.router, request).await.body.contains("Pingdu False Eyelashes Belt"));
 }
 
@@ -93,7 +90,17 @@ async fn a_belt_page_has_figures_organisations_and_its_map() {
     let site = site().await;
     let page = get(&site.router, "/belts/pingdu-false-eyelashes", "en").await;
     assert_eq!(page.status, StatusCode::OK);
-    for expected in ["Share of world output", "70%", "CNY 10 billion", "3,000+", "60,000+", "Amazon", "/orgs/qingdao-kailaishi-cosmetics", r#"class="province highlight""#, "Qingdao survey"] {
+    for expected in [
+        "Share of world output",
+        "70%",
+        "CNY 10 billion",
+        "3,000+",
+        "60,000+",
+        "Amazon",
+        "/orgs/qingdao-kailaishi-cosmetics",
+        r#"class="province highlight""#,
+        "Qingdao survey",
+    ] {
         assert!(page.body.contains(expected), "missing {expected}");
     }
     let zh = get(&site.router, "/belts/pingdu-false-eyelashes", "zh").await;
@@ -159,4 +166,3 @@ async fn the_language_switch_remembers_and_returns_without_open_redirects() {
     assert_eq!(outside.headers["location"], "/");
     assert_eq!(get(&site.router, "/lang/fr", "zh").await.status, StatusCode::BAD_REQUEST);
 }
-

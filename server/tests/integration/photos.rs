@@ -24,7 +24,20 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 async fn maker(site: &Site) -> Browser {
     let mut maker = user(site, "wang@example.com", Role::Manufacturer).await;
     maker.call("create_organisation", &org_fields("manufacturer", "Pingdu Silk Lashes", "pingdu-false-eyelashes")).await;
-    let blank = ["products_zh", "moq_value", "moq_unit", "capacity_value", "capacity_unit", "lead_time_days", "sample_policy", "price_band", "certifications_other", "export_markets", "floor_area_m2", "overseas_warehouse_where"];
+    let blank = [
+        "products_zh",
+        "moq_value",
+        "moq_unit",
+        "capacity_value",
+        "capacity_unit",
+        "lead_time_days",
+        "sample_policy",
+        "price_band",
+        "certifications_other",
+        "export_markets",
+        "floor_area_m2",
+        "overseas_warehouse_where",
+    ];
     let mut fields: Vec<(&str, &str)> = vec![("slug", SLUG), ("products_en", "Silk lashes"), ("categories[]", "false-eyelashes")];
     fields.extend(blank.into_iter().map(|k| (k, "")));
     assert_eq!(maker.call("save_supply_profile", &fields).await.status, StatusCode::OK);
@@ -49,7 +62,7 @@ fn stored_files(site: &Site) -> usize {
 async fn a_photo_is_stored_shown_and_served_with_the_type_its_content_has() {
     let site = site().await;
     let mut maker = maker(&site).await;
-    let photo = png(800, 600);
+    let photo = real_png(800, 600);
     // Named and labelled as a JPEG; the content says PNG, and PNG it is.
     let page = maker.upload(EDITOR, UPLOAD, &[("caption", "Our hand-tying workshop")], ("workshop.jpg", "image/jpeg", &photo)).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
@@ -67,12 +80,20 @@ async fn a_photo_is_stored_shown_and_served_with_the_type_its_content_has() {
     assert_eq!(served.headers["content-type"], "image/png");
     assert_eq!(served.headers["x-content-type-options"], "nosniff");
     assert!(served.headers["content-security-policy"].to_str().unwrap().contains("sandbox"));
-    assert_eq!(served.headers["content-length"], photo.len().to_string().as_str());
+    assert_eq!(served.headers["cache-control"], "private, no-store", "a draft's photo is private");
 
-    maker.call("set_supply_profile_status", &[("slug", SLUG), ("action", "publish")]).await;
+    // A draft's photos are its people's alone; published, everyone's; withdrawn, private again.
     let mut visitor = Browser::new(&site.router, "10.0.0.7");
+    assert_eq!(visitor.get(&url).await.status, StatusCode::NOT_FOUND);
+    maker.call("set_supply_profile_status", &[("slug", SLUG), ("action", "publish")]).await;
     let public = visitor.get(&format!("/suppliers/{SLUG}")).await;
     assert!(public.body.contains(&url), "the public page shows it");
+    let served = visitor.get(&url).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.headers["cache-control"], "public, max-age=31536000, immutable");
+    maker.call("set_supply_profile_status", &[("slug", SLUG), ("action", "unpublish")]).await;
+    assert_eq!(visitor.get(&url).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(maker.get(&url).await.status, StatusCode::OK);
 
     // Deleted: row, file and URL gone.
     let id = photos(&site).await[0].id.to_string();
@@ -110,22 +131,69 @@ async fn what_is_not_an_acceptable_photo_is_refused_with_a_message_by_the_field(
     assert_eq!(stored_files(&site), 0, "nothing refused was stored");
     assert!(photos(&site).await.is_empty());
 
-    let page = maker.upload(EDITOR, UPLOAD, &[("caption", &"字".repeat(121))], ("ok.png", "image/png", &png(800, 600))).await;
+    let page = maker.upload(EDITOR, UPLOAD, &[("caption", &"字".repeat(121))], ("ok.png", "image/png", &real_png(800, 600))).await;
     assert_eq!(location(&page), format!("{EDITOR}?photo_error=caption_too_long#photos"));
-    for n in 0..8 {
-        let page = maker.upload(EDITOR, UPLOAD, &[], (&format!("{n}.png"), "image/png", &png(800, 600))).await;
+    // A header that promises a picture over a body that is none.
+    let page = maker.upload(EDITOR, UPLOAD, &[], ("fake.png", "image/png", &png(800, 600))).await;
+    assert_eq!(location(&page), format!("{EDITOR}?photo_error=not_an_image#photos"));
+    // 10,000 × 10,000 pixels in a few bytes: refused from its header, before any decoding.
+    let page = maker.upload(EDITOR, UPLOAD, &[], ("bomb.png", "image/png", &png(10_000, 10_000))).await;
+    assert_eq!(location(&page), format!("{EDITOR}?photo_error=too_wide#photos"));
+    let page = maker.upload(EDITOR, UPLOAD, &[], ("bomb.png", "image/png", &png(8_000, 8_000))).await;
+    assert_eq!(location(&page), format!("{EDITOR}?photo_error=too_wide#photos"), "within the side limit, over the pixel limit");
+
+    // Eight at once when six fit: the limit holds.
+    let ok = real_png(400, 300);
+    for n in 0..2 {
+        let page = maker.upload(EDITOR, UPLOAD, &[], (&format!("{n}.png"), "image/png", &ok)).await;
         assert_eq!(location(&page), format!("{EDITOR}?photo=added#photos"));
     }
-    let page = maker.upload(EDITOR, UPLOAD, &[], ("ninth.png", "image/png", &png(800, 600))).await;
-    assert_eq!(location(&page), format!("{EDITOR}?photo_error=too_many#photos"));
-    assert_eq!(stored_files(&site), 8);
+    let mut uploads = tokio::task::JoinSet::new();
+    for n in 0..8 {
+        let mut browser = Browser {
+            router: maker.router.clone(),
+            cookie: maker.cookie.clone(),
+            form_error_cookie: None,
+            address: maker.address,
+            lang: "en",
+        };
+        let ok = ok.clone();
+        uploads.spawn(async move { location(&browser.upload(EDITOR, UPLOAD, &[], (&format!("c{n}.png"), "image/png", &ok)).await) });
+    }
+    let mut added = 0;
+    while let Some(outcome) = uploads.join_next().await {
+        let outcome = outcome.unwrap();
+        if outcome == format!("{EDITOR}?photo=added#photos") {
+            added += 1;
+        } else {
+            assert_eq!(outcome, format!("{EDITOR}?photo_error=too_many#photos"));
+        }
+    }
+    assert_eq!(added, 6);
+    assert_eq!(photos(&site).await.len(), 8);
+    assert_eq!(stored_files(&site), 8, "no file is left behind by a refused upload");
+}
+
+#[tokio::test]
+async fn a_phones_photo_is_stored_without_its_position() {
+    let site = site().await;
+    let mut maker = maker(&site).await;
+    let photo = jpeg_with_gps(4000, 3000);
+    let page = maker.upload(EDITOR, UPLOAD, &[], ("IMG_0001.jpg", "image/jpeg", &photo)).await;
+    assert_eq!(location(&page), format!("{EDITOR}?photo=added#photos"));
+    let stored = photos(&site).await;
+    assert_eq!((stored[0].width, stored[0].height), (2048, 1536), "scaled for the web");
+    let served = maker.get(&stored[0].url).await;
+    assert_eq!(served.headers["content-type"], "image/jpeg");
+    let bytes = served.body.as_bytes();
+    assert!(!bytes.windows(11).any(|w| w == b"GPSLatitude") && !bytes.windows(4).any(|w| w == b"Exif"), "nothing of the EXIF is served");
 }
 
 #[tokio::test]
 async fn only_the_firms_people_add_or_delete_its_photos() {
     let site = site().await;
     let mut owner = maker(&site).await;
-    let page = owner.upload(EDITOR, UPLOAD, &[], ("a.png", "image/png", &png(800, 600))).await;
+    let page = owner.upload(EDITOR, UPLOAD, &[], ("a.png", "image/png", &real_png(800, 600))).await;
     assert_eq!(location(&page), format!("{EDITOR}?photo=added#photos"), "{}", page.body);
     let id = photos(&site).await[0].id.to_string();
 

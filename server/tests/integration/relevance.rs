@@ -45,7 +45,13 @@ async fn judged_queries_find_what_a_person_expects() {
         let shown: Vec<String> = ranks.iter().map(|r| r.map_or("-".into(), |r| r.to_string())).collect();
         report.push_str(&format!("{:<24} {} (≤{})\n", judged.q, shown.join(","), judged.within));
         if ranks.iter().any(|r| r.is_none_or(|r| r > judged.within)) {
-            misses.push(format!("{:?}: expected {:?} within {}, got {:?}", judged.q, judged.expect, judged.within, &hrefs[..hrefs.len().min(5)]));
+            misses.push(format!(
+                "{:?}: expected {:?} within {}, got {:?}",
+                judged.q,
+                judged.expect,
+                judged.within,
+                &hrefs[..hrefs.len().min(5)]
+            ));
         }
     }
     println!("{report}");

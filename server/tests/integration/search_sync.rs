@@ -121,7 +121,8 @@ async fn an_index_written_by_an_older_build_is_rebuilt_at_start_up() {
     let search = meili.service();
     seeded(&db.db, &search).await;
     // What an older build wrote for Pingdu: no schema version, no Chinese sub-words.
-    let pingdu = app::search::document::load(&db.db, EntityKind::Belt, belt_id(&db.db, "pingdu-false-eyelashes").await).await.unwrap().unwrap();
+    let pingdu =
+        app::search::document::load(&db.db, EntityKind::Belt, belt_id(&db.db, "pingdu-false-eyelashes").await).await.unwrap().unwrap();
     let mut old = serde_json::to_value(&pingdu).unwrap();
     old.as_object_mut().unwrap().remove("schema_version");
     old.as_object_mut().unwrap().remove("subwords_zh");
@@ -153,14 +154,15 @@ async fn updates_during_a_rebuild_reach_the_index_being_built() {
 
     rename_belt(&db.db, "shanwei-jewellery", "Shanwei Pearl Coast").await;
     drain_outbox(&db.db, &search).await;
-    let in_rebuild: app::search::document::SearchDocument = search
-        .client()
-        .index(&rebuild)
-        .get_document(&EntityKind::Belt.document_id(
-            belt::Entity::find().filter(belt::Column::Slug.eq("shanwei-jewellery")).one(&db.db).await.unwrap().unwrap().id,
-        ))
-        .await
-        .unwrap();
+    let in_rebuild: app::search::document::SearchDocument =
+        search
+            .client()
+            .index(&rebuild)
+            .get_document(&EntityKind::Belt.document_id(
+                belt::Entity::find().filter(belt::Column::Slug.eq("shanwei-jewellery")).one(&db.db).await.unwrap().unwrap().id,
+            ))
+            .await
+            .unwrap();
     assert_eq!(in_rebuild.name_en, "Shanwei Pearl Coast");
     assert!(finds(&search, "Pearl Coast", "/belts/shanwei-jewellery").await);
 }

@@ -85,11 +85,27 @@ async fn a_profile_is_saved_as_a_draft_published_into_search_and_withdrawn() {
     assert_eq!(page.headers["location"], format!("/suppliers/{SLUG}"));
     let public = visitor.get(&format!("/suppliers/{SLUG}")).await;
     assert_eq!(public.status, StatusCode::OK);
-    for expected in ["Handmade silk strip lashes", "1,000 pairs", "200,000 pairs", "15 days", "United States", "Japan", "Germany", "BSCI", "Own brand", "Los Angeles", "3,000 m²", "Self-declared"] {
+    for expected in [
+        "Handmade silk strip lashes",
+        "1,000 pairs",
+        "200,000 pairs",
+        "15 days",
+        "United States",
+        "Japan",
+        "Germany",
+        "BSCI",
+        "Own brand",
+        "Los Angeles",
+        "3,000 m²",
+        "Self-declared",
+    ] {
         assert!(public.body.contains(expected), "{expected} missing from the supplier page");
     }
     assert!(!public.body.contains("Edit supply profile"), "visitors cannot edit");
-    let zh = { visitor.lang = "zh-CN"; visitor.get(&format!("/suppliers/{SLUG}")).await };
+    let zh = {
+        visitor.lang = "zh-CN";
+        visitor.get(&format!("/suppliers/{SLUG}")).await
+    };
     for expected in ["手工真丝假睫毛", "1,000 副", "美国", "自有品牌", "自述"] {
         assert!(zh.body.contains(expected), "{expected} missing from the Chinese page");
     }
@@ -120,7 +136,8 @@ async fn each_profile_problem_comes_back_on_its_field_with_the_input_kept() {
     let site = site().await;
     let mut maker = maker(&site).await;
     let valid = profile_fields(SLUG);
-    let cases: Vec<(Vec<(&str, &str)>, &str, Problem)> = vec![
+    type Case<'a> = (Vec<(&'a str, &'a str)>, &'a str, Problem);
+    let cases: Vec<Case> = vec![
         (with(&with(&valid, "products_zh", ""), "products_en", " "), "products_zh", Problem::NeedOneLanguage),
         (valid.iter().copied().filter(|(k, _)| *k != "categories[]").collect(), "categories", Problem::ChooseAtLeastOne),
         (with(&valid, "categories[]", "rockets"), "categories", Problem::NotAChoice),
@@ -145,10 +162,13 @@ async fn each_profile_problem_comes_back_on_its_field_with_the_input_kept() {
         assert_eq!(errors.problem(field), Some(&problem), "{field}");
         assert_eq!(errors.value("overseas_warehouse"), Some("yes"), "other input kept");
     }
-    assert!(app::suppliers::repo::find_for_org(&site.db.db, app::orgs::repo::find_by_slug(&site.db.db, SLUG).await.unwrap().id)
-        .await
-        .unwrap()
-        .is_none(), "nothing was saved");
+    assert!(
+        app::suppliers::repo::find_for_org(&site.db.db, app::orgs::repo::find_by_slug(&site.db.db, SLUG).await.unwrap().id)
+            .await
+            .unwrap()
+            .is_none(),
+        "nothing was saved"
+    );
 
     // Saved data is not lost by a later refused edit.
     maker.call("save_supply_profile", &valid).await;
@@ -209,26 +229,42 @@ async fn a_verifier_confirms_fields_and_an_edit_makes_a_changed_one_self_declare
     owner.call("save_supply_profile", &profile_fields(SLUG)).await;
     owner.call("set_supply_profile_status", &[("slug", SLUG), ("action", "publish")]).await;
 
-    let mut association = user(&site, "qingdao@example.com", Role::AssociationAdmin).await;
-    association.call("create_organisation", &org_fields("association", "Pingdu Lash Association", "pingdu-false-eyelashes")).await;
+    let mut association = association(&site, "qingdao@example.com", "Pingdu Lash Association", "pingdu-false-eyelashes").await;
     let editor = association.get(&format!("/orgs/{SLUG}/profile")).await;
     assert!(editor.body.contains("Verify this profile") && !editor.body.contains(r#"name="moq_value""#), "verifiers verify, not edit");
-    let page = association.call("verify_supply_profile", &[("slug", SLUG), ("fields[]", "moq"), ("fields[]", "export_markets")]).await;
+    let evidence = ("evidence", "Visited the factory; saw the order book");
+    let page =
+        association.call("verify_supply_profile", &[("slug", SLUG), ("fields[]", "moq"), ("fields[]", "export_markets"), evidence]).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    let bad = association.call("verify_supply_profile", &[("slug", SLUG), ("fields[]", "everything")]).await;
+    let bad = association.call("verify_supply_profile", &[("slug", SLUG), ("fields[]", "everything"), evidence]).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    // Nothing is cleared silently: an empty verification, or one without evidence, is refused.
+    let AppError::Invalid(errors) = app_error(&association.call("verify_supply_profile", &[("slug", SLUG), evidence]).await) else {
+        panic!()
+    };
+    assert_eq!(errors.problem("fields"), Some(&Problem::ChooseAtLeastOne));
+    let AppError::Invalid(errors) = app_error(&association.call("verify_supply_profile", &[("slug", SLUG), ("fields[]", "moq")]).await)
+    else {
+        panic!()
+    };
+    assert_eq!(errors.problem("evidence"), Some(&Problem::Required));
 
     let provenance = |body: &str, field: &str| {
         let start = body.find(&format!(r#"data-field="{field}""#)).unwrap_or_else(|| panic!("{field} not shown"));
         let rest = &body[start..];
         let end = rest.find("</div>").unwrap();
-        if rest[..end].contains("provenance verified") { "verified" } else { "self-declared" }
+        if rest[..end].contains("provenance verified") {
+            "verified"
+        } else {
+            "self-declared"
+        }
     };
     let page = owner.get(&format!("/suppliers/{SLUG}")).await;
     assert_eq!(provenance(&page.body, "moq"), "verified");
     assert_eq!(provenance(&page.body, "export_markets"), "verified");
     assert_eq!(provenance(&page.body, "capacity"), "self-declared");
     assert!(page.body.contains("qingdao@example.com"), "who verified is shown");
+    assert!(page.body.contains("Visited the factory; saw the order book") && page.body.contains(r#"href="/orgs/pingdu-lash-association""#));
 
     owner.call("save_supply_profile", &with(&profile_fields(SLUG), "moq_value", "500")).await;
     let page = owner.get(&format!("/suppliers/{SLUG}")).await;
@@ -252,7 +288,11 @@ async fn the_article_firms_have_demo_profiles_holding_only_what_the_articles_say
     assert!(page.body.contains("United States") && page.body.contains(r#"data-field="overseas_warehouse""#));
     let belt = visitor.get("/belts/pingdu-false-eyelashes").await;
     assert!(belt.body.contains("/suppliers/qingdao-kailaishi-cosmetics"));
-    for (query, href) in [("婴童用品", "/suppliers/fujian-besrey"), ("baby products", "/suppliers/fujian-besrey"), ("实木家具", "/suppliers/qingdao-yuanshi-muyu-furniture")] {
+    for (query, href) in [
+        ("婴童用品", "/suppliers/fujian-besrey"),
+        ("baby products", "/suppliers/fujian-besrey"),
+        ("实木家具", "/suppliers/qingdao-yuanshi-muyu-furniture"),
+    ] {
         let hrefs = search_hrefs(&site, query).await;
         assert!(hrefs.contains(&href.to_string()), "{query}: {hrefs:?}");
     }

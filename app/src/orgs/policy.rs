@@ -1,0 +1,216 @@
+//! Who may do what with an organisation. Pure functions of the actor and of
+//! what the data layer found out about the organisation ([`Standing`]), so
+//! every server function and route asks the same question the same way, and
+//! the answers are tested as a matrix of roles.
+//!
+//! Powers are granted, never chosen: an association or a school is a request
+//! until a site admin approves it, and so is each belt an association serves.
+//! Only an approved association's active members verify, only in its approved
+//! belts, and never an organisation they belong to or created.
+
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::types::{CurrentUser, MemberRole, Role};
+use crate::orgs::types::OrgKind;
+
+/// What is known about one organisation and the actor's relation to it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Standing {
+    pub kind: Option<OrgKind>,
+    /// A site admin approved it; organisations of other kinds than
+    /// association and school need no approval and count as approved.
+    pub approved: bool,
+    /// The actor's active place in it.
+    pub membership: Option<MemberRole>,
+    /// The actor asked to join it and waits for a decision.
+    pub request_pending: bool,
+    /// The actor created it, by hand or by a member import.
+    pub created_by_actor: bool,
+    /// It lies in a belt that an approved association, run by the actor, is approved to serve.
+    pub in_a_belt_the_actor_serves: bool,
+    /// That association (the first, if several), which a verification is made for.
+    pub serving_association: Option<i32>,
+}
+
+/// How a new organisation of some kind comes to be for someone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Creation {
+    /// Created and usable at once.
+    Direct,
+    /// Created as a request that a site admin approves.
+    Request,
+    Refused,
+}
+
+/// Kinds whose powers (verifying, importing members, running programs) are granted.
+pub fn needs_approval(kind: OrgKind) -> bool {
+    matches!(kind, OrgKind::Association | OrgKind::School)
+}
+
+/// Whether `role` may create an organisation of `kind`, and how. People
+/// create the kind of organisation they work for; anyone may ask to run an
+/// association or a school; site admins create any kind, approved.
+pub fn creation(role: Role, kind: OrgKind) -> Creation {
+    match (role, kind) {
+        (Role::SiteAdmin, _) => Creation::Direct,
+        (_, OrgKind::Association | OrgKind::School) => Creation::Request,
+        (Role::Manufacturer, OrgKind::Manufacturer)
+        | (Role::PlatformScout, OrgKind::Platform)
+        | (Role::ServiceProvider, OrgKind::ServiceProvider) => Creation::Direct,
+        _ => Creation::Refused,
+    }
+}
+
+pub fn may_create(role: Role, kind: OrgKind) -> bool {
+    creation(role, kind) != Creation::Refused
+}
+
+/// Change the organisation and what it publishes: its active members and site admins.
+pub fn may_edit(actor: &CurrentUser, org: &Standing) -> bool {
+    actor.role == Role::SiteAdmin || org.membership.is_some()
+}
+
+/// Mark the organisation, or fields of its profile, verified. Never one's
+/// own organisation (a school one runs included) or a firm one created or
+/// imported; otherwise site admins, and the people of an approved association
+/// in the belts it is approved to serve.
+pub fn may_verify(actor: &CurrentUser, org: &Standing) -> bool {
+    let own = org.membership.is_some() || org.request_pending || org.created_by_actor;
+    !own && (actor.role == Role::SiteAdmin || org.in_a_belt_the_actor_serves)
+}
+
+/// Import and export an association's member firms: its active members once
+/// it is approved, and site admins.
+pub fn may_manage_members(actor: &CurrentUser, org: &Standing) -> bool {
+    org.kind == Some(OrgKind::Association) && (actor.role == Role::SiteAdmin || (org.approved && org.membership.is_some()))
+}
+
+/// Accept or decline requests to help run an approved association or school:
+/// its owners and site admins.
+pub fn may_decide_requests(actor: &CurrentUser, org: &Standing) -> bool {
+    org.kind.is_some_and(needs_approval) && (actor.role == Role::SiteAdmin || (org.approved && org.membership == Some(MemberRole::Owner)))
+}
+
+/// Ask to help run an approved association or school one is not part of yet.
+pub fn may_ask_to_join(actor: &CurrentUser, org: &Standing) -> bool {
+    org.kind.is_some_and(needs_approval)
+        && org.approved
+        && org.membership.is_none()
+        && !org.request_pending
+        && actor.role != Role::SiteAdmin
+}
+
+/// Approve associations, schools and the belts they serve: site admins.
+pub fn may_approve(actor: &CurrentUser) -> bool {
+    actor.role == Role::SiteAdmin
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role) -> CurrentUser {
+        CurrentUser { id: 7, email: "a@example.com".into(), display_name: "A".into(), role }
+    }
+
+    fn standing(kind: OrgKind) -> Standing {
+        Standing { kind: Some(kind), approved: !needs_approval(kind), ..Standing::default() }
+    }
+
+    const EVERY_ROLE: [Role; 6] = Role::ALL;
+
+    #[test]
+    fn who_creates_what() {
+        use Creation::*;
+        let expected = [
+            (Role::Manufacturer, [Direct, Refused, Refused, Request, Request]),
+            (Role::PlatformScout, [Refused, Direct, Refused, Request, Request]),
+            (Role::ServiceProvider, [Refused, Refused, Direct, Request, Request]),
+            (Role::AssociationAdmin, [Refused, Refused, Refused, Request, Request]),
+            (Role::Graduate, [Refused, Refused, Refused, Request, Request]),
+            (Role::SiteAdmin, [Direct, Direct, Direct, Direct, Direct]),
+        ];
+        for (role, row) in expected {
+            for (kind, want) in OrgKind::ALL.into_iter().zip(row) {
+                assert_eq!(creation(role, kind), want, "{role:?} creating {kind:?}");
+            }
+        }
+    }
+
+    /// The verification matrix: every role, against a firm in a belt they
+    /// serve or not, their own or not.
+    #[test]
+    fn who_verifies() {
+        let firm = standing(OrgKind::Manufacturer);
+        for role in EVERY_ROLE {
+            let a = actor(role);
+            let admin = role == Role::SiteAdmin;
+            assert_eq!(may_verify(&a, &firm), admin, "{role:?}, a firm outside their belts");
+            let served = Standing { in_a_belt_the_actor_serves: true, ..firm.clone() };
+            assert!(may_verify(&a, &served), "{role:?} running an approved association of the belt");
+            for own in [
+                Standing { membership: Some(MemberRole::Member), ..served.clone() },
+                Standing { membership: Some(MemberRole::Owner), ..served.clone() },
+                Standing { created_by_actor: true, ..served.clone() },
+                Standing { request_pending: true, ..served.clone() },
+            ] {
+                assert!(!may_verify(&a, &own), "{role:?} may not verify their own or their import: {own:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn who_edits() {
+        for role in EVERY_ROLE {
+            let a = actor(role);
+            let firm = standing(OrgKind::Manufacturer);
+            assert_eq!(may_edit(&a, &firm), role == Role::SiteAdmin, "{role:?} outsider");
+            for member in [MemberRole::Owner, MemberRole::Member] {
+                assert!(may_edit(&a, &Standing { membership: Some(member), ..firm.clone() }));
+            }
+        }
+    }
+
+    #[test]
+    fn members_are_managed_only_once_the_association_is_approved() {
+        let pending = Standing { membership: Some(MemberRole::Owner), ..standing(OrgKind::Association) };
+        assert!(!pending.approved);
+        for role in EVERY_ROLE {
+            let a = actor(role);
+            assert_eq!(may_manage_members(&a, &pending), role == Role::SiteAdmin, "{role:?} pending");
+            let approved = Standing { approved: true, ..pending.clone() };
+            assert!(may_manage_members(&a, &approved), "{role:?} approved owner");
+            let outsider = Standing { membership: None, ..approved.clone() };
+            assert_eq!(may_manage_members(&a, &outsider), role == Role::SiteAdmin);
+            let firm = Standing { membership: Some(MemberRole::Owner), ..standing(OrgKind::Manufacturer) };
+            assert!(!may_manage_members(&a, &firm), "only associations have members");
+        }
+    }
+
+    #[test]
+    fn requests_to_join_are_decided_by_owners_of_approved_associations() {
+        let approved = standing(OrgKind::Association);
+        let approved = Standing { approved: true, ..approved };
+        for role in EVERY_ROLE {
+            let a = actor(role);
+            let admin = role == Role::SiteAdmin;
+            assert_eq!(may_decide_requests(&a, &approved), admin);
+            let owner = Standing { membership: Some(MemberRole::Owner), ..approved.clone() };
+            assert!(may_decide_requests(&a, &owner));
+            assert_eq!(may_decide_requests(&a, &Standing { membership: Some(MemberRole::Member), ..approved.clone() }), admin);
+            assert_eq!(may_decide_requests(&a, &Standing { approved: false, ..owner.clone() }), admin, "not while it is a request itself");
+            assert_eq!(may_ask_to_join(&a, &approved), !admin);
+            assert!(!may_ask_to_join(&a, &owner));
+            assert!(!may_ask_to_join(&a, &Standing { request_pending: true, ..approved.clone() }));
+            assert!(!may_ask_to_join(&a, &Standing { approved: false, ..approved.clone() }));
+            assert!(!may_ask_to_join(&a, &standing(OrgKind::Manufacturer)));
+        }
+    }
+
+    #[test]
+    fn only_site_admins_approve() {
+        for role in EVERY_ROLE {
+            assert_eq!(may_approve(&actor(role)), role == Role::SiteAdmin);
+        }
+    }
+}

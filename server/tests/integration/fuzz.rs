@@ -1,0 +1,213 @@
+//! Every server function driven with generated hostile input, as each kind of
+//! caller: never a 5xx (a panic would fail the test itself), every refusal a
+//! message in both languages, and nothing stored by a call that was refused.
+
+use crate::common;
+
+use app::accounts::types::Role;
+use app::error::AppError;
+use axum::http::StatusCode;
+use common::*;
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+/// Deterministic, so a failure can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A hostile value: markup, control characters, huge numbers, long text, odd Unicode.
+fn hostile_value(rng: &mut Rng) -> String {
+    const SEEDS: [&str; 24] = [
+        "",
+        " ",
+        "</title><script>alert(1)</script>",
+        "</textarea><script>alert(2)</script>",
+        "\"><img src=x onerror=alert(3)>",
+        "javascript:alert(4)",
+        "{{7*7}}${7*7}",
+        "\u{202E}gnp.exe",
+        "\0\r\n\t\u{7}",
+        "-1",
+        "0",
+        "99999999999999999999999999",
+        "1e308",
+        "NaN",
+        "１２３",
+        "假睫毛'; DROP TABLE organisations; --",
+        "../../etc/passwd",
+        "%00%0d%0a",
+        "new",
+        "approve",
+        "decline",
+        "pingdu-false-eyelashes",
+        "🦀🦀🦀",
+        "US, JP, EU, XX",
+    ];
+    let seed = SEEDS[rng.below(SEEDS.len())];
+    match rng.below(6) {
+        0 => seed.repeat(1 + rng.below(3000)),
+        1 => format!("{seed}{}", "字".repeat(rng.below(5000))),
+        _ => seed.to_string(),
+    }
+}
+
+/// What a write could have left behind.
+async fn stored(db: &sea_orm::DatabaseConnection) -> Vec<u64> {
+    use app::entities::*;
+    vec![
+        organisation::Entity::find().count(db).await.unwrap(),
+        membership::Entity::find().count(db).await.unwrap(),
+        belt_organisation::Entity::find().count(db).await.unwrap(),
+        supply_profile::Entity::find().count(db).await.unwrap(),
+        service_offering::Entity::find().count(db).await.unwrap(),
+        verification::Entity::find().count(db).await.unwrap(),
+        user::Entity::find().count(db).await.unwrap(),
+        supply_profile_photo::Entity::find().count(db).await.unwrap(),
+    ]
+}
+
+/// Every server function with the fields its form has.
+const FUNCTIONS: &[(&str, &[&str])] = &[
+    ("belts", &["province", "category"]),
+    ("belt", &["slug"]),
+    ("organisation", &["slug"]),
+    ("organisation_permissions", &["slug"]),
+    ("search", &["query"]),
+    ("sign_up", &["email", "display_name", "role", "password", "password_again"]),
+    ("sign_in", &["email", "password", "next"]),
+    (
+        "create_organisation",
+        &["kind", "name_zh", "name_en", "description_zh", "description_en", "province", "city_zh", "city_en", "belts[]"],
+    ),
+    ("verify_organisation", &["slug", "evidence"]),
+    ("supplier", &["slug"]),
+    ("supply_profile_editor", &["slug"]),
+    (
+        "save_supply_profile",
+        &[
+            "slug",
+            "products_zh",
+            "products_en",
+            "categories[]",
+            "moq_value",
+            "moq_unit",
+            "capacity_value",
+            "capacity_unit",
+            "lead_time_days",
+            "sample_policy",
+            "price_band",
+            "certifications[]",
+            "certifications_other",
+            "export_markets",
+            "business_models[]",
+            "platforms[]",
+            "languages[]",
+            "floor_area_m2",
+            "overseas_warehouse",
+            "overseas_warehouse_where",
+        ],
+    ),
+    ("set_supply_profile_status", &["slug", "action"]),
+    ("verify_supply_profile", &["slug", "fields[]", "evidence"]),
+    ("delete_profile_photo", &["slug", "id"]),
+    ("association_members", &["slug"]),
+    ("import_job", &["slug", "id"]),
+    ("my_offerings", &["slug"]),
+    ("offering_editor", &["slug", "id"]),
+    (
+        "save_offering",
+        &[
+            "slug",
+            "id",
+            "service_type",
+            "title_zh",
+            "title_en",
+            "description_zh",
+            "description_en",
+            "terms_zh",
+            "terms_en",
+            "markets",
+            "belts[]",
+            "published",
+        ],
+    ),
+    ("delete_offering", &["slug", "id"]),
+    ("approval_queue", &[]),
+    ("decide_organisation", &["slug", "decision"]),
+    ("decide_belt", &["slug", "belt", "decision"]),
+    ("request_belt", &["slug", "belt"]),
+    ("ask_to_join", &["slug"]),
+    ("join_requests", &["slug"]),
+    ("decide_join_request", &["slug", "user_id", "decision"]),
+    ("search_status", &[]),
+    ("retry_dead_letter", &["id"]),
+];
+
+#[tokio::test]
+async fn every_server_function_survives_hostile_input_and_refuses_it_cleanly() {
+    let site = site().await;
+    let mut maker = user(&site, "fuzz-maker@example.com", Role::Manufacturer).await;
+    created_slug(&maker.call("create_organisation", &org_fields("manufacturer", "Fuzz Lashes", "pingdu-false-eyelashes")).await);
+    let callers = vec![
+        ("signed out", Browser::new(&site.router, "10.9.0.1")),
+        ("manufacturer", maker),
+        ("site admin", user(&site, "fuzz-admin@example.com", Role::SiteAdmin).await),
+    ];
+    let mut rng = Rng(0x5eed_beef_2026_1125);
+    let mut calls = 0;
+    let mut refused = 0;
+    for (who, mut browser) in callers {
+        for (function, fields) in FUNCTIONS {
+            // Sign-out would end the caller's session; it takes no input anyway.
+            for round in 0..6 {
+                let mut values: Vec<(String, String)> = Vec::new();
+                for field in fields.iter() {
+                    match rng.below(8) {
+                        0 => {} // left out
+                        1 => {
+                            // A list field sent many times over.
+                            for _ in 0..rng.below(400) {
+                                values.push((field.to_string(), hostile_value(&mut rng)));
+                            }
+                        }
+                        _ => values.push((field.to_string(), hostile_value(&mut rng))),
+                    }
+                }
+                if rng.below(4) == 0 {
+                    values.push(("unexpected_field".into(), hostile_value(&mut rng)));
+                }
+                let borrowed: Vec<(&str, &str)> = values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let before = stored(&site.db.db).await;
+                let page = browser.call(function, &borrowed).await;
+                calls += 1;
+                let replay =
+                    || format!("{function} as {who}, round {round}: {} {}", page.status, page.body.chars().take(300).collect::<String>());
+                assert!(page.status.as_u16() < 500, "{}", replay());
+                if page.status.is_client_error() {
+                    refused += 1;
+                    if page.status != StatusCode::PAYLOAD_TOO_LARGE {
+                        let error: AppError =
+                            serde_json::from_str(&page.body).unwrap_or_else(|e| panic!("not an AppError ({e}): {}", replay()));
+                        for lang in [app::i18n::Lang::Zh, app::i18n::Lang::En] {
+                            assert!(!error.message(lang).is_empty(), "{}", replay());
+                        }
+                    }
+                    assert_eq!(stored(&site.db.db).await, before, "a refused call stored something: {}", replay());
+                }
+            }
+        }
+    }
+    println!("fuzz: {calls} calls, {refused} refused, none failed");
+    assert!(refused > calls / 2, "most hostile calls are refused");
+}

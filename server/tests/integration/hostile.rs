@@ -1,0 +1,327 @@
+//! Hostile text in every field a user can fill, on every page that shows it
+//! back, read with a real HTML parser: the text must come back as text only,
+//! never as an element, an attribute or a script. And the headers that keep a
+//! browser from running anything else.
+
+use crate::common;
+
+use app::accounts::types::Role;
+use axum::http::StatusCode;
+use common::*;
+use scraper::{Html, Selector};
+
+/// Closes the document title and starts a script.
+const TITLE: &str = "</title><script>alert('title')</script>";
+/// Closes a textarea and starts a script.
+const TEXTAREA: &str = "</textarea><script>alert('textarea')</script>";
+/// Leaves an attribute and adds an element with a handler.
+const ATTRIBUTE: &str = "\"><img src=x onerror=alert('attr')>";
+/// A link target that runs script.
+const JS_URL: &str = "javascript:alert('url')";
+/// Template syntax and a right-to-left override.
+const TEMPLATE_BIDI: &str = "{{7*7}} \u{202E}gnp.exe";
+
+/// Everything a page body must satisfy whatever text it shows: only the
+/// page's own scripts (carrying the response's nonce), no event handler
+/// attributes, no `javascript:` targets, no element made of user text.
+fn assert_inert(what: &str, page: &Page) {
+    let policy = page.headers.get("content-security-policy").unwrap_or_else(|| panic!("{what}: no CSP")).to_str().unwrap();
+    assert!(!policy.contains("unsafe-inline") && policy.contains("frame-ancestors 'none'"), "{what}: {policy}");
+    let nonce = policy
+        .split_whitespace()
+        .find_map(|word| word.strip_prefix("'nonce-").and_then(|n| n.strip_suffix('\'')))
+        .unwrap_or_else(|| panic!("{what}: no nonce in {policy}"));
+    let document = Html::parse_document(&page.body);
+    for script in document.select(&Selector::parse("script").unwrap()) {
+        let own_file = script.attr("src").is_some_and(|src| src.starts_with("/pkg/"));
+        assert!(own_file || script.attr("nonce") == Some(nonce), "{what}: a script without the nonce: {}", script.html());
+    }
+    for element in document.root_element().descendants().filter_map(scraper::ElementRef::wrap) {
+        for (name, value) in element.value().attrs() {
+            assert!(
+                !name.to_ascii_lowercase().starts_with("on"),
+                "{what}: handler attribute {name}={value:?} on <{}>",
+                element.value().name()
+            );
+            let target = value.trim().to_ascii_lowercase();
+            if ["href", "src", "action", "formaction"].contains(&name) {
+                assert!(!target.starts_with("javascript:"), "{what}: {name}={value:?}");
+            }
+        }
+        if element.value().name() == "img" {
+            assert_ne!(element.attr("src"), Some("x"), "{what}: an <img> made of user text");
+        }
+    }
+    // (An inline SVG map has titles of its own.)
+    let titles: Vec<_> = document.select(&Selector::parse("head > title").unwrap()).collect();
+    assert_eq!(titles.len(), 1, "{what}: one document title");
+}
+
+/// `value` is somewhere in the page's text (so it was shown, as text).
+fn assert_shown(what: &str, page: &Page, value: &str) {
+    assert_shown_in(what, std::slice::from_ref(page), value);
+}
+
+/// `value` is in the text of one of `pages` (the same page in each language).
+fn assert_shown_in(what: &str, pages: &[Page], value: &str) {
+    let shown = pages.iter().any(|page| {
+        let document = Html::parse_document(&page.body);
+        document.root_element().text().collect::<String>().contains(value)
+    });
+    assert!(shown, "{what}: {value:?} is not shown as text");
+}
+
+/// A page in Chinese and in English, each checked with [`assert_inert`].
+async fn both_languages(browser: &mut Browser, path: &str) -> Vec<Page> {
+    let mut pages = Vec::new();
+    for lang in ["zh-CN", "en"] {
+        browser.lang = lang;
+        let page = browser.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path} in {lang}");
+        assert_inert(&format!("{path} in {lang}"), &page);
+        pages.push(page);
+    }
+    browser.lang = "en";
+    pages
+}
+
+fn title_of(page: &Page) -> String {
+    let document = Html::parse_document(&page.body);
+    let title = document.select(&Selector::parse("head > title").unwrap()).next().expect("a title");
+    title.text().collect()
+}
+
+fn textarea_text(page: &Page, name: &str) -> String {
+    let document = Html::parse_document(&page.body);
+    let selector = Selector::parse(&format!(r#"textarea[name="{name}"]"#)).unwrap();
+    let textarea = document.select(&selector).next().unwrap_or_else(|| panic!("no textarea {name}"));
+    textarea.text().collect()
+}
+
+fn location(page: &Page) -> String {
+    page.headers["location"].to_str().unwrap().trim_start_matches(SITE).to_string()
+}
+
+#[tokio::test]
+async fn hostile_text_in_every_field_comes_back_as_text_on_every_page() {
+    let site = site().await;
+    let belt = "pingdu-false-eyelashes";
+
+    // A manufacturer whose every text field is hostile.
+    let mut maker = user(&site, "hostile-maker@example.com", Role::Manufacturer).await;
+    let name_en = format!("Lashes {TITLE}");
+    let page = maker
+        .call(
+            "create_organisation",
+            &[
+                ("kind", "manufacturer"),
+                ("name_zh", ATTRIBUTE),
+                ("name_en", &name_en),
+                ("description_zh", TEXTAREA),
+                ("description_en", TEMPLATE_BIDI),
+                ("province", "shandong"),
+                ("city_zh", JS_URL),
+                ("city_en", ATTRIBUTE),
+                ("belts[0]", belt),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let slug = location(&page).trim_start_matches("/orgs/").to_string();
+    let profile = [
+        ("slug", slug.as_str()),
+        ("products_zh", TEXTAREA),
+        ("products_en", TITLE),
+        ("categories[]", "false-eyelashes"),
+        ("moq_value", "1000"),
+        ("moq_unit", "pair"),
+        ("capacity_value", ""),
+        ("capacity_unit", ""),
+        ("lead_time_days", ""),
+        ("sample_policy", ""),
+        ("price_band", ""),
+        ("certifications_other", ATTRIBUTE),
+        ("export_markets", "US"),
+        ("floor_area_m2", ""),
+        ("overseas_warehouse", "yes"),
+        ("overseas_warehouse_where", TEMPLATE_BIDI),
+    ];
+    let page = maker.call("save_supply_profile", &profile).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let page = maker.call("set_supply_profile_status", &[("slug", &slug), ("action", "publish")]).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+
+    // A service provider's offering, all hostile.
+    let mut provider = user(&site, "hostile-provider@example.com", Role::ServiceProvider).await;
+    let page = provider.call("create_organisation", &org_fields("service_provider", "Hostile Freight", belt)).await;
+    let provider_slug = location(&page).trim_start_matches("/orgs/").to_string();
+    let offering = [
+        ("slug", provider_slug.as_str()),
+        ("id", "new"),
+        ("service_type", "overseas_warehouse"),
+        ("title_zh", TITLE),
+        ("title_en", ATTRIBUTE),
+        ("description_zh", TEXTAREA),
+        ("description_en", JS_URL),
+        ("terms_zh", TEMPLATE_BIDI),
+        ("terms_en", TEXTAREA),
+        ("markets", "US"),
+        ("belts[]", belt),
+        ("published", "yes"),
+    ];
+    let page = provider.call("save_offering", &offering).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    drain_outbox(&site.db.db, &site.search).await;
+
+    let mut visitor = Browser::new(&site.router, "10.0.0.9");
+    let org = both_languages(&mut visitor, &format!("/orgs/{slug}")).await;
+    assert!(title_of(&org[1]).contains(TITLE), "the title shows the name as text: {:?}", title_of(&org[1]));
+    for value in [TITLE, ATTRIBUTE, TEXTAREA, TEMPLATE_BIDI, JS_URL] {
+        assert_shown_in("organisation page", &org, value);
+    }
+
+    let supplier = both_languages(&mut visitor, &format!("/suppliers/{slug}")).await;
+    assert!(title_of(&supplier[1]).contains(TITLE));
+    for value in [TITLE, TEXTAREA, ATTRIBUTE, TEMPLATE_BIDI] {
+        assert_shown_in("supplier page", &supplier, value);
+    }
+
+    let belt_page = both_languages(&mut visitor, &format!("/belts/{belt}")).await;
+    assert_shown_in("belt page", &belt_page, &name_en);
+    let search = both_languages(&mut visitor, "/search?q=Lashes").await;
+    assert_shown_in("search page", &search, &name_en);
+    both_languages(&mut visitor, "/search?q=Hostile").await;
+    let provider_page = both_languages(&mut visitor, &format!("/orgs/{provider_slug}")).await;
+    for value in [TITLE, ATTRIBUTE, TEXTAREA, JS_URL, TEMPLATE_BIDI] {
+        assert_shown_in("provider page", &provider_page, value);
+    }
+
+    // The editors give every value back into its field exactly.
+    let editor = both_languages(&mut maker, &format!("/orgs/{slug}/profile")).await;
+    for page in &editor {
+        assert_eq!(textarea_text(page, "products_zh"), TEXTAREA);
+        assert_eq!(textarea_text(page, "products_en"), TITLE);
+    }
+    let account = both_languages(&mut maker, "/account").await;
+    assert_shown_in("account page", &account, &name_en);
+    let offerings = both_languages(&mut provider, &format!("/orgs/{provider_slug}/offerings")).await;
+    assert_shown_in("offerings page", &offerings, ATTRIBUTE);
+    let offering_id = {
+        use sea_orm::{EntityTrait, QueryOrder};
+        app::entities::service_offering::Entity::find()
+            .order_by_desc(app::entities::service_offering::Column::Id)
+            .one(&site.db.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let editor = both_languages(&mut provider, &format!("/orgs/{provider_slug}/offerings/{offering_id}")).await;
+    assert_eq!(textarea_text(&editor[0], "description_zh"), TEXTAREA);
+
+    // A refused form without JavaScript comes back with the hostile input in
+    // its fields, as text, to the browser that sent it.
+    let form = format!("/orgs/{slug}/profile");
+    let mut refused: Vec<(&str, &str)> = profile.iter().copied().filter(|(k, _)| *k != "moq_value").collect();
+    refused.push(("moq_value", "many"));
+    let page = maker.submit(&form, "save_supply_profile", &refused).await;
+    let back = location(&page);
+    assert!(back.contains("__err="), "{back}");
+    let page = maker.get(&back).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_inert("refused profile form", &page);
+    assert_eq!(textarea_text(&page, "products_zh"), TEXTAREA);
+    assert_shown("refused profile form", &page, "Enter a whole number");
+
+    // The site admin's search status page.
+    let mut admin = user(&site, "hostile-admin@example.com", Role::SiteAdmin).await;
+    both_languages(&mut admin, "/admin/search").await;
+
+    // A hostile association request, as the site admin reviews it.
+    let mut founder = user(&site, "hostile-founder@example.com", Role::Graduate).await;
+    let page = founder
+        .call(
+            "create_organisation",
+            &[
+                ("kind", "association"),
+                ("name_zh", TEXTAREA),
+                ("name_en", TITLE),
+                ("description_zh", ATTRIBUTE),
+                ("description_en", JS_URL),
+                ("province", ""),
+                ("city_zh", ""),
+                ("city_en", ""),
+                ("belts[0]", belt),
+            ],
+        )
+        .await;
+    let association = location(&page).trim_start_matches("/orgs/").to_string();
+    let queue = both_languages(&mut admin, "/admin/approvals").await;
+    for value in [TEXTAREA, TITLE, ATTRIBUTE, JS_URL] {
+        assert_shown_in("approvals", &queue, value);
+    }
+    both_languages(&mut founder, &format!("/orgs/{association}")).await;
+    // Verified on hostile evidence: the record shows it as text.
+    let page = admin.call("verify_organisation", &[("slug", &slug), ("evidence", TEXTAREA)]).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let org = both_languages(&mut visitor, &format!("/orgs/{slug}")).await;
+    assert_shown_in("verification record", &org, TEXTAREA);
+}
+
+#[tokio::test]
+async fn a_crafted_link_cannot_fill_a_form_for_someone_else() {
+    let site = site().await;
+    let mut maker = user(&site, "victim@example.com", Role::Manufacturer).await;
+    let page = maker.call("create_organisation", &org_fields("manufacturer", "Victim Lashes", "pingdu-false-eyelashes")).await;
+    let form = format!("{}/profile", location(&page));
+
+    // The attacker makes a refused submission of their own and sends its link.
+    let mut attacker = user(&site, "attacker@example.com", Role::Manufacturer).await;
+    let fields = [("slug", "victim-lashes"), ("products_zh", TEXTAREA), ("moq_value", "many")];
+    let page = attacker.submit(&form, "save_supply_profile", &fields).await;
+    let link = location(&page);
+    assert!(link.contains("__err="), "{link}");
+
+    // Opened by the victim, the link is sent on to the form without the error.
+    let page = maker.get(&link).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&page), form);
+    let page = maker.get(&form).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("alert("), "nothing of the attacker's text");
+
+    // An error made up from scratch fares the same.
+    let forged = format!("{form}?__path=%2Fapi%2Fsave_supply_profile&__err=eyJJbnZhbGlkIjp7fX0");
+    let page = maker.get(&forged).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&page), form);
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let site = site().await;
+    let mut visitor = Browser::new(&site.router, "10.0.0.9");
+    for path in ["/", "/belts", "/signin", "/no-such-page", "/healthz", "/lang/en?next=/belts"] {
+        let page = visitor.get(path).await;
+        for header in ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options"] {
+            assert!(page.headers.contains_key(header), "{path}: {header} missing");
+        }
+        assert_eq!(page.headers["x-content-type-options"], "nosniff");
+        let policy = page.headers["content-security-policy"].to_str().unwrap();
+        assert!(policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe-inline"), "{path}: {policy}");
+        assert!(!page.headers.contains_key("strict-transport-security"), "no HSTS over http");
+    }
+    let page = visitor.get("/belts").await;
+    assert!(page.headers["content-security-policy"].to_str().unwrap().contains("'nonce-"));
+}
+
+#[tokio::test]
+async fn https_sites_tell_browsers_to_stay_on_https() {
+    let db = sqlite().await;
+    let meili = TestMeili::start().await;
+    let leptos_options = leptos::prelude::LeptosOptions::builder().output_name("beltlink").build();
+    let app = app::state::AppState::new(db.db.clone(), meili.service(), db.media_dir());
+    let router = server::web::router(server::web::ServerState { leptos_options, app, secure_cookies: true });
+    let page = get(&router, "/healthz", "en").await;
+    assert_eq!(page.headers["strict-transport-security"], "max-age=31536000; includeSubDomains");
+}
