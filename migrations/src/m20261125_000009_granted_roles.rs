@@ -13,6 +13,8 @@
 //!   `organisations` and `supply_profiles` keep a copy of it for pages and search.
 //!
 //! - `sign_up_attempts` records sign-ups per address, for their throttle.
+//! - `users.session_epoch` counts "sign out everywhere" (and password
+//!   changes): a session signed in under an older epoch is over.
 //!
 //! Existing data: demo organisations, organisations of the other kinds and
 //! associations owned by a site admin are approved; other associations and
@@ -58,6 +60,12 @@ enum Verifications {
     VerifierOrganisationId,
     VerifierName,
     CreatedAt,
+}
+
+#[derive(DeriveIden)]
+enum Users {
+    Table,
+    SessionEpoch,
 }
 
 #[derive(DeriveIden)]
@@ -109,6 +117,14 @@ impl MigrationTrait for Migration {
                     .col(integer_null(Verifications::VerifierOrganisationId))
                     .col(string_len(Verifications::VerifierName, 200))
                     .col(timestamp_with_time_zone(Verifications::CreatedAt))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Users::Table)
+                    .add_column(ColumnDef::new(Users::SessionEpoch).integer().not_null().default(0))
                     .to_owned(),
             )
             .await?;
@@ -184,6 +200,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager.drop_table(Table::drop().table(SignUpAttempts::Table).if_exists().to_owned()).await?;
+        manager.alter_table(Table::alter().table(Users::Table).drop_column(Users::SessionEpoch).to_owned()).await?;
         manager.drop_table(Table::drop().table(Verifications::Table).if_exists().to_owned()).await?;
         manager.alter_table(Table::alter().table(Memberships::Table).drop_column(Memberships::Status).to_owned()).await?;
         for column in [BeltOrganisations::ApprovedAt, BeltOrganisations::ApprovedBy] {

@@ -10,8 +10,8 @@ use axum::Router;
 use tower_sessions::Session;
 
 use app::accounts::types::CurrentUser;
+use app::associations::import;
 use app::associations::member_csv::{self, FileProblem, Known};
-use app::associations::{import, repo};
 use app::entities::organisation;
 
 use crate::web::{refusal, ServerState};
@@ -31,7 +31,7 @@ async fn authorised(state: &ServerState, session: &Session, slug: &str) -> Resul
         Ok(None) => return Err(Redirect::to(&format!("/signin?next={}", app::layout::encode_component(&back))).into_response()),
         Err(error) => return Err(refusal(&error)),
     };
-    match repo::managed_association(&state.app.db, slug, &user).await {
+    match app::associations::api::managed_association(&state.app.db, &user, slug).await {
         Ok(association) => Ok((user, association)),
         Err(error) => Err(refusal(&error)),
     }
@@ -63,7 +63,8 @@ async fn start_import(State(state): State<ServerState>, session: Session, Path(s
         Err(problem) => return back(problem),
     };
     match import::start(&state.app, &association, user.id, rows).await {
-        Ok(job) => {
+        Ok(Err(problem)) => back(problem),
+        Ok(Ok(job)) => {
             tracing::info!(association = slug, job, user_id = user.id, "member import started");
             Redirect::to(&format!("/orgs/{slug}/members/import/{job}")).into_response()
         }

@@ -87,6 +87,7 @@ pub async fn prepare_search(db: &DatabaseConnection, search: &SearchService) {
 
 async fn bootstrap_index(db: &DatabaseConnection, search: &SearchService) -> Result<()> {
     search.prepare_index(search.index_uid()).await?;
+    search.use_search_only_key().await?;
     let stats = search.live_index().get_stats().await?;
     let expected = app::search::document::count_all(db).await?;
     let outdated = search.outdated_documents(search.index_uid()).await?;

@@ -85,7 +85,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     };
     repo::forgive_failures(&state.db, &email, &address).await?;
     repo::record_sign_in(&state.db, user.id).await?;
-    repo::start_session(&crate::accounts::actor::session().await?, user.id).await?;
+    repo::start_session(&state.db, &crate::accounts::actor::session().await?, user.id).await?;
     leptos_axum::redirect(&local_path(next.as_deref()).unwrap_or_else(|| "/account".into()));
     Ok(())
 }
@@ -113,6 +113,60 @@ pub async fn my_account() -> Result<AccountOverview, AppError> {
     let state = crate::state::app_state()?;
     let user = crate::accounts::actor::require(&state.db).await?;
     repo::overview(&state.db, user).await
+}
+
+/// Changes the signed-in user's password, after checking the current one
+/// (throttled like a sign-in). Every other session of the account ends; this
+/// one goes on.
+#[server(prefix = "/api", endpoint = "change_password")]
+pub async fn change_password(current_password: String, new_password: String, new_password_again: String) -> Result<(), AppError> {
+    use crate::accounts::{password as hashing, repo, rules};
+    use crate::forms::{FormErrors, Problem};
+
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let mut errors = FormErrors::new();
+    if current_password.is_empty() {
+        errors.add("current_password", Problem::Required);
+    } else if current_password.chars().count() > PASSWORD_MAX {
+        errors.add("current_password", Problem::WrongCredentials);
+    }
+    if let Some(problem) = rules::password_problem(&new_password, &actor.email) {
+        errors.add("new_password", problem);
+    } else if new_password != new_password_again {
+        errors.add("new_password_again", Problem::PasswordsDiffer);
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let address = client_address(&state.trusted_proxies).await;
+    repo::reserve_attempt(&state.db, &actor.email, &address).await?;
+    let stored = repo::find_by_email(&state.db, &actor.email).await?.map(|u| u.password_hash);
+    if !hashing::verify(current_password, stored).await? {
+        errors.add("current_password", Problem::WrongCredentials);
+        return Err(AppError::Invalid(errors));
+    }
+    repo::forgive_failures(&state.db, &actor.email, &address).await?;
+    let hash = hashing::hash(new_password).await?;
+    repo::set_password(&state.db, actor.id, hash).await?;
+    repo::end_all_sessions(&state.db, actor.id).await?;
+    repo::start_session(&state.db, &crate::accounts::actor::session().await?, actor.id).await?;
+    tracing::info!(user_id = actor.id, "password changed; other sessions ended");
+    leptos_axum::redirect("/account?password=changed");
+    Ok(())
+}
+
+/// Ends every session of the signed-in user, on every device, this one included.
+#[server(prefix = "/api", endpoint = "sign_out_everywhere")]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    use crate::accounts::repo;
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    repo::end_all_sessions(&state.db, actor.id).await?;
+    repo::end_session(&crate::accounts::actor::session().await?).await?;
+    tracing::info!(user_id = actor.id, "signed out everywhere");
+    leptos_axum::redirect("/signin?signed_out=everywhere");
+    Ok(())
 }
 
 /// `next` if it is a path on this site, for redirects: it starts with one

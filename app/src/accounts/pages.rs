@@ -21,6 +21,15 @@ pub struct AccountTexts {
     pub sign_in: &'static str,
     pub sign_in_lead: &'static str,
     pub welcome: &'static str,
+    pub security: &'static str,
+    pub change_password: &'static str,
+    pub current_password: &'static str,
+    pub new_password: &'static str,
+    pub new_password_again: &'static str,
+    pub password_changed: &'static str,
+    pub sign_out_everywhere: &'static str,
+    pub sign_out_everywhere_lead: &'static str,
+    pub signed_out_everywhere: &'static str,
     pub sign_out: &'static str,
     pub my_account: &'static str,
     pub email: &'static str,
@@ -45,6 +54,15 @@ static ZH: AccountTexts = AccountTexts {
     sign_up_lead: "创建账户，发布供货档案、寻找供应商或报名项目。",
     sign_in: "登录",
     sign_in_lead: "使用注册时的邮箱和密码登录。",
+    security: "账户安全",
+    change_password: "修改密码",
+    current_password: "当前密码",
+    new_password: "新密码",
+    new_password_again: "再次输入新密码",
+    password_changed: "密码已修改。其他设备上的登录已全部退出。",
+    sign_out_everywhere: "在所有设备上退出",
+    sign_out_everywhere_lead: "丢了手机或在别人的电脑上登录过？这会退出此账户在所有设备上的登录，包括当前这台。",
+    signed_out_everywhere: "已在所有设备上退出。",
     welcome: "注册已提交。如果这个邮箱是第一次注册，账户已经建好，请用刚才的密码登录；如果它以前注册过，请用原来的密码登录。",
     sign_out: "退出",
     my_account: "我的账户",
@@ -70,6 +88,15 @@ static EN: AccountTexts = AccountTexts {
     sign_up_lead: "Create an account to post a supply profile, find suppliers or apply to programs.",
     sign_in: "Sign in",
     sign_in_lead: "Use the email and password you signed up with.",
+    security: "Security",
+    change_password: "Change password",
+    current_password: "Current password",
+    new_password: "New password",
+    new_password_again: "New password again",
+    password_changed: "Password changed. Every other device signed in to this account is signed out.",
+    sign_out_everywhere: "Sign out everywhere",
+    sign_out_everywhere_lead: "Lost a phone, or signed in on someone else's computer? This signs the account out on every device, this one included.",
+    signed_out_everywhere: "Signed out on every device.",
     welcome: "Sign-up received. If this email was new, your account is ready: sign in with the password you just chose. If it had an account already, sign in with that account's password.",
     sign_out: "Sign out",
     my_account: "My account",
@@ -182,11 +209,13 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let next = query.get_untracked().get("next").filter(|n| local_path(Some(n)).is_some());
     let welcome = query.get_untracked().get("welcome").is_some();
+    let signed_out_everywhere = query.get_untracked().get("signed_out").is_some();
     view! {
         <Title text=format!("{} · {}", t.sign_in, lang.texts().site_name)/>
         <section class="form-page">
             <h1>{t.sign_in}</h1>
             {welcome.then(|| view! { <p class="notice" role="status">{t.welcome}</p> })}
+            {signed_out_everywhere.then(|| view! { <p class="notice" role="status">{t.signed_out_everywhere}</p> })}
             <p class="lead">{t.sign_in_lead}</p>
             <FormFailure failure=form_failure(action)/>
             <ActionForm action>
@@ -259,12 +288,44 @@ pub fn AccountPage() -> impl IntoView {
                                 })
                             }}
                         </section>
+                        <SecuritySection/>
                     }),
                     Err(AppError::SignInRequired) => EitherOf3::B(view! { <SignInRequired/> }),
                     Err(error) => EitherOf3::C(view! { <ErrorPage error/> }),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Changing the password, and signing out on every device.
+#[component]
+fn SecuritySection() -> impl IntoView {
+    use crate::accounts::api::{ChangePassword, SignOutEverywhere};
+    let lang = use_lang();
+    let t = texts(lang);
+    let change = ServerAction::<ChangePassword>::new();
+    let errors = form_errors(change);
+    let everywhere = ServerAction::<SignOutEverywhere>::new();
+    let changed = use_query_map().get_untracked().get("password").is_some();
+    view! {
+        <section class="security" id="security">
+            <h2>{t.security}</h2>
+            {changed.then(|| view! { <p class="notice" role="status">{t.password_changed}</p> })}
+            <h3>{t.change_password}</h3>
+            <FormFailure failure=form_failure(change)/>
+            <ActionForm action=change attr:class="stacked-form">
+                <Field name="current_password" label=t.current_password input_type="password" autocomplete="current-password" maxlength=PASSWORD_MAX required=true errors/>
+                <Field name="new_password" label=t.new_password hint=t.password_hint input_type="password" autocomplete="new-password" maxlength=PASSWORD_MAX required=true errors/>
+                <Field name="new_password_again" label=t.new_password_again input_type="password" autocomplete="new-password" maxlength=PASSWORD_MAX required=true errors/>
+                <button type="submit" disabled=move || change.pending().get()>{t.change_password}</button>
+            </ActionForm>
+            <h3>{t.sign_out_everywhere}</h3>
+            <p class="muted">{t.sign_out_everywhere_lead}</p>
+            <ActionForm action=everywhere>
+                <button type="submit" class="secondary">{t.sign_out_everywhere}</button>
+            </ActionForm>
+        </section>
     }
 }
 

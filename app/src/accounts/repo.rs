@@ -13,11 +13,15 @@ use crate::orgs::types::OrgKind;
 
 const SESSION_USER: &str = "user_id";
 const SESSION_SIGNED_IN_AT: &str = "signed_in_at";
+const SESSION_EPOCH: &str = "epoch";
+const SESSION_SEEN_AT: &str = "seen_at";
 
 /// How long a session lives after sign-in, however active it is.
 pub const ABSOLUTE_LIFETIME: Duration = Duration::days(7);
 /// How long a session lives without a request.
 pub const IDLE_LIFETIME: Duration = Duration::hours(8);
+/// How often use moves the idle deadline on (each move is a write).
+const SLIDE_EVERY: Duration = Duration::minutes(5);
 
 fn session_failed(err: tower_sessions::session::Error) -> AppError {
     tracing::error!(error = %err, "session store failed");
@@ -28,18 +32,30 @@ fn current(u: user::Model) -> Option<CurrentUser> {
     Some(CurrentUser { role: Role::from_code(&u.role)?, id: u.id, email: u.email, display_name: u.display_name })
 }
 
-/// The signed-in user, if any. A session past its absolute lifetime, or
-/// whose user is gone, is ended here.
+/// The signed-in user, if any. A session past its absolute lifetime, whose
+/// user is gone, or signed in before the user signed out everywhere (or
+/// changed the password) is ended here. Use slides the idle deadline.
 pub async fn signed_in<C: ConnectionTrait>(db: &C, session: &Session) -> Result<Option<CurrentUser>, AppError> {
     let Some(user_id) = session.get::<i32>(SESSION_USER).await.map_err(session_failed)? else {
         return Ok(None);
     };
+    let now = Utc::now().timestamp();
     let signed_in_at = session.get::<i64>(SESSION_SIGNED_IN_AT).await.map_err(session_failed)?.unwrap_or(0);
-    if Utc::now().timestamp() - signed_in_at > ABSOLUTE_LIFETIME.num_seconds() {
+    if now - signed_in_at > ABSOLUTE_LIFETIME.num_seconds() {
         session.flush().await.map_err(session_failed)?;
         return Ok(None);
     }
-    match user::Entity::find_by_id(user_id).one(db).await?.and_then(current) {
+    let epoch = session.get::<i32>(SESSION_EPOCH).await.map_err(session_failed)?.unwrap_or(0);
+    let Some(found) = user::Entity::find_by_id(user_id).one(db).await?.filter(|u| u.session_epoch == epoch) else {
+        session.flush().await.map_err(session_failed)?;
+        return Ok(None);
+    };
+    // Writing the session moves its idle deadline; once every few minutes is enough.
+    let seen_at = session.get::<i64>(SESSION_SEEN_AT).await.map_err(session_failed)?.unwrap_or(signed_in_at);
+    if now - seen_at > SLIDE_EVERY.num_seconds() {
+        session.insert(SESSION_SEEN_AT, now).await.map_err(session_failed)?;
+    }
+    match current(found) {
         Some(user) => Ok(Some(user)),
         None => {
             session.flush().await.map_err(session_failed)?;
@@ -48,12 +64,42 @@ pub async fn signed_in<C: ConnectionTrait>(db: &C, session: &Session) -> Result<
     }
 }
 
-/// Starts a fresh session for `user_id`; the old id is discarded so a
+/// Starts a fresh session for `user`; the old id is discarded so a
 /// session id planted before sign-in is worthless after it.
-pub async fn start_session(session: &Session, user_id: i32) -> Result<(), AppError> {
+pub async fn start_session<C: ConnectionTrait>(db: &C, session: &Session, user_id: i32) -> Result<(), AppError> {
+    let epoch = user::Entity::find_by_id(user_id).one(db).await?.map_or(0, |u| u.session_epoch);
     session.cycle_id().await.map_err(session_failed)?;
     session.insert(SESSION_USER, user_id).await.map_err(session_failed)?;
-    session.insert(SESSION_SIGNED_IN_AT, Utc::now().timestamp()).await.map_err(session_failed)?;
+    session.insert(SESSION_EPOCH, epoch).await.map_err(session_failed)?;
+    let now = Utc::now().timestamp();
+    session.insert(SESSION_SIGNED_IN_AT, now).await.map_err(session_failed)?;
+    session.insert(SESSION_SEEN_AT, now).await.map_err(session_failed)?;
+    Ok(())
+}
+
+/// Ends every session of `user_id` (those on other devices too): they were
+/// signed in under an older epoch.
+pub async fn end_all_sessions<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<(), AppError> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::SessionEpoch,
+            sea_orm::sea_query::ExprTrait::add(sea_orm::sea_query::Expr::col(user::Column::SessionEpoch), 1),
+        )
+        .col_expr(user::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Stores a new password hash for `user_id`.
+pub async fn set_password<C: ConnectionTrait>(db: &C, user_id: i32, password_hash: String) -> Result<(), AppError> {
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, sea_orm::sea_query::Expr::value(password_hash))
+        .col_expr(user::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
@@ -85,6 +131,7 @@ pub async fn create_user<C: ConnectionTrait>(
         created_at: Set(now),
         updated_at: Set(now),
         last_sign_in_at: Set(None),
+        session_epoch: Set(0),
         ..Default::default()
     }
     .insert(db)

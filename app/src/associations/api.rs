@@ -8,8 +8,8 @@ use crate::error::AppError;
 pub async fn association_members(slug: String) -> Result<MembersPage, AppError> {
     use crate::associations::repo;
     let state = crate::state::app_state()?;
-    let user = crate::accounts::actor::require(&state.db).await?;
-    let association = repo::managed_association(&state.db, &slug, &user).await?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let association = managed_association(&state.db, &actor, &slug).await?;
     repo::members_page(&state.db, &association).await
 }
 
@@ -19,7 +19,27 @@ pub async fn association_members(slug: String) -> Result<MembersPage, AppError> 
 pub async fn import_job(slug: String, id: i32) -> Result<ImportJobView, AppError> {
     use crate::associations::repo;
     let state = crate::state::app_state()?;
-    let user = crate::accounts::actor::require(&state.db).await?;
-    let association = repo::managed_association(&state.db, &slug, &user).await?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let association = managed_association(&state.db, &actor, &slug).await?;
     repo::job(&state.db, association.id, id).await
+}
+
+/// The association behind `slug`, if `actor` may manage its members
+/// (`orgs::policy::may_manage_members`: approved and theirs, or a site admin).
+/// Its member pages, imports and exports all ask this.
+///
+/// # Errors
+/// `NotFound` for an unknown slug or another kind, `Forbidden` for others.
+#[cfg(feature = "ssr")]
+pub async fn managed_association(
+    db: &sea_orm::DatabaseConnection,
+    actor: &crate::accounts::types::CurrentUser,
+    slug: &str,
+) -> Result<crate::entities::organisation::Model, AppError> {
+    let association = crate::associations::repo::association(db, slug).await?;
+    let standing = crate::orgs::repo::standing(db, actor, &association).await?;
+    if !crate::orgs::policy::may_manage_members(actor, &standing) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(association)
 }

@@ -42,13 +42,16 @@ pub async fn association_belts<C: ConnectionTrait>(db: &C, association_id: i32) 
         .collect())
 }
 
-/// Records an import of `rows` and starts it in the background. Returns the job's id.
+/// Records an import of `rows` and starts it in the background. Returns the
+/// job's id, or why it may not start: one import at a time per association,
+/// and at most [`member_csv::ROWS_PER_HOUR`] rows an hour (decided in the
+/// transaction that records the job, so two uploads at once cannot both start).
 pub async fn start(
     state: &AppState,
     association: &organisation::Model,
     user_id: i32,
     rows: Vec<Result<MemberRow, Vec<RowError>>>,
-) -> Result<i32, AppError> {
+) -> Result<Result<i32, member_csv::FileProblem>, AppError> {
     let total = rows.len();
     let mut problems: Vec<RowError> = Vec::new();
     let mut valid = Vec::new();
@@ -59,6 +62,27 @@ pub async fn start(
         }
     }
     let invalid = total - valid.len();
+    let txn = crate::db::begin_write(&state.db).await?;
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        use sea_orm::QuerySelect;
+        organisation::Entity::find_by_id(association.id).lock_exclusive().one(&txn).await?;
+    }
+    let recent = import_job::Entity::find()
+        .filter(import_job::Column::AssociationId.eq(association.id))
+        .filter(
+            sea_orm::Condition::any()
+                .add(import_job::Column::Status.eq(JobStatus::Running.code()))
+                .add(import_job::Column::CreatedAt.gt(Utc::now() - chrono::Duration::hours(1))),
+        )
+        .all(&txn)
+        .await?;
+    if recent.iter().any(|j| j.status == JobStatus::Running.code()) {
+        return Ok(Err(member_csv::FileProblem::AlreadyRunning));
+    }
+    let rows_this_hour: usize = recent.iter().map(|j| j.total_rows.max(0) as usize).sum();
+    if rows_this_hour + total > member_csv::ROWS_PER_HOUR {
+        return Ok(Err(member_csv::FileProblem::HourlyLimit));
+    }
     let job = import_job::ActiveModel {
         association_id: Set(association.id),
         user_id: Set(user_id),
@@ -73,8 +97,9 @@ pub async fn start(
         finished_at: Set(None),
         ..Default::default()
     }
-    .insert(&state.db)
+    .insert(&txn)
     .await?;
+    txn.commit().await?;
     let state = state.clone();
     let association_id = association.id;
     tokio::spawn(async move {
@@ -82,7 +107,7 @@ pub async fn start(
             tracing::error!(job = job.id, error = %e, "member import stopped");
         }
     });
-    Ok(job.id)
+    Ok(Ok(job.id))
 }
 
 async fn run(

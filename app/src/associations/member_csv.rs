@@ -78,7 +78,14 @@ pub enum FileProblem {
     MissingColumns(Vec<String>),
     TooManyRows,
     NoRows,
+    /// The association's previous import has not finished.
+    AlreadyRunning,
+    /// More rows than an association may import in an hour.
+    HourlyLimit,
 }
+
+/// Most rows one association may import in an hour.
+pub const ROWS_PER_HOUR: usize = 10_000;
 
 impl FileProblem {
     pub fn message(&self, lang: Lang) -> String {
@@ -95,6 +102,12 @@ impl FileProblem {
             (FileProblem::TooManyRows, Lang::En) => format!("Import at most {MAX_ROWS} rows at a time; split the file."),
             (FileProblem::NoRows, Lang::Zh) => "文件中没有数据行。".into(),
             (FileProblem::NoRows, Lang::En) => "The file has no rows below its header.".into(),
+            (FileProblem::AlreadyRunning, Lang::Zh) => "上一次导入还在进行，请等它完成后再导入。".into(),
+            (FileProblem::AlreadyRunning, Lang::En) => "The previous import is still running; import again once it has finished.".into(),
+            (FileProblem::HourlyLimit, Lang::Zh) => format!("每个协会每小时最多导入 {ROWS_PER_HOUR} 行，请稍后再导入。"),
+            (FileProblem::HourlyLimit, Lang::En) => {
+                format!("An association imports at most {ROWS_PER_HOUR} rows an hour; import the rest later.")
+            }
         }
     }
 
@@ -107,6 +120,8 @@ impl FileProblem {
             FileProblem::MissingColumns(c) => format!("columns:{}", c.join(",")),
             FileProblem::TooManyRows => "too_many_rows".into(),
             FileProblem::NoRows => "no_rows".into(),
+            FileProblem::AlreadyRunning => "running".into(),
+            FileProblem::HourlyLimit => "hourly_limit".into(),
         }
     }
 
@@ -117,6 +132,8 @@ impl FileProblem {
             "not_text" => FileProblem::NotText,
             "too_many_rows" => FileProblem::TooManyRows,
             "no_rows" => FileProblem::NoRows,
+            "running" => FileProblem::AlreadyRunning,
+            "hourly_limit" => FileProblem::HourlyLimit,
             other => FileProblem::MissingColumns(
                 other.strip_prefix("columns:")?.split(',').filter(|c| COLUMNS.contains(c)).map(str::to_string).collect(),
             ),

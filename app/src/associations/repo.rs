@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::accounts::types::CurrentUser;
 use crate::associations::types::{ImportJobView, JobStatus, MemberSummary, MembersPage};
 use crate::belts::repo::belt_refs_by_owner;
 use crate::belts::types::CategoryRef;
@@ -14,19 +13,14 @@ use crate::orgs::repo::org_name;
 use crate::orgs::types::OrgKind;
 use crate::suppliers::types::ProfileStatus;
 
-/// The association behind `slug`, if `actor` may manage its members (see
-/// `orgs::policy::may_manage_members`: approved, and theirs, or a site admin).
+/// The association behind `slug`.
 ///
 /// # Errors
-/// `NotFound` for an unknown slug or another kind, `Forbidden` for others.
-pub async fn managed_association<C: ConnectionTrait>(db: &C, slug: &str, actor: &CurrentUser) -> Result<organisation::Model, AppError> {
+/// `NotFound` for an unknown slug or another kind.
+pub async fn association<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
     let org = crate::orgs::repo::find_by_slug(db, slug).await?;
     if OrgKind::from_code(&org.kind) != Some(OrgKind::Association) {
         return Err(AppError::NotFound);
-    }
-    let standing = crate::orgs::repo::standing(db, actor, &org).await?;
-    if !crate::orgs::policy::may_manage_members(actor, &standing) {
-        return Err(AppError::Forbidden);
     }
     Ok(org)
 }

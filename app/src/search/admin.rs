@@ -31,11 +31,11 @@ pub struct IndexingStatus {
 
 #[cfg(feature = "ssr")]
 async fn require_site_admin(db: &sea_orm::DatabaseConnection) -> Result<crate::accounts::types::CurrentUser, AppError> {
-    let user = crate::accounts::actor::require(db).await?;
-    if user.role != crate::accounts::types::Role::SiteAdmin {
+    let actor = crate::accounts::actor::require(db).await?;
+    if !crate::search::policy::may_administer(&actor) {
         return Err(AppError::Forbidden);
     }
-    Ok(user)
+    Ok(actor)
 }
 
 #[server(prefix = "/api", endpoint = "search_status")]

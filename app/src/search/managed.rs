@@ -277,8 +277,12 @@ fn master_key(dir: &Path) -> Result<String, ManagedError> {
         }
     }
     let key = Alphanumeric.sample_string(&mut rand::rng(), 40);
-    std::fs::write(&path, &key).map_err(io_err(&path))?;
-    use std::os::unix::fs::PermissionsExt;
+    // Owner-only from the moment it exists (a write then a chmod leaves a window).
+    use std::io::Write;
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let _ = std::fs::remove_file(&path);
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path).map_err(io_err(&path))?;
+    file.write_all(key.as_bytes()).map_err(io_err(&path))?;
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).map_err(io_err(&path))?;
     Ok(key)
 }

@@ -39,7 +39,12 @@ pub enum SearchError {
 /// A handle on the search engine, cheap to clone.
 #[derive(Clone)]
 pub struct SearchService {
+    /// With the master key: index settings, writes, tasks, keys.
     client: Arc<Client>,
+    /// Searches go through here: the master key at first, a key that may
+    /// only search once [`Self::use_search_only_key`] has made one.
+    reader: Arc<std::sync::RwLock<(Arc<Client>, Arc<str>)>>,
+    url: Arc<str>,
     index_uid: Arc<str>,
     /// Woken after a transaction wrote to the outbox, so the worker need not wait for its next poll.
     pub outbox_wake: Arc<Notify>,
@@ -54,8 +59,11 @@ impl SearchService {
     /// # Errors
     /// When the URL or key cannot make a client.
     pub fn new(url: &str, api_key: &str, index_uid: &str) -> Result<Self, SearchError> {
+        let client = Arc::new(Client::new(url, Some(api_key))?);
         Ok(SearchService {
-            client: Arc::new(Client::new(url, Some(api_key))?),
+            reader: Arc::new(std::sync::RwLock::new((client.clone(), api_key.into()))),
+            client,
+            url: url.into(),
             index_uid: index_uid.into(),
             outbox_wake: Arc::new(Notify::new()),
             changes_seen: crate::cache::ChangeCounter::default(),
@@ -68,6 +76,44 @@ impl SearchService {
 
     pub fn index_uid(&self) -> &str {
         &self.index_uid
+    }
+
+    fn reader(&self) -> Arc<Client> {
+        self.reader.read().unwrap_or_else(std::sync::PoisonError::into_inner).0.clone()
+    }
+
+    /// The key searches are sent with.
+    pub fn read_key(&self) -> String {
+        self.reader.read().unwrap_or_else(std::sync::PoisonError::into_inner).1.to_string()
+    }
+
+    /// From now on, searches use a key that may only search this site's
+    /// indexes (made once, found again by its name on later starts), so the
+    /// master key never serves a query.
+    ///
+    /// # Errors
+    /// When Meilisearch cannot be reached or refuses to make the key.
+    pub async fn use_search_only_key(&self) -> Result<(), SearchError> {
+        use meilisearch_sdk::key::{Action, KeyBuilder, KeysQuery};
+        let name = format!("{}-search-only", self.index_uid);
+        let pattern = format!("{}*", self.index_uid);
+        let existing = self.client.get_keys_with(KeysQuery::new().with_limit(1000)).await?.results.into_iter().find(|k| {
+            k.name.as_deref() == Some(name.as_str())
+                && k.actions == [Action::Search]
+                && k.indexes == [pattern.clone()]
+                && k.expires_at.is_none()
+        });
+        let key = match existing {
+            Some(key) => key,
+            None => {
+                let mut builder = KeyBuilder::new();
+                builder.with_name(&name).with_action(Action::Search).with_index(&pattern);
+                self.client.create_key(builder).await?
+            }
+        };
+        let reader = Arc::new(Client::new(self.url.as_ref(), Some(key.key.as_str()))?);
+        *self.reader.write().unwrap_or_else(std::sync::PoisonError::into_inner) = (reader, key.key.as_str().into());
+        Ok(())
     }
 
     /// Where a rebuild writes before it is swapped in. While it exists the
@@ -184,7 +230,8 @@ impl SearchService {
         query: &SearchQuery,
         near: Option<(f64, f64)>,
     ) -> Result<Vec<meilisearch_sdk::search::SearchResults<T>>, SearchError> {
-        let index = self.live_index();
+        let reader = self.reader();
+        let index = reader.index(self.index_uid.as_ref());
         let all_facets: Vec<&str> = Facet::ALL.iter().map(|f| f.attribute()).collect();
         let filter = filter_expressions(query, near, None).join(" AND ");
         let sort: Vec<String> = match (query.sort, near) {
@@ -226,7 +273,7 @@ impl SearchService {
                 (filter_expressions(query, near, Some(*n)).join(" AND "), facets)
             })
             .collect();
-        let mut multi = self.client.multi_search();
+        let mut multi = reader.multi_search();
         multi.with_search_query(main);
         for (filter, facets) in &others {
             let mut without = index.search();

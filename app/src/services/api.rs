@@ -8,8 +8,7 @@ use crate::services::types::{OfferingEditor, OfferingList};
 pub async fn my_offerings(slug: String) -> Result<OfferingList, AppError> {
     use crate::services::repo;
     let state = crate::state::app_state()?;
-    let user = crate::accounts::actor::require(&state.db).await?;
-    let org = repo::managed_provider(&state.db, &slug, &user).await?;
+    let (_, org) = managed_provider(&state.db, &slug).await?;
     Ok(OfferingList {
         slug: org.slug.clone(),
         name: crate::orgs::repo::org_name(&org),
@@ -22,9 +21,27 @@ pub async fn my_offerings(slug: String) -> Result<OfferingList, AppError> {
 pub async fn load_offering_editor(slug: String, id: String) -> Result<OfferingEditor, AppError> {
     use crate::services::repo;
     let state = crate::state::app_state()?;
-    let user = crate::accounts::actor::require(&state.db).await?;
-    let org = repo::managed_provider(&state.db, &slug, &user).await?;
+    let (_, org) = managed_provider(&state.db, &slug).await?;
     repo::editor(&state.db, &org, parse_id(&id)?).await
+}
+
+/// The provider behind `slug` and the signed-in actor, if the actor may
+/// manage its offerings (`orgs::policy::may_edit`).
+///
+/// # Errors
+/// `SignInRequired`; `NotFound` for an unknown slug or a kind without offerings; `Forbidden` for others.
+#[cfg(feature = "ssr")]
+async fn managed_provider(
+    db: &sea_orm::DatabaseConnection,
+    slug: &str,
+) -> Result<(crate::accounts::types::CurrentUser, crate::entities::organisation::Model), AppError> {
+    let actor = crate::accounts::actor::require(db).await?;
+    let org = crate::services::repo::provider(db, slug).await?;
+    let standing = crate::orgs::repo::standing(db, &actor, &org).await?;
+    if !crate::orgs::policy::may_edit(&actor, &standing) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((actor, org))
 }
 
 /// `new` (or nothing) for a new offering, else its number.
@@ -55,8 +72,7 @@ pub async fn save_offering(
 ) -> Result<(), AppError> {
     use crate::services::{repo, rules};
     let state = crate::state::app_state()?;
-    let user = crate::accounts::actor::require(&state.db).await?;
-    let org = repo::managed_provider(&state.db, &slug, &user).await?;
+    let (user, org) = managed_provider(&state.db, &slug).await?;
     let id = parse_id(&id)?;
     let form = rules::OfferingForm {
         service_type,
@@ -84,8 +100,7 @@ pub async fn save_offering(
 pub async fn delete_offering(slug: String, id: String) -> Result<(), AppError> {
     use crate::services::repo;
     let state = crate::state::app_state()?;
-    let user = crate::accounts::actor::require(&state.db).await?;
-    let org = repo::managed_provider(&state.db, &slug, &user).await?;
+    let (user, org) = managed_provider(&state.db, &slug).await?;
     let id = parse_id(&id)?.ok_or(AppError::NotFound)?;
     repo::delete(&state.db, org.id, id).await?;
     tracing::info!(organisation = slug, offering = id, user_id = user.id, "service offering deleted");

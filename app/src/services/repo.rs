@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::accounts::types::CurrentUser;
 use crate::belts::repo::belt_refs_by_owner;
 use crate::belts::types::CategoryRef;
 use crate::codes::split_codes;
@@ -24,18 +23,6 @@ pub async fn provider<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisa
     let org = crate::orgs::repo::find_by_slug(db, slug).await?;
     if OrgKind::from_code(&org.kind) != Some(OrgKind::ServiceProvider) {
         return Err(AppError::NotFound);
-    }
-    Ok(org)
-}
-
-/// The provider behind `slug`, if `user` may manage its offerings.
-///
-/// # Errors
-/// `NotFound` for an unknown slug or a kind without offerings, `Forbidden` for non-editors.
-pub async fn managed_provider<C: ConnectionTrait>(db: &C, slug: &str, user: &CurrentUser) -> Result<organisation::Model, AppError> {
-    let org = provider(db, slug).await?;
-    if !crate::orgs::repo::permissions(db, Some(user), &org).await?.edit {
-        return Err(AppError::Forbidden);
     }
     Ok(org)
 }

@@ -7,17 +7,31 @@ use crate::suppliers::types::{ProfileEditor, SupplierPage};
 /// and verifiers only.
 #[server(prefix = "/api", endpoint = "supplier")]
 pub async fn get_supplier(slug: String) -> Result<SupplierPage, AppError> {
+    use crate::suppliers::{repo, types::ProfileStatus};
     let state = crate::state::app_state()?;
     let viewer = crate::accounts::actor::current(&state.db).await?;
-    crate::suppliers::repo::supplier_page(&state.db, &slug, viewer.as_ref()).await
+    let org = repo::manufacturer(&state.db, &slug).await?;
+    let permissions = crate::orgs::repo::permissions(&state.db, viewer.as_ref(), &org).await?;
+    let page = repo::supplier_page(&state.db, &org, permissions).await?;
+    // Only a published profile is public; the firm's editors and verifiers see it before and after.
+    if page.status != ProfileStatus::Published && !permissions.edit && !permissions.verify {
+        return Err(AppError::NotFound);
+    }
+    Ok(page)
 }
 
 /// The profile editor's data, for those who may edit or verify the manufacturer.
 #[server(prefix = "/api", endpoint = "supply_profile_editor")]
 pub async fn supply_profile_editor(slug: String) -> Result<ProfileEditor, AppError> {
+    use crate::suppliers::repo;
     let state = crate::state::app_state()?;
-    let user = crate::accounts::actor::require(&state.db).await?;
-    crate::suppliers::repo::editor(&state.db, &slug, &user).await
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let org = repo::manufacturer(&state.db, &slug).await?;
+    let permissions = crate::orgs::repo::permissions(&state.db, Some(&actor), &org).await?;
+    if !permissions.edit && !permissions.verify {
+        return Err(AppError::Forbidden);
+    }
+    repo::editor(&state.db, &org, permissions).await
 }
 
 /// Saves a manufacturer's supply profile. Its members and site admins; every
@@ -50,7 +64,7 @@ pub async fn save_supply_profile(
     let state = crate::state::app_state()?;
     let user = crate::accounts::actor::require(&state.db).await?;
     let org = repo::manufacturer(&state.db, &slug).await?;
-    if !repo::permissions(&state.db, Some(&user), &org).await?.edit {
+    if !crate::orgs::repo::permissions(&state.db, Some(&user), &org).await?.edit {
         return Err(AppError::Forbidden);
     }
     let form = rules::ProfileForm {
@@ -93,7 +107,7 @@ pub async fn set_supply_profile_status(slug: String, action: String) -> Result<(
     let state = crate::state::app_state()?;
     let user = crate::accounts::actor::require(&state.db).await?;
     let org = repo::manufacturer(&state.db, &slug).await?;
-    if !repo::permissions(&state.db, Some(&user), &org).await?.edit {
+    if !crate::orgs::repo::permissions(&state.db, Some(&user), &org).await?.edit {
         return Err(AppError::Forbidden);
     }
     let status = match action.as_str() {
@@ -120,7 +134,7 @@ pub async fn delete_profile_photo(slug: String, id: i32) -> Result<(), AppError>
     let state = crate::state::app_state()?;
     let user = crate::accounts::actor::require(&state.db).await?;
     let org = repo::manufacturer(&state.db, &slug).await?;
-    if !repo::permissions(&state.db, Some(&user), &org).await?.edit {
+    if !crate::orgs::repo::permissions(&state.db, Some(&user), &org).await?.edit {
         return Err(AppError::Forbidden);
     }
     let profile = repo::find_for_org(&state.db, org.id).await?.ok_or(AppError::NotFound)?;

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::accounts::types::CurrentUser;
 use crate::belts::types::CategoryRef;
 use crate::codes::split_codes;
 use crate::entities::{category, organisation, supply_profile, supply_profile_category, user};
@@ -100,16 +99,6 @@ pub async fn all_categories<C: ConnectionTrait>(db: &C) -> Result<Vec<CategoryRe
         .into_iter()
         .map(|c| CategoryRef { slug: c.slug, name: Bilingual::new(c.name_zh, c.name_en) })
         .collect())
-}
-
-/// Who may do what: a profile belongs to a manufacturer, and is edited by
-/// those who may edit the manufacturer.
-pub async fn permissions<C: ConnectionTrait>(
-    db: &C,
-    user: Option<&CurrentUser>,
-    org: &organisation::Model,
-) -> Result<crate::orgs::types::Permissions, AppError> {
-    crate::orgs::repo::permissions(db, user, org).await
 }
 
 /// The organisation behind `slug`, which must be a manufacturer to have a profile.
@@ -243,16 +232,16 @@ fn day(at: &chrono::DateTime<Utc>) -> String {
     at.format("%Y-%m-%d").to_string()
 }
 
-/// The public page of a supplier. Only a published profile is public; the
-/// organisation's editors and verifiers also see it before and after.
-pub async fn supplier_page<C: ConnectionTrait>(db: &C, slug: &str, viewer: Option<&CurrentUser>) -> Result<SupplierPage, AppError> {
-    let org = manufacturer(db, slug).await?;
+/// The page of a supplier as a viewer with `permissions` sees it (who may
+/// see it at all is the caller's question).
+pub async fn supplier_page<C: ConnectionTrait>(
+    db: &C,
+    org: &organisation::Model,
+    permissions: crate::orgs::types::Permissions,
+) -> Result<SupplierPage, AppError> {
+    let slug = org.slug.as_str();
     let row = find_for_org(db, org.id).await?.ok_or(AppError::NotFound)?;
     let status = ProfileStatus::from_code(&row.status).ok_or(AppError::Internal)?;
-    let permissions = permissions(db, viewer, &org).await?;
-    if status != ProfileStatus::Published && !permissions.edit && !permissions.verify {
-        return Err(AppError::NotFound);
-    }
     let categories = categories_of(db, row.id).await?;
     let profile = profile_data(&row, categories.iter().map(|c| c.slug.clone()).collect());
     let detail = crate::orgs::repo::detail(db, slug).await?;
@@ -286,13 +275,12 @@ pub async fn supplier_page<C: ConnectionTrait>(db: &C, slug: &str, viewer: Optio
     })
 }
 
-/// What the editor starts from; for those who may edit the manufacturer.
-pub async fn editor<C: ConnectionTrait>(db: &C, slug: &str, user: &CurrentUser) -> Result<ProfileEditor, AppError> {
-    let org = manufacturer(db, slug).await?;
-    let permissions = permissions(db, Some(user), &org).await?;
-    if !permissions.edit && !permissions.verify {
-        return Err(AppError::Forbidden);
-    }
+/// What the editor starts from, for a viewer with `permissions`.
+pub async fn editor<C: ConnectionTrait>(
+    db: &C,
+    org: &organisation::Model,
+    permissions: crate::orgs::types::Permissions,
+) -> Result<ProfileEditor, AppError> {
     let row = find_for_org(db, org.id).await?;
     let profile = match &row {
         Some(r) => Some(profile_data(r, category_slugs(db, r.id).await?)),

@@ -296,3 +296,40 @@ async fn the_account_needs_a_signed_in_user() {
         assert_eq!(page.status, StatusCode::OK, "{path}");
     }
 }
+
+#[tokio::test]
+async fn changing_the_password_ends_other_sessions_and_signing_out_everywhere_ends_all() {
+    let site = site().await;
+    let mut here = Browser::new(&site.router, "10.0.0.1");
+    sign_up(&mut here, "li@example.com", Role::Manufacturer).await;
+    here.call("sign_in", &[("email", "li@example.com"), ("password", PASSWORD)]).await;
+    let mut phone = Browser::new(&site.router, "10.0.0.2");
+    phone.call("sign_in", &[("email", "li@example.com"), ("password", PASSWORD)]).await;
+    assert!(who(&mut phone).await.is_some());
+
+    let change =
+        |current: &'static str, new: &'static str| [("current_password", current), ("new_password", new), ("new_password_again", new)];
+    let AppError::Invalid(errors) = app_error(&here.call("change_password", &change("wrong-password-x", "tea-from-junshan-island")).await)
+    else {
+        panic!()
+    };
+    assert_eq!(errors.problem("current_password"), Some(&Problem::WrongCredentials));
+    let AppError::Invalid(errors) = app_error(&here.call("change_password", &change(PASSWORD, "password12345")).await) else { panic!() };
+    assert_eq!(errors.problem("new_password"), Some(&Problem::CommonPassword));
+    assert!(who(&mut phone).await.is_some(), "refused changes end nothing");
+
+    let page = here.call("change_password", &change(PASSWORD, "tea-from-junshan-island")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(who(&mut here).await.is_some(), "this session goes on");
+    assert_eq!(who(&mut phone).await, None, "the other device is signed out");
+    let old = phone.call("sign_in", &[("email", "li@example.com"), ("password", PASSWORD)]).await;
+    assert_eq!(old.status, StatusCode::BAD_REQUEST, "the old password no longer works");
+    let new = phone.call("sign_in", &[("email", "li@example.com"), ("password", "tea-from-junshan-island")]).await;
+    assert_eq!(new.headers["location"], "/account");
+
+    let page = phone.call("sign_out_everywhere", &[]).await;
+    assert_eq!(page.headers["location"], "/signin?signed_out=everywhere");
+    assert_eq!(who(&mut phone).await, None);
+    assert_eq!(who(&mut here).await, None, "every device");
+    assert!(here.get("/signin?signed_out=everywhere").await.body.contains("Signed out on every device."));
+}

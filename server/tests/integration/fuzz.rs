@@ -86,6 +86,7 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("search", &["query"]),
     ("sign_up", &["email", "display_name", "role", "password", "password_again"]),
     ("sign_in", &["email", "password", "next"]),
+    ("change_password", &["current_password", "new_password", "new_password_again"]),
     (
         "create_organisation",
         &["kind", "name_zh", "name_en", "description_zh", "description_en", "province", "city_zh", "city_en", "belts[]"],

@@ -175,3 +175,47 @@ async fn nobody_verifies_a_firm_they_imported() {
     let mut other = association(&site, "jiaozhou@example.com", "Jiaozhou Trade Association", "pingdu-false-eyelashes").await;
     assert_eq!(other.call("verify_organisation", &verify).await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn one_import_at_a_time_and_a_bounded_number_of_rows_an_hour() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let site = site().await;
+    let mut admin = association_admin(&site).await;
+    let association = app::orgs::repo::find_by_slug(&site.db.db, ASSOCIATION).await.unwrap();
+    let refused = |page: &Page| page.headers["location"].to_str().unwrap().rsplit("import_error=").next().unwrap().to_string();
+
+    // While one import runs, another is refused with a message.
+    let running = app::entities::import_job::ActiveModel {
+        association_id: Set(association.id),
+        user_id: Set(1),
+        status: Set("running".into()),
+        total_rows: Set(10),
+        done_rows: Set(3),
+        created: Set(0),
+        updated: Set(0),
+        failed: Set(0),
+        problems: Set("[]".into()),
+        created_at: Set(chrono::Utc::now()),
+        finished_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&site.db.db)
+    .await
+    .unwrap();
+    let csv = [header(), SILK.into()].join("\n");
+    let page = admin.upload_file(MEMBERS, IMPORT, "file", ("m.csv", "text/csv", csv.as_bytes())).await;
+    assert_eq!(refused(&page), "running");
+    assert!(admin.get(&format!("{MEMBERS}?import_error=running")).await.body.contains("still running"));
+    let mut finished: app::entities::import_job::ActiveModel = running.into();
+    finished.status = Set("finished".into());
+    finished.update(&site.db.db).await.unwrap();
+
+    // Rows an hour: two full files (refused rows count too), then not one more.
+    let bad_row = ",,Nowhere Lashes,,,,no-such-belt,,Lashes,false-eyelashes,,,,,,,,,,,,,,,,no";
+    let full = std::iter::once(header()).chain(std::iter::repeat_n(bad_row.to_string(), 4995)).collect::<Vec<_>>().join("\n");
+    for _ in 0..2 {
+        import(&site, &mut admin, &full).await;
+    }
+    let page = admin.upload_file(MEMBERS, IMPORT, "file", ("m.csv", "text/csv", csv.as_bytes())).await;
+    assert_eq!(refused(&page), "hourly_limit");
+}

@@ -72,3 +72,25 @@ async fn a_supervised_meilisearch_that_dies_is_started_again_with_its_data() {
     assert!(is_gone(last_pid));
     assert!(managed::running(dir.path()).is_none());
 }
+
+#[tokio::test]
+async fn searches_use_a_key_that_may_only_search() {
+    let db = common::sqlite().await;
+    let meili = common::TestMeili::start().await;
+    let search = meili.service();
+    common::seeded(&db.db, &search).await;
+    search.use_search_only_key().await.unwrap();
+    let read_key = search.read_key();
+    assert_ne!(read_key, meili.key, "not the master key");
+    let hits = common::search_hrefs(&search, "eyelashes").await;
+    assert!(!hits.is_empty(), "searches still find things");
+    // Found again on the next start rather than made twice.
+    let again = meili.service();
+    again.use_search_only_key().await.unwrap();
+    assert_eq!(again.read_key(), read_key);
+    // The key searches and nothing more.
+    let reader = meilisearch_sdk::client::Client::new(format!("http://127.0.0.1:{}", meili.port), Some(read_key)).unwrap();
+    assert!(reader.get_keys().await.is_err(), "cannot read keys");
+    assert!(reader.index("beltlink").delete_all_documents().await.is_err(), "cannot write");
+    assert!(reader.create_index("other", None).await.is_err(), "cannot make indexes");
+}

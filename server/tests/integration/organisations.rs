@@ -274,7 +274,16 @@ async fn authorization_matrix() {
             ("join_requests", vec![("slug", "matrix-association")]),
             ("decide_join_request", vec![("slug", "matrix-association"), ("user_id", joiner_id), ("decision", "approve")]),
             ("sign_in", vec![("email", "owner@example.com"), ("password", "wrong-password")]),
+            (
+                "change_password",
+                vec![
+                    ("current_password", "wrong-password-x"),
+                    ("new_password", "tea-from-junshan-island"),
+                    ("new_password_again", "tea-from-junshan-island"),
+                ],
+            ),
             ("sign_out", vec![]),
+            ("sign_out_everywhere", vec![]),
         ];
         let mut row = Vec::new();
         for (function, fields) in calls {
@@ -285,7 +294,7 @@ async fn authorization_matrix() {
     }
 
     let expected = |role: Option<Role>, function: &str| -> StatusCode {
-        const SIGNED_IN_ONLY: [&str; 23] = [
+        const SIGNED_IN_ONLY: [&str; 25] = [
             "my_account",
             "create_organisation",
             "verify_organisation",
@@ -309,6 +318,8 @@ async fn authorization_matrix() {
             "ask_to_join",
             "join_requests",
             "decide_join_request",
+            "change_password",
+            "sign_out_everywhere",
         ];
         match (function, role) {
             (f, None) if SIGNED_IN_ONLY.contains(&f) => StatusCode::UNAUTHORIZED,
@@ -343,6 +354,9 @@ async fn authorization_matrix() {
             ("retry_dead_letter", Some(Role::SiteAdmin)) => StatusCode::NOT_FOUND,
             ("search_status" | "retry_dead_letter", Some(_)) => StatusCode::FORBIDDEN,
             ("sign_in", _) => StatusCode::BAD_REQUEST, // a wrong password, for everyone alike
+            ("change_password", Some(_)) => StatusCode::BAD_REQUEST, // the current password is wrong
+            // Signed out a moment earlier by `sign_out`.
+            ("sign_out_everywhere", _) => StatusCode::UNAUTHORIZED,
             _ => StatusCode::OK,
         }
     };
