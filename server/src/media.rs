@@ -70,7 +70,7 @@ async fn editable_profile(
     if !app::orgs::policy::may_edit(user, &standing) {
         return Err(app::error::AppError::Forbidden);
     }
-    app::suppliers::repo::find_for_org(db, org.id).await
+    app::read::supply_profile_of(db, org.id).await
 }
 
 /// The photo's bytes and caption; a body past the limit is `TooLarge`.

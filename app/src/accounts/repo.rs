@@ -8,8 +8,8 @@ use crate::accounts::throttle::{self, Failure};
 use crate::accounts::types::{AccountOverview, CurrentUser, MemberRole, Membership, Role};
 use crate::entities::{membership, organisation, sign_in_failure, user};
 use crate::error::AppError;
-use crate::orgs::repo::org_name;
 use crate::orgs::types::OrgKind;
+use crate::read::org_name;
 
 const SESSION_USER: &str = "user_id";
 const SESSION_SIGNED_IN_AT: &str = "signed_in_at";

@@ -11,11 +11,11 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, 
 use crate::associations::member_csv::{self, MemberRow, RowError, COLUMNS};
 use crate::associations::repo;
 use crate::associations::types::JobStatus;
+use crate::changes::EntityKind;
 use crate::entities::{association_member, belt_organisation, import_job, organisation};
 use crate::error::AppError;
 use crate::forms::Problem;
 use crate::orgs::types::OrgKind;
-use crate::search::document::EntityKind;
 use crate::search::outbox;
 use crate::state::AppState;
 use crate::suppliers::types::ProfileStatus;
@@ -274,8 +274,7 @@ async fn save_row(
             (id, Applied::Created)
         }
     };
-    let was_published =
-        crate::suppliers::repo::find_for_org(&txn, org_id).await?.is_some_and(|p| p.status == ProfileStatus::Published.code());
+    let was_published = crate::read::supply_profile_of(&txn, org_id).await?.is_some_and(|p| p.status == ProfileStatus::Published.code());
     crate::suppliers::repo::save_in(&txn, org_id, Some(user_id), &row.profile).await?;
     if row.publish != was_published {
         let status = if row.publish { ProfileStatus::Published } else { ProfileStatus::Unpublished };
@@ -320,18 +319,17 @@ pub async fn export<C: ConnectionTrait>(db: &C, association_id: i32) -> Result<V
             .find(|(_, id)| links.iter().any(|l| l.organisation_id == m.id && l.belt_id == **id))
             .map(|(slug, _)| slug.clone())
             .unwrap_or_default();
-        let profile = crate::suppliers::repo::find_for_org(db, m.id).await?;
+        let profile = crate::read::supply_profile_of(db, m.id).await?;
         let (data, publish) = match &profile {
-            Some(p) => (
-                crate::suppliers::repo::profile_data(p, crate::suppliers::repo::category_slugs(db, p.id).await?),
-                p.status == ProfileStatus::Published.code(),
-            ),
+            Some(p) => {
+                (crate::read::profile_data(p, crate::read::category_slugs(db, p.id).await?), p.status == ProfileStatus::Published.code())
+            }
             None => (Default::default(), false),
         };
         let member = MemberRow {
             line: 0,
             slug: Some(m.slug.clone()),
-            name: crate::orgs::repo::org_name(&m),
+            name: crate::read::org_name(&m),
             province: m.province.clone(),
             city: crate::i18n::Bilingual::new(m.city_zh.clone().unwrap_or_default(), m.city_en.clone().unwrap_or_default()),
             belt,

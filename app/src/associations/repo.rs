@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::associations::types::{ImportJobView, JobStatus, MemberSummary, MembersPage};
-use crate::belts::repo::belt_refs_by_owner;
 use crate::belts::types::CategoryRef;
 use crate::entities::{association_member, belt_organisation, import_job, organisation, supply_profile};
 use crate::error::AppError;
-use crate::orgs::repo::org_name;
 use crate::orgs::types::OrgKind;
+use crate::read::belt_refs_by_owner;
+use crate::read::org_name;
 use crate::suppliers::types::ProfileStatus;
 
 /// The association behind `slug`.
@@ -18,7 +18,7 @@ use crate::suppliers::types::ProfileStatus;
 /// # Errors
 /// `NotFound` for an unknown slug or another kind.
 pub async fn association<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
-    let org = crate::orgs::repo::find_by_slug(db, slug).await?;
+    let org = crate::read::organisation_by_slug(db, slug).await?;
     if OrgKind::from_code(&org.kind) != Some(OrgKind::Association) {
         return Err(AppError::NotFound);
     }

@@ -1,5 +1,6 @@
 //! Reading belts from the database into the shared types.
 
+use crate::read::categories_of_belts;
 use std::collections::{BTreeMap, HashMap};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
@@ -9,8 +10,8 @@ use crate::entities::{belt, belt_category, belt_figure, belt_organisation, categ
 use crate::error::AppError;
 use crate::geo;
 use crate::i18n::Bilingual;
-use crate::orgs::repo::org_name;
 use crate::orgs::types::{BeltRole, OrgCard, OrgKind};
+use crate::read::org_name;
 
 /// Everything the directory shows, read in one go and cached between changes
 /// (see `crate::cache`): the directory is the busiest page.
@@ -141,7 +142,7 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<BeltDetail
         .await?;
     let role_of: HashMap<i32, BeltRole> = links.iter().filter_map(|l| Some((l.organisation_id, BeltRole::from_code(&l.role)?))).collect();
     let linked = organisation::Entity::find().filter(organisation::Column::Id.is_in(role_of.keys().copied())).all(db).await?;
-    let suppliers = crate::suppliers::repo::published_cards(db, &linked).await?;
+    let suppliers = crate::read::published_supplier_cards(db, &linked).await?;
     let mut organisations: Vec<OrgCard> = linked
         .into_iter()
         .filter_map(|o| Some(OrgCard { role: *role_of.get(&o.id)?, kind: OrgKind::from_code(&o.kind)?, name: org_name(&o), slug: o.slug }))
@@ -163,89 +164,6 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<BeltDetail
 /// On a database failure.
 pub async fn categories_of_belt<C: ConnectionTrait>(db: &C, belt_id: i32) -> Result<Vec<CategoryRef>, DbErr> {
     Ok(categories_of_belts(db, &[belt_id]).await?.remove(&belt_id).unwrap_or_default())
-}
-
-/// Each of these belts' categories, by name.
-///
-/// # Errors
-/// On a database failure.
-pub async fn categories_of_belts<C: ConnectionTrait>(db: &C, belt_ids: &[i32]) -> Result<HashMap<i32, Vec<CategoryRef>>, DbErr> {
-    let links = belt_category::Entity::find().filter(belt_category::Column::BeltId.is_in(belt_ids.iter().copied())).all(db).await?;
-    categories_by_owner(db, links.into_iter().map(|l| (l.belt_id, l.category_id))).await
-}
-
-/// Categories by owner, for any table linking owners (belts, profiles) to
-/// categories: each owner's categories in slug order.
-///
-/// # Errors
-/// On a database failure.
-pub async fn categories_by_owner<C: ConnectionTrait>(
-    db: &C,
-    links: impl IntoIterator<Item = (i32, i32)>,
-) -> Result<HashMap<i32, Vec<CategoryRef>>, DbErr> {
-    let links: Vec<(i32, i32)> = links.into_iter().collect();
-    let mut wanted: Vec<i32> = links.iter().map(|&(_, category_id)| category_id).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let found: HashMap<i32, category::Model> =
-        category::Entity::find().filter(category::Column::Id.is_in(wanted)).all(db).await?.into_iter().map(|c| (c.id, c)).collect();
-    let mut by_owner: HashMap<i32, Vec<CategoryRef>> = HashMap::new();
-    for (owner, category_id) in links {
-        if let Some(c) = found.get(&category_id) {
-            by_owner.entry(owner).or_default().push(CategoryRef { slug: c.slug.clone(), name: Bilingual::new(&c.name_zh, &c.name_en) });
-        }
-    }
-    for owned in by_owner.values_mut() {
-        owned.sort_by(|a, b| a.slug.cmp(&b.slug));
-    }
-    Ok(by_owner)
-}
-
-/// Belts by owner, for any table linking owners (organisations, offerings, …)
-/// to belts: each owner's belts in slug order.
-///
-/// # Errors
-/// On a database failure.
-pub async fn belt_refs_by_owner<C: ConnectionTrait>(
-    db: &C,
-    links: impl IntoIterator<Item = (i32, i32)>,
-) -> Result<HashMap<i32, Vec<CategoryRef>>, DbErr> {
-    Ok(belts_by_owner(db, links)
-        .await?
-        .into_iter()
-        .map(|(owner, belts)| {
-            (owner, belts.into_iter().map(|b| CategoryRef { slug: b.slug, name: Bilingual::new(b.name_zh, b.name_en) }).collect())
-        })
-        .collect())
-}
-
-/// The belt rows by owner, for any table linking owners to belts: each
-/// owner's belts in slug order.
-///
-/// # Errors
-/// On a database failure.
-pub async fn belts_by_owner<C: ConnectionTrait>(
-    db: &C,
-    links: impl IntoIterator<Item = (i32, i32)>,
-) -> Result<HashMap<i32, Vec<belt::Model>>, DbErr> {
-    let links: Vec<(i32, i32)> = links.into_iter().collect();
-    let belts: HashMap<i32, belt::Model> = belt::Entity::find()
-        .filter(belt::Column::Id.is_in(links.iter().map(|&(_, belt_id)| belt_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, b))
-        .collect();
-    let mut by_owner: HashMap<i32, Vec<belt::Model>> = HashMap::new();
-    for (owner, belt_id) in links {
-        if let Some(b) = belts.get(&belt_id) {
-            by_owner.entry(owner).or_default().push(b.clone());
-        }
-    }
-    for owned in by_owner.values_mut() {
-        owned.sort_by(|a, b| a.slug.cmp(&b.slug));
-    }
-    Ok(by_owner)
 }
 
 fn category_refs(ids: Option<&Vec<i32>>, by_id: &HashMap<i32, &category::Model>) -> Vec<CategoryRef> {

@@ -16,7 +16,7 @@ pub async fn get_organisation(slug: String) -> Result<OrgDetail, AppError> {
     let actor = crate::accounts::actor::current(&state.db).await?;
     let detail = crate::orgs::repo::detail(&state.db, &slug).await?;
     if detail.awaiting_approval {
-        let org = crate::orgs::repo::find_by_slug(&state.db, &slug).await?;
+        let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
         let permissions = crate::orgs::repo::permissions(&state.db, actor.as_ref(), &org).await?;
         if !permissions.edit {
             return Err(AppError::NotFound);
@@ -30,7 +30,7 @@ pub async fn get_organisation(slug: String) -> Result<OrgDetail, AppError> {
 pub async fn organisation_permissions(slug: String) -> Result<Permissions, AppError> {
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::current(&state.db).await?;
-    let org = crate::orgs::repo::find_by_slug(&state.db, &slug).await?;
+    let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
     crate::orgs::repo::permissions(&state.db, actor.as_ref(), &org).await
 }
 
@@ -114,7 +114,7 @@ pub async fn verify_organisation(slug: String, evidence: String) -> Result<(), A
 
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
-    let org = repo::find_by_slug(&state.db, &slug).await?;
+    let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
     let standing = repo::standing(&state.db, &actor, &org).await?;
     if !policy::may_verify(&actor, &standing) {
         return Err(AppError::Forbidden);
@@ -140,7 +140,7 @@ async fn with_standing(
     actor: &crate::accounts::types::CurrentUser,
     slug: &str,
 ) -> Result<(crate::entities::organisation::Model, crate::orgs::policy::Standing), AppError> {
-    let org = crate::orgs::repo::find_by_slug(db, slug).await?;
+    let org = crate::read::organisation_by_slug(db, slug).await?;
     let standing = crate::orgs::repo::standing(db, actor, &org).await?;
     Ok((org, standing))
 }
@@ -174,7 +174,7 @@ pub async fn decide_organisation(slug: String, decision: String) -> Result<(), A
         return Err(AppError::Forbidden);
     }
     let decision = self::decision(&decision)?;
-    let org = crate::orgs::repo::find_by_slug(&state.db, &slug).await?;
+    let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
     crate::orgs::approvals::decide_organisation(&state.db, &actor, &org, decision).await?;
     tracing::info!(organisation = slug, user_id = actor.id, decision = decision.code(), "organisation request decided");
     state.search.outbox_wake.notify_one();
@@ -191,7 +191,7 @@ pub async fn decide_belt(slug: String, belt: String, decision: String) -> Result
         return Err(AppError::Forbidden);
     }
     let decision = self::decision(&decision)?;
-    let org = crate::orgs::repo::find_by_slug(&state.db, &slug).await?;
+    let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
     let belt_id = crate::orgs::repo::belt_ids(&state.db, std::slice::from_ref(&belt)).await?.map_err(|_| AppError::NotFound)?[0];
     crate::orgs::approvals::decide_belt(&state.db, &actor, &org, belt_id, decision).await?;
     tracing::info!(organisation = slug, belt, user_id = actor.id, decision = decision.code(), "belt request decided");

@@ -10,13 +10,13 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::accounts::types::{CurrentUser, MemberRole, MembershipStatus};
+use crate::changes::EntityKind;
 use crate::entities::{belt, belt_organisation, membership, organisation, user};
 use crate::error::AppError;
 use crate::i18n::Bilingual;
 use crate::orgs::policy::needs_approval;
-use crate::orgs::repo::org_name;
 use crate::orgs::types::*;
-use crate::search::document::EntityKind;
+use crate::read::org_name;
 use crate::search::outbox;
 
 fn stamp(at: &chrono::DateTime<Utc>) -> String {

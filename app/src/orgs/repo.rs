@@ -1,5 +1,6 @@
 //! Reading organisations from the database into the shared types.
 
+use crate::read::org_name;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::accounts::types::MembershipStatus;
@@ -8,10 +9,6 @@ use crate::error::AppError;
 use crate::i18n::Bilingual;
 use crate::orgs::policy::{self, Standing};
 use crate::orgs::types::{BeltRole, OrgBelt, OrgDetail, OrgKind, Verification};
-
-pub fn org_name(o: &organisation::Model) -> Bilingual {
-    Bilingual::new(o.name_zh.clone().unwrap_or_default(), o.name_en.clone().unwrap_or_default())
-}
 
 /// One organisation with the belts it works in.
 ///
@@ -42,10 +39,10 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<OrgDetail,
         (Some(at), Some(by)) => Some(Verification { verified_at: at.format("%Y-%m-%d").to_string(), verified_by: by.clone() }),
         _ => None,
     };
-    let has_published_profile = crate::suppliers::repo::find_for_org(db, o.id)
+    let has_published_profile = crate::read::supply_profile_of(db, o.id)
         .await?
         .is_some_and(|p| p.status == crate::suppliers::types::ProfileStatus::Published.code());
-    let offerings = crate::services::repo::offerings_of(db, o.id, false).await?;
+    let offerings = crate::read::offerings_of(db, o.id, false).await?;
     let verifications = crate::orgs::verifications::history(db, o.id).await?;
     Ok(OrgDetail {
         pending_belts,
@@ -168,7 +165,7 @@ pub async fn insert_organisation<C: ConnectionTrait>(txn: &C, new: &NewOrganisat
     .insert(txn)
     .await?;
     link_belts(txn, created.id, new.kind, &new.belt_ids, new.approved.then_some(now), new.created_by).await?;
-    crate::search::outbox::enqueue(txn, crate::search::document::EntityKind::Organisation, created.id).await?;
+    crate::changes::enqueue(txn, crate::changes::EntityKind::Organisation, created.id).await?;
     Ok((created.id, slug))
 }
 
@@ -319,11 +316,7 @@ pub async fn verify(
         .filter(organisation::Column::Id.eq(org_id))
         .exec(&txn)
         .await?;
-    crate::search::outbox::enqueue(&txn, crate::search::document::EntityKind::Organisation, org_id).await?;
+    crate::changes::enqueue(&txn, crate::changes::EntityKind::Organisation, org_id).await?;
     txn.commit().await?;
     Ok(())
-}
-
-pub async fn find_by_slug<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
-    organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(db).await?.ok_or(AppError::NotFound)
 }

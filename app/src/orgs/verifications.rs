@@ -9,8 +9,8 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, 
 use crate::accounts::types::CurrentUser;
 use crate::entities::{organisation, verification};
 use crate::error::AppError;
-use crate::orgs::repo::org_name;
 use crate::orgs::types::{VerificationEntry, VerificationSubject};
+use crate::read::org_name;
 
 /// Who verifies: the actor, acting for the association through which they
 /// may (`None` for a site admin, who acts for the site).

@@ -15,47 +15,17 @@ use std::collections::HashMap;
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::belts::repo::{belts_by_owner, categories_of_belts};
 use crate::belts::types::CategoryRef;
 use crate::entities::{belt, belt_organisation, organisation, service_offering, service_offering_belt, supply_profile};
-use crate::geo;
-use crate::orgs::repo::org_name;
 use crate::orgs::types::OrgKind;
+use crate::read::categories_of_profiles;
+use crate::read::org_name;
+use crate::read::{belts_by_owner, categories_of_belts, place};
 use crate::search::query::CapacityBand;
 use crate::search::types::without_marks;
-use crate::suppliers::repo::categories_of_profiles;
 use crate::suppliers::types::ProfileStatus;
 
-/// The kinds of entity that reach search; stored in the outbox as `code()`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum EntityKind {
-    Belt,
-    Organisation,
-    SupplyProfile,
-    Offering,
-}
-
-impl EntityKind {
-    pub const ALL: [EntityKind; 4] = [EntityKind::Belt, EntityKind::Organisation, EntityKind::SupplyProfile, EntityKind::Offering];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EntityKind::Belt => "belt",
-            EntityKind::Organisation => "organisation",
-            EntityKind::SupplyProfile => "supply_profile",
-            EntityKind::Offering => "offering",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<EntityKind> {
-        EntityKind::ALL.into_iter().find(|k| k.code() == code)
-    }
-
-    /// The Meilisearch primary key of this entity's document.
-    pub fn document_id(self, id: i32) -> String {
-        format!("{}-{id}", self.code())
-    }
-}
+pub use crate::changes::EntityKind;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Geo {
@@ -184,12 +154,6 @@ async fn offering_belts<C: ConnectionTrait>(db: &C, offering_ids: &[i32]) -> Res
         .all(db)
         .await?;
     belts_by_owner(db, links.into_iter().map(|l| (l.offering_id, l.belt_id))).await
-}
-
-pub fn place(province: Option<&str>, parts: &[Option<&str>], zh: bool) -> String {
-    let province = province.and_then(geo::province).map(|p| if zh { p.name_zh } else { p.name_en });
-    let names: Vec<&str> = std::iter::once(province).chain(parts.iter().copied()).flatten().filter(|s| !s.is_empty()).collect();
-    names.join(if zh { " · " } else { ", " })
 }
 
 /// The document for one entity, or `None` when it should not be searchable
@@ -366,7 +330,7 @@ fn offering_document(o: organisation::Model, offering: service_offering::Model, 
 }
 
 fn supplier_document(o: organisation::Model, placed: &Placed, p: supply_profile::Model, categories: Vec<CategoryRef>) -> SearchDocument {
-    let profile = crate::suppliers::repo::profile_data(&p, Vec::new());
+    let profile = crate::read::profile_data(&p, Vec::new());
     let org = organisation_document(o, placed);
     let join = |a: &str, b: &str| [a, b].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n");
     SearchDocument {

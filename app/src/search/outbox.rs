@@ -27,6 +27,8 @@ use crate::search::document::{self, EntityKind, SearchDocument};
 use crate::search::service::{SearchError, SearchService};
 
 const BATCH_SIZE: u64 = 500;
+pub use crate::changes::enqueue;
+
 /// Batches the worker keeps with Meilisearch at once.
 const UNDER_WAY: usize = 4;
 /// How often the worker asks whether Meilisearch has finished a batch.
@@ -34,26 +36,6 @@ const TASK_POLL: Duration = Duration::from_millis(10);
 /// Writes in this process wake the worker at once; this bounds the wait for
 /// those of other processes (admin commands such as `seed`).
 const IDLE_POLL: Duration = Duration::from_millis(500);
-
-/// Records that an entity changed. Call inside the transaction that changes it.
-///
-/// # Errors
-/// On a database failure, which should roll the whole transaction back.
-pub async fn enqueue<C: ConnectionTrait>(conn: &C, kind: EntityKind, id: i32) -> Result<(), sea_orm::DbErr> {
-    let now = Utc::now();
-    search_outbox::Entity::insert(search_outbox::ActiveModel {
-        entity_kind: Set(kind.code().to_string()),
-        entity_id: Set(id),
-        enqueued_at: Set(now),
-        attempts: Set(0),
-        available_at: Set(now),
-        last_error: Set(None),
-        ..Default::default()
-    })
-    .exec(conn)
-    .await?;
-    Ok(())
-}
 
 /// How long a batch waits after its `attempts`-th failure: doubling from half
 /// a second, at most a minute.

@@ -14,10 +14,10 @@ use sea_orm::{
 use serde::Deserialize;
 
 use crate::belts::types::Metric;
+use crate::changes::EntityKind;
 use crate::entities::{belt, belt_category, belt_figure, belt_organisation, category, organisation, supply_profile};
 use crate::geo;
 use crate::orgs::types::{BeltRole, OrgKind};
-use crate::search::document::EntityKind;
 use crate::search::outbox;
 
 const DEMO: &str = include_str!("demo.toml");
@@ -572,10 +572,10 @@ async fn upsert_offering(txn: &DatabaseTransaction, org_id: i32, data: &crate::s
 async fn upsert_profile(txn: &DatabaseTransaction, org_id: i32, data: &crate::suppliers::types::ProfileData) -> Result<(), SeedError> {
     use crate::suppliers::{repo, types::ProfileStatus};
     let published = ProfileStatus::Published.code();
-    let existing = repo::find_for_org(txn, org_id).await.map_err(|e| SeedError::Invalid(e.to_string()))?;
+    let existing = crate::read::supply_profile_of(txn, org_id).await.map_err(|e| SeedError::Invalid(e.to_string()))?;
     let id = match existing {
         Some(row) => {
-            let current = repo::profile_data(&row, repo::category_slugs(txn, row.id).await?);
+            let current = crate::read::profile_data(&row, crate::read::category_slugs(txn, row.id).await?);
             if row.status == published && row.is_demo && &current == data {
                 return Ok(());
             }

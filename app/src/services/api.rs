@@ -6,13 +6,12 @@ use crate::services::types::{OfferingEditor, OfferingList};
 /// A provider's offerings with their status, for those who manage them.
 #[server(prefix = "/api", endpoint = "my_offerings")]
 pub async fn my_offerings(slug: String) -> Result<OfferingList, AppError> {
-    use crate::services::repo;
     let state = crate::state::app_state()?;
     let (_, org) = managed_provider(&state.db, &slug).await?;
     Ok(OfferingList {
         slug: org.slug.clone(),
-        name: crate::orgs::repo::org_name(&org),
-        offerings: repo::offerings_of(&state.db, org.id, true).await?,
+        name: crate::read::org_name(&org),
+        offerings: crate::read::offerings_of(&state.db, org.id, true).await?,
     })
 }
 

@@ -1,26 +1,25 @@
 //! Service offerings in the database. A save or a change of status queues
 //! the offering for search in the same transaction.
 
-use std::collections::HashMap;
+use crate::read::{offering_belts, offering_card};
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::belts::repo::belt_refs_by_owner;
 use crate::belts::types::CategoryRef;
+use crate::changes::EntityKind;
 use crate::codes::split_codes;
 use crate::entities::{belt, organisation, service_offering, service_offering_belt};
 use crate::error::AppError;
 use crate::i18n::Bilingual;
-use crate::orgs::repo::org_name;
 use crate::orgs::types::OrgKind;
-use crate::search::document::EntityKind;
+use crate::read::org_name;
 use crate::search::outbox;
 use crate::services::types::*;
 
 /// The organisation behind `slug`, which must be a service provider to have offerings.
 pub async fn provider<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
-    let org = crate::orgs::repo::find_by_slug(db, slug).await?;
+    let org = crate::read::organisation_by_slug(db, slug).await?;
     if OrgKind::from_code(&org.kind) != Some(OrgKind::ServiceProvider) {
         return Err(AppError::NotFound);
     }
@@ -38,48 +37,6 @@ pub async fn all_belts<C: ConnectionTrait>(db: &C) -> Result<Vec<CategoryRef>, A
         .collect())
 }
 
-/// The belts each of these offerings covers.
-async fn belts_of<C: ConnectionTrait>(db: &C, offering_ids: &[i32]) -> Result<HashMap<i32, Vec<CategoryRef>>, sea_orm::DbErr> {
-    let links = service_offering_belt::Entity::find()
-        .filter(service_offering_belt::Column::OfferingId.is_in(offering_ids.iter().copied()))
-        .all(db)
-        .await?;
-    belt_refs_by_owner(db, links.into_iter().map(|l| (l.offering_id, l.belt_id))).await
-}
-
-fn card(o: service_offering::Model, belts: Vec<CategoryRef>) -> Option<OfferingCard> {
-    Some(OfferingCard {
-        id: o.id,
-        service_type: ServiceType::from_code(&o.service_type)?,
-        title: Bilingual::new(o.title_zh, o.title_en),
-        description: Bilingual::new(o.description_zh, o.description_en),
-        terms: Bilingual::new(o.terms_zh, o.terms_en),
-        markets: split_codes(&o.markets, |c| Some(c.to_string())),
-        belts,
-        published: o.published,
-        is_demo: o.is_demo,
-        updated_at: o.updated_at.format("%Y-%m-%d").to_string(),
-    })
-}
-
-/// An organisation's offerings, oldest first; unpublished ones only when asked.
-pub async fn offerings_of<C: ConnectionTrait>(db: &C, org_id: i32, with_unpublished: bool) -> Result<Vec<OfferingCard>, sea_orm::DbErr> {
-    let mut query = service_offering::Entity::find().filter(service_offering::Column::OrganisationId.eq(org_id));
-    if !with_unpublished {
-        query = query.filter(service_offering::Column::Published.eq(true));
-    }
-    let rows = query.order_by_asc(service_offering::Column::Id).all(db).await?;
-    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
-    let mut covered = belts_of(db, &ids).await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let belts = covered.remove(&r.id).unwrap_or_default();
-            card(r, belts)
-        })
-        .collect())
-}
-
 /// One offering of one organisation.
 async fn find<C: ConnectionTrait>(db: &C, org_id: i32, id: i32) -> Result<service_offering::Model, AppError> {
     service_offering::Entity::find_by_id(id)
@@ -94,8 +51,8 @@ pub async fn editor<C: ConnectionTrait>(db: &C, org: &organisation::Model, id: O
     let offering = match id {
         Some(id) => {
             let row = find(db, org.id, id).await?;
-            let belts = belts_of(db, &[id]).await?.remove(&id).unwrap_or_default();
-            let card = card(row, belts).ok_or(AppError::Internal)?;
+            let belts = offering_belts(db, &[id]).await?.remove(&id).unwrap_or_default();
+            let card = offering_card(row, belts).ok_or(AppError::Internal)?;
             Some(OfferingData {
                 service_type: card.service_type,
                 title: card.title,
@@ -202,7 +159,7 @@ pub async fn find_demo<C: ConnectionTrait>(db: &C, org_id: i32, title_en: &str) 
 /// its type is no longer known).
 pub async fn data_of<C: ConnectionTrait>(db: &C, row: &service_offering::Model) -> Result<Option<OfferingData>, sea_orm::DbErr> {
     let mut belt_slugs: Vec<String> =
-        belts_of(db, &[row.id]).await?.remove(&row.id).unwrap_or_default().into_iter().map(|b| b.slug).collect();
+        offering_belts(db, &[row.id]).await?.remove(&row.id).unwrap_or_default().into_iter().map(|b| b.slug).collect();
     belt_slugs.sort();
     let Some(service_type) = ServiceType::from_code(&row.service_type) else { return Ok(None) };
     Ok(Some(OfferingData {

@@ -137,7 +137,7 @@ pub async fn delete_profile_photo(slug: String, id: i32) -> Result<(), AppError>
     if !crate::orgs::repo::permissions(&state.db, Some(&user), &org).await?.edit {
         return Err(AppError::Forbidden);
     }
-    let profile = repo::find_for_org(&state.db, org.id).await?.ok_or(AppError::NotFound)?;
+    let profile = crate::read::supply_profile_of(&state.db, org.id).await?.ok_or(AppError::NotFound)?;
     crate::suppliers::photo_store::delete_photo(&state, profile.id, id).await?;
     tracing::info!(organisation = slug, photo = id, user_id = user.id, "photo deleted");
     leptos_axum::redirect(&format!("/orgs/{slug}/profile#photos"));

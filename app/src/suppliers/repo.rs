@@ -2,45 +2,22 @@
 //! shows queues the profile (and its organisation, which search shows in its
 //! place while no profile is published) in the same transaction.
 
-use std::collections::HashMap;
+use crate::read::{categories_of, category_slugs, profile_data, supply_profile_of};
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::belts::types::CategoryRef;
+use crate::changes::EntityKind;
 use crate::codes::split_codes;
 use crate::entities::{category, organisation, supply_profile, supply_profile_category, user};
 use crate::error::AppError;
 use crate::i18n::Bilingual;
-use crate::orgs::repo::org_name;
 use crate::orgs::types::OrgKind;
-use crate::search::document::EntityKind;
+use crate::read::org_name;
 use crate::search::outbox;
 use crate::suppliers::rules::{self, stored};
 use crate::suppliers::types::*;
-
-/// The profile's content from its row and its category slugs.
-pub fn profile_data(m: &supply_profile::Model, category_slugs: Vec<String>) -> ProfileData {
-    let quantity =
-        |value: Option<i64>, unit: &Option<String>| Some(Quantity { value: value?, unit: QuantityUnit::from_code(unit.as_deref()?)? });
-    ProfileData {
-        products: Bilingual::new(&m.products_zh, &m.products_en),
-        category_slugs,
-        moq: quantity(m.moq_value, &m.moq_unit),
-        capacity: quantity(m.capacity_value, &m.capacity_unit),
-        lead_time_days: m.lead_time_days,
-        sample_policy: m.sample_policy.as_deref().and_then(SamplePolicy::from_code),
-        price_band: m.price_band.as_deref().and_then(PriceBand::from_code),
-        certifications: split_codes(&m.certifications, Certification::from_code),
-        certifications_other: m.certifications_other.clone(),
-        export_markets: split_codes(&m.export_markets, |c| Some(c.to_string())),
-        business_models: split_codes(&m.business_models, BusinessModel::from_code),
-        platforms: split_codes(&m.platforms, SalesPlatform::from_code),
-        languages: split_codes(&m.languages, Language::from_code),
-        floor_area_m2: m.floor_area_m2,
-        overseas_warehouse: m.overseas_warehouse.then(|| m.overseas_warehouse_where.clone()),
-    }
-}
 
 /// Writes a profile's content into its row (status and bookkeeping aside).
 pub fn fill(active: &mut supply_profile::ActiveModel, p: &ProfileData) {
@@ -64,32 +41,6 @@ pub fn fill(active: &mut supply_profile::ActiveModel, p: &ProfileData) {
     active.overseas_warehouse_where = Set(p.overseas_warehouse.clone().unwrap_or_default());
 }
 
-pub async fn find_for_org<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<Option<supply_profile::Model>, AppError> {
-    Ok(supply_profile::Entity::find().filter(supply_profile::Column::OrganisationId.eq(org_id)).one(db).await?)
-}
-
-/// The slugs of a profile's categories.
-pub async fn category_slugs<C: ConnectionTrait>(db: &C, profile_id: i32) -> Result<Vec<String>, sea_orm::DbErr> {
-    Ok(categories_of(db, profile_id).await?.into_iter().map(|c| c.slug).collect())
-}
-
-/// A profile's categories, by name.
-pub async fn categories_of<C: ConnectionTrait>(db: &C, profile_id: i32) -> Result<Vec<CategoryRef>, sea_orm::DbErr> {
-    Ok(categories_of_profiles(db, &[profile_id]).await?.remove(&profile_id).unwrap_or_default())
-}
-
-/// Each of these profiles' categories, by name.
-pub async fn categories_of_profiles<C: ConnectionTrait>(
-    db: &C,
-    profile_ids: &[i32],
-) -> Result<std::collections::HashMap<i32, Vec<CategoryRef>>, sea_orm::DbErr> {
-    let links = supply_profile_category::Entity::find()
-        .filter(supply_profile_category::Column::ProfileId.is_in(profile_ids.iter().copied()))
-        .all(db)
-        .await?;
-    crate::belts::repo::categories_by_owner(db, links.into_iter().map(|l| (l.profile_id, l.category_id))).await
-}
-
 /// Every category, for the editor's choices.
 pub async fn all_categories<C: ConnectionTrait>(db: &C) -> Result<Vec<CategoryRef>, AppError> {
     Ok(category::Entity::find()
@@ -103,7 +54,7 @@ pub async fn all_categories<C: ConnectionTrait>(db: &C) -> Result<Vec<CategoryRe
 
 /// The organisation behind `slug`, which must be a manufacturer to have a profile.
 pub async fn manufacturer<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
-    let org = crate::orgs::repo::find_by_slug(db, slug).await?;
+    let org = crate::read::organisation_by_slug(db, slug).await?;
     if OrgKind::from_code(&org.kind) != Some(OrgKind::Manufacturer) {
         return Err(AppError::NotFound);
     }
@@ -123,7 +74,7 @@ pub async fn save(db: &DatabaseConnection, org_id: i32, user_id: i32, data: &Pro
 /// [`save`] inside the caller's transaction (imports use it too).
 pub async fn save_in<C: ConnectionTrait>(txn: &C, org_id: i32, user_id: Option<i32>, data: &ProfileData) -> Result<(), AppError> {
     let now = Utc::now();
-    let existing = find_for_org(txn, org_id).await?;
+    let existing = supply_profile_of(txn, org_id).await?;
     let saved = match existing {
         Some(row) => {
             let old = profile_data(&row, category_slugs(txn, row.id).await?);
@@ -185,7 +136,7 @@ pub async fn set_status(db: &DatabaseConnection, org_id: i32, status: ProfileSta
 
 /// [`set_status`] inside the caller's transaction.
 pub async fn set_status_in<C: ConnectionTrait>(txn: &C, org_id: i32, status: ProfileStatus) -> Result<(), AppError> {
-    let row = find_for_org(txn, org_id).await?.ok_or(AppError::NotFound)?;
+    let row = supply_profile_of(txn, org_id).await?.ok_or(AppError::NotFound)?;
     let id = row.id;
     let mut active: supply_profile::ActiveModel = row.into();
     active.status = Set(status.code().to_string());
@@ -209,7 +160,7 @@ pub async fn verify_fields(
     verifier: &crate::orgs::verifications::Verifier<'_>,
 ) -> Result<(), AppError> {
     let txn = crate::db::begin_write(db).await?;
-    let row = find_for_org(&txn, org_id).await?.ok_or(AppError::NotFound)?;
+    let row = supply_profile_of(&txn, org_id).await?.ok_or(AppError::NotFound)?;
     let codes = stored(fields, ProfileField::code);
     let entry =
         crate::orgs::verifications::append(&txn, org_id, crate::orgs::types::VerificationSubject::Profile, &codes, evidence, verifier)
@@ -240,7 +191,7 @@ pub async fn supplier_page<C: ConnectionTrait>(
     permissions: crate::orgs::types::Permissions,
 ) -> Result<SupplierPage, AppError> {
     let slug = org.slug.as_str();
-    let row = find_for_org(db, org.id).await?.ok_or(AppError::NotFound)?;
+    let row = supply_profile_of(db, org.id).await?.ok_or(AppError::NotFound)?;
     let status = ProfileStatus::from_code(&row.status).ok_or(AppError::Internal)?;
     let categories = categories_of(db, row.id).await?;
     let profile = profile_data(&row, categories.iter().map(|c| c.slug.clone()).collect());
@@ -250,8 +201,8 @@ pub async fn supplier_page<C: ConnectionTrait>(
         None => None,
     };
     let place = Bilingual::new(
-        crate::search::document::place(org.province.as_deref(), &[org.city_zh.as_deref()], true),
-        crate::search::document::place(org.province.as_deref(), &[org.city_en.as_deref()], false),
+        crate::read::place(org.province.as_deref(), &[org.city_zh.as_deref()], true),
+        crate::read::place(org.province.as_deref(), &[org.city_en.as_deref()], false),
     );
     let photos = crate::suppliers::photo_store::photos_of(db, row.id).await?;
     Ok(SupplierPage {
@@ -281,7 +232,7 @@ pub async fn editor<C: ConnectionTrait>(
     org: &organisation::Model,
     permissions: crate::orgs::types::Permissions,
 ) -> Result<ProfileEditor, AppError> {
-    let row = find_for_org(db, org.id).await?;
+    let row = supply_profile_of(db, org.id).await?;
     let profile = match &row {
         Some(r) => Some(profile_data(r, category_slugs(db, r.id).await?)),
         None => None,
@@ -302,32 +253,4 @@ pub async fn editor<C: ConnectionTrait>(
         may_edit: permissions.edit,
         may_verify: permissions.verify,
     })
-}
-
-/// The published suppliers among these organisations, by name.
-pub async fn published_cards<C: ConnectionTrait>(db: &C, orgs: &[organisation::Model]) -> Result<Vec<SupplierCard>, AppError> {
-    let by_id: HashMap<i32, &organisation::Model> = orgs.iter().map(|o| (o.id, o)).collect();
-    let rows = supply_profile::Entity::find()
-        .filter(supply_profile::Column::OrganisationId.is_in(by_id.keys().copied()))
-        .filter(supply_profile::Column::Status.eq(ProfileStatus::Published.code()))
-        .all(db)
-        .await?;
-    let mut cards: Vec<SupplierCard> = rows
-        .iter()
-        .filter_map(|row| {
-            let org = by_id.get(&row.organisation_id)?;
-            let profile = profile_data(row, Vec::new());
-            Some(SupplierCard {
-                slug: org.slug.clone(),
-                name: org_name(org),
-                products: profile.products,
-                moq: profile.moq,
-                export_markets: profile.export_markets,
-                verified: org.verified_at.is_some(),
-                is_demo: row.is_demo || org.is_demo,
-            })
-        })
-        .collect();
-    cards.sort_by(|a, b| a.slug.cmp(&b.slug));
-    Ok(cards)
 }

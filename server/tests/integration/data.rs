@@ -137,7 +137,7 @@ async fn granted_roles_migrate_existing_data() {
         }
         Migrator::up(db, None).await.unwrap();
 
-        let find = |slug: &'static str| async move { app::orgs::repo::find_by_slug(db, slug).await.unwrap() };
+        let find = |slug: &'static str| async move { app::read::organisation_by_slug(db, slug).await.unwrap() };
         let self_made = find("self-made-association").await;
         assert!(self_made.approved_at.is_none(), "a self-chosen association waits for approval ({})", test_db.url);
         let owner = app::accounts::repo::find_by_email(db, "self-made@example.com").await.unwrap().unwrap();

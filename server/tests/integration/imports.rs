@@ -92,7 +92,7 @@ async fn an_import_keeps_good_rows_names_bad_ones_and_a_reimport_updates() {
     assert_eq!(figure(&body, "updated"), "2");
     assert!(visitor.get("/suppliers/pingdu-silk-lashes").await.body.contains("800 pairs"));
     let org_count =
-        app::associations::repo::members(&site.db.db, app::orgs::repo::find_by_slug(&site.db.db, ASSOCIATION).await.unwrap().id)
+        app::associations::repo::members(&site.db.db, app::read::organisation_by_slug(&site.db.db, ASSOCIATION).await.unwrap().id)
             .await
             .unwrap()
             .len();
@@ -181,7 +181,7 @@ async fn one_import_at_a_time_and_a_bounded_number_of_rows_an_hour() {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let site = site().await;
     let mut admin = association_admin(&site).await;
-    let association = app::orgs::repo::find_by_slug(&site.db.db, ASSOCIATION).await.unwrap();
+    let association = app::read::organisation_by_slug(&site.db.db, ASSOCIATION).await.unwrap();
     let refused = |page: &Page| page.headers["location"].to_str().unwrap().rsplit("import_error=").next().unwrap().to_string();
 
     // While one import runs, another is refused with a message.

@@ -68,10 +68,9 @@ async fn a_provider_lists_an_offering_that_shows_on_its_page_and_in_search_until
     }
     assert!(!org.body.contains("Manage service offerings"), "visitors do not manage");
     drain_outbox(&site.db.db, &site.search).await;
-    let id = app::services::repo::offerings_of(&site.db.db, app::orgs::repo::find_by_slug(&site.db.db, SLUG).await.unwrap().id, true)
-        .await
-        .unwrap()[0]
-        .id;
+    let id =
+        app::read::offerings_of(&site.db.db, app::read::organisation_by_slug(&site.db.db, SLUG).await.unwrap().id, true).await.unwrap()[0]
+            .id;
     let href = format!("/orgs/{SLUG}#offering-{id}");
     for query in ["drop shipping", "洛杉矶海外仓"] {
         assert!(search_hrefs(&site, query).await.contains(&href), "{query} finds the offering");
@@ -129,8 +128,8 @@ async fn only_the_providers_people_can_change_its_offerings() {
     let site = site().await;
     let mut owner = provider(&site).await;
     owner.call("save_offering", &offering("new", true)).await;
-    let org_id = app::orgs::repo::find_by_slug(&site.db.db, SLUG).await.unwrap().id;
-    let id = app::services::repo::offerings_of(&site.db.db, org_id, true).await.unwrap()[0].id.to_string();
+    let org_id = app::read::organisation_by_slug(&site.db.db, SLUG).await.unwrap().id;
+    let id = app::read::offerings_of(&site.db.db, org_id, true).await.unwrap()[0].id.to_string();
 
     let mut rival = user(&site, "rival@example.com", Role::ServiceProvider).await;
     rival.call("create_organisation", &org_fields("service_provider", "Rival Freight", "pingdu-false-eyelashes")).await;
@@ -155,7 +154,7 @@ async fn only_the_providers_people_can_change_its_offerings() {
     on_maker.push(("slug", "offering-lashes"));
     assert_eq!(maker.call("save_offering", &on_maker).await.status, StatusCode::NOT_FOUND);
 
-    let offerings = app::services::repo::offerings_of(&site.db.db, org_id, true).await.unwrap();
+    let offerings = app::read::offerings_of(&site.db.db, org_id, true).await.unwrap();
     assert_eq!(offerings.len(), 1);
     assert_eq!(offerings[0].title.en, "Los Angeles warehouse with drop shipping", "nothing changed");
 }

@@ -135,7 +135,7 @@ async fn verification_is_for_site_admins_and_associations_of_the_same_belt() {
     let record = app::orgs::verifications::history(&site.db.db, stored_id(&site, "pingdu-silk-lashes").await).await.unwrap();
     assert_eq!(record.len(), 2);
     assert!(record[0].in_force && !record[1].in_force && record.iter().all(|e| e.verifier_recorded));
-    let stored = app::orgs::repo::find_by_slug(&site.db.db, "pingdu-silk-lashes").await.unwrap();
+    let stored = app::read::organisation_by_slug(&site.db.db, "pingdu-silk-lashes").await.unwrap();
     assert_eq!(stored.verification_evidence.as_deref(), Some("Site visit 2026-11-20"), "the one in force");
     assert!(stored.verified_at.is_some());
 
@@ -148,7 +148,7 @@ async fn verification_is_for_site_admins_and_associations_of_the_same_belt() {
 }
 
 async fn stored_id(site: &Site, slug: &str) -> i32 {
-    app::orgs::repo::find_by_slug(&site.db.db, slug).await.unwrap().id
+    app::read::organisation_by_slug(&site.db.db, slug).await.unwrap().id
 }
 
 /// Every server function, called as every role and signed out: who may and who may not.
@@ -178,8 +178,8 @@ async fn authorization_matrix() {
     let png = real_png(768, 512);
     let upload = owner.upload("/orgs/matrix-lashes/profile", "/orgs/matrix-lashes/profile/photos", &[], ("a.png", "image/png", &png)).await;
     assert!(upload.headers["location"].to_str().unwrap().contains("photo=added"));
-    let matrix_lashes = app::orgs::repo::find_by_slug(&site.db.db, "matrix-lashes").await.unwrap();
-    let profile_id = app::suppliers::repo::find_for_org(&site.db.db, matrix_lashes.id).await.unwrap().unwrap().id;
+    let matrix_lashes = app::read::organisation_by_slug(&site.db.db, "matrix-lashes").await.unwrap();
+    let profile_id = app::read::supply_profile_of(&site.db.db, matrix_lashes.id).await.unwrap().unwrap().id;
     let photo_id: &'static str = app::suppliers::photo_store::photos_of(&site.db.db, profile_id).await.unwrap()[0].id.to_string().leak();
     let mut secretary = association(&site, "secretary@example.com", "Matrix Association", "qingdao-wigs").await;
     // Requests waiting for decisions: a belt, an association, a person.
@@ -222,9 +222,8 @@ async fn authorization_matrix() {
         ]
     };
     assert_eq!(provider.call("save_offering", &offering("new")).await.status, StatusCode::OK);
-    let freight = app::orgs::repo::find_by_slug(&site.db.db, "matrix-freight").await.unwrap();
-    let offering_id: &'static str =
-        app::services::repo::offerings_of(&site.db.db, freight.id, true).await.unwrap()[0].id.to_string().leak();
+    let freight = app::read::organisation_by_slug(&site.db.db, "matrix-freight").await.unwrap();
+    let offering_id: &'static str = app::read::offerings_of(&site.db.db, freight.id, true).await.unwrap()[0].id.to_string().leak();
 
     let kind_for = |role: Option<Role>| match role {
         Some(Role::PlatformScout) => "platform",

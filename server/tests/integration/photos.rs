@@ -45,8 +45,8 @@ async fn maker(site: &Site) -> Browser {
 }
 
 async fn photos(site: &Site) -> Vec<app::suppliers::photos::Photo> {
-    let org = app::orgs::repo::find_by_slug(&site.db.db, SLUG).await.unwrap();
-    let profile = app::suppliers::repo::find_for_org(&site.db.db, org.id).await.unwrap().unwrap();
+    let org = app::read::organisation_by_slug(&site.db.db, SLUG).await.unwrap();
+    let profile = app::read::supply_profile_of(&site.db.db, org.id).await.unwrap().unwrap();
     app::suppliers::photo_store::photos_of(&site.db.db, profile.id).await.unwrap()
 }
 

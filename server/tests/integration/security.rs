@@ -153,7 +153,7 @@ async fn spreadsheet_exports_carry_no_formulas() {
 
     // Imported again, the file changes nothing.
     import_members(&mut admin, &text).await;
-    let org = app::orgs::repo::find_by_slug(&site.db.db, "hyperlink-http-evil-example").await.unwrap();
+    let org = app::read::organisation_by_slug(&site.db.db, "hyperlink-http-evil-example").await.unwrap();
     assert_eq!(org.name_en.as_deref(), Some("=HYPERLINK(\"http://evil.example\")"));
     assert_eq!(org.city_en.as_deref(), Some("@SUM(1)"));
 }

@@ -163,7 +163,7 @@ async fn each_profile_problem_comes_back_on_its_field_with_the_input_kept() {
         assert_eq!(errors.value("overseas_warehouse"), Some("yes"), "other input kept");
     }
     assert!(
-        app::suppliers::repo::find_for_org(&site.db.db, app::orgs::repo::find_by_slug(&site.db.db, SLUG).await.unwrap().id)
+        app::read::supply_profile_of(&site.db.db, app::read::organisation_by_slug(&site.db.db, SLUG).await.unwrap().id)
             .await
             .unwrap()
             .is_none(),

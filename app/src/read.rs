@@ -1,0 +1,237 @@
+//! Shared read models: how the rows every domain shows are read and named
+//! (an organisation's name, a supply profile's content, offerings, the belts
+//! and categories an owner is linked to, a place). Domains' data layers and
+//! search documents read through here, so none of them calls another's repo
+//! and no two call each other in circles. Server only.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::belts::types::CategoryRef;
+use crate::codes::split_codes;
+use crate::entities::{
+    belt, belt_category, category, organisation, service_offering, service_offering_belt, supply_profile, supply_profile_category,
+};
+use crate::error::AppError;
+use crate::geo;
+use crate::i18n::Bilingual;
+use crate::services::types::*;
+use crate::suppliers::types::*;
+
+/// Categories by owner, for any table linking owners (belts, profiles) to
+/// categories: each owner's categories in slug order.
+///
+/// # Errors
+/// On a database failure.
+pub async fn categories_by_owner<C: ConnectionTrait>(
+    db: &C,
+    links: impl IntoIterator<Item = (i32, i32)>,
+) -> Result<HashMap<i32, Vec<CategoryRef>>, DbErr> {
+    let links: Vec<(i32, i32)> = links.into_iter().collect();
+    let mut wanted: Vec<i32> = links.iter().map(|&(_, category_id)| category_id).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let found: HashMap<i32, category::Model> =
+        category::Entity::find().filter(category::Column::Id.is_in(wanted)).all(db).await?.into_iter().map(|c| (c.id, c)).collect();
+    let mut by_owner: HashMap<i32, Vec<CategoryRef>> = HashMap::new();
+    for (owner, category_id) in links {
+        if let Some(c) = found.get(&category_id) {
+            by_owner.entry(owner).or_default().push(CategoryRef { slug: c.slug.clone(), name: Bilingual::new(&c.name_zh, &c.name_en) });
+        }
+    }
+    for owned in by_owner.values_mut() {
+        owned.sort_by(|a, b| a.slug.cmp(&b.slug));
+    }
+    Ok(by_owner)
+}
+
+/// Belts by owner, for any table linking owners (organisations, offerings, …)
+/// to belts: each owner's belts in slug order.
+///
+/// # Errors
+/// On a database failure.
+pub async fn belt_refs_by_owner<C: ConnectionTrait>(
+    db: &C,
+    links: impl IntoIterator<Item = (i32, i32)>,
+) -> Result<HashMap<i32, Vec<CategoryRef>>, DbErr> {
+    Ok(belts_by_owner(db, links)
+        .await?
+        .into_iter()
+        .map(|(owner, belts)| {
+            (owner, belts.into_iter().map(|b| CategoryRef { slug: b.slug, name: Bilingual::new(b.name_zh, b.name_en) }).collect())
+        })
+        .collect())
+}
+
+/// The belt rows by owner, for any table linking owners to belts: each
+/// owner's belts in slug order.
+///
+/// # Errors
+/// On a database failure.
+pub async fn belts_by_owner<C: ConnectionTrait>(
+    db: &C,
+    links: impl IntoIterator<Item = (i32, i32)>,
+) -> Result<HashMap<i32, Vec<belt::Model>>, DbErr> {
+    let links: Vec<(i32, i32)> = links.into_iter().collect();
+    let belts: HashMap<i32, belt::Model> = belt::Entity::find()
+        .filter(belt::Column::Id.is_in(links.iter().map(|&(_, belt_id)| belt_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    let mut by_owner: HashMap<i32, Vec<belt::Model>> = HashMap::new();
+    for (owner, belt_id) in links {
+        if let Some(b) = belts.get(&belt_id) {
+            by_owner.entry(owner).or_default().push(b.clone());
+        }
+    }
+    for owned in by_owner.values_mut() {
+        owned.sort_by(|a, b| a.slug.cmp(&b.slug));
+    }
+    Ok(by_owner)
+}
+
+/// The profile's content from its row and its category slugs.
+pub fn profile_data(m: &supply_profile::Model, category_slugs: Vec<String>) -> ProfileData {
+    let quantity =
+        |value: Option<i64>, unit: &Option<String>| Some(Quantity { value: value?, unit: QuantityUnit::from_code(unit.as_deref()?)? });
+    ProfileData {
+        products: Bilingual::new(&m.products_zh, &m.products_en),
+        category_slugs,
+        moq: quantity(m.moq_value, &m.moq_unit),
+        capacity: quantity(m.capacity_value, &m.capacity_unit),
+        lead_time_days: m.lead_time_days,
+        sample_policy: m.sample_policy.as_deref().and_then(SamplePolicy::from_code),
+        price_band: m.price_band.as_deref().and_then(PriceBand::from_code),
+        certifications: split_codes(&m.certifications, Certification::from_code),
+        certifications_other: m.certifications_other.clone(),
+        export_markets: split_codes(&m.export_markets, |c| Some(c.to_string())),
+        business_models: split_codes(&m.business_models, BusinessModel::from_code),
+        platforms: split_codes(&m.platforms, SalesPlatform::from_code),
+        languages: split_codes(&m.languages, Language::from_code),
+        floor_area_m2: m.floor_area_m2,
+        overseas_warehouse: m.overseas_warehouse.then(|| m.overseas_warehouse_where.clone()),
+    }
+}
+
+pub async fn supply_profile_of<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<Option<supply_profile::Model>, AppError> {
+    Ok(supply_profile::Entity::find().filter(supply_profile::Column::OrganisationId.eq(org_id)).one(db).await?)
+}
+
+/// The slugs of a profile's categories.
+pub async fn category_slugs<C: ConnectionTrait>(db: &C, profile_id: i32) -> Result<Vec<String>, sea_orm::DbErr> {
+    Ok(categories_of(db, profile_id).await?.into_iter().map(|c| c.slug).collect())
+}
+
+/// A profile's categories, by name.
+pub async fn categories_of<C: ConnectionTrait>(db: &C, profile_id: i32) -> Result<Vec<CategoryRef>, sea_orm::DbErr> {
+    Ok(categories_of_profiles(db, &[profile_id]).await?.remove(&profile_id).unwrap_or_default())
+}
+
+/// Each of these profiles' categories, by name.
+pub async fn categories_of_profiles<C: ConnectionTrait>(
+    db: &C,
+    profile_ids: &[i32],
+) -> Result<std::collections::HashMap<i32, Vec<CategoryRef>>, sea_orm::DbErr> {
+    let links = supply_profile_category::Entity::find()
+        .filter(supply_profile_category::Column::ProfileId.is_in(profile_ids.iter().copied()))
+        .all(db)
+        .await?;
+    categories_by_owner(db, links.into_iter().map(|l| (l.profile_id, l.category_id))).await
+}
+
+/// The published suppliers among these organisations, by name.
+pub async fn published_supplier_cards<C: ConnectionTrait>(db: &C, orgs: &[organisation::Model]) -> Result<Vec<SupplierCard>, AppError> {
+    let by_id: HashMap<i32, &organisation::Model> = orgs.iter().map(|o| (o.id, o)).collect();
+    let rows = supply_profile::Entity::find()
+        .filter(supply_profile::Column::OrganisationId.is_in(by_id.keys().copied()))
+        .filter(supply_profile::Column::Status.eq(ProfileStatus::Published.code()))
+        .all(db)
+        .await?;
+    let mut cards: Vec<SupplierCard> = rows
+        .iter()
+        .filter_map(|row| {
+            let org = by_id.get(&row.organisation_id)?;
+            let profile = profile_data(row, Vec::new());
+            Some(SupplierCard {
+                slug: org.slug.clone(),
+                name: org_name(org),
+                products: profile.products,
+                moq: profile.moq,
+                export_markets: profile.export_markets,
+                verified: org.verified_at.is_some(),
+                is_demo: row.is_demo || org.is_demo,
+            })
+        })
+        .collect();
+    cards.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Ok(cards)
+}
+
+/// The belts each of these offerings covers.
+pub async fn offering_belts<C: ConnectionTrait>(db: &C, offering_ids: &[i32]) -> Result<HashMap<i32, Vec<CategoryRef>>, sea_orm::DbErr> {
+    let links = service_offering_belt::Entity::find()
+        .filter(service_offering_belt::Column::OfferingId.is_in(offering_ids.iter().copied()))
+        .all(db)
+        .await?;
+    belt_refs_by_owner(db, links.into_iter().map(|l| (l.offering_id, l.belt_id))).await
+}
+
+pub fn offering_card(o: service_offering::Model, belts: Vec<CategoryRef>) -> Option<OfferingCard> {
+    Some(OfferingCard {
+        id: o.id,
+        service_type: ServiceType::from_code(&o.service_type)?,
+        title: Bilingual::new(o.title_zh, o.title_en),
+        description: Bilingual::new(o.description_zh, o.description_en),
+        terms: Bilingual::new(o.terms_zh, o.terms_en),
+        markets: split_codes(&o.markets, |c| Some(c.to_string())),
+        belts,
+        published: o.published,
+        is_demo: o.is_demo,
+        updated_at: o.updated_at.format("%Y-%m-%d").to_string(),
+    })
+}
+
+/// An organisation's offerings, oldest first; unpublished ones only when asked.
+pub async fn offerings_of<C: ConnectionTrait>(db: &C, org_id: i32, with_unpublished: bool) -> Result<Vec<OfferingCard>, sea_orm::DbErr> {
+    let mut query = service_offering::Entity::find().filter(service_offering::Column::OrganisationId.eq(org_id));
+    if !with_unpublished {
+        query = query.filter(service_offering::Column::Published.eq(true));
+    }
+    let rows = query.order_by_asc(service_offering::Column::Id).all(db).await?;
+    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let mut covered = offering_belts(db, &ids).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let belts = covered.remove(&r.id).unwrap_or_default();
+            offering_card(r, belts)
+        })
+        .collect())
+}
+
+pub fn org_name(o: &organisation::Model) -> Bilingual {
+    Bilingual::new(o.name_zh.clone().unwrap_or_default(), o.name_en.clone().unwrap_or_default())
+}
+
+pub async fn organisation_by_slug<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
+    organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(db).await?.ok_or(AppError::NotFound)
+}
+
+/// Where something is, for people: province and city names, in Chinese or English.
+pub fn place(province: Option<&str>, parts: &[Option<&str>], zh: bool) -> String {
+    let province = province.and_then(geo::province).map(|p| if zh { p.name_zh } else { p.name_en });
+    let names: Vec<&str> = std::iter::once(province).chain(parts.iter().copied()).flatten().filter(|s| !s.is_empty()).collect();
+    names.join(if zh { " · " } else { ", " })
+}
+
+/// Each of these belts' categories, by name.
+///
+/// # Errors
+/// On a database failure.
+pub async fn categories_of_belts<C: ConnectionTrait>(db: &C, belt_ids: &[i32]) -> Result<HashMap<i32, Vec<CategoryRef>>, DbErr> {
+    let links = belt_category::Entity::find().filter(belt_category::Column::BeltId.is_in(belt_ids.iter().copied())).all(db).await?;
+    categories_by_owner(db, links.into_iter().map(|l| (l.belt_id, l.category_id))).await
+}
