@@ -208,7 +208,7 @@ pub async fn supplier_page<C: ConnectionTrait>(
     Ok(SupplierPage {
         photos,
         slug: org.slug.clone(),
-        name: org_name(&org),
+        name: org_name(org),
         place,
         status,
         profile,
@@ -244,7 +244,7 @@ pub async fn editor<C: ConnectionTrait>(
     Ok(ProfileEditor {
         photos,
         slug: org.slug.clone(),
-        name: org_name(&org),
+        name: org_name(org),
         status: row.as_ref().and_then(|r| ProfileStatus::from_code(&r.status)),
         profile,
         all_categories: all_categories(db).await?,
