@@ -11,12 +11,12 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, 
 use crate::associations::member_csv::{self, MemberRow, RowError, COLUMNS};
 use crate::associations::repo;
 use crate::associations::types::JobStatus;
+use crate::changes as outbox;
 use crate::changes::EntityKind;
 use crate::entities::{association_member, belt_organisation, import_job, organisation};
 use crate::error::AppError;
 use crate::forms::Problem;
 use crate::orgs::types::OrgKind;
-use crate::search::outbox;
 use crate::state::AppState;
 use crate::suppliers::types::ProfileStatus;
 
@@ -256,16 +256,11 @@ async fn save_row(
             (id, Applied::Updated)
         }
         None => {
+            // The importer made it: they may never verify it.
             let new = crate::orgs::repo::NewOrganisation {
-                kind: OrgKind::Manufacturer,
-                name: row.name.clone(),
-                description: Default::default(),
                 province: row.province.clone(),
                 city: row.city.clone(),
-                belt_ids: vec![belt_id],
-                // The importer made it: they may never verify it.
-                created_by: Some(user_id),
-                approved: true,
+                ..crate::orgs::repo::NewOrganisation::by(user_id, OrgKind::Manufacturer, row.name.clone(), vec![belt_id], true)
             };
             let (id, _) = crate::orgs::repo::insert_organisation(&txn, &new).await?;
             association_member::ActiveModel { association_id: Set(association_id), organisation_id: Set(id), created_at: Set(Utc::now()) }

@@ -95,7 +95,7 @@ pub async fn create_organisation(
         return Err(AppError::Invalid(errors));
     };
     let approved = policy::creation(actor.role, kind) == policy::Creation::Direct;
-    let new = repo::NewOrganisation { kind, name, description, province, city, belt_ids, created_by: Some(actor.id), approved };
+    let new = repo::NewOrganisation { description, province, city, ..repo::NewOrganisation::by(actor.id, kind, name, belt_ids, approved) };
     let slug = repo::create(&state.db, &actor, new).await?;
     if !approved {
         tracing::info!(organisation = slug, user_id = actor.id, "organisation awaits a site admin's approval");

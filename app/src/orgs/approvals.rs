@@ -10,6 +10,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::accounts::types::{CurrentUser, MemberRole, MembershipStatus};
+use crate::changes as outbox;
 use crate::changes::EntityKind;
 use crate::entities::{belt, belt_organisation, membership, organisation, user};
 use crate::error::AppError;
@@ -17,7 +18,6 @@ use crate::i18n::Bilingual;
 use crate::orgs::policy::needs_approval;
 use crate::orgs::types::*;
 use crate::read::org_name;
-use crate::search::outbox;
 
 fn stamp(at: &chrono::DateTime<Utc>) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()

@@ -77,6 +77,31 @@ pub struct NewOrganisation {
     /// Whether it may use its powers at once; an association or school
     /// created as a request waits for a site admin.
     pub approved: bool,
+    /// The address it must have (the demo data's own); `None`: made from its name.
+    pub slug: Option<String>,
+    /// Where its facts come from (the demo data's articles).
+    pub source: Option<String>,
+    /// Part of the demo data.
+    pub is_demo: bool,
+}
+
+impl NewOrganisation {
+    /// An organisation someone creates through the site.
+    pub fn by(created_by: i32, kind: OrgKind, name: Bilingual, belt_ids: Vec<i32>, approved: bool) -> NewOrganisation {
+        NewOrganisation {
+            kind,
+            name,
+            description: Bilingual::default(),
+            province: None,
+            city: Bilingual::default(),
+            belt_ids,
+            created_by: Some(created_by),
+            approved,
+            slug: None,
+            source: None,
+            is_demo: false,
+        }
+    }
 }
 
 /// How an organisation of `kind` relates to the belts it names.
@@ -138,7 +163,10 @@ pub async fn create(
 /// inside the caller's transaction. Returns its id and slug.
 pub async fn insert_organisation<C: ConnectionTrait>(txn: &C, new: &NewOrganisation) -> Result<(i32, String), AppError> {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let slug = unused_slug(txn, new).await?;
+    let slug = match &new.slug {
+        Some(slug) => slug.clone(),
+        None => unused_slug(txn, new).await?,
+    };
     let now = chrono::Utc::now();
     let created = organisation::ActiveModel {
         slug: Set(slug.clone()),
@@ -150,8 +178,8 @@ pub async fn insert_organisation<C: ConnectionTrait>(txn: &C, new: &NewOrganisat
         province: Set(new.province.clone()),
         city_zh: Set(non_empty(&new.city.zh)),
         city_en: Set(non_empty(&new.city.en)),
-        source: Set(None),
-        is_demo: Set(false),
+        source: Set(new.source.clone()),
+        is_demo: Set(new.is_demo),
         verified_at: Set(None),
         verified_by: Set(None),
         verification_evidence: Set(None),
@@ -167,6 +195,43 @@ pub async fn insert_organisation<C: ConnectionTrait>(txn: &C, new: &NewOrganisat
     link_belts(txn, created.id, new.kind, &new.belt_ids, new.approved.then_some(now), new.created_by).await?;
     crate::changes::enqueue(txn, crate::changes::EntityKind::Organisation, created.id).await?;
     Ok((created.id, slug))
+}
+
+/// Rewrites an organisation's own facts (not its verification or approval)
+/// and its belts, and queues it for search, inside the caller's transaction.
+/// Belts it keeps keep their approval; new ones are linked as [`link_belts`] does.
+pub async fn update_organisation<C: ConnectionTrait>(txn: &C, org_id: i32, new: &NewOrganisation) -> Result<(), AppError> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, IntoActiveModel};
+    let org = organisation::Entity::find_by_id(org_id).one(txn).await?.ok_or(AppError::NotFound)?;
+    let mut active = org.into_active_model();
+    active.kind = Set(new.kind.code().to_string());
+    active.name_zh = Set(non_empty(&new.name.zh));
+    active.name_en = Set(non_empty(&new.name.en));
+    active.description_zh = Set(new.description.zh.trim().to_string());
+    active.description_en = Set(new.description.en.trim().to_string());
+    active.province = Set(new.province.clone());
+    active.city_zh = Set(non_empty(&new.city.zh));
+    active.city_en = Set(non_empty(&new.city.en));
+    active.source = Set(new.source.clone());
+    active.updated_at = Set(chrono::Utc::now());
+    active.update(txn).await?;
+    let current: Vec<i32> = belt_organisation::Entity::find()
+        .filter(belt_organisation::Column::OrganisationId.eq(org_id))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|l| l.belt_id)
+        .collect();
+    belt_organisation::Entity::delete_many()
+        .filter(belt_organisation::Column::OrganisationId.eq(org_id))
+        .filter(belt_organisation::Column::BeltId.is_not_in(new.belt_ids.iter().copied()))
+        .exec(txn)
+        .await?;
+    let added: Vec<i32> = new.belt_ids.iter().copied().filter(|b| !current.contains(b)).collect();
+    let approved_at = new.approved.then(chrono::Utc::now);
+    link_belts(txn, org_id, new.kind, &added, approved_at, new.created_by).await?;
+    crate::changes::enqueue(txn, crate::changes::EntityKind::Organisation, org_id).await?;
+    Ok(())
 }
 
 /// Links an organisation to belts in the role its kind has there; an

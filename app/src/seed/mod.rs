@@ -14,11 +14,13 @@ use sea_orm::{
 use serde::Deserialize;
 
 use crate::belts::types::Metric;
+use crate::changes as outbox;
 use crate::changes::EntityKind;
-use crate::entities::{belt, belt_category, belt_figure, belt_organisation, category, organisation, supply_profile};
+use crate::entities::{belt, belt_category, belt_figure, belt_organisation, category, organisation};
+use crate::error::AppError;
 use crate::geo;
+use crate::i18n::Bilingual;
 use crate::orgs::types::{BeltRole, OrgKind};
-use crate::search::outbox;
 
 const DEMO: &str = include_str!("demo.toml");
 
@@ -178,6 +180,8 @@ pub enum SeedError {
     Invalid(String),
     #[error("database: {0}")]
     Db(#[from] DbErr),
+    #[error("{0}")]
+    App(#[from] AppError),
 }
 
 /// The demo data, parsed and checked.
@@ -476,77 +480,60 @@ fn fill_belt(active: &mut belt::ActiveModel, b: &SeedBelt) {
     active.summary_en = Set(b.summary_en.clone());
 }
 
+/// Creates or rewrites a demo organisation through the same write functions
+/// the site uses (`orgs::repo`), only when it differs from the file.
 async fn upsert_organisation(
     txn: &DatabaseTransaction,
     o: &SeedOrganisation,
     source: &str,
     belt_ids: &BTreeMap<String, i32>,
-) -> Result<(i32, Outcome), DbErr> {
-    let now = Utc::now();
-    let mut wanted_links: Vec<(i32, String)> = o.belts.iter().map(|l| (belt_ids[&l.belt], l.role.clone())).collect();
-    wanted_links.sort();
-    let existing = organisation::Entity::find().filter(organisation::Column::Slug.eq(&o.slug)).one(txn).await?;
-    let (model, outcome) = match existing {
-        Some(m) => {
-            let mut current_links: Vec<(i32, String)> = belt_organisation::Entity::find()
-                .filter(belt_organisation::Column::OrganisationId.eq(m.id))
-                .all(txn)
-                .await?
-                .into_iter()
-                .map(|l| (l.belt_id, l.role))
-                .collect();
-            current_links.sort();
-            let same = m.kind == o.kind
-                && m.name_zh == o.name_zh
-                && m.name_en == o.name_en
-                && m.description_zh == o.description_zh
-                && m.description_en == o.description_en
-                && m.province == o.province
-                && m.city_zh == o.city_zh
-                && m.city_en == o.city_en
-                && m.source.as_deref() == Some(source)
-                && current_links == wanted_links;
-            if same {
-                return Ok((m.id, Outcome::Unchanged));
-            }
-            let mut active = m.into_active_model();
-            fill_organisation(&mut active, o, source);
-            active.updated_at = Set(now);
-            (active.update(txn).await?, Outcome::Updated)
-        }
-        None => {
-            let mut active = organisation::ActiveModel {
-                slug: Set(o.slug.clone()),
-                is_demo: Set(true),
-                verified_at: Set(None),
-                verified_by: Set(None),
-                verification_evidence: Set(None),
-                created_at: Set(now),
-                updated_at: Set(now),
-                // The demo data's organisations come from the source articles, not from a request.
-                approved_at: Set(Some(now)),
-                approved_by: Set(None),
-                created_by: Set(None),
-                ..Default::default()
-            };
-            fill_organisation(&mut active, o, source);
-            (active.insert(txn).await?, Outcome::Created)
-        }
+) -> Result<(i32, Outcome), SeedError> {
+    use crate::orgs::repo::{insert_organisation, update_organisation, NewOrganisation};
+    let kind = OrgKind::from_code(&o.kind).ok_or_else(|| SeedError::Invalid(format!("{}: unknown kind {}", o.slug, o.kind)))?;
+    let mut wanted_belts: Vec<i32> = o.belts.iter().map(|l| belt_ids[&l.belt]).collect();
+    wanted_belts.sort_unstable();
+    let new = NewOrganisation {
+        kind,
+        name: Bilingual::new(o.name_zh.clone().unwrap_or_default(), o.name_en.clone().unwrap_or_default()),
+        description: Bilingual::new(&o.description_zh, &o.description_en),
+        province: o.province.clone(),
+        city: Bilingual::new(o.city_zh.clone().unwrap_or_default(), o.city_en.clone().unwrap_or_default()),
+        belt_ids: wanted_belts.clone(),
+        created_by: None,
+        // The demo data's organisations come from the source articles, not from a request.
+        approved: true,
+        slug: Some(o.slug.clone()),
+        source: Some(source.to_string()),
+        is_demo: true,
     };
-    belt_organisation::Entity::delete_many().filter(belt_organisation::Column::OrganisationId.eq(model.id)).exec(txn).await?;
-    for (belt_id, role) in wanted_links {
-        belt_organisation::ActiveModel {
-            belt_id: Set(belt_id),
-            organisation_id: Set(model.id),
-            role: Set(role),
-            approved_at: Set(Some(now)),
-            approved_by: Set(None),
-        }
-        .insert(txn)
-        .await?;
+    let existing = organisation::Entity::find().filter(organisation::Column::Slug.eq(&o.slug)).one(txn).await?;
+    let Some(m) = existing else {
+        let (id, _) = insert_organisation(txn, &new).await?;
+        return Ok((id, Outcome::Created));
+    };
+    let mut current_belts: Vec<i32> = belt_organisation::Entity::find()
+        .filter(belt_organisation::Column::OrganisationId.eq(m.id))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|l| l.belt_id)
+        .collect();
+    current_belts.sort_unstable();
+    let same = m.kind == o.kind
+        && m.name_zh == o.name_zh
+        && m.name_en == o.name_en
+        && m.description_zh == o.description_zh
+        && m.description_en == o.description_en
+        && m.province == o.province
+        && m.city_zh == o.city_zh
+        && m.city_en == o.city_en
+        && m.source.as_deref() == Some(source)
+        && current_belts == wanted_belts;
+    if same {
+        return Ok((m.id, Outcome::Unchanged));
     }
-    outbox::enqueue(txn, EntityKind::Organisation, model.id).await?;
-    Ok((model.id, outcome))
+    update_organisation(txn, m.id, &new).await?;
+    Ok((m.id, Outcome::Updated))
 }
 
 /// Publishes a demo offering of `org_id`, rewriting it only when it differs.
@@ -571,56 +558,17 @@ async fn upsert_offering(txn: &DatabaseTransaction, org_id: i32, data: &crate::s
 /// Publishes the demo profile of `org_id`, rewriting it only when it differs.
 async fn upsert_profile(txn: &DatabaseTransaction, org_id: i32, data: &crate::suppliers::types::ProfileData) -> Result<(), SeedError> {
     use crate::suppliers::{repo, types::ProfileStatus};
-    let published = ProfileStatus::Published.code();
-    let existing = crate::read::supply_profile_of(txn, org_id).await.map_err(|e| SeedError::Invalid(e.to_string()))?;
-    let id = match existing {
-        Some(row) => {
-            let current = crate::read::profile_data(&row, crate::read::category_slugs(txn, row.id).await?);
-            if row.status == published && row.is_demo && &current == data {
-                return Ok(());
-            }
-            let mut active = row.into_active_model();
-            repo::fill(&mut active, data);
-            active.status = Set(published.to_string());
-            active.is_demo = Set(true);
-            active.updated_at = Set(Utc::now());
-            active.update(txn).await?.id
+    if let Some(row) = crate::read::supply_profile_of(txn, org_id).await? {
+        let current = crate::read::profile_data(&row, crate::read::category_slugs(txn, row.id).await?);
+        if row.status == ProfileStatus::Published.code() && row.is_demo && &current == data {
+            return Ok(());
         }
-        None => {
-            let now = Utc::now();
-            let mut active = supply_profile::ActiveModel {
-                organisation_id: Set(org_id),
-                status: Set(published.to_string()),
-                verified_fields: Set(String::new()),
-                verified_by: Set(None),
-                verified_at: Set(None),
-                is_demo: Set(true),
-                created_at: Set(now),
-                updated_at: Set(now),
-                updated_by: Set(None),
-                published_at: Set(Some(now)),
-                ..Default::default()
-            };
-            repo::fill(&mut active, data);
-            active.insert(txn).await?.id
-        }
-    };
-    repo::replace_categories(txn, id, &data.category_slugs).await.map_err(|e| SeedError::Invalid(e.to_string()))?;
-    outbox::enqueue(txn, EntityKind::SupplyProfile, id).await?;
-    outbox::enqueue(txn, EntityKind::Organisation, org_id).await?;
+    }
+    // The same writes a manufacturer's editor makes: save, publish; then marked as demo.
+    repo::save_in(txn, org_id, None, data).await?;
+    repo::set_status_in(txn, org_id, ProfileStatus::Published).await?;
+    repo::mark_demo_in(txn, org_id).await?;
     Ok(())
-}
-
-fn fill_organisation(active: &mut organisation::ActiveModel, o: &SeedOrganisation, source: &str) {
-    active.kind = Set(o.kind.clone());
-    active.name_zh = Set(o.name_zh.clone());
-    active.name_en = Set(o.name_en.clone());
-    active.description_zh = Set(o.description_zh.clone());
-    active.description_en = Set(o.description_en.clone());
-    active.province = Set(o.province.clone());
-    active.city_zh = Set(o.city_zh.clone());
-    active.city_en = Set(o.city_en.clone());
-    active.source = Set(Some(source.to_string()));
 }
 
 #[cfg(test)]

@@ -146,6 +146,9 @@ pub fn generate(seed: u64, count: usize, belts: &[BeltStock]) -> Vec<SyntheticSu
                     belt_ids: vec![belt.id],
                     created_by: None,
                     approved: true,
+                    slug: None,
+                    source: None,
+                    is_demo: false,
                 },
                 profile: ProfileData {
                     products,

@@ -7,6 +7,7 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::belts::types::CategoryRef;
+use crate::changes as outbox;
 use crate::changes::EntityKind;
 use crate::codes::split_codes;
 use crate::entities::{belt, organisation, service_offering, service_offering_belt};
@@ -14,7 +15,6 @@ use crate::error::AppError;
 use crate::i18n::Bilingual;
 use crate::orgs::types::OrgKind;
 use crate::read::org_name;
-use crate::search::outbox;
 use crate::services::types::*;
 
 /// The organisation behind `slug`, which must be a service provider to have offerings.

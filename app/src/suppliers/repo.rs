@@ -8,6 +8,7 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::belts::types::CategoryRef;
+use crate::changes as outbox;
 use crate::changes::EntityKind;
 use crate::codes::split_codes;
 use crate::entities::{category, organisation, supply_profile, supply_profile_category, user};
@@ -15,7 +16,6 @@ use crate::error::AppError;
 use crate::i18n::Bilingual;
 use crate::orgs::types::OrgKind;
 use crate::read::org_name;
-use crate::search::outbox;
 use crate::suppliers::rules::{self, stored};
 use crate::suppliers::types::*;
 
@@ -146,6 +146,17 @@ pub async fn set_status_in<C: ConnectionTrait>(txn: &C, org_id: i32, status: Pro
     active.update(txn).await?;
     outbox::enqueue(txn, EntityKind::SupplyProfile, id).await?;
     outbox::enqueue(txn, EntityKind::Organisation, org_id).await?;
+    Ok(())
+}
+
+/// Marks the organisation's profile as part of the demo data.
+pub async fn mark_demo_in<C: ConnectionTrait>(txn: &C, org_id: i32) -> Result<(), AppError> {
+    use sea_orm::sea_query::Expr;
+    supply_profile::Entity::update_many()
+        .col_expr(supply_profile::Column::IsDemo, Expr::value(true))
+        .filter(supply_profile::Column::OrganisationId.eq(org_id))
+        .exec(txn)
+        .await?;
     Ok(())
 }
 
