@@ -15,6 +15,11 @@ use crate::orgs::texts::trust_texts;
 use crate::orgs::types::{Decision, OrgBelt, VerificationEntry, VerificationSubject};
 use crate::use_lang;
 
+/// A label's colon: full width in Chinese.
+fn colon(lang: Lang) -> &'static str {
+    lang.pick("：", ": ")
+}
+
 /// Who verified, for whom, when and on what, newest first; the entry in force marked.
 #[component]
 pub fn VerificationRecord(entries: Vec<VerificationEntry>, #[prop(optional)] only: Option<VerificationSubject>) -> impl IntoView {
@@ -56,7 +61,7 @@ fn RecordEntry(entry: VerificationEntry, lang: Lang) -> impl IntoView {
                 <span class="muted">{if entry.in_force { t.in_force } else { t.superseded }}</span>
             </p>
             <p>
-                {t.verified_by}": "{entry.verifier.clone()}
+                {t.verified_by}{colon(lang)}{entry.verifier.clone()}
                 {match acting_for {
                     Some((slug, name)) => EitherOf3::A(view! {
                         " · "<a href=format!("/orgs/{slug}")>{name.get(lang).to_string()}</a>
@@ -66,16 +71,28 @@ fn RecordEntry(entry: VerificationEntry, lang: Lang) -> impl IntoView {
                 }}
                 " · "<time>{entry.at.clone()}</time>
             </p>
-            {(!entry.evidence.is_empty()).then(|| view! { <p class="evidence">{t.evidence}": "{entry.evidence.clone()}</p> })}
+            {(!entry.evidence.is_empty()).then(|| view! { <p class="evidence">{t.evidence}{colon(lang)}{entry.evidence.clone()}</p> })}
         </li>
     }
 }
 
-/// What an organisation waiting for approval tells its own people.
+/// What an organisation waiting for approval tells its own people; a site
+/// admin also sees the belts it asks to serve and decides here.
 #[component]
-pub fn AwaitingApproval() -> impl IntoView {
-    let t = trust_texts(use_lang());
-    view! { <p class="notice" role="status">{t.awaiting_approval}</p> }
+pub fn AwaitingApproval(slug: String, belts: Vec<OrgBelt>, may_decide: bool) -> impl IntoView {
+    let lang = use_lang();
+    let t = trust_texts(lang);
+    let decide = ServerAction::<DecideOrganisation>::new();
+    let belts: Vec<String> = belts.iter().map(|b| b.name.get(lang).to_string()).collect();
+    view! {
+        <div class="notice" role="status">
+            <p>{t.awaiting_approval}</p>
+            {(!belts.is_empty()).then(|| view! { <p>{t.belts_asked}{colon(lang)}{belts.join(lang.pick("、", ", "))}</p> })}
+            {may_decide.then(|| view! {
+                <ActionForm action=decide attr:class="decision">{decision_fields(vec![("slug", slug)], t.approve, t.decline)}</ActionForm>
+            })}
+        </div>
+    }
 }
 
 /// A button to ask to help run an association or school, or the note that one asked.
@@ -227,9 +244,9 @@ pub fn ApprovalsPage() -> impl IntoView {
                                                 " "<span class="badge">{o.kind.label(lang)}</span>
                                             </p>
                                             {(!o.description.get(lang).is_empty()).then(|| view! { <p class="summary">{o.description.get(lang).to_string()}</p> })}
-                                            <p>{t.belts_asked}": "{belts.join(lang.pick("、", ", "))}</p>
+                                            <p>{t.belts_asked}{colon(lang)}{belts.join(lang.pick("、", ", "))}</p>
                                             <p class="muted">
-                                                {t.requested_by}": "
+                                                {t.requested_by}{colon(lang)}
                                                 {o.requested_by.map(|r| format!("{} · {}", r.display_name, r.email)).unwrap_or_default()}
                                                 " · "{o.requested_at.clone()}
                                             </p>

@@ -54,7 +54,9 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
                 {(!place.is_empty()).then(|| view! { <p class="place">{place}</p> })}
                 <p class="verification">{verified}</p>
             </header>
-            {detail.awaiting_approval.then(|| view! { <AwaitingApproval/> })}
+            {detail.awaiting_approval.then(|| view! {
+                <AwaitingApproval slug=detail.slug.clone() belts=detail.pending_belts.clone() may_decide=permissions.approve/>
+            })}
             {detail.is_demo.then(|| view! { <p class="notice">{t.org_demo_notice}</p> })}
             <p class="summary">{detail.description.get(lang).to_string()}</p>
             {(detail.kind == OrgKind::Manufacturer && (detail.has_published_profile || permissions.edit)).then(|| {

@@ -357,6 +357,7 @@ pub async fn permissions<C: ConnectionTrait>(
         ask_to_join: policy::may_ask_to_join(actor, &standing),
         approved: standing.approved,
         request_pending: standing.request_pending,
+        approve: !standing.approved && policy::may_approve(actor),
     })
 }
 

@@ -199,6 +199,8 @@ pub struct Permissions {
     pub approved: bool,
     /// The viewer asked to join and waits.
     pub request_pending: bool,
+    /// The viewer may approve or decline it (a waiting request, and a site admin).
+    pub approve: bool,
 }
 
 /// A site admin's or an owner's answer to a request; posted as its `code()`.

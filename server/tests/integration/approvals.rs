@@ -32,6 +32,9 @@ async fn an_association_is_a_request_until_a_site_admin_approves_it() {
     assert_eq!(queue.status, StatusCode::OK);
     assert!(queue.body.contains("Pingdu Eyelash Guild") && queue.body.contains("founder@example.com"), "who asked, for what");
     assert_eq!(founder.get("/admin/approvals").await.status, StatusCode::FORBIDDEN);
+    let waiting = admin.get(&format!("/orgs/{slug}")).await;
+    assert!(waiting.body.contains("Belts it asks to serve") && waiting.body.contains(r#"value="approve""#), "decided on its own page too");
+    assert!(!own.body.contains(r#"value="approve""#), "not by the one who asked");
     let page = admin.call("decide_organisation", &[("slug", &slug), ("decision", "approve")]).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert_eq!(
