@@ -154,14 +154,21 @@ fn decision(code: &str) -> Result<crate::orgs::types::Decision, AppError> {
     })
 }
 
+/// The signed-in actor, if they may approve requests (`orgs::policy::may_approve`).
+#[cfg(feature = "ssr")]
+async fn approver(db: &sea_orm::DatabaseConnection) -> Result<crate::accounts::types::CurrentUser, AppError> {
+    let actor = crate::accounts::actor::require(db).await?;
+    if !crate::orgs::policy::may_approve(&actor) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(actor)
+}
+
 /// Everything waiting for approval. Site admins.
 #[server(prefix = "/api", endpoint = "approval_queue")]
 pub async fn approval_queue() -> Result<crate::orgs::types::ApprovalQueue, AppError> {
     let state = crate::state::app_state()?;
-    let actor = crate::accounts::actor::require(&state.db).await?;
-    if !crate::orgs::policy::may_approve(&actor) {
-        return Err(AppError::Forbidden);
-    }
+    approver(&state.db).await?;
     crate::orgs::approvals::queue(&state.db).await
 }
 
@@ -169,10 +176,7 @@ pub async fn approval_queue() -> Result<crate::orgs::types::ApprovalQueue, AppEr
 #[server(prefix = "/api", endpoint = "decide_organisation")]
 pub async fn decide_organisation(slug: String, decision: String) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
-    let actor = crate::accounts::actor::require(&state.db).await?;
-    if !crate::orgs::policy::may_approve(&actor) {
-        return Err(AppError::Forbidden);
-    }
+    let actor = approver(&state.db).await?;
     let decision = self::decision(&decision)?;
     let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
     crate::orgs::approvals::decide_organisation(&state.db, &actor, &org, decision).await?;
@@ -186,10 +190,7 @@ pub async fn decide_organisation(slug: String, decision: String) -> Result<(), A
 #[server(prefix = "/api", endpoint = "decide_belt")]
 pub async fn decide_belt(slug: String, belt: String, decision: String) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
-    let actor = crate::accounts::actor::require(&state.db).await?;
-    if !crate::orgs::policy::may_approve(&actor) {
-        return Err(AppError::Forbidden);
-    }
+    let actor = approver(&state.db).await?;
     let decision = self::decision(&decision)?;
     let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
     let belt_id = crate::orgs::repo::belt_ids(&state.db, std::slice::from_ref(&belt)).await?.map_err(|_| AppError::NotFound)?[0];

@@ -378,3 +378,22 @@ pub fn jpeg_with_gps(width: u32, height: u32) -> Vec<u8> {
     bytes.extend_from_slice(&plain[2..]);
     bytes
 }
+
+/// A supply profile's fields with products and a category, the rest left blank.
+pub fn minimal_profile<'a>(slug: &'a str, products_en: &'a str) -> Vec<(&'a str, &'a str)> {
+    let blank = [
+        "products_zh",
+        "moq_value",
+        "moq_unit",
+        "capacity_value",
+        "capacity_unit",
+        "lead_time_days",
+        "sample_policy",
+        "price_band",
+        "certifications_other",
+        "export_markets",
+        "floor_area_m2",
+        "overseas_warehouse_where",
+    ];
+    [("slug", slug), ("products_en", products_en), ("categories[]", "false-eyelashes")].into_iter().chain(blank.map(|k| (k, ""))).collect()
+}

@@ -157,22 +157,7 @@ async fn authorization_matrix() {
     let site = site().await;
     let mut owner = user(&site, "owner@example.com", Role::Manufacturer).await;
     owner.call("create_organisation", &org_fields("manufacturer", "Matrix Lashes", "pingdu-false-eyelashes")).await;
-    let profile = [("slug", "matrix-lashes"), ("products_en", "Strip lashes"), ("categories[]", "false-eyelashes")];
-    let blank = [
-        "products_zh",
-        "moq_value",
-        "moq_unit",
-        "capacity_value",
-        "capacity_unit",
-        "lead_time_days",
-        "sample_policy",
-        "price_band",
-        "certifications_other",
-        "export_markets",
-        "floor_area_m2",
-        "overseas_warehouse_where",
-    ];
-    let profile: Vec<(&str, &str)> = profile.into_iter().chain(blank.into_iter().map(|k| (k, ""))).collect();
+    let profile = minimal_profile("matrix-lashes", "Strip lashes");
     assert_eq!(owner.call("save_supply_profile", &profile).await.status, StatusCode::OK);
     assert_eq!(owner.call("set_supply_profile_status", &[("slug", "matrix-lashes"), ("action", "publish")]).await.status, StatusCode::OK);
     let png = real_png(768, 512);

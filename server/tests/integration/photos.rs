@@ -24,22 +24,7 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 async fn maker(site: &Site) -> Browser {
     let mut maker = user(site, "wang@example.com", Role::Manufacturer).await;
     maker.call("create_organisation", &org_fields("manufacturer", "Pingdu Silk Lashes", "pingdu-false-eyelashes")).await;
-    let blank = [
-        "products_zh",
-        "moq_value",
-        "moq_unit",
-        "capacity_value",
-        "capacity_unit",
-        "lead_time_days",
-        "sample_policy",
-        "price_band",
-        "certifications_other",
-        "export_markets",
-        "floor_area_m2",
-        "overseas_warehouse_where",
-    ];
-    let mut fields: Vec<(&str, &str)> = vec![("slug", SLUG), ("products_en", "Silk lashes"), ("categories[]", "false-eyelashes")];
-    fields.extend(blank.into_iter().map(|k| (k, "")));
+    let fields = minimal_profile(SLUG, "Silk lashes");
     assert_eq!(maker.call("save_supply_profile", &fields).await.status, StatusCode::OK);
     maker
 }
