@@ -12,8 +12,13 @@ const BELT: &str = "pingdu-false-eyelashes";
 
 #[tokio::test]
 async fn an_association_is_a_request_until_a_site_admin_approves_it() {
-    let site = site().await;
-    let mut founder = user(&site, "founder@example.com", Role::Graduate).await;
+    for site in sites().await {
+        a_request_until_approved(&site).await;
+    }
+}
+
+async fn a_request_until_approved(site: &Site) {
+    let mut founder = user(site, "founder@example.com", Role::Graduate).await;
     let slug = created_slug(&founder.call("create_organisation", &org_fields("association", "Pingdu Eyelash Guild", BELT)).await);
 
     let mut visitor = Browser::new(&site.router, "10.0.0.9");
@@ -27,7 +32,7 @@ async fn an_association_is_a_request_until_a_site_admin_approves_it() {
     drain_outbox(&site.db.db, &site.search).await;
     assert!(!search_hrefs(&site.search, "Eyelash Guild").await.iter().any(|h| h.contains(&slug)), "not searchable");
 
-    let mut admin = user(&site, "admin@example.com", Role::SiteAdmin).await;
+    let mut admin = user(site, "admin@example.com", Role::SiteAdmin).await;
     let queue = admin.get("/admin/approvals").await;
     assert_eq!(queue.status, StatusCode::OK);
     assert!(queue.body.contains("Pingdu Eyelash Guild") && queue.body.contains("founder@example.com"), "who asked, for what");

@@ -281,7 +281,19 @@ pub struct Site {
 }
 
 pub async fn site() -> Site {
-    let db = sqlite().await;
+    site_on(sqlite().await).await
+}
+
+/// A seeded site on every backend there is: SQLite, and PostgreSQL when the tests have it.
+pub async fn sites() -> Vec<Site> {
+    let mut sites = Vec::new();
+    for db in every_backend().await {
+        sites.push(site_on(db).await);
+    }
+    sites
+}
+
+pub async fn site_on(db: TestDb) -> Site {
     let meili = TestMeili::start().await;
     let search = meili.service();
     seeded(&db.db, &search).await;

@@ -160,8 +160,14 @@ async fn spreadsheet_exports_carry_no_formulas() {
 
 #[tokio::test]
 async fn forty_wrong_passwords_at_once_get_at_most_the_limit_of_password_checks() {
-    let site = site().await;
-    user(&site, "li@example.com", Role::Manufacturer).await;
+    // On PostgreSQL too, where the attempts wait for an advisory lock instead of SQLite's write lock.
+    for site in sites().await {
+        forty_wrong_passwords_at_once(&site).await;
+    }
+}
+
+async fn forty_wrong_passwords_at_once(site: &Site) {
+    user(site, "li@example.com", Role::Manufacturer).await;
     let mut attempts = tokio::task::JoinSet::new();
     for n in 0..40 {
         let mut attacker = Browser::new(&site.router, "203.0.113.9");
@@ -179,5 +185,30 @@ async fn forty_wrong_passwords_at_once_get_at_most_the_limit_of_password_checks(
         }
     }
     let limit = app::accounts::throttle::PER_ACCOUNT_AND_ADDRESS.max_failures;
-    assert_eq!((checked, throttled), (limit, 40 - limit), "a wrong-password answer means a password check");
+    assert_eq!((checked, throttled), (limit, 40 - limit), "a wrong-password answer means a password check ({})", site.db.url);
+}
+
+#[tokio::test]
+async fn forty_thousand_export_markets_are_a_clear_400() {
+    let site = site().await;
+    let mut maker = user(&site, "wang@example.com", Role::Manufacturer).await;
+    let slug =
+        created_slug(&maker.call("create_organisation", &org_fields("manufacturer", "Many Markets", "pingdu-false-eyelashes")).await);
+    let markets = "US ".repeat(40_000);
+    let mut fields = minimal_profile(&slug, "Lashes");
+    fields.retain(|(k, _)| *k != "export_markets");
+    fields.push(("export_markets", &markets));
+    let page = maker.call("save_supply_profile", &fields).await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST, "{}", page.body.chars().take(200).collect::<String>());
+    let app::error::AppError::Invalid(errors) = app_error(&page) else { panic!("{:?}", app_error(&page)) };
+    assert_eq!(errors.problem("export_markets"), Some(&app::forms::Problem::TooLong { max: app::suppliers::markets::MARKETS_TEXT_MAX }));
+    assert!(errors.value("export_markets").is_some_and(|v| v.chars().count() <= app::forms::KEPT_MAX), "what comes back is cut");
+
+    // Past the request limit, refused before it is read.
+    let huge = "x".repeat(300 * 1024);
+    fields.retain(|(k, _)| *k != "export_markets");
+    fields.push(("export_markets", &huge));
+    let page = maker.call("save_supply_profile", &fields).await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(matches!(app_error(&page), app::error::AppError::Malformed(_)));
 }
