@@ -7,6 +7,8 @@ pub const NAME_MAX: usize = 120;
 pub const DESCRIPTION_MAX: usize = 2000;
 pub const CITY_MAX: usize = 64;
 pub const EVIDENCE_MAX: usize = 500;
+/// Most belts one organisation names at once (far more than any works in).
+pub const BELTS_MAX: usize = 30;
 
 /// One organisation. Public, except an association or school waiting for
 /// approval: its own people and site admins only.
@@ -84,6 +86,9 @@ pub async fn create_organisation(
     }
     let belt_ids = if belts.is_empty() {
         errors.add("belts", Problem::ChooseAtLeastOne);
+        Vec::new()
+    } else if belts.len() > BELTS_MAX {
+        errors.add("belts", Problem::TooMany { max: BELTS_MAX });
         Vec::new()
     } else {
         repo::belt_ids(&state.db, &belts).await?.unwrap_or_else(|_| {

@@ -78,7 +78,10 @@ pub fn validate(form: &OfferingForm, known_belts: &[String]) -> Result<OfferingD
     let terms = forms::bilingual(&mut errors, "terms", &form.terms_zh, &form.terms_en, TEXT_MAX, false);
     let markets = markets::checked_markets(&mut errors, "markets", &form.markets);
     let mut belt_slugs: Vec<String> = Vec::new();
-    for slug in form.belts.iter().map(|b| b.trim()).filter(|b| !b.is_empty()) {
+    if form.belts.len() > crate::suppliers::rules::LIST_MAX {
+        errors.add("belts", Problem::TooMany { max: crate::suppliers::rules::LIST_MAX });
+    }
+    for slug in form.belts.iter().take(crate::suppliers::rules::LIST_MAX).map(|b| b.trim()).filter(|b| !b.is_empty()) {
         if !known_belts.iter().any(|k| k == slug) {
             errors.add("belts", Problem::NotAChoice);
         } else if !belt_slugs.iter().any(|b| b == slug) {

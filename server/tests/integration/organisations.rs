@@ -57,6 +57,10 @@ async fn each_organisation_problem_is_named_by_field() {
     no_belt.retain(|(k, _)| *k != "belts[0]");
     let AppError::Invalid(errors) = app_error(&maker.call("create_organisation", &no_belt).await) else { panic!() };
     assert_eq!(errors.problem("belts"), Some(&Problem::ChooseAtLeastOne));
+    let mut many_belts = no_belt.clone();
+    many_belts.extend(std::iter::repeat_n(("belts[]", "pingdu-false-eyelashes"), 31));
+    let AppError::Invalid(errors) = app_error(&maker.call("create_organisation", &many_belts).await) else { panic!() };
+    assert_eq!(errors.problem("belts"), Some(&Problem::TooMany { max: 30 }));
 }
 
 #[tokio::test]
