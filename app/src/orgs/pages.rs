@@ -57,7 +57,10 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
             {detail.awaiting_approval.then(|| view! {
                 <AwaitingApproval slug=detail.slug.clone() belts=detail.pending_belts.clone() may_decide=permissions.approve/>
             })}
-            {detail.is_demo.then(|| view! { <p class="notice">{t.org_demo_notice}</p> })}
+            {detail.is_demo.then(|| {
+                let notice = if detail.verification.is_some() { t.org_demo_notice_verified } else { t.org_demo_notice };
+                view! { <p class="notice">{notice}</p> }
+            })}
             <p class="summary">{detail.description.get(lang).to_string()}</p>
             {(detail.kind == OrgKind::Manufacturer && (detail.has_published_profile || permissions.edit)).then(|| {
                 let s = crate::suppliers::pages::texts(lang);
