@@ -49,6 +49,8 @@ pub enum Problem {
     AlreadyAsked,
     /// A password guessers try first.
     CommonPassword,
+    /// A one-time link that expired, was used already, or never existed.
+    LinkNotValid,
 }
 
 impl Problem {
@@ -96,6 +98,8 @@ impl Problem {
             (Problem::AlreadyAsked, Lang::En) => "This was asked for already; it waits for a decision.".into(),
             (Problem::CommonPassword, Lang::Zh) => "这个密码太常见，很容易被猜到。请换一个，例如几个不相关的词组合。".into(),
             (Problem::CommonPassword, Lang::En) => "This password is too common to be safe. Try a few unrelated words together.".into(),
+            (Problem::LinkNotValid, Lang::Zh) => "这个链接已过期或已经用过。请重新申请一个新链接。".into(),
+            (Problem::LinkNotValid, Lang::En) => "This link has expired or was used already. Ask for a new one.".into(),
         }
     }
 }
@@ -264,6 +268,7 @@ mod tests {
             Problem::NotSaved,
             Problem::AlreadyAsked,
             Problem::CommonPassword,
+            Problem::LinkNotValid,
         ];
         for problem in all {
             let zh = problem.message(Lang::Zh);

@@ -6,8 +6,10 @@
 #![allow(clippy::too_many_arguments)]
 
 pub mod accounts;
+pub mod admin;
 pub mod associations;
 pub mod belts;
+pub mod clock;
 pub mod codes;
 pub mod error;
 pub mod forms;
@@ -15,8 +17,10 @@ pub mod geo;
 pub mod home;
 pub mod i18n;
 pub mod layout;
+pub mod mail;
 pub mod markup;
 pub mod net;
+pub mod notifications;
 pub mod orgs;
 pub mod search;
 pub mod services;
@@ -140,7 +144,13 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("suppliers/:slug") view={Lazy::<SupplierRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("admin/search") view={Lazy::<SearchAdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("admin/approvals") view={Lazy::<ApprovalsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("admin/mail") view={Lazy::<MailboxRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("confirm-email") view={Lazy::<ConfirmEmailRoute>::new()}/>
+                    <Route path=path!("forgot-password") view={Lazy::<ForgotPasswordRoute>::new()}/>
+                    <Route path=path!("reset-password") view={Lazy::<ResetPasswordRoute>::new()}/>
                     <Route path=path!("signup") view={Lazy::<SignUpRoute>::new()}/>
                     <Route path=path!("signin") view={Lazy::<SignInRoute>::new()}/>
                     <Route path=path!("account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
@@ -183,6 +193,12 @@ lazy_page!(OfferingEditorRoute, services::pages::OfferingEditorPage);
 lazy_page!(SearchRoute, search::pages::SearchPage);
 lazy_page!(SearchAdminRoute, search::admin::SearchAdminPage);
 lazy_page!(ApprovalsRoute, orgs::approval_pages::ApprovalsPage);
+lazy_page!(AdminRoute, admin::AdminPage);
+lazy_page!(MailboxRoute, mail::pages::MailboxPage);
+lazy_page!(NotificationsRoute, notifications::pages::NotificationsPage);
+lazy_page!(ConfirmEmailRoute, accounts::recovery::ConfirmEmailPage);
+lazy_page!(ForgotPasswordRoute, accounts::recovery::ForgotPasswordPage);
+lazy_page!(ResetPasswordRoute, accounts::recovery::ResetPasswordPage);
 lazy_page!(SignUpRoute, accounts::pages::SignUpPage);
 lazy_page!(SignInRoute, accounts::pages::SignInPage);
 lazy_page!(AccountRoute, accounts::pages::AccountPage);

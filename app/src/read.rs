@@ -216,6 +216,33 @@ pub fn org_name(o: &organisation::Model) -> Bilingual {
     Bilingual::new(o.name_zh.clone().unwrap_or_default(), o.name_en.clone().unwrap_or_default())
 }
 
+/// The people in force in an organisation (not those whose request waits), by user id.
+pub async fn active_members<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<Vec<i32>, AppError> {
+    use crate::entities::membership;
+    Ok(membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(org_id))
+        .filter(membership::Column::Status.eq(crate::accounts::types::MembershipStatus::Active.code()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect())
+}
+
+/// The owners in force of an organisation, by user id.
+pub async fn active_owners<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<Vec<i32>, AppError> {
+    use crate::entities::membership;
+    Ok(membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(org_id))
+        .filter(membership::Column::Status.eq(crate::accounts::types::MembershipStatus::Active.code()))
+        .filter(membership::Column::Role.eq(crate::accounts::types::MemberRole::Owner.code()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect())
+}
+
 pub async fn organisation_by_slug<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
     organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(db).await?.ok_or(AppError::NotFound)
 }

@@ -21,6 +21,33 @@ pub struct AppState {
     pub media_dir: std::path::PathBuf,
     /// Reverse proxies trusted to name the client (`BELTLINK_TRUSTED_PROXIES`).
     pub trusted_proxies: std::sync::Arc<[std::net::IpAddr]>,
+    pub mail: MailSettings,
+}
+
+/// How email leaves, and what its links point at.
+#[derive(Clone)]
+pub struct MailSettings {
+    pub transport: crate::mail::transport::Transport,
+    /// Wakes the mail worker after a message is committed.
+    pub wake: std::sync::Arc<tokio::sync::Notify>,
+    /// The site's address as people reach it (`BELTLINK_PUBLIC_URL`), without a trailing slash.
+    pub public_url: std::sync::Arc<str>,
+}
+
+impl MailSettings {
+    /// The local mailbox, links to `public_url`.
+    pub fn local(public_url: &str) -> MailSettings {
+        MailSettings {
+            transport: crate::mail::transport::Transport::Local,
+            wake: std::sync::Arc::new(tokio::sync::Notify::new()),
+            public_url: public_url.trim_end_matches('/').into(),
+        }
+    }
+
+    /// An absolute link to `path` on this site, for email.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
+    }
 }
 
 /// The longest a cached read model is trusted without a change being seen.
@@ -29,7 +56,8 @@ const CACHE_MAX_AGE: Duration = Duration::from_secs(60);
 impl AppState {
     pub fn new(db: DatabaseConnection, search: SearchService, media_dir: std::path::PathBuf) -> Self {
         let directory = Cached::new(search.changes_seen.clone(), CACHE_MAX_AGE);
-        AppState { db, search, directory, media_dir, trusted_proxies: std::sync::Arc::new([]) }
+        let mail = MailSettings::local("http://localhost:3000");
+        AppState { db, search, directory, media_dir, trusted_proxies: std::sync::Arc::new([]), mail }
     }
 }
 

@@ -2,6 +2,8 @@
 // playwright-core, and a watcher that fails a test on any console error or
 // warning (Leptos reports hydration mismatches there).
 import { chromium } from 'playwright-core';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const BASE = process.env.BELTLINK_URL ?? 'http://127.0.0.1:3000';
 
@@ -63,4 +65,59 @@ export async function signUpAndIn(page, { email, name, role, password }) {
   await Promise.all([page.waitForURL(`${BASE}/signin?welcome=1`), page.click('.form-page button[type=submit]')]);
   await page.waitForSelector('p.notice');
   await signIn(page, email, password);
+}
+
+/** The messages the site's SMTP server received for `to`, decoded, newest last. */
+export function mailTo(to) {
+  const dir = process.env.BELTLINK_MAILDIR;
+  if (!dir) throw new Error('BELTLINK_MAILDIR is unset: cargo xtask e2e sets it');
+  const files = [];
+  for (const folder of ['new', 'cur']) {
+    const path = join(dir, folder);
+    if (existsSync(path)) files.push(...readdirSync(path).map((name) => join(path, name)));
+  }
+  files.sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+  return files.map((file) => decodeMessage(readFileSync(file, 'latin1'))).filter((m) => m.to.includes(to));
+}
+
+/** Waits up to 20 s for a message to `to` whose decoded body holds `path?token=…`; that link's path. */
+export async function linkMailedTo(to, path) {
+  const pattern = new RegExp(`${path.replace(/[/]/g, '\\/')}\\?token=[0-9a-f]{64}`);
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const message of mailTo(to).reverse()) {
+      const found = message.body.match(pattern);
+      if (found) return found[0];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail to ${to} with a ${path} link arrived`);
+}
+
+/** Headers and the text body of a single-part message, transfer encoding undone. */
+function decodeMessage(raw) {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
+  const header = (name) => (unfolded.match(new RegExp(`^${name}:\\s*(.*)$`, 'im')) ?? [])[1] ?? '';
+  const encoding = header('Content-Transfer-Encoding').toLowerCase();
+  const body = rest.join('\n\n');
+  let bytes;
+  if (encoding === 'base64') {
+    bytes = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+  } else if (encoding === 'quoted-printable') {
+    const soft = body.replace(/=\r?\n/g, '');
+    const out = [];
+    for (let i = 0; i < soft.length; i++) {
+      if (soft[i] === '=' && /^[0-9A-F]{2}$/i.test(soft.slice(i + 1, i + 3))) {
+        out.push(parseInt(soft.slice(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        out.push(soft.charCodeAt(i));
+      }
+    }
+    bytes = Buffer.from(out);
+  } else {
+    bytes = Buffer.from(body, 'latin1');
+  }
+  return { to: header('To'), body: bytes.toString('utf8') };
 }

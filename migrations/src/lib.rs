@@ -15,6 +15,7 @@ mod m20261122_000006_supply_profile_photos;
 mod m20261122_000007_association_members;
 mod m20261122_000008_search_dead_letters;
 mod m20261125_000009_granted_roles;
+mod m20261125_000010_mail_and_notifications;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_association_members::Migration),
             Box::new(m20261122_000008_search_dead_letters::Migration),
             Box::new(m20261125_000009_granted_roles::Migration),
+            Box::new(m20261125_000010_mail_and_notifications::Migration),
         ]
     }
 }

@@ -24,6 +24,8 @@ pub enum ConfigError {
     BadPublicUrl(String),
     #[error("BELTLINK_TRUSTED_PROXIES={0:?} is not a comma-separated list of IP addresses")]
     BadTrustedProxies(String),
+    #[error("BELTLINK_SMTP_URL or BELTLINK_MAIL_FROM: {0}")]
+    BadMail(String),
 }
 
 /// Where search runs.
@@ -46,6 +48,10 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Reverse proxies whose `X-Forwarded-For` names the client (none: the peer is the client).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The SMTP server mail goes through (lettre's URL form); none: the local mailbox at `/admin/mail`.
+    pub smtp_url: Option<String>,
+    /// The sender of the site's mail.
+    pub mail_from: String,
 }
 
 impl Config {
@@ -111,7 +117,20 @@ impl Config {
                 .map_err(|_| ConfigError::BadTrustedProxies(list.clone()))?,
             None => Vec::new(),
         };
-        Ok(Config { addr, data_dir, database_url, meili, index_uid, public_url, trusted_proxies })
+        let smtp_url = get("BELTLINK_SMTP_URL");
+        let mail_from = get("BELTLINK_MAIL_FROM").unwrap_or_else(|| "Beltlink <noreply@beltlink.localhost>".into());
+        // Checked now, so a typo stops the start rather than every email.
+        app::mail::transport::Transport::configure(smtp_url.as_deref(), &mail_from).map_err(ConfigError::BadMail)?;
+        Ok(Config { addr, data_dir, database_url, meili, index_uid, public_url, trusted_proxies, smtp_url, mail_from })
+    }
+
+    /// How mail leaves and where its links point: `BELTLINK_PUBLIC_URL`, else this server's own address.
+    pub fn mail_settings(&self) -> app::state::MailSettings {
+        let public_url = self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.addr));
+        let mut settings = app::state::MailSettings::local(&public_url);
+        settings.transport = app::mail::transport::Transport::configure(self.smtp_url.as_deref(), &self.mail_from)
+            .expect("checked when the configuration was read");
+        settings
     }
 
     /// Session cookies are `Secure` when users reach the site over https.

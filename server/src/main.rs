@@ -100,12 +100,16 @@ async fn serve(config: Config) -> Result<()> {
     let session_cleanup = server::spawn_session_cleanup(db.clone());
     let mut app_state = AppState::new(db, search.service.clone(), config.media_dir());
     app_state.trusted_proxies = config.trusted_proxies.clone().into();
+    app_state.mail = config.mail_settings();
+    let mail_worker =
+        tokio::spawn(app::mail::outbox::run_worker(app_state.db.clone(), app_state.mail.transport.clone(), app_state.mail.wake.clone()));
     let state = ServerState { leptos_options, app: app_state, secure_cookies: config.secure_cookies() };
     let listener =
         tokio::net::TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on BELTLINK_ADDR {}", config.addr))?;
     tracing::info!("Beltlink listening on http://{}", config.addr);
     let served = server::serve::serve(listener, router(state), server::serve::Limits::default(), server::shutdown_signal()).await;
     worker.abort();
+    mail_worker.abort();
     session_cleanup.abort();
     if let Some(managed) = search.managed {
         managed.stop().await;

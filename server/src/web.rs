@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use serde::Deserialize;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -57,7 +57,8 @@ pub fn router(state: ServerState) -> Router {
             move || shell(options.clone())
         })
         .nest(&format!("/{}", options.site_pkg_dir), pkg)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .merge(root_files(&options))
+        .fallback(not_found_page(context, options.clone()))
         .layer(middleware::from_fn(server_fn_conventions))
         .layer(middleware::from_fn(crate::hardening::only_own_form_errors))
         .layer(middleware::from_fn(same_origin_writes_only))
@@ -66,6 +67,36 @@ pub fn router(state: ServerState) -> Router {
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(middleware::from_fn_with_state(state.clone(), crate::hardening::security_headers))
         .with_state(state)
+}
+
+/// The files at the site root (the favicon and its kin), each on its own
+/// route: they are few and known when the server starts, and a route serves
+/// them straight from disk rather than through the page fallback.
+fn root_files(options: &LeptosOptions) -> Router<ServerState> {
+    let mut router = Router::new();
+    let Ok(entries) = std::fs::read_dir(options.site_root.as_ref()) else { return router };
+    for entry in entries.flatten() {
+        let is_file = entry.file_type().is_ok_and(|kind| kind.is_file());
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_file && !name.starts_with('.') {
+            router = router.route_service(&format!("/{name}"), ServeFile::new(entry.path()));
+        }
+    }
+    // Not hashed: a day, so a changed icon reaches everyone by tomorrow.
+    router.layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")))
+}
+
+/// Any other address: the app's own "not found" page, rendered in full (and
+/// with its 404 status) like every other page.
+fn not_found_page(
+    context: impl Fn() + Clone + Send + Sync + 'static,
+    options: LeptosOptions,
+) -> impl Fn(Request<Body>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Response> + Send>> + Clone + Send + Sync + 'static {
+    let render = leptos_axum::render_app_async_with_context(context, move || shell(options.clone()));
+    move |request| {
+        let render = render.clone();
+        Box::pin(async move { render(request).await })
+    }
 }
 
 /// Server-side sessions in the database: HttpOnly, SameSite=Lax, Secure

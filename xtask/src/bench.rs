@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 
-use crate::server::{get, post, post_form, Running};
+use crate::server::{get, post, post_form, post_multipart, signed_in, Running};
 use crate::{build_site, setup, timed, Workspace};
 
 const CONNECTIONS: u32 = 20;
@@ -124,11 +124,7 @@ const PUBLISHES: usize = 100;
 
 fn measure_publish(running: &Running) -> Result<()> {
     let addr = running.addr;
-    let password = "bench-password-123";
-    let sign_up =
-        format!("email=publisher%40example.com&display_name=Publisher&role=manufacturer&password={password}&password_again={password}");
-    let reply = post(addr, "/api/sign_up", &sign_up, None)?;
-    let cookie = reply.cookie("beltlink_session").context("sign-up set no session cookie")?;
+    let cookie = signed_in(addr, "publisher@example.com", "bench-password-123")?;
     let cookie = Some(cookie.as_str());
     // Let start-up work (seeding, the first index build) settle first.
     std::thread::sleep(Duration::from_secs(3));
@@ -221,6 +217,109 @@ pub fn search(ws: &Workspace, count: Option<usize>) -> Result<()> {
     result
 }
 
+/// `cargo xtask bench memory`: the server's resident memory idle, at its peak
+/// while 8 photos at the pixel cap upload at once, and after bursts of
+/// hostile requests (oversized fields and bodies), then after a quiet spell.
+pub fn memory(ws: &Workspace) -> Result<()> {
+    on_release_server(ws, measure_memory)
+}
+
+const UPLOADS: usize = 8;
+const HOSTILE: usize = 400;
+
+fn measure_memory(running: &Running) -> Result<()> {
+    let addr = running.addr;
+    let memory = |field: &str| -> Result<String> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", running.pid()))?;
+        Ok(status.lines().find_map(|l| l.strip_prefix(field)).map(|v| v.trim().to_string()).unwrap_or_default())
+    };
+    std::thread::sleep(Duration::from_secs(3));
+    for page in ["/belts", "/belts/pingdu-false-eyelashes", "/search?q=eyelashes"] {
+        for _ in 0..50 {
+            get(addr, page)?;
+        }
+    }
+    println!("\n== Server memory (release build; Meilisearch not counted) ==");
+    println!("{:<58} {:>12} {:>12}", "moment", "resident", "peak so far");
+    let report = |moment: &str| -> Result<()> {
+        println!("{moment:<58} {:>12} {:>12}", memory("VmRSS:")?, memory("VmHWM:")?);
+        Ok(())
+    };
+    report("idle, after 150 page views")?;
+
+    let cookie = signed_in(addr, "memory@example.com", "bench-password-123")?;
+    let create = "kind=manufacturer&name_zh=&name_en=Memory+Bench+Works&description_zh=&description_en=&province=shandong&city_zh=&city_en=&belts%5B%5D=pingdu-false-eyelashes";
+    let reply = post(addr, "/api/create_organisation", create, Some(&cookie))?;
+    let slug = reply.header("location").and_then(|l| l.strip_prefix("/orgs/")).context("creating the organisation failed")?.to_string();
+    let profile = format!(
+        "slug={slug}&products_zh=&products_en=strip+lashes&categories%5B%5D=false-eyelashes&moq_value=1000&moq_unit=pair\
+         &capacity_value=&capacity_unit=&lead_time_days=&sample_policy=&price_band=&certifications_other=&export_markets=US\
+         &floor_area_m2=&overseas_warehouse_where="
+    );
+    let reply = post(addr, "/api/save_supply_profile", &profile, Some(&cookie))?;
+    if reply.status != 200 {
+        bail!("saving a profile answered {}: {}", reply.status, reply.body);
+    }
+    let photo = std::sync::Arc::new(pixel_cap_png()?);
+    println!(
+        "({UPLOADS} uploads of a {} KB PNG of 6000 × 4000 pixels, the cap: {} MB each once decoded)",
+        photo.len() / 1000,
+        6000 * 4000 * 4 / 1_000_000
+    );
+    let uploads: Vec<_> = (0..UPLOADS)
+        .map(|i| {
+            let (photo, cookie, path) = (photo.clone(), cookie.clone(), format!("/orgs/{slug}/profile/photos"));
+            std::thread::spawn(move || {
+                let caption = format!("photo {i}");
+                post_multipart(addr, &path, &cookie, &[("caption", &caption)], ("photo", "big.png", &photo))
+            })
+        })
+        .collect();
+    for upload in uploads {
+        let reply = upload.join().map_err(|_| anyhow::anyhow!("an upload thread panicked"))??;
+        let location = reply.header("location").unwrap_or_default();
+        if reply.status != 303 || !location.contains("photo=added") {
+            bail!("an upload answered {} → {location}: {}", reply.status, reply.body);
+        }
+    }
+    report(&format!("after {UPLOADS} concurrent uploads at the pixel cap"))?;
+
+    // Oversized fields: a sign-up with 200 KB in each field, and searches with 8 KB queries.
+    let long = "蓝".repeat(20_000);
+    let hostile_sign_up = format!("email={long}&display_name={long}&role=manufacturer&password={long}&password_again={long}");
+    let hostile_search = format!("/search?q={}", "%E8%93%9D".repeat(2_700));
+    let hostile_sign_up = std::sync::Arc::new(hostile_sign_up);
+    for round in 0..2 {
+        let workers: Vec<_> = (0..HOSTILE / 20)
+            .map(|_| {
+                let (body, search) = (hostile_sign_up.clone(), hostile_search.clone());
+                std::thread::spawn(move || -> Result<()> {
+                    for _ in 0..10 {
+                        post(addr, "/api/sign_up", &body, None)?;
+                        get(addr, &search)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        for worker in workers {
+            worker.join().map_err(|_| anyhow::anyhow!("a request thread panicked"))??;
+        }
+        report(&format!("after hostile burst {} ({HOSTILE} requests, 20 at a time)", round + 1))?;
+    }
+    std::thread::sleep(Duration::from_secs(10));
+    report("10 s later, idle")?;
+    Ok(())
+}
+
+/// A PNG of exactly `photos::MAX_PIXELS` pixels that compresses well (a gradient).
+fn pixel_cap_png() -> Result<Vec<u8>> {
+    let image = image::RgbImage::from_fn(6000, 4000, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut bytes, image::ImageFormat::Png)?;
+    Ok(bytes.into_inner())
+}
+
 /// Requests per second and the p50/p90/p99 latencies (ms) from wrk's report.
 fn wrk_figures(text: &str) -> (String, f64, f64, f64) {
     let percentile =
@@ -231,6 +330,9 @@ fn wrk_figures(text: &str) -> (String, f64, f64, f64) {
 
 fn measure(ws: &Workspace, running: &Running) -> Result<()> {
     let pages = ["/belts", "/belts/pingdu-false-eyelashes", "/search?q=eyelashes"];
+    // The baseline pages are compared with: files served straight from disk.
+    let stylesheet = hashed_file(&ws.root.join("target/site/pkg"), "beltlink.", ".css")?;
+    let statics = ["/favicon.svg".to_string(), format!("/pkg/{stylesheet}")];
     for page in pages {
         for _ in 0..50 {
             get(running.addr, page)?;
@@ -243,13 +345,20 @@ fn measure(ws: &Workspace, running: &Running) -> Result<()> {
     // inflates the latencies. Measured twice: wrk free to use both cores, and
     // wrk confined to one core (one thread) so the server keeps the other.
     for (setup, pin) in [("wrk on both cores, 2 threads", false), ("wrk pinned to core 1, 1 thread", true)] {
-        println!("\n== Beltlink page benchmark: release build, {CONNECTIONS} connections, {SECONDS}s per page, {setup} ==");
-        println!("{:<34} {:>10} {:>10} {:>10} {:>10}", "page", "req/s", "p50 ms", "p90 ms", "p99 ms");
-        for page in pages {
-            let url = format!("{}{page}", running.base_url());
+        println!("\n== Beltlink page benchmark: release build, {CONNECTIONS} connections, {SECONDS}s per address, {setup} ==");
+        println!("{:<44} {:>10} {:>10} {:>10} {:>10}", "address", "req/s", "p50 ms", "p90 ms", "p99 ms");
+        let mut static_p99 = f64::NAN;
+        for address in statics.iter().map(String::as_str).chain(pages) {
+            let url = format!("{}{address}", running.base_url());
             let text = wrk(&url, pin, SECONDS)?;
             let (rps, p50, p90, p99) = wrk_figures(&text);
-            println!("{page:<34} {rps:>10} {p50:>10.2} {p90:>10.2} {p99:>10.2}");
+            let kind = if statics.iter().any(|s| s == address) { "static" } else { "page" };
+            println!("{:<44} {rps:>10} {p50:>10.2} {p90:>10.2} {p99:>10.2}", format!("{address} ({kind})"));
+            if kind == "static" {
+                static_p99 = if static_p99.is_nan() { p99 } else { static_p99.max(p99) };
+            } else {
+                println!("{:<44} page p99 is {:.1}× the slower static file's (target ≤ 3×)", "", p99 / static_p99);
+            }
         }
     }
 
@@ -262,6 +371,14 @@ fn measure(ws: &Workspace, running: &Running) -> Result<()> {
         ms(ttfb[ttfb.len() * 99 / 100])
     );
     wasm_sizes(&ws.root.join("target/site/pkg"))
+}
+
+/// The name of the one file in `dir` named `prefix…suffix` (hashed names change with each build).
+fn hashed_file(dir: &Path, prefix: &str, suffix: &str) -> Result<String> {
+    std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .find(|name| name.starts_with(prefix) && name.ends_with(suffix))
+        .with_context(|| format!("no {prefix}*{suffix} in {}", dir.display()))
 }
 
 /// Sizes of one wasm file as served: raw, gzip and brotli.

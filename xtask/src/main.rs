@@ -7,6 +7,7 @@
 //! - `bench pages`: release build under load; prints latency, memory and sizes.
 //! - `bench sign-ins`: page latency while bursts of 50 sign-ins hash passwords.
 //! - `bench publish`: publish → searchable over 100 profiles.
+//! - `bench memory`: resident memory idle, under 8 uploads at the pixel cap, after hostile bursts.
 //! - `bench search [--count N]`: discovery over N synthetic profiles (default
 //!   100,000): load, write → searchable, search three ways, reindex.
 //! - `gen-map`: regenerate the inline China map from its boundary data.
@@ -120,8 +121,9 @@ fn test(ws: &Workspace) -> Result<()> {
         setup::npm_packages(&ws.root.join("end2end"))?;
         setup::debian_packages(&[("chromium", "chromium"), ("chromedriver", "chromium-driver")])?;
         postgres::install()?;
-        Ok(meili)
+        Ok((meili, setup::smtp_server(ws)?))
     })?;
+    let (meili, smtpd) = meili;
 
     timed("format and lints", || lints(ws))?;
     let pg = postgres::Cluster::start()?;
@@ -130,6 +132,7 @@ fn test(ws: &Workspace) -> Result<()> {
             ws.command("cargo")
                 .args(["test", "-p", "app", "--features", "app/ssr", "-p", "server", "-p", "migrations", "-p", "xtask"])
                 .env("MEILI_BIN", &meili)
+                .env("BELTLINK_TEST_SMTPD_PATH", &smtpd)
                 .env("BELTLINK_TEST_POSTGRES_URL", pg.url()),
         )?;
         // The search benchmark is not a test, but it must keep compiling.
@@ -138,7 +141,7 @@ fn test(ws: &Workspace) -> Result<()> {
     drop(pg);
 
     timed("site build", || build_site(ws, false))?;
-    timed("end-to-end tests", || browser_tests(ws, &meili, &["end2end/tests/".to_string()]))?;
+    timed("end-to-end tests", || browser_tests(ws, &meili, &smtpd, &["end2end/tests/".to_string()]))?;
     println!("xtask: every test passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }
@@ -170,10 +173,14 @@ fn lints(ws: &Workspace) -> Result<()> {
 
 /// The browser tests in `paths` against a freshly started debug site, with a
 /// site admin made the operator's way (sign up, then `server make-admin`).
-fn browser_tests(ws: &Workspace, meili: &std::path::Path, paths: &[String]) -> Result<()> {
+fn browser_tests(ws: &Workspace, meili: &std::path::Path, smtpd: &std::path::Path, paths: &[String]) -> Result<()> {
     const ADMIN_EMAIL: &str = "site-admin@beltlink.test";
     const ADMIN_PASSWORD: &str = "browser-tests-admin-secret";
-    let running = server::Running::start(ws, "debug", meili)?;
+    // The site's mail goes to a real SMTP server whose maildir the tests read.
+    let maildir = std::env::temp_dir().join(format!("beltlink-e2e-mail-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&maildir);
+    let smtp = server::Smtpd::start(smtpd, maildir.clone())?;
+    let running = server::Running::start_with(ws, "debug", meili, &[("BELTLINK_SMTP_URL", format!("smtp://127.0.0.1:{}", smtp.port))])?;
     let result = (|| {
         let body =
             format!("email={ADMIN_EMAIL}&display_name=Site+admin&role=graduate&password={ADMIN_PASSWORD}&password_again={ADMIN_PASSWORD}");
@@ -192,6 +199,7 @@ fn browser_tests(ws: &Workspace, meili: &std::path::Path, paths: &[String]) -> R
                 .args(["--test", "--test-concurrency=1"])
                 .args(paths)
                 .env("BELTLINK_URL", running.base_url())
+                .env("BELTLINK_MAILDIR", &smtp.maildir)
                 .env("BELTLINK_ADMIN_EMAIL", ADMIN_EMAIL)
                 .env("BELTLINK_ADMIN_PASSWORD", ADMIN_PASSWORD),
         )
@@ -204,11 +212,12 @@ fn browser_tests(ws: &Workspace, meili: &std::path::Path, paths: &[String]) -> R
 fn e2e(ws: &Workspace, files: &[&str]) -> Result<()> {
     setup::rust_tools(ws)?;
     let meili = setup::meilisearch(ws)?;
+    let smtpd = setup::smtp_server(ws)?;
     setup::npm_packages(&ws.root.join("end2end"))?;
     build_site(ws, false)?;
     let paths: Vec<String> =
         if files.is_empty() { vec!["end2end/tests/".to_string()] } else { files.iter().map(|f| format!("end2end/tests/{f}")).collect() };
-    browser_tests(ws, &meili, &paths)
+    browser_tests(ws, &meili, &smtpd, &paths)
 }
 
 fn main() -> Result<()> {
@@ -221,6 +230,7 @@ fn main() -> Result<()> {
         ["bench", "pages"] => bench::pages(&ws),
         ["bench", "sign-ins"] => bench::sign_ins(&ws),
         ["bench", "publish"] => bench::publish(&ws),
+        ["bench", "memory"] => bench::memory(&ws),
         ["bench", "search"] => bench::search(&ws, None),
         ["bench", "search", "--count", count] => bench::search(&ws, Some(count.parse().context("--count takes a number")?)),
         ["gen-map"] => {
@@ -228,6 +238,6 @@ fn main() -> Result<()> {
             let source = ws.root.join("tools/mapgen/node_modules/echarts/map/json/china.json");
             mapgen::generate(&source, &ws.root.join("app/src/belts/china_map.rs"))
         }
-        _ => bail!("usage: cargo xtask <run | test | e2e [test files] | bench pages | bench sign-ins | bench publish | bench search [--count N] | gen-map>"),
+        _ => bail!("usage: cargo xtask <run | test | e2e [test files] | bench pages | bench sign-ins | bench publish | bench memory | bench search [--count N] | gen-map>"),
     }
 }

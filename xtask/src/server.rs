@@ -35,6 +35,11 @@ pub struct Running {
 impl Running {
     /// Starts the server with its own data directory and waits until `/healthz` says it is up.
     pub fn start(ws: &Workspace, profile: &str, meili: &Path) -> Result<Running> {
+        Running::start_with(ws, profile, meili, &[])
+    }
+
+    /// [`Running::start`] with more environment (`BELTLINK_SMTP_URL`, say).
+    pub fn start_with(ws: &Workspace, profile: &str, meili: &Path, env: &[(&str, String)]) -> Result<Running> {
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let addr: SocketAddr = format!("127.0.0.1:{port}").parse()?;
         let data_dir = std::env::temp_dir().join(format!("beltlink-{profile}-{}-{port}", std::process::id()));
@@ -45,6 +50,7 @@ impl Running {
             .env("BELTLINK_ADDR", addr.to_string())
             .env("BELTLINK_DATA_DIR", &data_dir)
             .env_remove("DATABASE_URL")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
             .stderr(log)
@@ -96,6 +102,41 @@ impl Running {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+/// A real SMTP server (aiosmtpd) writing what it receives to a maildir.
+pub struct Smtpd {
+    child: Child,
+    pub port: u16,
+    pub maildir: PathBuf,
+}
+
+impl Smtpd {
+    pub fn start(python_path: &Path, maildir: PathBuf) -> Result<Smtpd> {
+        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let child = Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(&maildir)
+            .env("PYTHONPATH", python_path)
+            .stdout(Stdio::null())
+            .spawn()
+            .context("starting aiosmtpd")?;
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if started.elapsed() > Duration::from_secs(20) {
+                bail!("aiosmtpd did not start listening");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(Smtpd { child, port, maildir })
+    }
+}
+
+impl Drop for Smtpd {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
@@ -166,6 +207,50 @@ pub fn post(addr: SocketAddr, path: &str, body: &str, cookie: Option<&str>) -> R
          Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )?;
+    read_reply(stream)
+}
+
+/// Signs up `email` (a manufacturer) and signs in; the session cookie's `name=value`.
+pub fn signed_in(addr: SocketAddr, email: &str, password: &str) -> Result<String> {
+    let email = email.replace('@', "%40");
+    let sign_up = format!("email={email}&display_name=Bench&role=manufacturer&password={password}&password_again={password}");
+    let reply = post(addr, "/api/sign_up", &sign_up, None)?;
+    if reply.status != 200 {
+        bail!("sign-up answered {}: {}", reply.status, reply.body);
+    }
+    let reply = post(addr, "/api/sign_in", &format!("email={email}&password={password}"), None)?;
+    reply.cookie("beltlink_session").with_context(|| format!("sign-in answered {} and set no session: {}", reply.status, reply.body))
+}
+
+/// A `multipart/form-data` POST of text fields and one file field, as the
+/// upload form sends it without JavaScript.
+pub fn post_multipart(addr: SocketAddr, path: &str, cookie: &str, fields: &[(&str, &str)], file: (&str, &str, &[u8])) -> Result<Reply> {
+    let boundary = "beltlinkbenchboundary7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        write!(body, "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")?;
+    }
+    let (name, filename, bytes) = file;
+    write!(
+        body,
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+    )?;
+    body.extend_from_slice(bytes);
+    write!(body, "\r\n--{boundary}--\r\n")?;
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+    stream.set_read_timeout(Some(Duration::from_secs(120)))?;
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\nCookie: {cookie}\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    stream.write_all(&body)?;
+    read_reply(stream)
+}
+
+/// The whole answer on `stream` (the server closes it after).
+fn read_reply(mut stream: TcpStream) -> Result<Reply> {
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw)?;
     let text = String::from_utf8_lossy(&raw).into_owned();

@@ -10,6 +10,8 @@ use crate::{run_checked, Workspace};
 
 pub const CARGO_LEPTOS_VERSION: &str = "0.3.10";
 pub const MEILISEARCH_VERSION: &str = "1.21.0";
+/// The SMTP server the tests send real mail to (Python, from PyPI).
+pub const AIOSMTPD_VERSION: &str = "1.4.6";
 
 fn output_of(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
@@ -93,6 +95,24 @@ pub fn meilisearch(ws: &Workspace) -> Result<PathBuf> {
         bail!("{} reports {version:?}, expected Meilisearch {MEILISEARCH_VERSION}", binary.display());
     }
     Ok(binary)
+}
+
+/// aiosmtpd, a real SMTP server, into `tools/python`; returns that directory
+/// (the `PYTHONPATH` that runs it as `python3 -m aiosmtpd`).
+pub fn smtp_server(ws: &Workspace) -> Result<PathBuf> {
+    let dir = ws.root.join("tools/python");
+    let marker = dir.join(format!("aiosmtpd-{AIOSMTPD_VERSION}.dist-info"));
+    if !marker.exists() {
+        println!("xtask: installing aiosmtpd {AIOSMTPD_VERSION} (the SMTP server tests send mail to)");
+        let _ = std::fs::remove_dir_all(&dir);
+        run_checked(
+            Command::new("python3")
+                .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--target"])
+                .arg(&dir)
+                .arg(format!("aiosmtpd=={AIOSMTPD_VERSION}")),
+        )?;
+    }
+    Ok(dir)
 }
 
 /// Debian packages, installed only if one of their programs is missing.

@@ -38,12 +38,24 @@ pub async fn sign_up(email: String, display_name: String, role: String, password
         return Err(AppError::Invalid(errors));
     };
 
-    repo::reserve_sign_up(&state.db, &client_address(&state.trusted_proxies).await).await?;
+    repo::reserve_mailing(&state.db, &client_address(&state.trusted_proxies).await).await?;
     let hash = hashing::hash(password).await?;
-    match repo::create_user(&state.db, &email, &display_name, hash, role).await? {
-        Some(user_id) => tracing::info!(user_id, "account created"),
-        None => tracing::info!("sign-up for an email that has an account; answered alike"),
+    // Either way an email goes to the address: a confirmation link to a new
+    // account, a heads-up to an existing one's owner.
+    let txn = crate::db::begin_write(&state.db).await?;
+    match repo::create_user(&txn, &email, &display_name, hash, role).await? {
+        Some(user_id) => {
+            let token = crate::accounts::tokens::issue(&txn, user_id, crate::accounts::tokens::TokenPurpose::ConfirmEmail).await?;
+            crate::mail::outbox::queue(&txn, crate::accounts::letters::confirm_email(&state.mail, &email, &display_name, &token)).await?;
+            tracing::info!(user_id, "account created");
+        }
+        None => {
+            crate::mail::outbox::queue(&txn, crate::accounts::letters::already_registered(&state.mail, &email)).await?;
+            tracing::info!("sign-up for an email that has an account; answered alike");
+        }
     }
+    txn.commit().await?;
+    state.mail.wake.notify_one();
     leptos_axum::redirect("/signin?welcome=1");
     Ok(())
 }
@@ -211,7 +223,7 @@ fn has_encoded_separator(path: &str) -> bool {
 /// The client's address, for the sign-in throttle: the peer, or behind a
 /// trusted proxy the address it names (`net::client_address`).
 #[cfg(feature = "ssr")]
-async fn client_address(trusted: &[std::net::IpAddr]) -> String {
+pub async fn client_address(trusted: &[std::net::IpAddr]) -> String {
     use std::net::SocketAddr;
     let Ok(axum::extract::ConnectInfo(peer)) = leptos_axum::extract::<axum::extract::ConnectInfo<SocketAddr>>().await else {
         return "unknown".into();

@@ -47,6 +47,14 @@ pub struct AccountTexts {
     pub no_organisations: &'static str,
     pub sign_in_to_continue: &'static str,
     pub working: &'static str,
+    pub email_confirmed: &'static str,
+    pub email_not_confirmed: &'static str,
+    pub resend_confirmation: &'static str,
+    pub confirmation_sent: &'static str,
+    pub email_now_confirmed: &'static str,
+    pub confirmed_sign_in: &'static str,
+    pub reset_done: &'static str,
+    pub admin_area: &'static str,
 }
 
 static ZH: AccountTexts = AccountTexts {
@@ -63,7 +71,7 @@ static ZH: AccountTexts = AccountTexts {
     sign_out_everywhere: "在所有设备上退出",
     sign_out_everywhere_lead: "丢了手机或在别人的电脑上登录过？这会退出此账户在所有设备上的登录，包括当前这台。",
     signed_out_everywhere: "已在所有设备上退出。",
-    welcome: "注册已提交。如果这个邮箱是第一次注册，账户已经建好，请用刚才的密码登录；如果它以前注册过，请用原来的密码登录。",
+    welcome: "注册已提交，我们给这个邮箱发了一封邮件。如果这个邮箱是第一次注册，账户已经建好：请用刚才的密码登录，并打开邮件里的链接确认邮箱；如果它以前注册过，请用原来的密码登录。",
     sign_out: "退出",
     my_account: "我的账户",
     email: "邮箱",
@@ -81,6 +89,14 @@ static ZH: AccountTexts = AccountTexts {
     no_organisations: "你还没有加入任何机构。",
     sign_in_to_continue: "登录后继续",
     working: "处理中…",
+    email_confirmed: "邮箱已确认",
+    email_not_confirmed: "邮箱尚未确认：请打开注册后收到的邮件里的链接。确认之前，我们不会给这个邮箱发送通知。",
+    resend_confirmation: "重新发送确认邮件",
+    confirmation_sent: "确认邮件已发出（一小时内最多 3 封）。",
+    email_now_confirmed: "邮箱已确认，谢谢。",
+    confirmed_sign_in: "邮箱已确认，请登录。",
+    reset_done: "新密码已保存，所有设备上的登录都已退出。请用新密码登录。",
+    admin_area: "管理后台",
 };
 
 static EN: AccountTexts = AccountTexts {
@@ -97,7 +113,7 @@ static EN: AccountTexts = AccountTexts {
     sign_out_everywhere: "Sign out everywhere",
     sign_out_everywhere_lead: "Lost a phone, or signed in on someone else's computer? This signs the account out on every device, this one included.",
     signed_out_everywhere: "Signed out on every device.",
-    welcome: "Sign-up received. If this email was new, your account is ready: sign in with the password you just chose. If it had an account already, sign in with that account's password.",
+    welcome: "Sign-up received, and we sent an email to that address. If it was new, your account is ready: sign in with the password you just chose, and open the link in the email to confirm the address. If it had an account already, sign in with that account's password.",
     sign_out: "Sign out",
     my_account: "My account",
     email: "Email",
@@ -115,6 +131,14 @@ static EN: AccountTexts = AccountTexts {
     no_organisations: "You have not joined an organisation yet.",
     sign_in_to_continue: "Sign in to continue",
     working: "Working…",
+    email_confirmed: "Email address confirmed",
+    email_not_confirmed: "Email address not confirmed yet: open the link in the email we sent when you signed up. Until then, no notifications are emailed to it.",
+    resend_confirmation: "Send the confirmation email again",
+    confirmation_sent: "Confirmation email sent (at most 3 an hour).",
+    email_now_confirmed: "Email address confirmed. Thank you.",
+    confirmed_sign_in: "Email address confirmed. Please sign in.",
+    reset_done: "New password saved, and every device signed out. Sign in with the new password.",
+    admin_area: "Admin",
 };
 
 pub fn texts(lang: Lang) -> &'static AccountTexts {
@@ -136,6 +160,7 @@ pub fn UserMenu() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match user.await {
                         Ok(Some(user)) => Either::Left(view! {
+                            {(user.role == Role::SiteAdmin).then(|| view! { <a href="/admin" class="admin-link">{t.admin_area}</a> })}
                             <a href="/account" class="account-link" title=format!("{} {}", t.signed_in_as, user.email)>
                                 {user.display_name}
                             </a>
@@ -210,12 +235,16 @@ pub fn SignInPage() -> impl IntoView {
     let next = query.get_untracked().get("next").filter(|n| local_path(Some(n)).is_some());
     let welcome = query.get_untracked().get("welcome").is_some();
     let signed_out_everywhere = query.get_untracked().get("signed_out").is_some();
+    let confirmed = query.get_untracked().get("confirmed").is_some();
+    let reset = query.get_untracked().get("reset").is_some();
     view! {
         <Title text=format!("{} · {}", t.sign_in, lang.texts().site_name)/>
         <section class="form-page">
             <h1>{t.sign_in}</h1>
             {welcome.then(|| view! { <p class="notice" role="status">{t.welcome}</p> })}
             {signed_out_everywhere.then(|| view! { <p class="notice" role="status">{t.signed_out_everywhere}</p> })}
+            {confirmed.then(|| view! { <p class="notice" role="status">{t.confirmed_sign_in}</p> })}
+            {reset.then(|| view! { <p class="notice" role="status">{t.reset_done}</p> })}
             <p class="lead">{t.sign_in_lead}</p>
             <FormFailure failure=form_failure(action)/>
             <ActionForm action>
@@ -226,6 +255,7 @@ pub fn SignInPage() -> impl IntoView {
                     {move || if action.pending().get() { t.working } else { t.sign_in }}
                 </button>
             </ActionForm>
+            <p><a href="/forgot-password">{crate::accounts::recovery::recovery_texts(lang).forgot_link}</a></p>
             <p><a href="/signup">{t.no_account}</a></p>
         </section>
     }
@@ -247,8 +277,12 @@ pub fn AccountPage() -> impl IntoView {
                             <h1>{t.my_account}</h1>
                             <p class="lead">{account.user.display_name.clone()}" · "{account.user.email.clone()}" · "{account.user.role.label(lang)}</p>
                         </section>
+                        <EmailStatus confirmed=account.email_confirmed/>
                         {(account.user.role == Role::SiteAdmin).then(|| view! {
-                            <p><a class="button-link" href="/admin/approvals">{trust.approvals_link}</a></p>
+                            <p>
+                                <a class="button-link" href="/admin">{t.admin_area}</a>" "
+                                <a class="button-link" href="/admin/approvals">{trust.approvals_link}</a>
+                            </p>
                         })}
                         <section>
                             <h2>{t.organisations}</h2>
@@ -295,6 +329,36 @@ pub fn AccountPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Whether the address is proven, and a way to get the link again.
+#[component]
+fn EmailStatus(confirmed: bool) -> impl IntoView {
+    use crate::accounts::recovery::ResendConfirmation;
+    let lang = use_lang();
+    let t = texts(lang);
+    let resend = ServerAction::<ResendConfirmation>::new();
+    let query = use_query_map().get_untracked();
+    let just_confirmed = query.get("email").is_some();
+    let sent = query.get("confirmation").is_some();
+    let sent = move || sent || resend.value().get().is_some_and(|r| r.is_ok());
+    view! {
+        <section class="email-status" id="email">
+            {just_confirmed.then(|| view! { <p class="notice" role="status">{t.email_now_confirmed}</p> })}
+            {if confirmed {
+                Either::Left(view! { <p class="muted">"✓ "{t.email_confirmed}</p> })
+            } else {
+                Either::Right(view! {
+                    <p class="notice">{t.email_not_confirmed}</p>
+                    {move || sent().then(|| view! { <p class="notice" role="status">{t.confirmation_sent}</p> })}
+                    <FormFailure failure=form_failure(resend)/>
+                    <ActionForm action=resend>
+                        <button type="submit" class="secondary" disabled=move || resend.pending().get()>{t.resend_confirmation}</button>
+                    </ActionForm>
+                })
+            }}
+        </section>
     }
 }
 

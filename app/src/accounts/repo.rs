@@ -107,6 +107,21 @@ pub async fn end_session(session: &Session) -> Result<(), AppError> {
     session.flush().await.map_err(session_failed)
 }
 
+pub async fn user_by_id<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Option<user::Model>, AppError> {
+    Ok(user::Entity::find_by_id(user_id).one(db).await?)
+}
+
+/// Records that the owner of `user_id` proved their address (the first time counts).
+pub async fn confirm_email<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<(), AppError> {
+    user::Entity::update_many()
+        .col_expr(user::Column::EmailConfirmedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+        .filter(user::Column::Id.eq(user_id))
+        .filter(user::Column::EmailConfirmedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn find_by_email<C: ConnectionTrait>(db: &C, email: &str) -> Result<Option<user::Model>, AppError> {
     Ok(user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await?)
 }
@@ -132,6 +147,7 @@ pub async fn create_user<C: ConnectionTrait>(
         updated_at: Set(now),
         last_sign_in_at: Set(None),
         session_epoch: Set(0),
+        email_confirmed_at: Set(None),
         ..Default::default()
     }
     .insert(db)
@@ -210,11 +226,13 @@ pub async fn reserve_attempt(db: &sea_orm::DatabaseConnection, email: &str, addr
     Ok(())
 }
 
-/// Reserves a sign-up from `address`, if its throttle allows one now.
+/// Reserves a request that sends email (a sign-up, a password reset) from
+/// `address`, if its throttle allows one now: both share one budget, since
+/// both could be used to send mail to strangers.
 ///
 /// # Errors
 /// `Throttled` with the wait when not.
-pub async fn reserve_sign_up(db: &sea_orm::DatabaseConnection, address: &str) -> Result<(), AppError> {
+pub async fn reserve_mailing(db: &sea_orm::DatabaseConnection, address: &str) -> Result<(), AppError> {
     use crate::entities::sign_up_attempt;
     let txn = crate::db::begin_write(db).await?;
     let now = Utc::now();
@@ -239,6 +257,12 @@ pub async fn reserve_sign_up(db: &sea_orm::DatabaseConnection, address: &str) ->
         .exec(&txn)
         .await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// After a password reset, every failure recorded against the account is forgiven.
+pub async fn forgive_all_failures<C: ConnectionTrait>(db: &C, email: &str) -> Result<(), AppError> {
+    sign_in_failure::Entity::delete_many().filter(sign_in_failure::Column::Email.eq(email)).exec(db).await?;
     Ok(())
 }
 
@@ -276,5 +300,6 @@ pub async fn overview<C: ConnectionTrait>(db: &C, user: CurrentUser) -> Result<A
         })
         .collect();
     let may_create_organisation = OrgKind::ALL.into_iter().any(|kind| crate::orgs::policy::may_create(user.role, kind));
-    Ok(AccountOverview { user, memberships, may_create_organisation })
+    let email_confirmed = user_by_id(db, user.id).await?.is_some_and(|u| u.email_confirmed_at.is_some());
+    Ok(AccountOverview { user, memberships, may_create_organisation, email_confirmed })
 }

@@ -147,4 +147,6 @@ pub struct AccountOverview {
     pub memberships: Vec<Membership>,
     /// Whether the user's role may create some kind of organisation.
     pub may_create_organisation: bool,
+    /// Whether the user opened a link sent to their address.
+    pub email_confirmed: bool,
 }

@@ -15,6 +15,8 @@ pub struct Model {
     pub last_sign_in_at: Option<DateTimeUtc>,
     /// Raised by "sign out everywhere" and password changes; older sessions are over.
     pub session_epoch: i32,
+    /// When the owner proved the address (a link sent to it was opened).
+    pub email_confirmed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -130,7 +130,7 @@ pub async fn verify_organisation(slug: String, evidence: String) -> Result<(), A
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let verifier = Verifier { actor: &actor, organisation_id: standing.serving_association };
+    let verifier = Verifier { actor: &actor, organisation_id: standing.serving_association, mail: &state.mail };
     repo::verify(&state.db, org.id, &verifier, &evidence).await?;
     tracing::info!(organisation = slug, user_id = actor.id, "organisation verified");
     state.search.outbox_wake.notify_one();
@@ -184,7 +184,7 @@ pub async fn decide_organisation(slug: String, decision: String) -> Result<(), A
     let actor = approver(&state.db).await?;
     let decision = self::decision(&decision)?;
     let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
-    crate::orgs::approvals::decide_organisation(&state.db, &actor, &org, decision).await?;
+    crate::orgs::approvals::decide_organisation(&state.db, &state.mail, &actor, &org, decision).await?;
     tracing::info!(organisation = slug, user_id = actor.id, decision = decision.code(), "organisation request decided");
     state.search.outbox_wake.notify_one();
     leptos_axum::redirect("/admin/approvals");
@@ -199,7 +199,7 @@ pub async fn decide_belt(slug: String, belt: String, decision: String) -> Result
     let decision = self::decision(&decision)?;
     let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
     let belt_id = crate::orgs::repo::belt_ids(&state.db, std::slice::from_ref(&belt)).await?.map_err(|_| AppError::NotFound)?[0];
-    crate::orgs::approvals::decide_belt(&state.db, &actor, &org, belt_id, decision).await?;
+    crate::orgs::approvals::decide_belt(&state.db, &state.mail, &actor, &org, belt_id, decision).await?;
     tracing::info!(organisation = slug, belt, user_id = actor.id, decision = decision.code(), "belt request decided");
     state.search.outbox_wake.notify_one();
     leptos_axum::redirect("/admin/approvals");
@@ -236,7 +236,7 @@ pub async fn ask_to_join(slug: String) -> Result<(), AppError> {
     if !crate::orgs::policy::may_ask_to_join(&actor, &standing) {
         return Err(AppError::Forbidden);
     }
-    crate::orgs::approvals::ask_to_join(&state.db, &actor, &org).await?;
+    crate::orgs::approvals::ask_to_join(&state.db, &state.mail, &actor, &org).await?;
     tracing::info!(organisation = slug, user_id = actor.id, "asked to join");
     leptos_axum::redirect(&format!("/orgs/{slug}?asked=join"));
     Ok(())
@@ -265,7 +265,7 @@ pub async fn decide_join_request(slug: String, user_id: i32, decision: String) -
         return Err(AppError::Forbidden);
     }
     let decision = self::decision(&decision)?;
-    crate::orgs::approvals::decide_join(&state.db, &org, user_id, decision).await?;
+    crate::orgs::approvals::decide_join(&state.db, &state.mail, &org, user_id, decision).await?;
     tracing::info!(organisation = slug, member = user_id, user_id = actor.id, decision = decision.code(), "join request decided");
     leptos_axum::redirect(&format!("/orgs/{slug}#requests"));
     Ok(())

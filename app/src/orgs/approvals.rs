@@ -14,13 +14,16 @@ use crate::changes as outbox;
 use crate::changes::EntityKind;
 use crate::entities::{belt, belt_organisation, membership, organisation, user};
 use crate::error::AppError;
-use crate::i18n::Bilingual;
+use crate::i18n::{Bilingual, Lang};
+use crate::notifications::repo::{notify, Notice};
+use crate::notifications::types::NotificationKind;
 use crate::orgs::policy::needs_approval;
 use crate::orgs::types::*;
 use crate::read::org_name;
+use crate::state::MailSettings;
 
 fn stamp(at: &chrono::DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
+    crate::clock::date_time(*at)
 }
 
 async fn requesters<C: ConnectionTrait>(db: &C, ids: impl Iterator<Item = i32>) -> Result<HashMap<i32, Requester>, AppError> {
@@ -140,6 +143,7 @@ pub async fn join_requests<C: ConnectionTrait>(db: &C, org: &organisation::Model
 /// `NotFound` when `org` is not a waiting association or school.
 pub async fn decide_organisation(
     db: &DatabaseConnection,
+    mail: &MailSettings,
     approver: &CurrentUser,
     org: &organisation::Model,
     decision: Decision,
@@ -150,6 +154,28 @@ pub async fn decide_organisation(
     }
     let txn = crate::db::begin_write(db).await?;
     let now = Utc::now();
+    // Those who asked hear of it (read before a decline removes their membership).
+    let mut asked = crate::read::active_owners(&txn, org.id).await?;
+    asked.extend(org.created_by);
+    let name = org_name(org);
+    let notice = match decision {
+        Decision::Approve => Notice {
+            kind: NotificationKind::RequestDecided,
+            title: Bilingual::new(
+                format!("“{}”已通过审核，现已公开", name.get(Lang::Zh)),
+                format!("{} was approved and is now public", name.get(Lang::En)),
+            ),
+            link: format!("/orgs/{}", org.slug),
+        },
+        Decision::Decline => Notice {
+            kind: NotificationKind::RequestDecided,
+            title: Bilingual::new(
+                format!("“{}”的申请未获批准", name.get(Lang::Zh)),
+                format!("The request for {} was declined", name.get(Lang::En)),
+            ),
+            link: "/account".into(),
+        },
+    };
     match decision {
         Decision::Approve => {
             organisation::Entity::update_many()
@@ -172,6 +198,7 @@ pub async fn decide_organisation(
             organisation::Entity::delete_by_id(org.id).exec(&txn).await?;
         }
     }
+    notify(&txn, mail, &asked, &notice).await?;
     outbox::enqueue(&txn, EntityKind::Organisation, org.id).await?;
     txn.commit().await?;
     Ok(())
@@ -183,6 +210,7 @@ pub async fn decide_organisation(
 /// `NotFound` when no such request waits.
 pub async fn decide_belt(
     db: &DatabaseConnection,
+    mail: &MailSettings,
     approver: &CurrentUser,
     org: &organisation::Model,
     belt_id: i32,
@@ -196,6 +224,20 @@ pub async fn decide_belt(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    let belt_name = belt::Entity::find_by_id(belt_id).one(&txn).await?.map(|b| Bilingual::new(b.name_zh, b.name_en)).unwrap_or_default();
+    let (name, belt_zh, belt_en) = (org_name(org), belt_name.get(Lang::Zh).to_string(), belt_name.get(Lang::En).to_string());
+    let title = match decision {
+        Decision::Approve => Bilingual::new(
+            format!("“{}”服务{belt_zh}的申请已获批准", name.get(Lang::Zh)),
+            format!("{} may now serve {belt_en}", name.get(Lang::En)),
+        ),
+        Decision::Decline => Bilingual::new(
+            format!("“{}”服务{belt_zh}的申请未获批准", name.get(Lang::Zh)),
+            format!("The request for {} to serve {belt_en} was declined", name.get(Lang::En)),
+        ),
+    };
+    let owners = crate::read::active_owners(&txn, org.id).await?;
+    notify(&txn, mail, &owners, &Notice { kind: NotificationKind::RequestDecided, title, link: format!("/orgs/{}", org.slug) }).await?;
     match decision {
         Decision::Approve => {
             let mut active: belt_organisation::ActiveModel = waiting.into();
@@ -240,8 +282,14 @@ pub async fn request_belt(db: &DatabaseConnection, actor: &CurrentUser, org: &or
     Ok(())
 }
 
-/// Records `actor`'s request to help run `org`.
-pub async fn ask_to_join(db: &DatabaseConnection, actor: &CurrentUser, org: &organisation::Model) -> Result<(), AppError> {
+/// Records `actor`'s request to help run `org`, and tells its owners.
+pub async fn ask_to_join(
+    db: &DatabaseConnection,
+    mail: &MailSettings,
+    actor: &CurrentUser,
+    org: &organisation::Model,
+) -> Result<(), AppError> {
+    let txn = crate::db::begin_write(db).await?;
     let inserted = membership::ActiveModel {
         user_id: Set(actor.id),
         organisation_id: Set(org.id),
@@ -249,41 +297,68 @@ pub async fn ask_to_join(db: &DatabaseConnection, actor: &CurrentUser, org: &org
         created_at: Set(Utc::now()),
         status: Set(MembershipStatus::Pending.code().to_string()),
     }
-    .insert(db)
+    .insert(&txn)
     .await;
     match inserted {
-        Ok(_) => Ok(()),
+        Ok(_) => {}
         // Asked twice at once: the first request stands.
-        Err(err) if matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => Ok(()),
-        Err(err) => Err(err.into()),
+        Err(err) if matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => return Ok(()),
+        Err(err) => return Err(err.into()),
     }
+    let name = org_name(org);
+    let who = &actor.display_name;
+    let title =
+        Bilingual::new(format!("{who} 申请参与管理“{}”", name.get(Lang::Zh)), format!("{who} asks to help run {}", name.get(Lang::En)));
+    let owners = crate::read::active_owners(&txn, org.id).await?;
+    notify(&txn, mail, &owners, &Notice { kind: NotificationKind::JoinRequested, title, link: format!("/orgs/{}", org.slug) }).await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// Accepts (as a member) or declines someone's request to help run `org`.
 ///
 /// # Errors
 /// `NotFound` when that person has no request waiting.
-pub async fn decide_join(db: &DatabaseConnection, org: &organisation::Model, user_id: i32, decision: Decision) -> Result<(), AppError> {
+pub async fn decide_join(
+    db: &DatabaseConnection,
+    mail: &MailSettings,
+    org: &organisation::Model,
+    user_id: i32,
+    decision: Decision,
+) -> Result<(), AppError> {
+    let txn = crate::db::begin_write(db).await?;
     let waiting = membership::Entity::find()
         .filter(membership::Column::OrganisationId.eq(org.id))
         .filter(membership::Column::UserId.eq(user_id))
         .filter(membership::Column::Status.eq(MembershipStatus::Pending.code()))
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
     match decision {
         Decision::Approve => {
             let mut active: membership::ActiveModel = waiting.into();
             active.status = Set(MembershipStatus::Active.code().to_string());
-            active.update(db).await?;
+            active.update(&txn).await?;
         }
         Decision::Decline => {
             membership::Entity::delete_many()
                 .filter(membership::Column::OrganisationId.eq(org.id))
                 .filter(membership::Column::UserId.eq(user_id))
-                .exec(db)
+                .exec(&txn)
                 .await?;
         }
     }
+    let name = org_name(org);
+    let title = match decision {
+        Decision::Approve => {
+            Bilingual::new(format!("你已加入“{}”", name.get(Lang::Zh)), format!("You now help run {}", name.get(Lang::En)))
+        }
+        Decision::Decline => Bilingual::new(
+            format!("加入“{}”的申请未获同意", name.get(Lang::Zh)),
+            format!("Your request to help run {} was declined", name.get(Lang::En)),
+        ),
+    };
+    notify(&txn, mail, &[user_id], &Notice { kind: NotificationKind::JoinDecided, title, link: format!("/orgs/{}", org.slug) }).await?;
+    txn.commit().await?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, 
 use crate::accounts::types::CurrentUser;
 use crate::entities::{organisation, verification};
 use crate::error::AppError;
+use crate::i18n::{Bilingual, Lang};
 use crate::orgs::types::{VerificationEntry, VerificationSubject};
 use crate::read::org_name;
 
@@ -17,6 +18,8 @@ use crate::read::org_name;
 pub struct Verifier<'a> {
     pub actor: &'a CurrentUser,
     pub organisation_id: Option<i32>,
+    /// How the organisation's people hear of it.
+    pub mail: &'a crate::state::MailSettings,
 }
 
 /// Appends a verification of `subject` (with the profile `fields` it covers,
@@ -29,6 +32,7 @@ pub async fn append<C: ConnectionTrait>(
     evidence: &str,
     verifier: &Verifier<'_>,
 ) -> Result<verification::Model, AppError> {
+    tell_members(txn, org_id, subject, verifier).await?;
     Ok(verification::ActiveModel {
         organisation_id: Set(org_id),
         subject: Set(subject.code().to_string()),
@@ -42,6 +46,37 @@ pub async fn append<C: ConnectionTrait>(
     }
     .insert(txn)
     .await?)
+}
+
+/// Tells the organisation's active members that it (or its profile) was verified.
+async fn tell_members<C: ConnectionTrait>(
+    txn: &C,
+    org_id: i32,
+    subject: VerificationSubject,
+    verifier: &Verifier<'_>,
+) -> Result<(), AppError> {
+    use crate::notifications::{repo::Notice, types::NotificationKind};
+    let org = organisation::Entity::find_by_id(org_id).one(txn).await?.ok_or(AppError::NotFound)?;
+    let name = org_name(&org);
+    let by = &verifier.actor.display_name;
+    let (title, link) = match subject {
+        VerificationSubject::Organisation => (
+            Bilingual::new(
+                format!("“{}”的机构信息已由 {by} 核验", name.get(Lang::Zh)),
+                format!("{}: organisation details verified by {by}", name.get(Lang::En)),
+            ),
+            format!("/orgs/{}", org.slug),
+        ),
+        VerificationSubject::Profile => (
+            Bilingual::new(
+                format!("“{}”的供货档案已由 {by} 核验", name.get(Lang::Zh)),
+                format!("{}: supply profile verified by {by}", name.get(Lang::En)),
+            ),
+            format!("/suppliers/{}", org.slug),
+        ),
+    };
+    let members = crate::read::active_members(txn, org_id).await?;
+    crate::notifications::repo::notify(txn, verifier.mail, &members, &Notice { kind: NotificationKind::Verified, title, link }).await
 }
 
 /// The whole record for an organisation, newest first, as pages show it.
@@ -70,7 +105,7 @@ pub async fn history<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<Vec<Veri
                 verifier: row.verifier_name,
                 verifier_recorded: row.verifier_user_id.is_some(),
                 verifier_organisation: organisation,
-                at: row.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                at: crate::clock::date_time(row.created_at),
                 in_force,
             })
         })

@@ -60,7 +60,7 @@ pub async fn search_status() -> Result<IndexingStatus, AppError> {
             entity_id: row.entity_id,
             page,
             reason: row.reason,
-            failed_at: row.failed_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            failed_at: crate::clock::date_time(row.failed_at),
         });
     }
     Ok(IndexingStatus { engine_up: state.search.is_healthy().await, pending: outbox::pending(&state.db).await?, dead_letters })

@@ -183,7 +183,7 @@ pub async fn verify_supply_profile(
         return Err(AppError::Invalid(errors));
     }
     checked.sort();
-    let verifier = Verifier { actor: &actor, organisation_id: standing.serving_association };
+    let verifier = Verifier { actor: &actor, organisation_id: standing.serving_association, mail: &state.mail };
     repo::verify_fields(&state.db, org.id, &checked, &evidence, &verifier).await?;
     tracing::info!(organisation = slug, user_id = actor.id, fields = checked.len(), "supply profile fields verified");
     state.search.outbox_wake.notify_one();

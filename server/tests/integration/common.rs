@@ -409,3 +409,100 @@ pub fn minimal_profile<'a>(slug: &'a str, products_en: &'a str) -> Vec<(&'a str,
     ];
     [("slug", slug), ("products_en", products_en), ("categories[]", "false-eyelashes")].into_iter().chain(blank.map(|k| (k, ""))).collect()
 }
+
+/// A real SMTP server (aiosmtpd, which `cargo xtask test` installs) writing
+/// what it receives to a maildir, for as long as the value lives.
+pub struct TestSmtp {
+    process: std::process::Child,
+    pub port: u16,
+    maildir: tempfile::TempDir,
+}
+
+/// One message as the SMTP server received it.
+#[derive(Debug, Clone)]
+pub struct ReceivedMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+impl TestSmtp {
+    pub async fn start() -> TestSmtp {
+        let python_path = std::env::var_os("BELTLINK_TEST_SMTPD_PATH")
+            .expect("BELTLINK_TEST_SMTPD_PATH must point at aiosmtpd's directory; `cargo xtask test` sets it");
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let maildir = tempfile::tempdir().unwrap();
+        let process = std::process::Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(maildir.path().join("mail"))
+            .env("PYTHONPATH", python_path)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("starting aiosmtpd");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+            assert!(Instant::now() < deadline, "aiosmtpd did not start listening");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        TestSmtp { process, port, maildir }
+    }
+
+    /// Beltlink's transport to this server: SMTP without TLS, as to a local relay.
+    pub fn transport(&self) -> app::mail::transport::Transport {
+        app::mail::transport::Transport::configure(Some(&format!("smtp://127.0.0.1:{}", self.port)), "Beltlink <noreply@beltlink.test>")
+            .unwrap()
+    }
+
+    /// Everything received so far, decoded (oldest first by file time).
+    pub fn received(&self) -> Vec<ReceivedMail> {
+        let mut files = Vec::new();
+        for folder in ["new", "cur"] {
+            if let Ok(entries) = std::fs::read_dir(self.maildir.path().join("mail").join(folder)) {
+                files.extend(entries.flatten().map(|e| e.path()));
+            }
+        }
+        files.sort_by_key(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok());
+        files
+            .into_iter()
+            .map(|path| {
+                let raw = std::fs::read(&path).unwrap();
+                let message = mail_parser::MessageParser::default().parse(&raw).expect("a parsable message");
+                ReceivedMail {
+                    to: message.to().and_then(|a| a.first()).and_then(|a| a.address()).unwrap_or_default().to_string(),
+                    subject: message.subject().unwrap_or_default().to_string(),
+                    body: message.body_text(0).unwrap_or_default().into_owned(),
+                }
+            })
+            .collect()
+    }
+}
+
+impl Drop for TestSmtp {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// Sends everything in the mail outbox through `transport`.
+pub async fn deliver_mail(site: &Site, transport: &app::mail::transport::Transport) {
+    while app::mail::outbox::deliver_due(&site.db.db, transport).await.unwrap() > 0 {}
+}
+
+/// The messages the site wrote, newest first, as the local mailbox keeps them.
+pub async fn local_mail(site: &Site) -> Vec<app::mail::types::MailRow> {
+    deliver_mail(site, &app::mail::transport::Transport::Local).await;
+    app::mail::outbox::mailbox(&site.db.db, false, 1000).await.unwrap().messages
+}
+
+/// The path of the first link to `path` (e.g. `/reset-password`) in `body`.
+pub fn link_in(body: &str, path: &str) -> Option<String> {
+    let start = body.find(&format!("{path}?"))?;
+    let link: String = body[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+    Some(link)
+}
+
+/// The token of a `?token=` link.
+pub fn token_of(link: &str) -> String {
+    link.split_once("token=").map(|(_, t)| t.to_string()).expect("a token in the link")
+}

@@ -153,6 +153,17 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("decide_join_request", &["slug", "user_id", "decision"]),
     ("search_status", &[]),
     ("retry_dead_letter", &["id"]),
+    ("confirm_email", &["token"]),
+    ("resend_confirmation", &[]),
+    ("request_password_reset", &["email"]),
+    ("reset_password", &["token", "new_password", "new_password_again"]),
+    ("read_mailbox", &[]),
+    ("admin_counts", &[]),
+    ("unread_notifications", &[]),
+    ("my_notifications", &[]),
+    ("open_notification", &["id"]),
+    ("mark_notifications_read", &[]),
+    ("save_email_choices", &["by_email[]"]),
 ];
 
 #[tokio::test]

@@ -1,0 +1,121 @@
+//! `/admin`: the site admin's starting point, with what waits in each area.
+
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::layout::ErrorPage;
+use crate::use_lang;
+
+/// What waits for a site admin.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminSummary {
+    pub approvals_waiting: usize,
+    pub search_up: bool,
+    pub search_pending: u64,
+    pub mail_waiting: u64,
+    pub smtp: bool,
+}
+
+/// Counts for the admin area. Site admins (`orgs::policy::may_approve`, `mail::policy::may_read_mailbox`).
+#[server(prefix = "/api", endpoint = "admin_counts")]
+pub async fn admin_counts() -> Result<AdminSummary, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    if !(crate::orgs::policy::may_approve(&actor) && crate::mail::policy::may_read_mailbox(&actor)) {
+        return Err(AppError::Forbidden);
+    }
+    let queue = crate::orgs::approvals::queue(&state.db).await?;
+    let mailbox = crate::mail::outbox::mailbox(&state.db, state.mail.transport.is_smtp(), 0).await?;
+    Ok(AdminSummary {
+        approvals_waiting: queue.organisations.len() + queue.belts.len() + queue.join_requests.len(),
+        search_up: state.search.is_healthy().await,
+        search_pending: crate::search::outbox::pending(&state.db).await?,
+        mail_waiting: mailbox.waiting,
+        smtp: mailbox.smtp,
+    })
+}
+
+struct AdminTexts {
+    title: &'static str,
+    lead: &'static str,
+    approvals: &'static str,
+    approvals_waiting: &'static str,
+    search: &'static str,
+    search_up: &'static str,
+    search_down: &'static str,
+    mail: &'static str,
+    mail_local: &'static str,
+    mail_smtp: &'static str,
+}
+
+static ZH: AdminTexts = AdminTexts {
+    title: "管理后台",
+    lead: "站点管理员的工作：审核申请、查看搜索同步、查看站点发出的邮件。",
+    approvals: "审核申请",
+    approvals_waiting: "件等待决定",
+    search: "搜索状态",
+    search_up: "搜索引擎正常；待同步的更改：",
+    search_down: "搜索引擎没有响应；待同步的更改：",
+    mail: "站点邮件",
+    mail_local: "未配置 SMTP，邮件保存在本地邮箱；等待处理：",
+    mail_smtp: "邮件经 SMTP 发出；等待发送：",
+};
+
+static EN: AdminTexts = AdminTexts {
+    title: "Admin",
+    lead: "A site admin's work: decide requests, watch search stay in step, read the mail the site sent.",
+    approvals: "Approvals",
+    approvals_waiting: "waiting for a decision",
+    search: "Search status",
+    search_up: "The search engine answers; changes on their way to it: ",
+    search_down: "The search engine does not answer; changes on their way to it: ",
+    mail: "Site mail",
+    mail_local: "No SMTP server: mail is kept in the local mailbox; waiting: ",
+    mail_smtp: "Mail goes out by SMTP; waiting to be sent: ",
+};
+
+fn texts(lang: Lang) -> &'static AdminTexts {
+    lang.pick(&ZH, &EN)
+}
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = texts(lang);
+    let summary = Resource::new(|| (), |_| admin_counts());
+    view! {
+        <Title text=format!("{} · {}", t.title, lang.texts().site_name)/>
+        <Suspense fallback=move || view! { <p class="loading">{lang.texts().loading}</p> }>
+            {move || Suspend::new(async move {
+                match summary.await {
+                    Ok(s) => EitherOf3::A(view! {
+                        <section class="page-head">
+                            <h1>{t.title}</h1>
+                            <p class="lead">{t.lead}</p>
+                        </section>
+                        <ul class="admin-areas">
+                            <li>
+                                <a href="/admin/approvals">{t.approvals}</a>
+                                <p class="muted">{format!("{} {}", s.approvals_waiting, t.approvals_waiting)}</p>
+                            </li>
+                            <li>
+                                <a href="/admin/search">{t.search}</a>
+                                <p class="muted">{if s.search_up { t.search_up } else { t.search_down }}{s.search_pending}</p>
+                            </li>
+                            <li>
+                                <a href="/admin/mail">{t.mail}</a>
+                                <p class="muted">{if s.smtp { t.mail_smtp } else { t.mail_local }}{s.mail_waiting}</p>
+                            </li>
+                        </ul>
+                    }),
+                    Err(AppError::SignInRequired) => EitherOf3::B(view! { <crate::accounts::pages::SignInRequired/> }),
+                    Err(error) => EitherOf3::C(view! { <ErrorPage error/> }),
+                }
+            })}
+        </Suspense>
+    }
+}

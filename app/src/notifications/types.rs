@@ -1,0 +1,90 @@
+//! What notifications are about, and how the list reads.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Bilingual, Lang};
+
+/// The kinds of notification; stored as `code()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NotificationKind {
+    /// A site admin decided on an organisation or a belt you asked for.
+    RequestDecided,
+    /// Someone asks to help run an organisation you run.
+    JoinRequested,
+    /// Your request to help run an organisation was decided.
+    JoinDecided,
+    /// An organisation you belong to, or its profile, was verified.
+    Verified,
+}
+
+impl NotificationKind {
+    pub const ALL: [NotificationKind; 4] =
+        [NotificationKind::RequestDecided, NotificationKind::JoinRequested, NotificationKind::JoinDecided, NotificationKind::Verified];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            NotificationKind::RequestDecided => "request_decided",
+            NotificationKind::JoinRequested => "join_requested",
+            NotificationKind::JoinDecided => "join_decided",
+            NotificationKind::Verified => "verified",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<NotificationKind> {
+        NotificationKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// What the kind is, for the email settings.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (NotificationKind::RequestDecided, Lang::Zh) => "我提交的机构或产业带申请有了结果",
+            (NotificationKind::RequestDecided, Lang::En) => "A decision on an organisation or belt I asked for",
+            (NotificationKind::JoinRequested, Lang::Zh) => "有人申请加入我管理的机构",
+            (NotificationKind::JoinRequested, Lang::En) => "Someone asks to help run an organisation I run",
+            (NotificationKind::JoinDecided, Lang::Zh) => "我加入机构的申请有了结果",
+            (NotificationKind::JoinDecided, Lang::En) => "A decision on my request to help run an organisation",
+            (NotificationKind::Verified, Lang::Zh) => "我的机构或供货档案通过核验",
+            (NotificationKind::Verified, Lang::En) => "My organisation or its supply profile was verified",
+        }
+    }
+}
+
+/// One entry of a user's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationItem {
+    pub id: i64,
+    pub title: Bilingual,
+    pub created_at: String,
+    pub unread: bool,
+}
+
+/// Whether one kind also goes by email.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailChoice {
+    pub kind: NotificationKind,
+    pub by_email: bool,
+}
+
+/// The notifications page: the newest entries and the email choices.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationList {
+    pub items: Vec<NotificationItem>,
+    pub unread: u64,
+    pub choices: Vec<EmailChoice>,
+    /// Email goes only to a confirmed address.
+    pub email_confirmed: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_labels_exist() {
+        for kind in NotificationKind::ALL {
+            assert_eq!(NotificationKind::from_code(kind.code()), Some(kind));
+            assert!(!kind.label(Lang::Zh).is_empty() && kind.label(Lang::Zh) != kind.label(Lang::En));
+        }
+        assert_eq!(NotificationKind::from_code("nonsense"), None);
+    }
+}
