@@ -49,7 +49,7 @@ async fn signing_up_then_in_shows_the_account() {
     assert_eq!(page.headers["location"], "/signin?welcome=1", "the page is told where to go next");
     assert!(!page.headers.contains_key("set-cookie"), "nobody is signed in by a sign-up");
     let welcome = browser.get("/signin?welcome=1").await;
-    assert!(welcome.body.contains("If this email was new, your account is ready"));
+    assert!(welcome.body.contains("If it was new, your account is ready") && welcome.body.contains("we sent an email"));
     let page = browser.call("sign_in", &[("email", "li.wei@example.com"), ("password", PASSWORD)]).await;
     assert_eq!(page.headers["location"], "/account");
     let cookie = page.headers["set-cookie"].to_str().unwrap();

@@ -75,7 +75,8 @@ async fn granted_roles_migrate_existing_data() {
         app::seed::seed(db, &app::seed::demo().unwrap(), |_, _| {}).await.unwrap();
         let stamp = chrono::Utc::now();
         let created = organisation::Entity::find().one(db).await.unwrap().unwrap().created_at;
-        Migrator::down(db, Some(1)).await.unwrap();
+        // Back to before `granted_roles` (and the migrations after it).
+        Migrator::down(db, Some(2)).await.unwrap();
         let at = |value: chrono::DateTime<chrono::Utc>| sea_orm::Value::ChronoDateTimeUtc(Some(value));
         let run = |sql: &str, values: Vec<sea_orm::Value>| {
             let statement = sea_orm::Statement::from_sql_and_values(db.get_database_backend(), sql, values);
