@@ -58,7 +58,9 @@ pub fn router(state: ServerState) -> Router {
         })
         .nest(&format!("/{}", options.site_pkg_dir), pkg)
         .merge(root_files(&options))
-        .fallback(not_found_page(context, options.clone()))
+        // Any other address: the app's own "not found" page, rendered in full
+        // (with its 404 status) like every other page.
+        .fallback(leptos_axum::render_app_async_with_context(context, move || shell(options.clone())))
         .layer(middleware::from_fn(server_fn_conventions))
         .layer(middleware::from_fn(crate::hardening::only_own_form_errors))
         .layer(middleware::from_fn(same_origin_writes_only))
@@ -84,19 +86,6 @@ fn root_files(options: &LeptosOptions) -> Router<ServerState> {
     }
     // Not hashed: a day, so a changed icon reaches everyone by tomorrow.
     router.layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")))
-}
-
-/// Any other address: the app's own "not found" page, rendered in full (and
-/// with its 404 status) like every other page.
-fn not_found_page(
-    context: impl Fn() + Clone + Send + Sync + 'static,
-    options: LeptosOptions,
-) -> impl Fn(Request<Body>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Response> + Send>> + Clone + Send + Sync + 'static {
-    let render = leptos_axum::render_app_async_with_context(context, move || shell(options.clone()));
-    move |request| {
-        let render = render.clone();
-        Box::pin(async move { render(request).await })
-    }
 }
 
 /// Server-side sessions in the database: HttpOnly, SameSite=Lax, Secure

@@ -77,41 +77,55 @@ pub async fn deliver_due<C: ConnectionTrait>(db: &C, transport: &Transport) -> R
         if taken.rows_affected != 1 {
             continue;
         }
-        let update = mail_message::Entity::update_many().filter(mail_message::Column::Id.eq(message.id));
-        let update = if transport.is_smtp() {
+        let outcome = if transport.is_smtp() {
             match transport.send_smtp(&message.to_address, &message.subject, &message.body_text).await {
-                Ok(()) => update
-                    .col_expr(mail_message::Column::DeliveredAt, sea_orm::sea_query::Expr::value(Utc::now()))
-                    .col_expr(mail_message::Column::DeliveredVia, sea_orm::sea_query::Expr::value("smtp"))
-                    .col_expr(mail_message::Column::BodyText, sea_orm::sea_query::Expr::value(""))
-                    .col_expr(mail_message::Column::LastError, sea_orm::sea_query::Expr::value(Option::<String>::None)),
-                Err(error) => {
-                    let attempts = message.attempts + 1;
-                    tracing::warn!(mail_id = message.id, attempts, %error, "sending mail failed");
-                    let update = update
-                        .col_expr(mail_message::Column::Attempts, sea_orm::sea_query::Expr::value(attempts))
-                        .col_expr(mail_message::Column::LastError, sea_orm::sea_query::Expr::value(error));
-                    if attempts >= MAX_ATTEMPTS {
-                        update
-                            .col_expr(mail_message::Column::DeliveredAt, sea_orm::sea_query::Expr::value(Utc::now()))
-                            .col_expr(mail_message::Column::DeliveredVia, sea_orm::sea_query::Expr::value("failed"))
-                    } else {
-                        update.col_expr(
-                            mail_message::Column::NextAttemptAt,
-                            sea_orm::sea_query::Expr::value(Utc::now() + retry_after(attempts)),
-                        )
-                    }
-                }
+                Ok(()) => Outcome::Sent,
+                Err(error) if message.attempts + 1 >= MAX_ATTEMPTS => Outcome::GaveUp(error),
+                Err(error) => Outcome::Retry(error),
             }
         } else {
-            update
-                .col_expr(mail_message::Column::DeliveredAt, sea_orm::sea_query::Expr::value(Utc::now()))
-                .col_expr(mail_message::Column::DeliveredVia, sea_orm::sea_query::Expr::value("local"))
+            Outcome::KeptLocally
         };
-        update.exec(db).await?;
+        record(db, &message, outcome).await?;
         handled += 1;
     }
     Ok(handled)
+}
+
+/// What became of one attempt to deliver a message.
+enum Outcome {
+    Sent,
+    KeptLocally,
+    Retry(String),
+    GaveUp(String),
+}
+
+async fn record<C: ConnectionTrait>(db: &C, message: &mail_message::Model, outcome: Outcome) -> Result<(), AppError> {
+    use sea_orm::sea_query::Expr;
+    let now = Utc::now();
+    let update = mail_message::Entity::update_many().filter(mail_message::Column::Id.eq(message.id));
+    let delivered = |update: sea_orm::UpdateMany<mail_message::Entity>, via: &str| {
+        update.col_expr(mail_message::Column::DeliveredAt, Expr::value(now)).col_expr(mail_message::Column::DeliveredVia, Expr::value(via))
+    };
+    let failed = |update: sea_orm::UpdateMany<mail_message::Entity>, error: String| {
+        tracing::warn!(mail_id = message.id, attempts = message.attempts + 1, %error, "sending mail failed");
+        update
+            .col_expr(mail_message::Column::Attempts, Expr::value(message.attempts + 1))
+            .col_expr(mail_message::Column::LastError, Expr::value(error))
+    };
+    let update = match outcome {
+        // The body may hold a one-time link: once SMTP has it, it is not kept.
+        Outcome::Sent => delivered(update, "smtp")
+            .col_expr(mail_message::Column::BodyText, Expr::value(""))
+            .col_expr(mail_message::Column::LastError, Expr::value(Option::<String>::None)),
+        Outcome::KeptLocally => delivered(update, "local"),
+        Outcome::Retry(error) => {
+            failed(update, error).col_expr(mail_message::Column::NextAttemptAt, Expr::value(now + retry_after(message.attempts + 1)))
+        }
+        Outcome::GaveUp(error) => delivered(failed(update, error), "failed"),
+    };
+    update.exec(db).await?;
+    Ok(())
 }
 
 /// Delivers what is due whenever woken, and every few seconds (retries come due by the clock).
