@@ -31,8 +31,14 @@ pub enum Problem {
     NeedOneLanguage,
     ChooseAtLeastOne,
     NotAWholeNumber,
-    OutOfRange {
+    /// A number with a fraction where only whole ones make sense.
+    NoFractions,
+    /// Zero or a negative number where a count or an amount is asked for.
+    NotPositive,
+    AtLeast {
         min: i64,
+    },
+    AtMost {
         max: i64,
     },
     /// An amount was given without its unit.
@@ -78,8 +84,14 @@ impl Problem {
             (Problem::ChooseAtLeastOne, Lang::En) => "Choose at least one.".into(),
             (Problem::NotAWholeNumber, Lang::Zh) => "请输入整数，例如 1000 或 1,000。".into(),
             (Problem::NotAWholeNumber, Lang::En) => "Enter a whole number such as 1000 or 1,000.".into(),
-            (Problem::OutOfRange { min, max }, Lang::Zh) => format!("请输入 {min} 到 {max} 之间的数。"),
-            (Problem::OutOfRange { min, max }, Lang::En) => format!("Enter a number from {min} to {max}."),
+            (Problem::NoFractions, Lang::Zh) => "请输入整数，不带小数。".into(),
+            (Problem::NoFractions, Lang::En) => "Enter a whole number, without a fraction.".into(),
+            (Problem::NotPositive, Lang::Zh) => "必须大于 0。".into(),
+            (Problem::NotPositive, Lang::En) => "Must be more than 0.".into(),
+            (Problem::AtLeast { min }, Lang::Zh) => format!("不能少于 {}。", grouped(*min)),
+            (Problem::AtLeast { min }, Lang::En) => format!("Must be at least {}.", grouped(*min)),
+            (Problem::AtMost { max }, Lang::Zh) => format!("不能超过 {}。", grouped(*max)),
+            (Problem::AtMost { max }, Lang::En) => format!("Must be at most {}.", grouped(*max)),
             (Problem::UnitNeeded, Lang::Zh) => "请选择单位。".into(),
             (Problem::UnitNeeded, Lang::En) => "Choose a unit for this amount.".into(),
             (Problem::UnknownCountryCodes(codes), Lang::Zh) => {
@@ -101,6 +113,23 @@ impl Problem {
             (Problem::LinkNotValid, Lang::Zh) => "这个链接已过期或已经用过。请重新申请一个新链接。".into(),
             (Problem::LinkNotValid, Lang::En) => "This link has expired or was used already. Ask for a new one.".into(),
         }
+    }
+}
+
+/// `10000000` as `10,000,000` (both languages group digits this way in numbers people type).
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
     }
 }
 
@@ -247,6 +276,14 @@ mod tests {
     }
 
     #[test]
+    fn limits_read_with_grouped_digits() {
+        assert_eq!(grouped(10_000_000), "10,000,000");
+        assert_eq!(grouped(365), "365");
+        assert_eq!(grouped(-1_000), "-1,000");
+        assert_eq!(Problem::AtMost { max: 10_000_000 }.message(Lang::En), "Must be at most 10,000,000.");
+    }
+
+    #[test]
     fn every_problem_has_a_message_in_both_languages() {
         let all = [
             Problem::Required,
@@ -260,7 +297,10 @@ mod tests {
             Problem::NeedOneLanguage,
             Problem::ChooseAtLeastOne,
             Problem::NotAWholeNumber,
-            Problem::OutOfRange { min: 1, max: 365 },
+            Problem::NoFractions,
+            Problem::NotPositive,
+            Problem::AtLeast { min: 10 },
+            Problem::AtMost { max: 10_000_000 },
             Problem::UnitNeeded,
             Problem::UnknownCountryCodes(vec!["EU".into()]),
             Problem::TooMany { max: 60 },
@@ -321,10 +361,25 @@ where
     S::Output: Clone + Send + Sync + 'static,
 {
     use leptos::prelude::*;
+    // A refusal arriving without a page load moves focus (and the page) to the first field it marks.
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Err(crate::error::AppError::Invalid(_)))) {
+            request_animation_frame(focus_first_invalid);
+        }
+    });
     Signal::derive(move || match action.value().get() {
         Some(Err(crate::error::AppError::Invalid(errors))) => errors,
         _ => FormErrors::new(),
     })
+}
+
+/// Focuses the first field on the page marked invalid (in the browser; effects do not run on the server).
+fn focus_first_invalid() {
+    use leptos::wasm_bindgen::JsCast;
+    let found = leptos::prelude::document().query_selector("[aria-invalid=\"true\"]").ok().flatten();
+    if let Some(field) = found.and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok()) {
+        let _ = field.focus();
+    }
 }
 
 /// A problem with the whole submission (not one field), if any.
@@ -360,6 +415,9 @@ pub fn Field(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(optional)] required: bool,
+    /// `numeric` for whole numbers: phones show digits (a `type=number` would refuse "1,000").
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
 ) -> impl leptos::prelude::IntoView {
     use leptos::prelude::*;
     let lang = crate::use_lang();
@@ -367,6 +425,7 @@ pub fn Field(
     let error_id = format!("{id}-error");
     let kept = if input_type == "password" { None } else { errors.get_untracked().value(name).map(str::to_owned) };
     let problem = move || errors.get().problem(name).map(|p| p.message(lang));
+    let kept_problem = errors.get_untracked().problem(name).is_some();
     let described_by = error_id.clone();
     view! {
         <div class="field" class:invalid=move || problem().is_some()>
@@ -380,6 +439,9 @@ pub fn Field(
                 autocomplete=autocomplete
                 maxlength=maxlength.map(|m| m.to_string())
                 required=required
+                inputmode=inputmode
+                // Without JavaScript, the browser focuses (and scrolls to) the first of these.
+                autofocus=kept_problem
                 aria-invalid=move || if problem().is_some() { "true" } else { "false" }
                 aria-describedby=described_by
             />

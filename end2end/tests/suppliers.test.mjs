@@ -73,6 +73,8 @@ test('a manufacturer fills a profile, fixes a mistake, publishes, and is found i
   await page.waitForSelector('#field-lead_time_days-error:has-text("Enter a whole number")');
   assert.equal(await page.evaluate(() => window.__noReload), true, 'the error arrived without a page load');
   assert.equal(await page.getAttribute('#field-lead_time_days', 'aria-invalid'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-lead_time_days', 'focus moved to the refused field');
+  assert.equal(await page.getAttribute('#field-moq_value', 'inputmode'), 'numeric', 'phones offer digits');
   assert.equal(await page.inputValue('#field-export_markets'), 'US, JP, DE', 'other input is kept');
   assert.equal(await page.inputValue('#field-moq_value'), '1,000');
   assert.ok(await page.isChecked('#certifications-bsci'));

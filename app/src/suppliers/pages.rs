@@ -570,16 +570,16 @@ fn ProfileForm(editor: ProfileEditor) -> impl IntoView {
             <fieldset>
                 <legend>{s.section_quantities}</legend>
                 <div class="field-row">
-                    <Field name="moq_value" label=ProfileField::Moq.label(lang) input_type="text" errors/>
+                    <Field name="moq_value" label=ProfileField::Moq.label(lang) input_type="text" inputmode="numeric" errors/>
                     <SelectField name="moq_unit" label=s.unit options=units.clone() none_label=s.choose errors/>
                     {mark(ProfileField::Moq)}
                 </div>
                 <div class="field-row">
-                    <Field name="capacity_value" label=ProfileField::Capacity.label(lang) input_type="text" errors/>
+                    <Field name="capacity_value" label=ProfileField::Capacity.label(lang) input_type="text" inputmode="numeric" errors/>
                     <SelectField name="capacity_unit" label=s.unit options=units none_label=s.choose errors/>
                     {mark(ProfileField::Capacity)}
                 </div>
-                <Field name="lead_time_days" label=s.lead_time_label input_type="text" errors/>
+                <Field name="lead_time_days" label=s.lead_time_label input_type="text" inputmode="numeric" errors/>
             </fieldset>
             <fieldset>
                 <legend>{s.section_terms}</legend>
@@ -603,7 +603,7 @@ fn ProfileForm(editor: ProfileEditor) -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>{s.section_factory}</legend>
-                <Field name="floor_area_m2" label=s.floor_area_label errors/>
+                <Field name="floor_area_m2" label=s.floor_area_label inputmode="numeric" errors/>
                 <label class="choice" for="field-overseas_warehouse">
                     <input type="checkbox" id="field-overseas_warehouse" name="overseas_warehouse" value="yes" checked=warehouse_checked/>
                     {s.warehouse_yes}

@@ -118,16 +118,33 @@ fn number(errors: &mut FormErrors, field: &str, input: &str, min: i64, max: i64)
     if input.trim().is_empty() {
         return None;
     }
-    match parse_whole_number(input) {
-        None => {
-            errors.add(field, Problem::NotAWholeNumber);
-            None
+    let problem = match parse_whole_number(input) {
+        Some(n) if n > max => Problem::AtMost { max },
+        Some(n) if n < min && min <= 1 => Problem::NotPositive,
+        Some(n) if n < min => Problem::AtLeast { min },
+        Some(n) => return Some(n),
+        None => unreadable_number(input),
+    };
+    errors.add(field, problem);
+    None
+}
+
+/// Why a number could not be read, as specifically as can be said: a minus
+/// sign or a fraction, else not a number at all.
+fn unreadable_number(input: &str) -> Problem {
+    let trimmed = input.trim();
+    if let Some(rest) = trimmed.strip_prefix(['-', '－', '−']) {
+        if parse_whole_number(rest).is_some() || rest.parse::<f64>().is_ok() {
+            return Problem::NotPositive;
         }
-        Some(n) if n < min || n > max => {
-            errors.add(field, Problem::OutOfRange { min, max });
-            None
+    }
+    match trimmed.split_once(['.', '。', '．']) {
+        Some((whole, fraction))
+            if parse_whole_number(whole).is_some() && fraction.chars().all(|c| c.is_ascii_digit()) && !fraction.is_empty() =>
+        {
+            Problem::NoFractions
         }
-        Some(n) => Some(n),
+        _ => Problem::NotAWholeNumber,
     }
 }
 
@@ -361,18 +378,19 @@ mod tests {
             ("categories", Box::new(|f| f.categories.clear()), Problem::ChooseAtLeastOne),
             ("categories", Box::new(|f| f.categories.push("rockets".into())), Problem::NotAChoice),
             ("moq_value", Box::new(|f| f.moq_value = "a thousand".into()), Problem::NotAWholeNumber),
-            ("moq_value", Box::new(|f| f.moq_value = "0".into()), Problem::OutOfRange { min: 1, max: QUANTITY_MAX }),
-            ("moq_value", Box::new(|f| f.moq_value = "-5".into()), Problem::NotAWholeNumber),
+            ("moq_value", Box::new(|f| f.moq_value = "0".into()), Problem::NotPositive),
+            ("moq_value", Box::new(|f| f.moq_value = "2000000000".into()), Problem::AtMost { max: QUANTITY_MAX }),
+            ("moq_value", Box::new(|f| f.moq_value = "-5".into()), Problem::NotPositive),
             ("moq_unit", Box::new(|f| f.moq_unit.clear()), Problem::UnitNeeded),
             ("capacity_value", Box::new(|f| f.capacity_value.clear()), Problem::Required),
             ("capacity_unit", Box::new(|f| f.capacity_unit = "barrels".into()), Problem::NotAChoice),
-            ("lead_time_days", Box::new(|f| f.lead_time_days = "400".into()), Problem::OutOfRange { min: 1, max: LEAD_TIME_MAX }),
+            ("lead_time_days", Box::new(|f| f.lead_time_days = "400".into()), Problem::AtMost { max: LEAD_TIME_MAX }),
             ("sample_policy", Box::new(|f| f.sample_policy = "maybe".into()), Problem::NotAChoice),
             ("certifications", Box::new(|f| f.certifications.push("ISO 9001".into())), Problem::NotAChoice),
             ("certifications_other", Box::new(|f| f.certifications_other = "x".repeat(201)), Problem::TooLong { max: FREE_TEXT_MAX }),
             ("export_markets", Box::new(|f| f.export_markets = "US, Europe".into()), Problem::UnknownCountryCodes(vec!["Europe".into()])),
             ("platforms", Box::new(|f| f.platforms.push("myspace".into())), Problem::NotAChoice),
-            ("floor_area_m2", Box::new(|f| f.floor_area_m2 = "12.5".into()), Problem::NotAWholeNumber),
+            ("floor_area_m2", Box::new(|f| f.floor_area_m2 = "12.5".into()), Problem::NoFractions),
             ("overseas_warehouse_where", Box::new(|f| f.overseas_warehouse_where.clear()), Problem::WhereNeeded),
         ];
         for (field, break_it, problem) in cases {

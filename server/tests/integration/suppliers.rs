@@ -143,15 +143,15 @@ async fn each_profile_problem_comes_back_on_its_field_with_the_input_kept() {
         (with(&valid, "categories[]", "rockets"), "categories", Problem::NotAChoice),
         (with(&valid, "moq_value", "lots"), "moq_value", Problem::NotAWholeNumber),
         (with(&valid, "moq_unit", ""), "moq_unit", Problem::UnitNeeded),
-        (with(&valid, "capacity_value", "0"), "capacity_value", Problem::OutOfRange { min: 1, max: 1_000_000_000 }),
-        (with(&valid, "lead_time_days", "500"), "lead_time_days", Problem::OutOfRange { min: 1, max: 365 }),
+        (with(&valid, "capacity_value", "0"), "capacity_value", Problem::NotPositive),
+        (with(&valid, "lead_time_days", "500"), "lead_time_days", Problem::AtMost { max: 365 }),
         (with(&valid, "sample_policy", "sometimes"), "sample_policy", Problem::NotAChoice),
         (with(&valid, "price_band", "cheap"), "price_band", Problem::NotAChoice),
         (with(&valid, "certifications[]", "made-up"), "certifications", Problem::NotAChoice),
         (with(&valid, "export_markets", "US, Europe"), "export_markets", Problem::UnknownCountryCodes(vec!["Europe".into()])),
         (with(&valid, "platforms[]", "myspace"), "platforms", Problem::NotAChoice),
         (with(&valid, "languages[]", "klingon"), "languages", Problem::NotAChoice),
-        (with(&valid, "floor_area_m2", "3000.5"), "floor_area_m2", Problem::NotAWholeNumber),
+        (with(&valid, "floor_area_m2", "3000.5"), "floor_area_m2", Problem::NoFractions),
         (with(&valid, "overseas_warehouse_where", ""), "overseas_warehouse_where", Problem::WhereNeeded),
     ];
     for (fields, field, problem) in cases {
@@ -189,6 +189,9 @@ async fn without_javascript_a_refused_profile_comes_back_with_its_message_and_in
     let form = maker.get(&back).await;
     assert!(form.body.contains("Enter a whole number such as 1000 or 1,000."));
     assert!(form.body.contains(r#"value="two weeks""#), "the bad value is shown to fix");
+    let html = scraper::Html::parse_document(&form.body);
+    let focused: Vec<_> = html.select(&scraper::Selector::parse("input[autofocus]").unwrap()).filter_map(|i| i.value().id()).collect();
+    assert_eq!(focused, ["field-lead_time_days"], "the browser focuses and scrolls to the refused field");
     assert!(form.body.contains(r#"value="US, JP, DE""#), "other input kept");
     assert!(form.body.contains(r#"id="certifications-bsci" name="certifications[]" value="bsci" checked"#), "choices kept");
     assert!(form.body.contains("Handmade silk strip lashes"), "text areas kept");
