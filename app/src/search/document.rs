@@ -17,6 +17,7 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, Pagin
 
 use crate::belts::types::CategoryRef;
 use crate::entities::{belt, belt_organisation, organisation, service_offering, service_offering_belt, supply_profile};
+use crate::i18n::Lang;
 use crate::orgs::types::OrgKind;
 use crate::read::categories_of_profiles;
 use crate::read::org_name;
@@ -77,6 +78,13 @@ pub struct SearchDocument {
     /// Unix seconds of the last change, for "recently updated".
     #[serde(default)]
     pub updated_at: i64,
+    /// Supply profiles: the certifications and export markets as words people
+    /// type ("BSCI", "美国", "United States", "US"), so they are found by search
+    /// and not only by the facets.
+    #[serde(default)]
+    pub trade_zh: String,
+    #[serde(default)]
+    pub trade_en: String,
     /// Chinese sub-words of the longer words above (see `subwords`).
     #[serde(default)]
     pub subwords_zh: String,
@@ -88,8 +96,9 @@ pub struct SearchDocument {
 /// Bumped whenever what a document holds changes, so that start-up can tell
 /// an index written by an older build and rebuild it (`schema_version` 1 had
 /// no Chinese sub-words; 2 added belts, cities, capacity, update times and
-/// `_geo` for organisations; documents before 1 had no version at all).
-pub const DOCUMENT_SCHEMA: u32 = 2;
+/// `_geo` for organisations; 3 added certifications and markets as words;
+/// documents before 1 had no version at all).
+pub const DOCUMENT_SCHEMA: u32 = 3;
 
 impl SearchDocument {
     /// The document as indexed: without highlight marks in its text (so
@@ -341,6 +350,8 @@ fn supplier_document(o: organisation::Model, placed: &Placed, p: supply_profile:
         category_slugs: categories.into_iter().map(|c| c.slug).collect(),
         summary_zh: join(&profile.products.zh, &org.summary_zh),
         summary_en: join(&profile.products.en, &org.summary_en),
+        trade_zh: trade_words(&profile, Lang::Zh),
+        trade_en: trade_words(&profile, Lang::En),
         certifications: profile.certifications.iter().map(|c| c.code().to_string()).collect(),
         export_markets: profile.export_markets,
         business_models: profile.business_models.iter().map(|m| m.code().to_string()).collect(),
@@ -349,6 +360,19 @@ fn supplier_document(o: organisation::Model, placed: &Placed, p: supply_profile:
         updated_at: p.updated_at.timestamp().max(org.updated_at),
         ..org
     }
+}
+
+/// A profile's certifications (listed and free-text) and export markets, as
+/// words in `lang`; the market codes too, which people type in both languages.
+fn trade_words(profile: &crate::suppliers::types::ProfileData, lang: Lang) -> String {
+    let certifications = profile.certifications.iter().map(|c| c.label(lang).to_string());
+    let markets = profile.export_markets.iter().map(|code| format!("{} {code}", crate::suppliers::markets::market_name(code, lang)));
+    certifications
+        .chain(std::iter::once(profile.certifications_other.clone()))
+        .chain(markets)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn belt_document(b: belt::Model, categories: Vec<CategoryRef>) -> SearchDocument {
@@ -372,6 +396,8 @@ fn belt_document(b: belt::Model, categories: Vec<CategoryRef>) -> SearchDocument
         geo: Some(Geo { lat: b.latitude, lng: b.longitude }),
         certifications: Vec::new(),
         export_markets: Vec::new(),
+        trade_zh: String::new(),
+        trade_en: String::new(),
         business_models: Vec::new(),
         verified: false,
         service_type: None,
@@ -406,6 +432,8 @@ fn organisation_document(o: organisation::Model, placed: &Placed) -> SearchDocum
         geo: placed.geo.clone(),
         certifications: Vec::new(),
         export_markets: Vec::new(),
+        trade_zh: String::new(),
+        trade_en: String::new(),
         business_models: Vec::new(),
         verified: o.verified_at.is_some(),
         service_type: None,

@@ -395,6 +395,8 @@ pub fn index_settings() -> Settings {
             "place_en",
             "summary_zh",
             "summary_en",
+            "trade_zh",
+            "trade_en",
             "subwords_zh",
         ])
         .with_synonyms(crate::search::synonyms::synonym_map())

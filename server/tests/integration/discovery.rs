@@ -5,6 +5,7 @@
 
 use crate::common;
 
+use app::accounts::types::Role;
 use app::entities::{organisation, supply_profile};
 use app::search::query::{Facet, Narrowing};
 use app::search::types::{SearchResults, MARK_START};
@@ -202,4 +203,25 @@ async fn without_meilisearch_the_database_answers_and_says_so() {
     assert!(results.hits.iter().all(|h| h.href.starts_with("/suppliers/")));
     let chinese = search(&site, "q=%E5%81%87%E7%9D%AB%E6%AF%9B").await;
     assert!(chinese.hits.iter().any(|h| h.href == "/belts/pingdu-false-eyelashes"), "plain Chinese matching works");
+}
+
+#[tokio::test]
+async fn certifications_and_export_markets_are_words_search_finds() {
+    // The seeded site of the other areas, not this module's synthetic one.
+    let site = common::site().await;
+    let mut maker = user(&site, "certified@example.com", Role::Manufacturer).await;
+    let slug =
+        created_slug(&maker.call("create_organisation", &org_fields("manufacturer", "Plain Name Works", "pingdu-false-eyelashes")).await);
+    let mut profile: Vec<(&str, &str)> = minimal_profile(&slug, "Strip lashes")
+        .into_iter()
+        .filter(|(k, _)| !matches!(*k, "export_markets" | "certifications_other"))
+        .collect();
+    profile.extend([("certifications[]", "bsci"), ("certifications_other", "Halal"), ("export_markets", "DE")]);
+    assert_eq!(maker.call("save_supply_profile", &profile).await.status, StatusCode::OK);
+    assert_eq!(maker.call("set_supply_profile_status", &[("slug", &slug), ("action", "publish")]).await.status, StatusCode::OK);
+    drain_outbox(&site.db.db, &site.search).await;
+    let supplier = format!("/suppliers/{slug}");
+    for q in ["BSCI", "bsci lashes", "Halal", "德国", "Germany", "DE"] {
+        assert!(search_hrefs(&site.search, q).await.contains(&supplier), "{q:?} should find a BSCI-certified profile exporting to Germany");
+    }
 }
