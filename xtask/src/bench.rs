@@ -312,9 +312,11 @@ fn measure_memory(running: &Running) -> Result<()> {
     Ok(())
 }
 
-/// A PNG of exactly `photos::MAX_PIXELS` pixels that compresses well (a gradient).
+/// A PNG of exactly `photos::MAX_PIXELS` pixels, small enough to upload
+/// (its rows repeat, so it compresses far below the 5 MB limit) yet as
+/// costly to decode as any other image of its size.
 fn pixel_cap_png() -> Result<Vec<u8>> {
-    let image = image::RgbImage::from_fn(6000, 4000, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8]));
+    let image = image::RgbImage::from_fn(6000, 4000, |x, _| image::Rgb([(x % 256) as u8, 128, (x / 24 % 256) as u8]));
     let mut bytes = std::io::Cursor::new(Vec::new());
     image.write_to(&mut bytes, image::ImageFormat::Png)?;
     Ok(bytes.into_inner())
