@@ -49,6 +49,8 @@ pub fn router(state: ServerState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(switch_language))
+        .route("/sitemap.xml", get(sitemap))
+        .route("/robots.txt", get(robots))
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .merge(crate::media::routes())
         .merge(crate::imports::routes())
@@ -207,6 +209,21 @@ fn without_form_error(url: &str) -> String {
     } else {
         format!("{base}?{}", kept.join("&"))
     }
+}
+
+/// Every public page, for web search; read afresh at most hourly by caches.
+async fn sitemap(State(state): State<ServerState>) -> Response {
+    let mail = state.app.mail.clone();
+    match app::search::sitemap::sitemap(&state.app.db, |path| mail.link(path)).await {
+        Ok(xml) => ([(header::CONTENT_TYPE, "application/xml; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], xml)
+            .into_response(),
+        Err(error) => refusal(&error),
+    }
+}
+
+async fn robots(State(state): State<ServerState>) -> Response {
+    let text = app::search::sitemap::robots(|path| state.app.mail.link(path));
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=86400")], text).into_response()
 }
 
 #[derive(serde::Serialize)]

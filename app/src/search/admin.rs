@@ -49,8 +49,7 @@ pub async fn search_status() -> Result<IndexingStatus, AppError> {
         let page = match kind {
             Some(kind) => document::load(&state.db, kind, row.entity_id).await?.map(|doc| {
                 let name = Bilingual::new(doc.name_zh.clone(), doc.name_en.clone());
-                let found = crate::search::service::FoundHit { name: name.clone(), snippet: Bilingual::default(), doc };
-                (crate::search::results::hit(found, None).href, name)
+                (crate::search::results::href_of(doc), name)
             }),
             None => None,
         };

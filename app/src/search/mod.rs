@@ -26,6 +26,8 @@ pub mod results;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
+pub mod sitemap;
+#[cfg(feature = "ssr")]
 pub mod subwords;
 #[cfg(feature = "ssr")]
 pub mod synonyms;

@@ -124,6 +124,12 @@ pub fn narrowing_label(query: &SearchQuery, n: Narrowing, directory: &DirectoryS
     }
 }
 
+/// Where a document's page is (its result link).
+pub fn href_of(doc: SearchDocument) -> String {
+    let name = Bilingual::new(doc.name_zh.clone(), doc.name_en.clone());
+    hit(FoundHit { name, snippet: Bilingual::default(), doc }, None).href
+}
+
 pub fn hit(found: FoundHit, near: Option<(f64, f64)>) -> SearchHit {
     let doc: SearchDocument = found.doc;
     let kind = match (ResultKind::from_code(&doc.kind), doc.org_kind.as_deref().and_then(OrgKind::from_code)) {

@@ -166,3 +166,31 @@ async fn the_language_switch_remembers_and_returns_without_open_redirects() {
     assert_eq!(outside.headers["location"], "/");
     assert_eq!(get(&site.router, "/lang/fr", "zh").await.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn the_sitemap_lists_public_pages_only_and_robots_names_it() {
+    let site = common::site().await;
+    let mut founder = user(&site, "founder@example.com", app::accounts::types::Role::Graduate).await;
+    let waiting =
+        created_slug(&founder.call("create_organisation", &org_fields("association", "Waiting Guild", "pingdu-false-eyelashes")).await);
+
+    let page = get(&site.router, "/sitemap.xml", "en").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.headers["content-type"].to_str().unwrap().starts_with("application/xml"));
+    let locs: Vec<&str> = page.body.split("<loc>").skip(1).filter_map(|rest| rest.split("</loc>").next()).collect();
+    assert!(locs.iter().all(|loc| loc.starts_with("http://localhost:3000/")), "absolute addresses on the public URL");
+    for expected in ["http://localhost:3000/belts", "http://localhost:3000/belts/pingdu-false-eyelashes"] {
+        assert!(locs.contains(&expected), "{expected} missing");
+    }
+    assert!(locs.iter().any(|loc| loc.contains("/suppliers/")), "published suppliers are listed");
+    assert!(locs.iter().any(|loc| loc.contains("/orgs/")), "organisations are listed");
+    assert!(!locs.iter().any(|loc| loc.contains(&waiting)), "an association waiting for approval is not public");
+    assert!(!locs.iter().any(|loc| loc.contains('#')), "one address per page");
+    let unique: std::collections::HashSet<_> = locs.iter().collect();
+    assert_eq!(unique.len(), locs.len(), "no page twice");
+
+    let robots = get(&site.router, "/robots.txt", "en").await;
+    assert_eq!(robots.status, StatusCode::OK);
+    assert!(robots.body.contains("Disallow: /admin") && robots.body.contains("Disallow: /api/"));
+    assert!(robots.body.contains("Sitemap: http://localhost:3000/sitemap.xml"));
+}
