@@ -103,6 +103,15 @@ test('a manufacturer fills a profile, fixes a mistake, publishes, and is found i
   await Promise.all([page.waitForURL(`${BASE}${href}`), page.click(`#main a[href="${href}"]`)]);
   await page.waitForSelector('text=Handmade silk strip lashes');
 
+  // Unpublishing shows at once, without a reload.
+  await gotoHydrated(page, `/orgs/${slug}/profile`);
+  await page.waitForSelector('.profile-status:text-is("Published")');
+  await page.evaluate(() => { window.__noReload = true; });
+  await Promise.all([page.waitForURL(`${BASE}/orgs/${slug}/profile?unpublished=1`), page.click('.status-button')]);
+  await page.waitForSelector('.profile-status:has-text("Unpublished")');
+  await page.waitForSelector('.status-button:text-is("Publish")');
+  assert.equal(await page.evaluate(() => window.__noReload), true, 'the page changed without a reload');
+
   // The refused save (400) is the one non-2xx response this story expects.
   const expected = /Failed to load resource: the server responded with a status of 400/;
   assert.deepEqual(problems().filter((p) => !expected.test(p)), []);

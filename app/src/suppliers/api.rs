@@ -122,7 +122,9 @@ pub async fn set_supply_profile_status(slug: String, action: String) -> Result<(
     repo::set_status(&state.db, org.id, status).await?;
     tracing::info!(organisation = slug, user_id = user.id, status = status.code(), "supply profile status changed");
     state.search.outbox_wake.notify_one();
-    let target = if status == ProfileStatus::Published { format!("/suppliers/{slug}") } else { format!("/orgs/{slug}/profile") };
+    // Each outcome lands on a page of its own, which reads the profile afresh.
+    let target =
+        if status == ProfileStatus::Published { format!("/suppliers/{slug}") } else { format!("/orgs/{slug}/profile?unpublished=1") };
     leptos_axum::redirect(&target);
     Ok(())
 }

@@ -24,6 +24,7 @@ pub struct SupplierTexts {
     pub status: &'static str,
     pub not_saved_yet: &'static str,
     pub saved: &'static str,
+    pub unpublished: &'static str,
     pub save: &'static str,
     pub publish: &'static str,
     pub unpublish: &'static str,
@@ -83,6 +84,7 @@ static ZH: SupplierTexts = SupplierTexts {
     status: "状态",
     not_saved_yet: "尚未保存",
     saved: "已保存。",
+    unpublished: "已下线：档案不再公开，也不会出现在搜索中。随时可以重新发布。",
     save: "保存",
     publish: "发布",
     unpublish: "下线",
@@ -142,6 +144,7 @@ static EN: SupplierTexts = SupplierTexts {
     status: "Status",
     not_saved_yet: "Not saved yet",
     saved: "Saved.",
+    unpublished: "Unpublished: the profile is no longer public or in search. You can publish it again at any time.",
     save: "Save",
     publish: "Publish",
     unpublish: "Unpublish",
@@ -451,10 +454,11 @@ pub fn ProfileEditorPage() -> impl IntoView {
     let t = use_lang().texts();
     let params = use_params_map();
     let query = use_query_map();
-    // Keyed on the query too, so the page reads the profile again after a save.
+    // Keyed on the query too, so the page reads the profile again after a
+    // save or a change of status: each lands here with its own query.
     let editor = Resource::new(
-        move || (params.get().get("slug").unwrap_or_default(), query.get().get("saved")),
-        |(slug, _)| crate::suppliers::api::supply_profile_editor(slug),
+        move || (params.get().get("slug").unwrap_or_default(), query.get().get("saved"), query.get().get("unpublished")),
+        |(slug, _, _)| crate::suppliers::api::supply_profile_editor(slug),
     );
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
@@ -475,6 +479,7 @@ fn ProfileEditorView(editor: ProfileEditor) -> impl IntoView {
     let s = texts(lang);
     let query = use_query_map();
     let just_saved = query.get_untracked().get("saved").is_some();
+    let just_unpublished = query.get_untracked().get("unpublished").is_some();
     let name = editor.name.get(lang).to_string();
     let status = editor.status.map_or(s.not_saved_yet, |st| st.label(lang));
     let slug = editor.slug.clone();
@@ -487,6 +492,7 @@ fn ProfileEditorView(editor: ProfileEditor) -> impl IntoView {
                 {editor.status.map(|_| view! { " · " <a href=format!("/suppliers/{slug}")>{s.view_link}</a> })}
             </p>
             {just_saved.then(|| view! { <p class="notice" role="status">{s.saved}</p> })}
+            {just_unpublished.then(|| view! { <p class="notice" role="status">{s.unpublished}</p> })}
             {(editor.may_edit && editor.status.is_some()).then(|| view! { <StatusForm slug=slug.clone() status=editor.status/> })}
             {editor.may_edit.then(|| view! { <ProfileForm editor=editor.clone()/> })}
             {(editor.may_edit && editor.status.is_some()).then(|| view! { <PhotoManager editor=editor.clone()/> })}
