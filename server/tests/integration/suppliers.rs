@@ -122,7 +122,9 @@ async fn a_profile_is_saved_as_a_draft_published_into_search_and_withdrawn() {
     }
 
     let page = maker.call("set_supply_profile_status", &[("slug", SLUG), ("action", "unpublish")]).await;
-    assert_eq!(page.headers["location"], format!("/orgs/{SLUG}/profile"));
+    assert_eq!(page.headers["location"], format!("/orgs/{SLUG}/profile?unpublished=1"), "a page of its own, read afresh");
+    let editor = maker.get(&format!("/orgs/{SLUG}/profile?unpublished=1")).await;
+    assert!(editor.body.contains("Unpublished: the profile is no longer public"));
     assert_eq!(visitor.get(&format!("/suppliers/{SLUG}")).await.status, StatusCode::NOT_FOUND);
     assert!(!visitor.get("/belts/pingdu-false-eyelashes").await.body.contains(&format!("/suppliers/{SLUG}")));
     drain_outbox(&site.db.db, &site.search).await;
