@@ -57,6 +57,14 @@ pub enum Problem {
     CommonPassword,
     /// A one-time link that expired, was used already, or never existed.
     LinkNotValid,
+    /// The change would leave an organisation with nobody to run it.
+    LastOwner,
+    /// The person invited is in the team already.
+    AlreadyInTeam,
+    /// More invitations than a team may send in a day.
+    TooManyInvitations {
+        max: usize,
+    },
 }
 
 impl Problem {
@@ -112,6 +120,14 @@ impl Problem {
             (Problem::CommonPassword, Lang::En) => "This password is too common to be safe. Try a few unrelated words together.".into(),
             (Problem::LinkNotValid, Lang::Zh) => "这个链接已过期或已经用过。请重新申请一个新链接。".into(),
             (Problem::LinkNotValid, Lang::En) => "This link has expired or was used already. Ask for a new one.".into(),
+            (Problem::LastOwner, Lang::Zh) => "机构至少要有一位负责人。请先让另一位成员成为负责人。".into(),
+            (Problem::LastOwner, Lang::En) => "An organisation needs at least one owner. Make someone else an owner first.".into(),
+            (Problem::AlreadyInTeam, Lang::Zh) => "这个邮箱的用户已经在团队里了。".into(),
+            (Problem::AlreadyInTeam, Lang::En) => "The person with this address is in the team already.".into(),
+            (Problem::TooManyInvitations { max }, Lang::Zh) => format!("每个机构一天最多发出 {max} 份邀请，请明天再试。"),
+            (Problem::TooManyInvitations { max }, Lang::En) => {
+                format!("A team may send at most {max} invitations a day. Try again tomorrow.")
+            }
         }
     }
 }
@@ -177,6 +193,17 @@ impl FormErrors {
 
     pub fn value(&self, field: &str) -> Option<&str> {
         self.kept.get(field).map(String::as_str)
+    }
+
+    /// Adds the problems `other` found (a field keeps its first) and the
+    /// values it kept that this one has not.
+    pub fn merge(&mut self, other: FormErrors) {
+        for (field, problem) in other.problems {
+            self.problems.entry(field).or_insert(problem);
+        }
+        for (field, value) in other.kept {
+            self.kept.entry(field).or_insert(value);
+        }
     }
 }
 
@@ -309,6 +336,9 @@ mod tests {
             Problem::AlreadyAsked,
             Problem::CommonPassword,
             Problem::LinkNotValid,
+            Problem::LastOwner,
+            Problem::AlreadyInTeam,
+            Problem::TooManyInvitations { max: 20 },
         ];
         for problem in all {
             let zh = problem.message(Lang::Zh);

@@ -37,6 +37,7 @@ pub fn Header() -> impl IntoView {
                 <input id="header-q" type="search" name="q" placeholder=t.search_placeholder maxlength="200"/>
                 <button type="submit">{t.search_button}</button>
             </form>
+            <crate::accounts::pages::OrganisationSwitcher/>
             <crate::notifications::pages::NotificationsLink/>
             <crate::accounts::pages::UserMenu/>
             <a class="lang-switch" rel="external" hreflang=lang.other().html_lang() href=switch_href>

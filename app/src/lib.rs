@@ -25,11 +25,14 @@ pub mod orgs;
 pub mod search;
 pub mod services;
 pub mod suppliers;
+pub mod teams;
 
 #[cfg(feature = "ssr")]
 pub mod cache;
 #[cfg(feature = "ssr")]
 pub mod changes;
+#[cfg(feature = "ssr")]
+pub mod chinese;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
@@ -138,6 +141,9 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("orgs/:slug") view={Lazy::<OrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/profile") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/offerings") view={Lazy::<OfferingsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/:slug/team") view={Lazy::<TeamRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/:slug/edit") view={Lazy::<EditOrgRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("invitation") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/members") view={Lazy::<MembersRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/members/import/:id") view={Lazy::<ImportJobRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/offerings/:id") view={Lazy::<OfferingEditorRoute>::new()} ssr=SsrMode::Async/>
@@ -188,6 +194,9 @@ lazy_page!(ProfileEditorRoute, suppliers::pages::ProfileEditorPage);
 lazy_page!(SupplierRoute, suppliers::pages::SupplierPage);
 lazy_page!(OfferingsRoute, services::pages::OfferingsPage);
 lazy_page!(MembersRoute, associations::pages::MembersPage);
+lazy_page!(TeamRoute, teams::pages::TeamPage);
+lazy_page!(EditOrgRoute, orgs::pages::EditOrgPage);
+lazy_page!(InvitationRoute, teams::pages::InvitationPage);
 lazy_page!(ImportJobRoute, associations::pages::ImportJobPage);
 lazy_page!(OfferingEditorRoute, services::pages::OfferingEditorPage);
 lazy_page!(SearchRoute, search::pages::SearchPage);

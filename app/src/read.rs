@@ -212,8 +212,12 @@ pub async fn offerings_of<C: ConnectionTrait>(db: &C, org_id: i32, with_unpublis
         .collect())
 }
 
+/// An organisation's name for display: where it has no English name, English
+/// pages read the Chinese one in pinyin.
 pub fn org_name(o: &organisation::Model) -> Bilingual {
-    Bilingual::new(o.name_zh.clone().unwrap_or_default(), o.name_en.clone().unwrap_or_default())
+    let zh = o.name_zh.clone().unwrap_or_default();
+    let en = o.name_en.clone().filter(|en| !en.trim().is_empty()).unwrap_or_else(|| crate::chinese::transliterate(&zh));
+    Bilingual::new(zh, en)
 }
 
 /// The people in force in an organisation (not those whose request waits), by user id.

@@ -16,6 +16,7 @@ mod m20261122_000007_association_members;
 mod m20261122_000008_search_dead_letters;
 mod m20261125_000009_granted_roles;
 mod m20261125_000010_mail_and_notifications;
+mod m20261125_000011_teams;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_search_dead_letters::Migration),
             Box::new(m20261125_000009_granted_roles::Migration),
             Box::new(m20261125_000010_mail_and_notifications::Migration),
+            Box::new(m20261125_000011_teams::Migration),
         ]
     }
 }

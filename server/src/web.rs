@@ -11,7 +11,7 @@ use axum::body::Body;
 use axum::extract::{FromRef, Path, Query, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use leptos::prelude::*;
@@ -63,6 +63,7 @@ pub fn router(state: ServerState) -> Router {
         // Any other address: the app's own "not found" page, rendered in full
         // (with its 404 status) like every other page.
         .fallback(leptos_axum::render_app_async_with_context(context, move || shell(options.clone())))
+        .layer(middleware::from_fn_with_state(state.clone(), follow_renames))
         .layer(middleware::from_fn(server_fn_conventions))
         .layer(middleware::from_fn(crate::hardening::only_own_form_errors))
         .layer(middleware::from_fn(same_origin_writes_only))
@@ -71,6 +72,34 @@ pub fn router(state: ServerState) -> Router {
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(middleware::from_fn_with_state(state.clone(), crate::hardening::security_headers))
         .with_state(state)
+}
+
+/// A page of an organisation that was renamed, asked for at its old address,
+/// moves permanently to the new one (the rest of the path and the query kept).
+async fn follow_renames(State(state): State<ServerState>, request: Request<Body>, next: Next) -> Response {
+    let asked = (request.method() == axum::http::Method::GET)
+        .then(|| request.uri().clone())
+        .filter(|uri| uri.path().starts_with("/orgs/") || uri.path().starts_with("/suppliers/"));
+    let response = next.run(request).await;
+    // An old address is unknown to the page itself, which answers 404 (or 401 / 403 if it asks who you are first).
+    let Some(uri) = asked.filter(|_| response.status().is_client_error()) else { return response };
+    let mut parts = uri.path().splitn(4, '/').skip(1);
+    let (Some(section), Some(slug)) = (parts.next(), parts.next()) else { return response };
+    if !app::orgs::rules::is_slug(slug) {
+        return response;
+    }
+    match app::orgs::repo::renamed(&state.app.db, slug).await {
+        Ok(Some(now)) => {
+            let rest = parts.next().map(|r| format!("/{r}")).unwrap_or_default();
+            let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+            Redirect::permanent(&format!("/{section}/{now}{rest}{query}")).into_response()
+        }
+        Ok(None) => response,
+        Err(err) => {
+            tracing::warn!(error = %err, "looking up a renamed organisation failed");
+            response
+        }
+    }
 }
 
 /// The files at the site root (the favicon and its kin), each on its own

@@ -14,7 +14,14 @@ pub const DISPLAY_NAME_MAX: usize = 80;
 /// (after the same work: a password hash), a neutral note on the sign-in
 /// page, so sign-up cannot be used to find out who has an account.
 #[server(prefix = "/api", endpoint = "sign_up")]
-pub async fn sign_up(email: String, display_name: String, role: String, password: String, password_again: String) -> Result<(), AppError> {
+pub async fn sign_up(
+    email: String,
+    display_name: String,
+    role: String,
+    password: String,
+    password_again: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
     use crate::accounts::{password as hashing, repo, rules, types::Role};
     use crate::forms::{self, FormErrors, Problem};
 
@@ -56,7 +63,11 @@ pub async fn sign_up(email: String, display_name: String, role: String, password
     }
     txn.commit().await?;
     state.mail.wake.notify_one();
-    leptos_axum::redirect("/signin?welcome=1");
+    // Someone who came to accept an invitation goes back to it after signing in.
+    match local_path(next.as_deref()) {
+        Some(next) => leptos_axum::redirect(&format!("/signin?welcome=1&next={}", crate::layout::encode_component(&next))),
+        None => leptos_axum::redirect("/signin?welcome=1"),
+    }
     Ok(())
 }
 
@@ -116,6 +127,16 @@ pub async fn sign_out() -> Result<(), AppError> {
 pub async fn current_user() -> Result<Option<User>, AppError> {
     let state = crate::state::app_state()?;
     crate::accounts::actor::current(&state.db).await
+}
+
+/// The organisations the signed-in user is in (not those they asked to
+/// join), for switching between them; empty when signed out.
+#[server(prefix = "/api", endpoint = "my_organisations")]
+pub async fn my_organisations() -> Result<Vec<crate::accounts::types::Membership>, AppError> {
+    let state = crate::state::app_state()?;
+    let Some(user) = crate::accounts::actor::current(&state.db).await? else { return Ok(Vec::new()) };
+    let overview = crate::accounts::repo::overview(&state.db, user).await?;
+    Ok(overview.memberships.into_iter().filter(|m| !m.pending).collect())
 }
 
 /// The signed-in user's account. Signed-in users only.

@@ -55,6 +55,8 @@ pub struct AccountTexts {
     pub confirmed_sign_in: &'static str,
     pub reset_done: &'static str,
     pub admin_area: &'static str,
+    pub my_organisations: &'static str,
+    pub left_team: &'static str,
 }
 
 static ZH: AccountTexts = AccountTexts {
@@ -97,6 +99,8 @@ static ZH: AccountTexts = AccountTexts {
     confirmed_sign_in: "邮箱已确认，请登录。",
     reset_done: "新密码已保存，所有设备上的登录都已退出。请用新密码登录。",
     admin_area: "管理后台",
+    my_organisations: "我的机构",
+    left_team: "你已退出该机构的团队。",
 };
 
 static EN: AccountTexts = AccountTexts {
@@ -139,6 +143,8 @@ static EN: AccountTexts = AccountTexts {
     confirmed_sign_in: "Email address confirmed. Please sign in.",
     reset_done: "New password saved, and every device signed out. Sign in with the new password.",
     admin_area: "Admin",
+    my_organisations: "My organisations",
+    left_team: "You left the organisation's team.",
 };
 
 pub fn texts(lang: Lang) -> &'static AccountTexts {
@@ -179,6 +185,45 @@ pub fn UserMenu() -> impl IntoView {
     }
 }
 
+/// The organisations one is in, a click away from any page; the one being
+/// looked at is marked.
+#[component]
+pub fn OrganisationSwitcher() -> impl IntoView {
+    let lang = use_lang();
+    let t = texts(lang);
+    let location = use_location();
+    // Read again after each navigation: accepting an invitation or leaving shows at once.
+    let organisations = Resource::new(move || location.pathname.get(), |_| crate::accounts::api::my_organisations());
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let list = organisations.await.unwrap_or_default();
+                (!list.is_empty()).then(|| view! {
+                    <details class="org-switch">
+                        <summary>{t.my_organisations}</summary>
+                        <ul>
+                            {list.into_iter().map(|m| {
+                                let href = format!("/orgs/{}", m.slug);
+                                let here = href.clone();
+                                let current = move || {
+                                    let path = location.pathname.get();
+                                    path == here || path.starts_with(&format!("{here}/"))
+                                };
+                                view! {
+                                    <li>
+                                        <a href=href aria-current=move || current().then_some("page")>{m.name.get(lang).to_string()}</a>
+                                        <span class="muted">{m.role.label(lang)}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                })
+            })}
+        </Transition>
+    }
+}
+
 fn role_options(lang: Lang, chosen: Option<String>) -> impl IntoView {
     Role::SELF_CHOSEN
         .into_iter()
@@ -195,6 +240,7 @@ pub fn SignUpPage() -> impl IntoView {
     let t = texts(lang);
     let action = ServerAction::<SignUp>::new();
     let errors = form_errors(action);
+    let next = use_query_map().get_untracked().get("next").filter(|n| local_path(Some(n)).is_some());
     let chosen_role = errors.get_untracked().value("role").map(str::to_owned);
     let role_problem = move || errors.get().problem("role").map(|p| p.message(lang));
     view! {
@@ -216,6 +262,7 @@ pub fn SignUpPage() -> impl IntoView {
                 </div>
                 <Field name="password" label=t.password hint=t.password_hint input_type="password" autocomplete="new-password" maxlength=PASSWORD_MAX required=true errors/>
                 <Field name="password_again" label=t.password_again input_type="password" autocomplete="new-password" maxlength=PASSWORD_MAX required=true errors/>
+                {next.map(|next| view! { <input type="hidden" name="next" value=next/> })}
                 <button type="submit" disabled=move || action.pending().get()>
                     {move || if action.pending().get() { t.working } else { t.sign_up }}
                 </button>
@@ -267,6 +314,7 @@ pub fn AccountPage() -> impl IntoView {
     let t = texts(lang);
     let account = Resource::new(|| (), |_| my_account());
     let trust = crate::orgs::texts::trust_texts(lang);
+    let left = use_query_map().get_untracked().get("left").is_some();
     view! {
         <Title text=format!("{} · {}", t.my_account, lang.texts().site_name)/>
         <Suspense fallback=move || view! { <p class="loading">{lang.texts().loading}</p> }>
@@ -275,6 +323,7 @@ pub fn AccountPage() -> impl IntoView {
                     Ok(account) => EitherOf3::A(view! {
                         <section class="page-head">
                             <h1>{t.my_account}</h1>
+                            {left.then(|| view! { <p class="notice" role="status">{t.left_team}</p> })}
                             <p class="lead">{account.user.display_name.clone()}" · "{account.user.email.clone()}" · "{account.user.role.label(lang)}</p>
                         </section>
                         <EmailStatus confirmed=account.email_confirmed/>

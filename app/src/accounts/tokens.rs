@@ -32,15 +32,21 @@ impl TokenPurpose {
     }
 }
 
-fn digest(token: &str) -> String {
+/// The stored form of a token: its SHA-256, hex.
+pub fn digest(token: &str) -> String {
     Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// 256 random bits, hex: the secret in a one-time link.
+pub fn fresh_token() -> String {
+    rand::random::<[u8; 32]>().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A fresh token for `user_id`; earlier unused ones of the same purpose stop working.
 pub async fn issue<C: ConnectionTrait>(db: &C, user_id: i32, purpose: TokenPurpose) -> Result<String, AppError> {
     let now = Utc::now();
     retire(db, user_id, purpose, now).await?;
-    let token: String = rand::random::<[u8; 32]>().iter().map(|b| format!("{b:02x}")).collect();
+    let token = fresh_token();
     email_token::Entity::insert(email_token::ActiveModel {
         user_id: Set(user_id),
         purpose: Set(purpose.code().to_string()),

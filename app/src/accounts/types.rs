@@ -86,28 +86,42 @@ impl MembershipStatus {
 /// A user's place in an organisation; stored as its `code()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MemberRole {
+    /// Runs the team as well as the content.
     Owner,
-    Member,
+    /// Changes the organisation and what it publishes.
+    Editor,
+    /// Sees what the team sees and is told what happens, changes nothing.
+    Viewer,
 }
 
 impl MemberRole {
+    pub const ALL: [MemberRole; 3] = [MemberRole::Owner, MemberRole::Editor, MemberRole::Viewer];
+
     pub fn code(self) -> &'static str {
         match self {
             MemberRole::Owner => "owner",
-            MemberRole::Member => "member",
+            MemberRole::Editor => "editor",
+            MemberRole::Viewer => "viewer",
         }
     }
 
     pub fn from_code(code: &str) -> Option<MemberRole> {
-        [MemberRole::Owner, MemberRole::Member].into_iter().find(|r| r.code() == code)
+        MemberRole::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// Whether this place lets one change the organisation's content.
+    pub fn edits(self) -> bool {
+        matches!(self, MemberRole::Owner | MemberRole::Editor)
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (MemberRole::Owner, Lang::Zh) => "负责人",
             (MemberRole::Owner, Lang::En) => "Owner",
-            (MemberRole::Member, Lang::Zh) => "成员",
-            (MemberRole::Member, Lang::En) => "Member",
+            (MemberRole::Editor, Lang::Zh) => "编辑者",
+            (MemberRole::Editor, Lang::En) => "Editor",
+            (MemberRole::Viewer, Lang::Zh) => "查看者",
+            (MemberRole::Viewer, Lang::En) => "Viewer",
         }
     }
 }

@@ -15,11 +15,18 @@ pub enum NotificationKind {
     JoinDecided,
     /// An organisation you belong to, or its profile, was verified.
     Verified,
+    /// Your team changed: someone accepted an invitation, your role changed, you were removed.
+    TeamChanged,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 4] =
-        [NotificationKind::RequestDecided, NotificationKind::JoinRequested, NotificationKind::JoinDecided, NotificationKind::Verified];
+    pub const ALL: [NotificationKind; 5] = [
+        NotificationKind::RequestDecided,
+        NotificationKind::JoinRequested,
+        NotificationKind::JoinDecided,
+        NotificationKind::Verified,
+        NotificationKind::TeamChanged,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -27,6 +34,7 @@ impl NotificationKind {
             NotificationKind::JoinRequested => "join_requested",
             NotificationKind::JoinDecided => "join_decided",
             NotificationKind::Verified => "verified",
+            NotificationKind::TeamChanged => "team_changed",
         }
     }
 
@@ -45,6 +53,8 @@ impl NotificationKind {
             (NotificationKind::JoinDecided, Lang::En) => "A decision on my request to help run an organisation",
             (NotificationKind::Verified, Lang::Zh) => "我的机构或供货档案通过核验",
             (NotificationKind::Verified, Lang::En) => "My organisation or its supply profile was verified",
+            (NotificationKind::TeamChanged, Lang::Zh) => "我所在的团队有变动（有人接受邀请、我的角色改变、我被移出）",
+            (NotificationKind::TeamChanged, Lang::En) => "My team changed (an invitation accepted, my role changed, I was removed)",
         }
     }
 }

@@ -20,7 +20,7 @@ pub async fn get_organisation(slug: String) -> Result<OrgDetail, AppError> {
     if detail.awaiting_approval {
         let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
         let permissions = crate::orgs::repo::permissions(&state.db, actor.as_ref(), &org).await?;
-        if !permissions.edit {
+        if !permissions.see_inside {
             return Err(AppError::NotFound);
         }
     }
@@ -34,6 +34,18 @@ pub async fn organisation_permissions(slug: String) -> Result<Permissions, AppEr
     let actor = crate::accounts::actor::current(&state.db).await?;
     let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
     crate::orgs::repo::permissions(&state.db, actor.as_ref(), &org).await
+}
+
+/// An organisation's facts for its edit form. Those who may edit it.
+#[server(prefix = "/api", endpoint = "organisation_form")]
+pub async fn organisation_form(slug: String) -> Result<crate::orgs::types::OrgFormValues, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (org, standing) = with_standing(&state.db, &actor, &slug).await?;
+    if !crate::orgs::policy::may_edit(&actor, &standing) {
+        return Err(AppError::Forbidden);
+    }
+    crate::orgs::repo::form_values(&state.db, &org).await
 }
 
 /// Creates an organisation owned by the caller, in one or more belts. Signed-in
@@ -51,7 +63,7 @@ pub async fn create_organisation(
     city_en: String,
     #[server(default)] belts: Vec<String>,
 ) -> Result<(), AppError> {
-    use crate::forms::{self, FormErrors, Problem};
+    use crate::forms::{FormErrors, Problem};
     use crate::orgs::{policy, repo, types::OrgKind};
 
     let state = crate::state::app_state()?;
@@ -60,43 +72,14 @@ pub async fn create_organisation(
         return Err(AppError::Forbidden);
     }
     let mut errors = FormErrors::new();
-    for (field, value) in [
-        ("kind", &kind),
-        ("name_zh", &name_zh),
-        ("name_en", &name_en),
-        ("description_zh", &description_zh),
-        ("description_en", &description_en),
-        ("province", &province),
-        ("city_zh", &city_zh),
-        ("city_en", &city_en),
-    ] {
-        errors.keep(field, value);
-    }
-    errors.keep("belts", &belts.join(","));
+    errors.keep("kind", &kind);
     let kind = OrgKind::from_code(&kind).filter(|k| policy::may_create(actor.role, *k));
     if kind.is_none() {
         errors.add("kind", Problem::NotAChoice);
     }
-    let name = forms::bilingual(&mut errors, "name", &name_zh, &name_en, NAME_MAX, true);
-    let description = forms::bilingual(&mut errors, "description", &description_zh, &description_en, DESCRIPTION_MAX, false);
-    let city = forms::bilingual(&mut errors, "city", &city_zh, &city_en, CITY_MAX, false);
-    let province = Some(province.trim().to_string()).filter(|p| !p.is_empty());
-    if province.as_deref().is_some_and(|p| crate::geo::province(p).is_none()) {
-        errors.add("province", Problem::NotAChoice);
-    }
-    let belt_ids = if belts.is_empty() {
-        errors.add("belts", Problem::ChooseAtLeastOne);
-        Vec::new()
-    } else if belts.len() > BELTS_MAX {
-        errors.add("belts", Problem::TooMany { max: BELTS_MAX });
-        Vec::new()
-    } else {
-        repo::belt_ids(&state.db, &belts).await?.unwrap_or_else(|_| {
-            errors.add("belts", Problem::NotAChoice);
-            Vec::new()
-        })
-    };
-    let Some(kind) = kind.filter(|_| errors.is_empty()) else {
+    let sent = SentFacts { name_zh, name_en, description_zh, description_en, province, city_zh, city_en, belts };
+    let facts = checked_facts(&state.db, &mut errors, sent).await?;
+    let (Some(kind), Some(repo::OrgFacts { name, description, province, city, belt_ids })) = (kind, facts) else {
         return Err(AppError::Invalid(errors));
     };
     let approved = policy::creation(actor.role, kind) == policy::Creation::Direct;
@@ -107,6 +90,101 @@ pub async fn create_organisation(
     }
     state.search.outbox_wake.notify_one();
     leptos_axum::redirect(&format!("/orgs/{slug}"));
+    Ok(())
+}
+
+/// What an organisation form sends about the organisation itself.
+#[cfg(feature = "ssr")]
+struct SentFacts {
+    name_zh: String,
+    name_en: String,
+    description_zh: String,
+    description_en: String,
+    province: String,
+    city_zh: String,
+    city_en: String,
+    belts: Vec<String>,
+}
+
+/// Checks an organisation form's facts, keeping what was sent in `errors`;
+/// `None` when something was refused.
+#[cfg(feature = "ssr")]
+async fn checked_facts(
+    db: &sea_orm::DatabaseConnection,
+    errors: &mut crate::forms::FormErrors,
+    sent: SentFacts,
+) -> Result<Option<crate::orgs::repo::OrgFacts>, AppError> {
+    use crate::forms::{self, Problem};
+    for (field, value) in [
+        ("name_zh", &sent.name_zh),
+        ("name_en", &sent.name_en),
+        ("description_zh", &sent.description_zh),
+        ("description_en", &sent.description_en),
+        ("province", &sent.province),
+        ("city_zh", &sent.city_zh),
+        ("city_en", &sent.city_en),
+    ] {
+        errors.keep(field, value);
+    }
+    errors.keep("belts", &sent.belts.join(","));
+    let name = forms::bilingual(errors, "name", &sent.name_zh, &sent.name_en, NAME_MAX, true);
+    let description = forms::bilingual(errors, "description", &sent.description_zh, &sent.description_en, DESCRIPTION_MAX, false);
+    let city = forms::bilingual(errors, "city", &sent.city_zh, &sent.city_en, CITY_MAX, false);
+    let province = Some(sent.province.trim().to_string()).filter(|p| !p.is_empty());
+    if province.as_deref().is_some_and(|p| crate::geo::province(p).is_none()) {
+        errors.add("province", Problem::NotAChoice);
+    }
+    let belt_ids = if sent.belts.is_empty() {
+        errors.add("belts", Problem::ChooseAtLeastOne);
+        Vec::new()
+    } else if sent.belts.len() > BELTS_MAX {
+        errors.add("belts", Problem::TooMany { max: BELTS_MAX });
+        Vec::new()
+    } else {
+        crate::orgs::repo::belt_ids(db, &sent.belts).await?.unwrap_or_else(|_| {
+            errors.add("belts", Problem::NotAChoice);
+            Vec::new()
+        })
+    };
+    Ok(errors.is_empty().then_some(crate::orgs::repo::OrgFacts { name, description, province, city, belt_ids }))
+}
+
+/// Changes an organisation's name, description, place and belts. Those who
+/// may edit it (`orgs::policy::may_edit`). A new name may give it a new
+/// address; the old one keeps leading to it.
+#[server(prefix = "/api", endpoint = "update_organisation")]
+#[allow(clippy::too_many_arguments)]
+pub async fn update_organisation(
+    slug: String,
+    name_zh: String,
+    name_en: String,
+    description_zh: String,
+    description_en: String,
+    province: String,
+    city_zh: String,
+    city_en: String,
+    #[server(default)] belts: Vec<String>,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (org, standing) = with_standing(&state.db, &actor, &slug).await?;
+    if !crate::orgs::policy::may_edit(&actor, &standing) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = crate::forms::FormErrors::new();
+    let sent = SentFacts { name_zh, name_en, description_zh, description_en, province, city_zh, city_en, belts };
+    let Some(facts) = checked_facts(&state.db, &mut errors, sent).await? else {
+        return Err(AppError::Invalid(errors));
+    };
+    let new_slug = crate::orgs::repo::edit(&state.db, &actor, &org, facts).await?;
+    state.search.outbox_wake.notify_one();
+    tracing::info!(
+        organisation = new_slug,
+        former = (new_slug != slug).then_some(slug.as_str()),
+        user_id = actor.id,
+        "organisation edited"
+    );
+    leptos_axum::redirect(&format!("/orgs/{new_slug}?saved=1"));
     Ok(())
 }
 
@@ -140,7 +218,7 @@ pub async fn verify_organisation(slug: String, evidence: String) -> Result<(), A
 
 /// The organisation behind `slug`, with what the data says of `actor`'s place in it.
 #[cfg(feature = "ssr")]
-async fn with_standing(
+pub async fn with_standing(
     db: &sea_orm::DatabaseConnection,
     actor: &crate::accounts::types::CurrentUser,
     slug: &str,

@@ -293,7 +293,7 @@ pub async fn ask_to_join(
     let inserted = membership::ActiveModel {
         user_id: Set(actor.id),
         organisation_id: Set(org.id),
-        role: Set(MemberRole::Member.code().to_string()),
+        role: Set(MemberRole::Editor.code().to_string()),
         created_at: Set(Utc::now()),
         status: Set(MembershipStatus::Pending.code().to_string()),
     }

@@ -34,6 +34,7 @@ pub fn OrgPage() -> impl IntoView {
 #[component]
 fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
     let lang = use_lang();
+    let saved = leptos_router::hooks::use_query_map().get_untracked().get("saved").is_some();
     let t = lang.texts();
     let name = detail.name.get(lang).to_string();
     let other_name = detail.name.get(lang.other()).to_string();
@@ -56,6 +57,17 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
             </header>
             {detail.awaiting_approval.then(|| view! {
                 <AwaitingApproval slug=detail.slug.clone() belts=detail.pending_belts.clone() may_decide=permissions.approve/>
+            })}
+            {saved.then(|| view! { <p class="notice" role="status">{form_texts(lang).saved}</p> })}
+            {(permissions.edit || permissions.see_inside).then(|| view! {
+                <p class="actions">
+                    {permissions.edit.then(|| view! {
+                        <a class="button-link secondary" href=format!("/orgs/{}/edit", detail.slug)>{form_texts(lang).edit_link}</a>
+                    })}
+                    {permissions.see_inside.then(|| view! {
+                        <a class="button-link secondary" href=format!("/orgs/{}/team", detail.slug)>{crate::teams::texts::team_texts(lang).link}</a>
+                    })}
+                </p>
             })}
             {detail.is_demo.then(|| {
                 let notice = if detail.verification.is_some() { t.org_demo_notice_verified } else { t.org_demo_notice };
@@ -147,6 +159,12 @@ pub struct OrgFormTexts {
     pub evidence_hint: &'static str,
     pub verify: &'static str,
     pub new_link: &'static str,
+    pub name_en_hint: &'static str,
+    pub edit_title: &'static str,
+    pub edit_lead: &'static str,
+    pub edit_link: &'static str,
+    pub save: &'static str,
+    pub saved: &'static str,
 }
 
 static FORM_ZH: OrgFormTexts = OrgFormTexts {
@@ -171,6 +189,12 @@ static FORM_ZH: OrgFormTexts = OrgFormTexts {
     evidence_hint: "例如营业执照编号、实地走访记录。会与核验人和时间一起保存。",
     verify: "标记为已核验",
     new_link: "创建机构",
+    name_en_hint: "建议填写。不填时，英文页面显示中文名称的拼音。",
+    edit_title: "编辑机构信息",
+    edit_lead: "修改名称后，机构的网址会随名称改变，旧网址仍会跳转到这里。",
+    edit_link: "编辑机构信息",
+    save: "保存",
+    saved: "机构信息已保存。",
 };
 
 static FORM_EN: OrgFormTexts = OrgFormTexts {
@@ -195,6 +219,12 @@ static FORM_EN: OrgFormTexts = OrgFormTexts {
     evidence_hint: "For example a business licence number or a site visit. Kept with your name and the time.",
     verify: "Mark as verified",
     new_link: "Create an organisation",
+    name_en_hint: "Recommended. Without one, English pages show the Chinese name in pinyin.",
+    edit_title: "Edit the organisation",
+    edit_lead: "A new name may change the organisation's web address; the old address keeps leading here.",
+    edit_link: "Edit the organisation",
+    save: "Save",
+    saved: "The organisation was saved.",
 };
 
 pub fn form_texts(lang: crate::i18n::Lang) -> &'static OrgFormTexts {
@@ -236,17 +266,14 @@ pub fn NewOrgPage() -> impl IntoView {
 
 #[component]
 fn NewOrgForm(kinds: Vec<OrgKind>, directory: crate::belts::types::BeltDirectory) -> impl IntoView {
-    use crate::forms::{form_errors, form_failure, Field, FormFailure, TextAreaField};
-    use crate::orgs::api::{CreateOrganisation, CITY_MAX, DESCRIPTION_MAX, NAME_MAX};
+    use crate::forms::{form_errors, form_failure, FormFailure};
+    use crate::orgs::api::CreateOrganisation;
 
     let lang = use_lang();
     let f = form_texts(lang);
     let action = ServerAction::<CreateOrganisation>::new();
     let errors = form_errors(action);
-    let kept = errors.get_untracked();
-    let chosen_kind = kept.value("kind").map(str::to_owned);
-    let chosen_province = kept.value("province").map(str::to_owned);
-    let chosen_belts: Vec<String> = kept.value("belts").unwrap_or("").split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    let chosen_kind = errors.get_untracked().value("kind").map(str::to_owned);
     let problem = move |field: &'static str| move || errors.get().problem(field).map(|p| p.message(lang));
     view! {
         <section class="form-page">
@@ -264,40 +291,130 @@ fn NewOrgForm(kinds: Vec<OrgKind>, directory: crate::belts::types::BeltDirectory
                     </select>
                     <p class="field-error" id="field-kind-error" role="alert">{problem("kind")}</p>
                 </div>
-                <Field name="name_zh" label=f.name_zh hint=f.name_hint maxlength=NAME_MAX errors/>
-                <Field name="name_en" label=f.name_en maxlength=NAME_MAX errors/>
-                <TextAreaField name="description_zh" label=f.description_zh maxlength=DESCRIPTION_MAX errors/>
-                <TextAreaField name="description_en" label=f.description_en maxlength=DESCRIPTION_MAX errors/>
-                <div class="field" class:invalid=move || problem("province")().is_some()>
-                    <label for="field-province">{f.province}</label>
-                    <select id="field-province" name="province" aria-describedby="field-province-error">
-                        <option value="">{f.province_none}</option>
-                        {geo::PROVINCES.iter().map(|p| {
-                            let selected = chosen_province.as_deref() == Some(p.code);
-                            view! { <option value=p.code selected=selected>{lang.pick(p.name_zh, p.name_en)}</option> }
-                        }).collect_view()}
-                    </select>
-                    <p class="field-error" id="field-province-error" role="alert">{problem("province")}</p>
-                </div>
-                <Field name="city_zh" label=f.city_zh maxlength=CITY_MAX errors/>
-                <Field name="city_en" label=f.city_en maxlength=CITY_MAX errors/>
-                <fieldset class="field choices" class:invalid=move || problem("belts")().is_some() aria-describedby="field-belts-error">
-                    <legend>{f.belts}</legend>
-                    <p class="hint">{f.belts_hint}</p>
-                    {directory.belts.into_iter().map(|b| {
-                        let checked = chosen_belts.contains(&b.slug);
-                        let label_for = format!("belt-{}", b.slug);
-                        let id = label_for.clone();
-                        view! {
-                            <label class="choice" for=label_for>
-                                <input type="checkbox" id=id name="belts[]" value=b.slug checked=checked/>
-                                {b.name.get(lang).to_string()}
-                            </label>
-                        }
-                    }).collect_view()}
-                    <p class="field-error" id="field-belts-error" role="alert">{problem("belts")}</p>
-                </fieldset>
+                <OrgFactFields errors directory/>
                 <button type="submit" disabled=move || action.pending().get()>{f.create}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The fields of an organisation's own facts, shared by the creation and edit forms.
+#[component]
+fn OrgFactFields(errors: Signal<crate::forms::FormErrors>, directory: crate::belts::types::BeltDirectory) -> impl IntoView {
+    use crate::forms::{Field, TextAreaField};
+    use crate::orgs::api::{CITY_MAX, DESCRIPTION_MAX, NAME_MAX};
+
+    let lang = use_lang();
+    let f = form_texts(lang);
+    let kept = errors.get_untracked();
+    let chosen_province = kept.value("province").map(str::to_owned);
+    let chosen_belts: Vec<String> = kept.value("belts").unwrap_or("").split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    let problem = move |field: &'static str| move || errors.get().problem(field).map(|p| p.message(lang));
+    view! {
+        <Field name="name_zh" label=f.name_zh hint=f.name_hint maxlength=NAME_MAX errors/>
+        <Field name="name_en" label=f.name_en hint=f.name_en_hint maxlength=NAME_MAX errors/>
+        <TextAreaField name="description_zh" label=f.description_zh maxlength=DESCRIPTION_MAX errors/>
+        <TextAreaField name="description_en" label=f.description_en maxlength=DESCRIPTION_MAX errors/>
+        <div class="field" class:invalid=move || problem("province")().is_some()>
+            <label for="field-province">{f.province}</label>
+            <select id="field-province" name="province" aria-describedby="field-province-error">
+                <option value="">{f.province_none}</option>
+                {geo::PROVINCES.iter().map(|p| {
+                    let selected = chosen_province.as_deref() == Some(p.code);
+                    view! { <option value=p.code selected=selected>{lang.pick(p.name_zh, p.name_en)}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-error" id="field-province-error" role="alert">{problem("province")}</p>
+        </div>
+        <Field name="city_zh" label=f.city_zh maxlength=CITY_MAX errors/>
+        <Field name="city_en" label=f.city_en maxlength=CITY_MAX errors/>
+        <fieldset class="field choices" class:invalid=move || problem("belts")().is_some() aria-describedby="field-belts-error">
+            <legend>{f.belts}</legend>
+            <p class="hint">{f.belts_hint}</p>
+            {directory.belts.into_iter().map(|b| {
+                let checked = chosen_belts.contains(&b.slug);
+                let label_for = format!("belt-{}", b.slug);
+                let id = label_for.clone();
+                view! {
+                    <label class="choice" for=label_for>
+                        <input type="checkbox" id=id name="belts[]" value=b.slug checked=checked/>
+                        {b.name.get(lang).to_string()}
+                    </label>
+                }
+            }).collect_view()}
+            <p class="field-error" id="field-belts-error" role="alert">{problem("belts")}</p>
+        </fieldset>
+    }
+}
+
+/// `/orgs/{slug}/edit`: the organisation's name, description, place and belts.
+#[component]
+pub fn EditOrgPage() -> impl IntoView {
+    use crate::accounts::pages::SignInRequired;
+    use crate::error::AppError;
+    use leptos::either::EitherOf3;
+
+    let lang = use_lang();
+    let params = use_params_map();
+    let values = Resource::new(move || params.get().get("slug").unwrap_or_default(), crate::orgs::api::organisation_form);
+    let belts = Resource::new(|| (), |_| crate::belts::api::list_belts(None, None));
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{lang.texts().loading}</p> }>
+            {move || Suspend::new(async move {
+                match (values.await, belts.await) {
+                    (Ok(values), Ok(directory)) => EitherOf3::A(view! { <EditOrgForm values directory/> }),
+                    (Err(AppError::SignInRequired), _) => EitherOf3::B(view! { <SignInRequired/> }),
+                    (Err(error), _) | (_, Err(error)) => EitherOf3::C(view! { <ErrorPage error/> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EditOrgForm(values: crate::orgs::types::OrgFormValues, directory: crate::belts::types::BeltDirectory) -> impl IntoView {
+    use crate::forms::{form_errors, form_failure, FormErrors, FormFailure};
+    use crate::orgs::api::UpdateOrganisation;
+
+    let lang = use_lang();
+    let f = form_texts(lang);
+    let action = ServerAction::<UpdateOrganisation>::new();
+    let refused = form_errors(action);
+    // Before any refusal the form shows what is stored.
+    let mut saved = FormErrors::new();
+    for (field, value) in [
+        ("name_zh", &values.name_zh),
+        ("name_en", &values.name_en),
+        ("description_zh", &values.description_zh),
+        ("description_en", &values.description_en),
+        ("province", &values.province),
+        ("city_zh", &values.city_zh),
+        ("city_en", &values.city_en),
+    ] {
+        saved.keep(field, value);
+    }
+    saved.keep("belts", &values.belts.join(","));
+    let errors = Signal::derive(move || {
+        let refused = refused.get();
+        if refused.kept.is_empty() {
+            saved.clone()
+        } else {
+            refused
+        }
+    });
+    let title = if values.name_zh.is_empty() { values.name_en.clone() } else { lang.pick(values.name_zh.clone(), values.name_en.clone()) };
+    let title = if title.is_empty() { values.name_zh.clone() } else { title };
+    view! {
+        <Title text=format!("{} · {} · {}", f.edit_title, title, lang.texts().site_name)/>
+        <section class="form-page">
+            <p class="breadcrumbs"><a href=format!("/orgs/{}", values.slug)>{title.clone()}</a></p>
+            <h1>{f.edit_title}</h1>
+            <p class="lead">{f.edit_lead}</p>
+            <FormFailure failure=form_failure(action)/>
+            <ActionForm action>
+                <input type="hidden" name="slug" value=values.slug.clone()/>
+                <OrgFactFields errors directory/>
+                <button type="submit" disabled=move || action.pending().get()>{f.save}</button>
             </ActionForm>
         </section>
     }

@@ -65,8 +65,14 @@ pub fn may_create(role: Role, kind: OrgKind) -> bool {
     creation(role, kind) != Creation::Refused
 }
 
-/// Change the organisation and what it publishes: its active members and site admins.
+/// Change the organisation and what it publishes: its owners and editors, and site admins.
 pub fn may_edit(actor: &CurrentUser, org: &Standing) -> bool {
+    actor.role == Role::SiteAdmin || org.membership.is_some_and(MemberRole::edits)
+}
+
+/// See the organisation as its team does (a request awaiting approval, the
+/// team list): anyone in it, and site admins.
+pub fn may_see_inside(actor: &CurrentUser, org: &Standing) -> bool {
     actor.role == Role::SiteAdmin || org.membership.is_some()
 }
 
@@ -79,10 +85,11 @@ pub fn may_verify(actor: &CurrentUser, org: &Standing) -> bool {
     !own && (actor.role == Role::SiteAdmin || org.in_a_belt_the_actor_serves)
 }
 
-/// Import and export an association's member firms: its active members once
+/// Import and export an association's member firms: its owners and editors once
 /// it is approved, and site admins.
 pub fn may_manage_members(actor: &CurrentUser, org: &Standing) -> bool {
-    org.kind == Some(OrgKind::Association) && (actor.role == Role::SiteAdmin || (org.approved && org.membership.is_some()))
+    org.kind == Some(OrgKind::Association)
+        && (actor.role == Role::SiteAdmin || (org.approved && org.membership.is_some_and(MemberRole::edits)))
 }
 
 /// Accept or decline requests to help run an approved association or school:
@@ -149,7 +156,8 @@ mod tests {
             let served = Standing { in_a_belt_the_actor_serves: true, ..firm.clone() };
             assert!(may_verify(&a, &served), "{role:?} running an approved association of the belt");
             for own in [
-                Standing { membership: Some(MemberRole::Member), ..served.clone() },
+                Standing { membership: Some(MemberRole::Viewer), ..served.clone() },
+                Standing { membership: Some(MemberRole::Editor), ..served.clone() },
                 Standing { membership: Some(MemberRole::Owner), ..served.clone() },
                 Standing { created_by_actor: true, ..served.clone() },
                 Standing { request_pending: true, ..served.clone() },
@@ -164,9 +172,13 @@ mod tests {
         for role in EVERY_ROLE {
             let a = actor(role);
             let firm = standing(OrgKind::Manufacturer);
-            assert_eq!(may_edit(&a, &firm), role == Role::SiteAdmin, "{role:?} outsider");
-            for member in [MemberRole::Owner, MemberRole::Member] {
-                assert!(may_edit(&a, &Standing { membership: Some(member), ..firm.clone() }));
+            let admin = role == Role::SiteAdmin;
+            assert_eq!(may_edit(&a, &firm), admin, "{role:?} outsider");
+            assert_eq!(may_see_inside(&a, &firm), admin, "{role:?} outsider");
+            for member in MemberRole::ALL {
+                let inside = Standing { membership: Some(member), ..firm.clone() };
+                assert_eq!(may_edit(&a, &inside), admin || member != MemberRole::Viewer, "{role:?} as {member:?}");
+                assert!(may_see_inside(&a, &inside), "{role:?} as {member:?}");
             }
         }
     }
@@ -182,6 +194,8 @@ mod tests {
             assert!(may_manage_members(&a, &approved), "{role:?} approved owner");
             let outsider = Standing { membership: None, ..approved.clone() };
             assert_eq!(may_manage_members(&a, &outsider), role == Role::SiteAdmin);
+            let viewer = Standing { membership: Some(MemberRole::Viewer), ..approved.clone() };
+            assert_eq!(may_manage_members(&a, &viewer), role == Role::SiteAdmin, "viewers change nothing");
             let firm = Standing { membership: Some(MemberRole::Owner), ..standing(OrgKind::Manufacturer) };
             assert!(!may_manage_members(&a, &firm), "only associations have members");
         }
@@ -197,7 +211,7 @@ mod tests {
             assert_eq!(may_decide_requests(&a, &approved), admin);
             let owner = Standing { membership: Some(MemberRole::Owner), ..approved.clone() };
             assert!(may_decide_requests(&a, &owner));
-            assert_eq!(may_decide_requests(&a, &Standing { membership: Some(MemberRole::Member), ..approved.clone() }), admin);
+            assert_eq!(may_decide_requests(&a, &Standing { membership: Some(MemberRole::Editor), ..approved.clone() }), admin);
             assert_eq!(may_decide_requests(&a, &Standing { approved: false, ..owner.clone() }), admin, "not while it is a request itself");
             assert_eq!(may_ask_to_join(&a, &approved), !admin);
             assert!(!may_ask_to_join(&a, &owner));

@@ -118,17 +118,18 @@ fn non_empty(text: &str) -> Option<String> {
     Some(text.trim().to_string()).filter(|t| !t.is_empty())
 }
 
-/// A slug no organisation has yet, from the English name (else the kind).
-async fn unused_slug<C: ConnectionTrait>(db: &C, new: &NewOrganisation) -> Result<String, AppError> {
-    let mut base = crate::orgs::rules::slugify(&new.name.en);
-    if base.is_empty() {
-        base = new.kind.code().replace('_', "-");
-    }
+/// A slug no organisation has or had, from the English name, else the
+/// Chinese name's pinyin, else the kind.
+async fn unused_slug<C: ConnectionTrait>(db: &C, name: &Bilingual, kind: OrgKind, own_id: Option<i32>) -> Result<String, AppError> {
+    use crate::entities::organisation_slug;
+    let base = crate::orgs::rules::slug_base(name, kind);
     for n in 1.. {
         let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
         // `new` is the address of the creation form.
-        let taken =
-            candidate == "new" || organisation::Entity::find().filter(organisation::Column::Slug.eq(&candidate)).one(db).await?.is_some();
+        let holder = organisation::Entity::find().filter(organisation::Column::Slug.eq(&candidate)).one(db).await?.map(|o| o.id);
+        let former_holder = organisation_slug::Entity::find_by_id(candidate.clone()).one(db).await?.map(|s| s.organisation_id);
+        // An organisation may take back one of its own former addresses.
+        let taken = candidate == "new" || holder.is_some() || former_holder.is_some_and(|id| Some(id) != own_id);
         if !taken {
             return Ok(candidate);
         }
@@ -165,7 +166,7 @@ pub async fn insert_organisation<C: ConnectionTrait>(txn: &C, new: &NewOrganisat
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let slug = match &new.slug {
         Some(slug) => slug.clone(),
-        None => unused_slug(txn, new).await?,
+        None => unused_slug(txn, &new.name, new.kind, None).await?,
     };
     let now = chrono::Utc::now();
     let created = organisation::ActiveModel {
@@ -351,6 +352,8 @@ pub async fn permissions<C: ConnectionTrait>(
     let standing = standing(db, actor, org).await?;
     Ok(crate::orgs::types::Permissions {
         edit: policy::may_edit(actor, &standing),
+        see_inside: policy::may_see_inside(actor, &standing),
+        manage_team: crate::teams::policy::may_manage_team(actor, &standing),
         verify: policy::may_verify(actor, &standing),
         manage_members: policy::may_manage_members(actor, &standing),
         decide_requests: policy::may_decide_requests(actor, &standing),
@@ -385,4 +388,98 @@ pub async fn verify(
     crate::changes::enqueue(&txn, crate::changes::EntityKind::Organisation, org_id).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// An organisation's own facts as its edit form sends them, checked already.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrgFacts {
+    pub name: Bilingual,
+    pub description: Bilingual,
+    pub province: Option<String>,
+    pub city: Bilingual,
+    pub belt_ids: Vec<i32>,
+}
+
+/// Rewrites `org`'s facts and belts for `editor`. A new name gives it a new
+/// address when the name makes a different one; the old address is kept so
+/// links to it still lead here. Its search documents (its profile's and
+/// offerings' too, which carry its name) are queued. Returns the address.
+pub async fn edit(
+    db: &sea_orm::DatabaseConnection,
+    editor: &crate::accounts::types::CurrentUser,
+    org: &organisation::Model,
+    facts: OrgFacts,
+) -> Result<String, AppError> {
+    use crate::entities::{organisation_slug, service_offering};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let kind = OrgKind::from_code(&org.kind).ok_or(AppError::Internal)?;
+    let txn = crate::db::begin_write(db).await?;
+    let renamed = non_empty(&facts.name.zh) != org.name_zh || non_empty(&facts.name.en) != org.name_en;
+    let mut slug = org.slug.clone();
+    // Only a name that makes another address moves it: "Co., Ltd." → "Co Ltd" keeps it.
+    let base = crate::orgs::rules::slug_base(&facts.name, kind);
+    let same_base = org.slug == base
+        || org.slug.strip_prefix(&base).is_some_and(|rest| rest.strip_prefix('-').is_some_and(|n| n.parse::<u32>().is_ok()));
+    if renamed && !same_base && !org.is_demo {
+        slug = unused_slug(&txn, &facts.name, kind, Some(org.id)).await?;
+        organisation_slug::Entity::delete_by_id(slug.clone()).exec(&txn).await?;
+        organisation_slug::ActiveModel { slug: Set(org.slug.clone()), organisation_id: Set(org.id), retired_at: Set(chrono::Utc::now()) }
+            .insert(&txn)
+            .await?;
+        organisation::Entity::update_many()
+            .col_expr(organisation::Column::Slug, Expr::value(slug.clone()))
+            .filter(organisation::Column::Id.eq(org.id))
+            .exec(&txn)
+            .await?;
+    }
+    let admin = editor.role == crate::accounts::types::Role::SiteAdmin;
+    let new = NewOrganisation {
+        kind,
+        name: facts.name,
+        description: facts.description,
+        province: facts.province,
+        city: facts.city,
+        belt_ids: facts.belt_ids,
+        created_by: Some(editor.id),
+        approved: admin,
+        slug: Some(slug.clone()),
+        source: org.source.clone(),
+        is_demo: org.is_demo,
+    };
+    update_organisation(&txn, org.id, &new).await?;
+    if let Some(profile) = crate::read::supply_profile_of(&txn, org.id).await? {
+        crate::changes::enqueue(&txn, crate::changes::EntityKind::SupplyProfile, profile.id).await?;
+    }
+    let offerings = service_offering::Entity::find().filter(service_offering::Column::OrganisationId.eq(org.id)).all(&txn).await?;
+    for offering in offerings {
+        crate::changes::enqueue(&txn, crate::changes::EntityKind::Offering, offering.id).await?;
+    }
+    txn.commit().await?;
+    Ok(slug)
+}
+
+/// Where an organisation that was renamed away from `slug` lives now.
+pub async fn renamed<C: ConnectionTrait>(db: &C, slug: &str) -> Result<Option<String>, AppError> {
+    use crate::entities::organisation_slug;
+    let Some(former) = organisation_slug::Entity::find_by_id(slug.to_string()).one(db).await? else { return Ok(None) };
+    Ok(organisation::Entity::find_by_id(former.organisation_id).one(db).await?.map(|o| o.slug))
+}
+
+/// `org` as its edit form shows it.
+pub async fn form_values<C: ConnectionTrait>(db: &C, org: &organisation::Model) -> Result<crate::orgs::types::OrgFormValues, AppError> {
+    let links = belt_organisation::Entity::find().filter(belt_organisation::Column::OrganisationId.eq(org.id)).all(db).await?;
+    let belts = belt::Entity::find().filter(belt::Column::Id.is_in(links.iter().map(|l| l.belt_id))).all(db).await?;
+    Ok(crate::orgs::types::OrgFormValues {
+        slug: org.slug.clone(),
+        kind: OrgKind::from_code(&org.kind),
+        name_zh: org.name_zh.clone().unwrap_or_default(),
+        name_en: org.name_en.clone().unwrap_or_default(),
+        description_zh: org.description_zh.clone(),
+        description_en: org.description_en.clone(),
+        province: org.province.clone().unwrap_or_default(),
+        city_zh: org.city_zh.clone().unwrap_or_default(),
+        city_en: org.city_en.clone().unwrap_or_default(),
+        belts: belts.into_iter().map(|b| b.slug).collect(),
+    })
 }

@@ -191,6 +191,10 @@ mod tests {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Permissions {
     pub edit: bool,
+    /// In its team (any role), or a site admin.
+    pub see_inside: bool,
+    /// Runs its team: an owner or a site admin.
+    pub manage_team: bool,
     pub verify: bool,
     pub manage_members: bool,
     pub decide_requests: bool,
@@ -267,4 +271,21 @@ pub struct ApprovalQueue {
     pub organisations: Vec<PendingOrganisation>,
     pub belts: Vec<PendingBelt>,
     pub join_requests: Vec<JoinRequest>,
+}
+
+/// An organisation's facts as its edit form shows them: as stored, without
+/// the pinyin that stands in for a missing English name on pages.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OrgFormValues {
+    pub slug: String,
+    pub kind: Option<OrgKind>,
+    pub name_zh: String,
+    pub name_en: String,
+    pub description_zh: String,
+    pub description_en: String,
+    pub province: String,
+    pub city_zh: String,
+    pub city_en: String,
+    /// Its belts, approved or waiting.
+    pub belts: Vec<String>,
 }

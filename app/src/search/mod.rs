@@ -16,6 +16,8 @@ pub mod drift;
 #[cfg(feature = "ssr")]
 pub mod fallback;
 #[cfg(feature = "ssr")]
+pub mod http;
+#[cfg(feature = "ssr")]
 pub mod managed;
 #[cfg(feature = "ssr")]
 pub mod outbox;

@@ -5,9 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use meilisearch_sdk::client::Client;
 use meilisearch_sdk::errors::{Error as MeiliError, ErrorCode};
-use meilisearch_sdk::indexes::Index;
 use meilisearch_sdk::settings::{
     FilterFeatureModes, FilterFeatures, FilterableAttribute, FilterableAttributesSettings, LocalizedAttributes, Settings,
 };
@@ -21,6 +19,7 @@ use meilisearch_sdk::search::Selectors;
 
 use crate::i18n::Bilingual;
 use crate::search::document::SearchDocument;
+use crate::search::http::{self, Meili, REQUEST_DEADLINE};
 use crate::search::query::{filter_expressions, Facet, Narrowing, SearchQuery, SortOrder, PAGE_SIZE};
 use crate::search::types::{MARK_END, MARK_START};
 
@@ -40,10 +39,10 @@ pub enum SearchError {
 #[derive(Clone)]
 pub struct SearchService {
     /// With the master key: index settings, writes, tasks, keys.
-    client: Arc<Client>,
+    client: Arc<Meili>,
     /// Searches go through here: the master key at first, a key that may
     /// only search once [`Self::use_search_only_key`] has made one.
-    reader: Arc<std::sync::RwLock<(Arc<Client>, Arc<str>)>>,
+    reader: Arc<std::sync::RwLock<(Arc<Meili>, Arc<str>)>>,
     url: Arc<str>,
     index_uid: Arc<str>,
     /// Woken after a transaction wrote to the outbox, so the worker need not wait for its next poll.
@@ -59,7 +58,7 @@ impl SearchService {
     /// # Errors
     /// When the URL or key cannot make a client.
     pub fn new(url: &str, api_key: &str, index_uid: &str) -> Result<Self, SearchError> {
-        let client = Arc::new(Client::new(url, Some(api_key))?);
+        let client = Arc::new(http::client(url, api_key, REQUEST_DEADLINE)?);
         Ok(SearchService {
             reader: Arc::new(std::sync::RwLock::new((client.clone(), api_key.into()))),
             client,
@@ -70,7 +69,7 @@ impl SearchService {
         })
     }
 
-    pub fn client(&self) -> &Client {
+    pub fn client(&self) -> &Meili {
         &self.client
     }
 
@@ -78,7 +77,7 @@ impl SearchService {
         &self.index_uid
     }
 
-    fn reader(&self) -> Arc<Client> {
+    fn reader(&self) -> Arc<Meili> {
         self.reader.read().unwrap_or_else(std::sync::PoisonError::into_inner).0.clone()
     }
 
@@ -111,7 +110,7 @@ impl SearchService {
                 self.client.create_key(builder).await?
             }
         };
-        let reader = Arc::new(Client::new(self.url.as_ref(), Some(key.key.as_str()))?);
+        let reader = Arc::new(http::client(&self.url, &key.key, REQUEST_DEADLINE)?);
         *self.reader.write().unwrap_or_else(std::sync::PoisonError::into_inner) = (reader, key.key.as_str().into());
         Ok(())
     }
@@ -122,7 +121,7 @@ impl SearchService {
         format!("{}__rebuild", self.index_uid)
     }
 
-    pub fn live_index(&self) -> Index {
+    pub fn live_index(&self) -> meilisearch_sdk::indexes::Index<http::DeadlineClient> {
         self.client.index(self.index_uid.as_ref())
     }
 

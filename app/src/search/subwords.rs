@@ -5,16 +5,8 @@
 //! inside its longer words, written out so Meilisearch indexes them as words.
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
 
-use jieba_rs::Jieba;
-
-/// Loading the dictionary takes a moment and some memory: once per process.
-static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
-}
+use crate::chinese::{is_han, JIEBA};
 
 /// The sub-words of the longer words in `texts`, each once, space-separated,
 /// in the order they first appear. Words that stand on their own in the text

@@ -139,6 +139,13 @@ pub async fn send(router: &axum::Router, request: Request<Body>) -> Page {
     Page { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
 }
 
+/// The HTML of a page's `<main>`: what the page shows, without the header.
+pub fn main_of(page: &Page) -> String {
+    let document = scraper::Html::parse_document(&page.body);
+    let main = scraper::Selector::parse("main").unwrap();
+    document.select(&main).next().map(|m| m.html()).unwrap_or_default()
+}
+
 pub async fn get(router: &axum::Router, uri: &str, lang: &str) -> Page {
     let request = Request::get(uri).header("accept-language", lang).body(Body::empty()).unwrap();
     send(router, request).await

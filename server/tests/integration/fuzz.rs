@@ -84,7 +84,7 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("organisation", &["slug"]),
     ("organisation_permissions", &["slug"]),
     ("search", &["query"]),
-    ("sign_up", &["email", "display_name", "role", "password", "password_again"]),
+    ("sign_up", &["email", "display_name", "role", "password", "password_again", "next"]),
     ("sign_in", &["email", "password", "next"]),
     ("change_password", &["current_password", "new_password", "new_password_again"]),
     (
@@ -164,6 +164,20 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("open_notification", &["id"]),
     ("mark_notifications_read", &[]),
     ("save_email_choices", &["by_email[]"]),
+    ("my_organisations", &[]),
+    ("organisation_form", &["slug"]),
+    (
+        "update_organisation",
+        &["slug", "name_zh", "name_en", "description_zh", "description_en", "province", "city_zh", "city_en", "belts[]"],
+    ),
+    ("team", &["slug"]),
+    ("invite_teammate", &["slug", "email", "role"]),
+    ("revoke_invitation", &["slug", "id"]),
+    ("change_teammate_role", &["slug", "user_id", "role"]),
+    ("remove_teammate", &["slug", "user_id"]),
+    ("leave_team", &["slug"]),
+    ("invitation", &["token"]),
+    ("accept_invitation", &["token"]),
 ];
 
 #[tokio::test]

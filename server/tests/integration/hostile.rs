@@ -266,6 +266,37 @@ async fn hostile_text_in_every_field_comes_back_as_text_on_every_page() {
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let org = both_languages(&mut visitor, &format!("/orgs/{slug}")).await;
     assert_shown_in("verification record", &org, TEXTAREA);
+
+    // The edit form gives the stored values back exactly.
+    let edit = both_languages(&mut maker, &format!("/orgs/{slug}/edit")).await;
+    for page in &edit {
+        assert_eq!(textarea_text(page, "description_zh"), TEXTAREA);
+    }
+    assert_shown_in("edit form", &edit, &name_en);
+    // A teammate with a hostile name, invited to the hostile organisation.
+    let page = maker.call("invite_teammate", &[("slug", &slug), ("email", "hostile-mate@example.com"), ("role", "viewer")]).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let mail = local_mail(&site).await;
+    let letter = mail.iter().find(|m| m.to == "hostile-mate@example.com").expect("the invitation");
+    let token = token_of(&link_in(&letter.body, "/invitation").unwrap());
+    let mut mate = Browser::new(&site.router, "10.0.0.77");
+    let invitation = both_languages(&mut mate, &format!("/invitation?token={token}")).await;
+    assert_shown_in("invitation page", &invitation, &name_en);
+    assert_shown_in("invitation page", &invitation, ATTRIBUTE);
+    let fields = [
+        ("email", "hostile-mate@example.com"),
+        ("display_name", TITLE),
+        ("role", "manufacturer"),
+        ("password", PASSWORD),
+        ("password_again", PASSWORD),
+    ];
+    assert_eq!(mate.call("sign_up", &fields).await.status, StatusCode::OK);
+    mate.call("sign_in", &[("email", "hostile-mate@example.com"), ("password", PASSWORD)]).await;
+    assert_eq!(mate.call("accept_invitation", &[("token", &token)]).await.status, StatusCode::OK);
+    let team = both_languages(&mut maker, &format!("/orgs/{slug}/team")).await;
+    assert_shown_in("team page", &team, TITLE);
+    let header = both_languages(&mut mate, "/account").await;
+    assert_shown_in("organisation switcher", &header, &name_en);
 }
 
 #[tokio::test]

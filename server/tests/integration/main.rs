@@ -24,3 +24,4 @@ mod relevance;
 mod search_sync;
 mod security;
 mod suppliers;
+mod teams;
