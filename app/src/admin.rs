@@ -18,6 +18,8 @@ pub struct AdminSummary {
     pub search_pending: u64,
     pub mail_waiting: u64,
     pub smtp: bool,
+    pub open_reports: usize,
+    pub names_to_check: usize,
 }
 
 /// Counts for the admin area. Site admins (`orgs::policy::may_approve`, `mail::policy::may_read_mailbox`).
@@ -30,7 +32,10 @@ pub async fn admin_counts() -> Result<AdminSummary, AppError> {
     }
     let queue = crate::orgs::approvals::queue(&state.db).await?;
     let mailbox = crate::mail::outbox::mailbox(&state.db, state.mail.transport.is_smtp(), 0).await?;
+    let moderation = crate::moderation::repo::overview(&state.db).await?;
     Ok(AdminSummary {
+        open_reports: moderation.reports.len(),
+        names_to_check: moderation.flagged.len(),
         approvals_waiting: queue.organisations.len() + queue.belts.len() + queue.join_requests.len(),
         search_up: state.search.is_healthy().await,
         search_pending: crate::search::outbox::pending(&state.db).await?,
@@ -50,11 +55,15 @@ struct AdminTexts {
     mail: &'static str,
     mail_local: &'static str,
     mail_smtp: &'static str,
+    moderation: &'static str,
+    moderation_waiting: &'static str,
+    audit: &'static str,
+    audit_lead: &'static str,
 }
 
 static ZH: AdminTexts = AdminTexts {
     title: "管理后台",
-    lead: "站点管理员的工作：审核申请、查看搜索同步、查看站点发出的邮件。",
+    lead: "站点管理员的工作：审核申请、处理举报和可疑机构、查看搜索同步和站点发出的邮件。",
     approvals: "审核申请",
     approvals_waiting: "件等待决定",
     search: "搜索状态",
@@ -63,11 +72,16 @@ static ZH: AdminTexts = AdminTexts {
     mail: "站点邮件",
     mail_local: "未配置 SMTP，邮件保存在本地邮箱；等待处理：",
     mail_smtp: "邮件经 SMTP 发出；等待发送：",
+    moderation: "内容管理",
+    moderation_waiting: "待处理的举报 {reports} 件，名称待查的机构 {names} 个。",
+    audit: "操作记录",
+    audit_lead: "每项管理操作：谁、何时、做了什么、为什么。",
 };
 
 static EN: AdminTexts = AdminTexts {
     title: "Admin",
-    lead: "A site admin's work: decide requests, watch search stay in step, read the mail the site sent.",
+    lead:
+        "A site admin's work: decide requests, handle reports and suspicious names, watch search stay in step, read the mail the site sent.",
     approvals: "Approvals",
     approvals_waiting: "waiting for a decision",
     search: "Search status",
@@ -76,6 +90,10 @@ static EN: AdminTexts = AdminTexts {
     mail: "Site mail",
     mail_local: "No SMTP server: mail is kept in the local mailbox; waiting: ",
     mail_smtp: "Mail goes out by SMTP; waiting to be sent: ",
+    moderation: "Moderation",
+    moderation_waiting: "Open reports: {reports}. Names to check: {names}.",
+    audit: "Audit trail",
+    audit_lead: "Every admin action: who, when, what and why.",
 };
 
 fn texts(lang: Lang) -> &'static AdminTexts {
@@ -105,6 +123,16 @@ pub fn AdminPage() -> impl IntoView {
                             <li>
                                 <a href="/admin/search">{t.search}</a>
                                 <p class="muted">{if s.search_up { t.search_up } else { t.search_down }}{s.search_pending}</p>
+                            </li>
+                            <li>
+                                <a href="/admin/moderation">{t.moderation}</a>
+                                <p class="muted">
+                                    {t.moderation_waiting.replace("{reports}", &s.open_reports.to_string()).replace("{names}", &s.names_to_check.to_string())}
+                                </p>
+                            </li>
+                            <li>
+                                <a href="/admin/audit">{t.audit}</a>
+                                <p class="muted">{t.audit_lead}</p>
                             </li>
                             <li>
                                 <a href="/admin/mail">{t.mail}</a>

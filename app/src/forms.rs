@@ -433,6 +433,50 @@ pub fn FormFailure(failure: leptos::prelude::Signal<Option<crate::error::AppErro
     move || failure.get().map(|error| view! { <p class="form-failure" role="alert">{error.message(lang)}</p> })
 }
 
+/// Above a refused form: how many problems there are, each a link to its
+/// field with the field's name and what is wrong, in the order of `fields`
+/// (field name, label). Rendered on the server too, so a refusal without
+/// JavaScript shows it the same way.
+#[leptos::component]
+pub fn ErrorSummary(
+    errors: leptos::prelude::Signal<FormErrors>,
+    fields: Vec<(&'static str, &'static str)>,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let lang = crate::use_lang();
+    let t = lang.texts();
+    move || {
+        let found = errors.get();
+        if found.is_empty() {
+            return None;
+        }
+        let mut listed: Vec<(String, &'static str, String)> =
+            fields.iter().filter_map(|(name, label)| found.problem(name).map(|p| (name.to_string(), *label, p.message(lang)))).collect();
+        // A problem with no field of its own in the list still shows, under its own name.
+        for (name, problem) in &found.problems {
+            if !fields.iter().any(|(f, _)| f == name) {
+                listed.push((name.clone(), "", problem.message(lang)));
+            }
+        }
+        let heading = if listed.len() == 1 {
+            t.form_problems_one.to_string()
+        } else {
+            t.form_problems_many.replace("{n}", &listed.len().to_string())
+        };
+        Some(view! {
+            <div class="error-summary" role="alert">
+                <p class="error-summary-title">{heading}</p>
+                <ul>
+                    {listed.into_iter().map(|(name, label, message)| {
+                        let text = if label.is_empty() { message } else { format!("{label}{}{message}", lang.pick("：", ": ")) };
+                        view! { <li><a href=format!("#field-{name}")>{text}</a></li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
+    }
+}
+
 /// A labelled input with its problem, if any, beneath it. The value the user
 /// sent comes back from `errors` (never for passwords).
 #[leptos::component]
@@ -566,7 +610,7 @@ pub fn ChoiceGroup(
     let input_name = format!("{name}[]");
     let described_by = error_id.clone();
     view! {
-        <fieldset class="field choices" class:invalid=move || problem().is_some() aria-describedby=described_by>
+        <fieldset id=format!("field-{name}") class="field choices" class:invalid=move || problem().is_some() aria-describedby=described_by>
             <legend>{legend}</legend>
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
             {options

@@ -8,6 +8,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod associations;
+pub mod audit;
 pub mod belts;
 pub mod clock;
 pub mod codes;
@@ -19,6 +20,7 @@ pub mod i18n;
 pub mod layout;
 pub mod mail;
 pub mod markup;
+pub mod moderation;
 pub mod net;
 pub mod notifications;
 pub mod orgs;
@@ -152,6 +154,8 @@ pub fn App(lang: Lang) -> impl IntoView {
                     <Route path=path!("admin/search") view={Lazy::<SearchAdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("admin/approvals") view={Lazy::<ApprovalsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("admin/moderation") view={Lazy::<ModerationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("admin/audit") view={Lazy::<AuditRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("admin/mail") view={Lazy::<MailboxRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("confirm-email") view={Lazy::<ConfirmEmailRoute>::new()}/>
@@ -204,6 +208,8 @@ lazy_page!(SearchAdminRoute, search::admin::SearchAdminPage);
 lazy_page!(ApprovalsRoute, orgs::approval_pages::ApprovalsPage);
 lazy_page!(AdminRoute, admin::AdminPage);
 lazy_page!(MailboxRoute, mail::pages::MailboxPage);
+lazy_page!(ModerationRoute, moderation::pages::ModerationPage);
+lazy_page!(AuditRoute, moderation::pages::AuditPage);
 lazy_page!(NotificationsRoute, notifications::pages::NotificationsPage);
 lazy_page!(ConfirmEmailRoute, accounts::recovery::ConfirmEmailPage);
 lazy_page!(ForgotPasswordRoute, accounts::recovery::ForgotPasswordPage);

@@ -49,7 +49,7 @@ test('an association asks to be approved, a site admin approves it, and it impor
   assert.equal((await page.textContent('dd.done')).trim(), '2 / 2');
   assert.equal((await page.textContent('dd.created')).trim(), '1');
   assert.equal((await page.textContent('dd.failed')).trim(), '1');
-  assert.match(await page.textContent('table.row-problems'), /3\s*belt\s*Choose one of the options/);
+  assert.match(await page.textContent('table.row-problems'), /3\s*belt\s*miluo-fishing-tackle\s*Choose one of the options/);
 
   await page.click(`a[href="/orgs/${slug}/members"]`);
   await page.waitForSelector(`td:has-text("Import Silk Lashes ${stamp}")`);

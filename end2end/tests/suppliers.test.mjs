@@ -74,6 +74,8 @@ test('a manufacturer fills a profile, fixes a mistake, publishes, and is found i
   assert.equal(await page.evaluate(() => window.__noReload), true, 'the error arrived without a page load');
   assert.equal(await page.getAttribute('#field-lead_time_days', 'aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-lead_time_days', 'focus moved to the refused field');
+  assert.match(await page.textContent('.error-summary'), /1 problem to fix/, 'a summary above the form');
+  assert.equal(await page.locator('.error-summary a[href="#field-lead_time_days"]').count(), 1, 'linking to the field');
   assert.equal(await page.getAttribute('#field-moq_value', 'inputmode'), 'numeric', 'phones offer digits');
   assert.equal(await page.inputValue('#field-export_markets'), 'US, JP, DE', 'other input is kept');
   assert.equal(await page.inputValue('#field-moq_value'), '1,000');

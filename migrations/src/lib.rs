@@ -17,6 +17,7 @@ mod m20261122_000008_search_dead_letters;
 mod m20261125_000009_granted_roles;
 mod m20261125_000010_mail_and_notifications;
 mod m20261125_000011_teams;
+mod m20261125_000012_moderation;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000009_granted_roles::Migration),
             Box::new(m20261125_000010_mail_and_notifications::Migration),
             Box::new(m20261125_000011_teams::Migration),
+            Box::new(m20261125_000012_moderation::Migration),
         ]
     }
 }

@@ -21,6 +21,7 @@ pub fn routes() -> Router<ServerState> {
         .route("/orgs/{slug}/members/import", post(start_import).layer(DefaultBodyLimit::max(member_csv::MAX_BYTES + 64 * 1024)))
         .route("/orgs/{slug}/members.csv", get(export))
         .route("/orgs/{slug}/members/template.csv", get(template))
+        .route("/orgs/{slug}/members/allowed-values.csv", get(allowed_values))
 }
 
 /// The signed-in user and the association they may manage, or the response that says why not.
@@ -57,8 +58,12 @@ async fn start_import(State(state): State<ServerState>, session: Session, Path(s
         Ok(categories) => categories.into_iter().map(|c| c.slug).collect::<Vec<_>>(),
         Err(error) => return refusal(&error),
     };
-    let rows = match member_csv::decode(&bytes).and_then(|text| member_csv::read(&text, &Known { belts: &belts, categories: &categories }))
-    {
+    let names = match import::names_for_file(&state.app.db, association.id).await {
+        Ok(names) => names.all(),
+        Err(error) => return refusal(&error),
+    };
+    let known = Known { belts: &belts, categories: &categories, names: &names };
+    let rows = match member_csv::decode(&bytes).and_then(|text| member_csv::read(&text, &known)) {
         Ok(rows) => rows,
         Err(problem) => return back(problem),
     };
@@ -113,11 +118,23 @@ async fn export(State(state): State<ServerState>, session: Session, Path(slug): 
 }
 
 async fn template(State(state): State<ServerState>, session: Session, Path(slug): Path<String>) -> Response {
-    if let Err(response) = authorised(&state, &session, &slug).await {
-        return response;
-    }
-    match import::template() {
+    let association = match authorised(&state, &session, &slug).await {
+        Ok((_, association)) => association,
+        Err(response) => return response,
+    };
+    match import::names_for_file(&state.app.db, association.id).await.and_then(|names| import::template(&names)) {
         Ok(bytes) => csv_download("beltlink-members-template.csv", bytes),
+        Err(error) => refusal(&error),
+    }
+}
+
+async fn allowed_values(State(state): State<ServerState>, session: Session, Path(slug): Path<String>) -> Response {
+    let association = match authorised(&state, &session, &slug).await {
+        Ok((_, association)) => association,
+        Err(response) => return response,
+    };
+    match import::names_for_file(&state.app.db, association.id).await.and_then(|names| import::allowed_values_file(&names)) {
+        Ok(bytes) => csv_download("beltlink-members-allowed-values.csv", bytes),
         Err(error) => refusal(&error),
     }
 }

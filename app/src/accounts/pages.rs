@@ -249,6 +249,13 @@ pub fn SignUpPage() -> impl IntoView {
             <h1>{t.sign_up}</h1>
             <p class="lead">{t.sign_up_lead}</p>
             <FormFailure failure=form_failure(action)/>
+            <crate::forms::ErrorSummary errors fields=vec![
+                ("email", t.email),
+                ("display_name", t.display_name),
+                ("role", t.role),
+                ("password", t.password),
+                ("password_again", t.password_again),
+            ]/>
             <ActionForm action>
                 <Field name="email" label=t.email input_type="email" autocomplete="email" maxlength=254 required=true errors/>
                 <Field name="display_name" label=t.display_name hint=t.display_name_hint autocomplete="name" maxlength=DISPLAY_NAME_MAX required=true errors/>
@@ -427,6 +434,11 @@ fn SecuritySection() -> impl IntoView {
             {changed.then(|| view! { <p class="notice" role="status">{t.password_changed}</p> })}
             <h3>{t.change_password}</h3>
             <FormFailure failure=form_failure(change)/>
+            <crate::forms::ErrorSummary errors fields=vec![
+                ("current_password", t.current_password),
+                ("new_password", t.new_password),
+                ("new_password_again", t.new_password_again),
+            ]/>
             <ActionForm action=change attr:class="stacked-form">
                 <Field name="current_password" label=t.current_password input_type="password" autocomplete="current-password" maxlength=PASSWORD_MAX required=true errors/>
                 <Field name="new_password" label=t.new_password hint=t.password_hint input_type="password" autocomplete="new-password" maxlength=PASSWORD_MAX required=true errors/>

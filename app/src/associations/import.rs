@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::associations::member_csv::{self, MemberRow, RowError, COLUMNS};
 use crate::associations::repo;
@@ -24,6 +24,22 @@ use crate::suppliers::types::ProfileStatus;
 const PROGRESS_EVERY: usize = 25;
 
 /// The slugs and ids of the belts the association serves.
+/// The names a member file may use for belts (those the association serves)
+/// and categories.
+pub async fn names_for_file<C: ConnectionTrait>(db: &C, association_id: i32) -> Result<member_csv::FileNames, AppError> {
+    let belts = association_belts(db, association_id).await?;
+    let belts = crate::entities::belt::Entity::find()
+        .filter(crate::entities::belt::Column::Id.is_in(belts.into_values()))
+        .order_by_asc(crate::entities::belt::Column::Slug)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.slug, b.name_zh, b.name_en))
+        .collect();
+    let categories = crate::suppliers::repo::all_categories(db).await?.into_iter().map(|c| (c.slug, c.name.zh, c.name.en)).collect();
+    Ok(member_csv::FileNames { belts, categories })
+}
+
 pub async fn association_belts<C: ConnectionTrait>(db: &C, association_id: i32) -> Result<HashMap<String, i32>, AppError> {
     let ids: Vec<i32> = belt_organisation::Entity::find()
         .filter(belt_organisation::Column::OrganisationId.eq(association_id))
@@ -192,7 +208,12 @@ async fn find_member<C: ConnectionTrait>(db: &C, association_id: i32, row: &Memb
     if let Some(slug) = &row.slug {
         return match members.into_iter().find(|m| &m.slug == slug) {
             Some(m) => Ok(Some(m)),
-            None => Err(RowError { line: row.line, column: "slug".into(), problem: Problem::NotAChoice }),
+            None => Err(RowError {
+                line: row.line,
+                column: "slug".into(),
+                problem: Problem::NotAChoice,
+                value: row.slug.clone().unwrap_or_default(),
+            }),
         };
     }
     let same = |stored: &Option<String>, given: &str| !given.is_empty() && stored.as_deref() == Some(given);
@@ -200,7 +221,7 @@ async fn find_member<C: ConnectionTrait>(db: &C, association_id: i32, row: &Memb
 }
 
 fn not_saved(line: usize) -> RowError {
-    RowError { line, column: String::new(), problem: Problem::NotSaved }
+    RowError { line, column: String::new(), problem: Problem::NotSaved, value: String::new() }
 }
 
 async fn apply_row(
@@ -210,7 +231,12 @@ async fn apply_row(
     row: &MemberRow,
     belts: &HashMap<String, i32>,
 ) -> Result<Applied, RowError> {
-    let belt_id = *belts.get(&row.belt).ok_or(RowError { line: row.line, column: "belt".into(), problem: Problem::NotAChoice })?;
+    let belt_id = *belts.get(&row.belt).ok_or_else(|| RowError {
+        line: row.line,
+        column: "belt".into(),
+        problem: Problem::NotAChoice,
+        value: row.belt.clone(),
+    })?;
     match save_row(db, association_id, user_id, row, belt_id).await {
         Ok(outcome) => outcome,
         Err(e) => {
@@ -294,9 +320,24 @@ fn csv_file(rows: Vec<Vec<String>>) -> Result<Vec<u8>, AppError> {
     writer.into_inner().map_err(|e| failed(e.into_error().into()))
 }
 
-/// The empty template: the header row only.
-pub fn template() -> Result<Vec<u8>, AppError> {
-    csv_file(Vec::new())
+/// The template: the header row and an example row (skipped on import, as
+/// its first cell starts with `#`) written with the labels people read.
+pub fn template(names: &member_csv::FileNames) -> Result<Vec<u8>, AppError> {
+    csv_file(vec![member_csv::example_row(names)])
+}
+
+/// Every value a coded column takes: column, code, Chinese, English.
+pub fn allowed_values_file(names: &member_csv::FileNames) -> Result<Vec<u8>, AppError> {
+    let mut writer = csv::Writer::from_writer(b"\xef\xbb\xbf".to_vec());
+    let failed = |e: csv::Error| {
+        tracing::error!(error = %e, "could not write a CSV file");
+        AppError::Internal
+    };
+    writer.write_record(["column", "code", "中文", "English"]).map_err(failed)?;
+    for row in member_csv::allowed_values(names) {
+        writer.write_record(row.iter().map(|cell| member_csv::neutralised(cell))).map_err(failed)?;
+    }
+    writer.into_inner().map_err(|e| failed(e.into_error().into()))
 }
 
 /// Every member of the association in the import format; a re-import of

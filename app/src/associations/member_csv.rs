@@ -67,6 +67,9 @@ pub struct RowError {
     pub line: usize,
     pub column: String,
     pub problem: Problem,
+    /// What the cell held (cut short), so the person can find it.
+    #[serde(default)]
+    pub value: String,
 }
 
 /// Why a whole file cannot be read.
@@ -146,6 +149,129 @@ pub struct Known<'a> {
     /// The belts the association serves: the only ones its rows may name.
     pub belts: &'a [String],
     pub categories: &'a [String],
+    /// Belts' and categories' names (slug, 中文, English), so a cell may name them as the pages do.
+    pub names: &'a [(String, String, String)],
+}
+
+/// The belts an association's file may name and every category, as `(slug, 中文, English)`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileNames {
+    pub belts: Vec<(String, String, String)>,
+    pub categories: Vec<(String, String, String)>,
+}
+
+impl FileNames {
+    /// Both lists in one, for [`Known::names`].
+    pub fn all(&self) -> Vec<(String, String, String)> {
+        self.belts.iter().chain(&self.categories).cloned().collect()
+    }
+}
+
+/// A row whose first cell starts with this is a note (the template's example), not a firm.
+pub const NOTE_MARK: char = '#';
+
+/// The template's example row, in [`COLUMNS`] order, written as people
+/// write it: labels rather than codes.
+pub fn example_row(names: &FileNames) -> Vec<String> {
+    use crate::suppliers::types::{BusinessModel, Certification, Language, PriceBand, QuantityUnit, SalesPlatform, SamplePolicy};
+    let belt = names.belts.first().map(|b| b.1.clone()).unwrap_or_default();
+    let category =
+        names.categories.iter().find(|c| c.0 == "false-eyelashes").or(names.categories.first()).map(|c| c.1.clone()).unwrap_or_default();
+    let zh = Lang::Zh;
+    [
+        "# 示例行（导入时跳过）/ example row: skipped on import",
+        "平度示例假睫毛厂",
+        "Pingdu Example Lashes",
+        "山东",
+        "平度",
+        "Pingdu",
+        &belt,
+        "手工真丝假睫毛",
+        "Handmade silk strip lashes",
+        &category,
+        "1000",
+        QuantityUnit::ALL[0].label(zh),
+        "50000",
+        QuantityUnit::ALL[0].label(zh),
+        "15",
+        SamplePolicy::ALL[0].label(zh),
+        PriceBand::ALL[0].label(zh),
+        Certification::ALL[0].label(zh),
+        "",
+        "美国、日本",
+        BusinessModel::ALL[0].label(zh),
+        SalesPlatform::ALL[0].label(zh),
+        &format!("{}、{}", Language::ALL[0].label(zh), Language::ALL.get(1).map_or("", |l| l.label(zh))),
+        "2000",
+        "",
+        "是",
+    ]
+    .into_iter()
+    .map(str::to_string)
+    .collect()
+}
+
+/// Every value the coded columns take: `[column, code, 中文, English]`.
+pub fn allowed_values(names: &FileNames) -> Vec<[String; 4]> {
+    use crate::suppliers::types::{BusinessModel, Certification, Language, PriceBand, QuantityUnit, SalesPlatform, SamplePolicy};
+    let mut rows: Vec<[String; 4]> = Vec::new();
+    let mut add = |column: &str, code: &str, zh: &str, en: &str| rows.push([column.into(), code.into(), zh.into(), en.into()]);
+    for p in crate::geo::PROVINCES {
+        add("province", p.code, p.name_zh, p.name_en);
+    }
+    for (slug, zh, en) in &names.belts {
+        add("belt", slug, zh, en);
+    }
+    for (slug, zh, en) in &names.categories {
+        add("categories", slug, zh, en);
+    }
+    for (column, choices) in [
+        ("moq_unit / capacity_unit", labelled(QuantityUnit::ALL, QuantityUnit::code, QuantityUnit::label)),
+        ("sample_policy", labelled(SamplePolicy::ALL, SamplePolicy::code, SamplePolicy::label)),
+        ("price_band", labelled(PriceBand::ALL, PriceBand::code, PriceBand::label)),
+        ("certifications", labelled(Certification::ALL, Certification::code, Certification::label)),
+        ("business_models", labelled(BusinessModel::ALL, BusinessModel::code, BusinessModel::label)),
+        ("platforms", labelled(SalesPlatform::ALL, SalesPlatform::code, SalesPlatform::label)),
+        ("languages", labelled(Language::ALL, Language::code, Language::label)),
+    ] {
+        for (code, zh, en) in choices {
+            add(column, code, zh, en);
+        }
+    }
+    for (code, zh, en) in crate::suppliers::markets::named_markets() {
+        add("export_markets", code, zh, en);
+    }
+    add("publish", "yes", "是", "yes");
+    add("publish", "no", "否", "no");
+    rows
+}
+
+/// The longest part of a refused cell a row error repeats.
+const VALUE_SHOWN: usize = 80;
+
+/// `value` as a code: the code itself, or the Chinese or English label of
+/// one of `choices` (`(code, 中文, English)`); unchanged when it is neither,
+/// so the check refuses it with what was written.
+fn as_code<'c>(value: &str, choices: impl IntoIterator<Item = (&'c str, &'c str, &'c str)>) -> String {
+    let value = value.trim();
+    choices
+        .into_iter()
+        .find(|(code, zh, en)| *code == value || *zh == value || en.eq_ignore_ascii_case(value) || code.eq_ignore_ascii_case(value))
+        .map_or_else(|| value.to_string(), |(code, _, _)| code.to_string())
+}
+
+/// The `(code, 中文, English)` of a closed list of choices.
+fn labelled<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+) -> Vec<(&'static str, &'static str, &'static str)> {
+    all.iter().map(|v| (code(*v), label(*v, Lang::Zh), label(*v, Lang::En))).collect()
+}
+
+/// A list cell with each value as a code (see [`as_code`]).
+fn list_as_codes<'c>(cell: &str, choices: &[(&'c str, &'c str, &'c str)]) -> Vec<String> {
+    list(cell).iter().map(|v| as_code(v, choices.iter().copied())).collect()
 }
 
 /// The text of an uploaded file: UTF-8 (with or without a byte-order mark),
@@ -204,12 +330,12 @@ pub fn read(text: &str, known: &Known) -> Result<Vec<Result<MemberRow, Vec<RowEr
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(index + 2, |p| line_at(p.byte()));
-                rows.push(Err(vec![RowError { line, column: String::new(), problem: Problem::NotAChoice }]));
+                rows.push(Err(vec![RowError { line, column: String::new(), problem: Problem::NotAChoice, value: String::new() }]));
                 continue;
             }
         };
         let line = record.position().map_or(index + 2, |p| line_at(p.byte()));
-        if record.iter().all(str::is_empty) {
+        if record.iter().all(str::is_empty) || record.get(0).is_some_and(|first| first.starts_with(NOTE_MARK)) {
             continue;
         }
         let cell = |column: &str| restored(headers.iter().position(|h| h == column).and_then(|i| record.get(i)).unwrap_or("")).to_string();
@@ -256,14 +382,18 @@ fn yes(cell: &str) -> Option<bool> {
 
 /// Checks one row with the rules of the organisation and profile forms.
 pub fn check_row(line: usize, cell: &dyn Fn(&str) -> String, known: &Known) -> Result<MemberRow, Vec<RowError>> {
+    use crate::suppliers::types::{BusinessModel, Certification, Language, PriceBand, QuantityUnit, SalesPlatform, SamplePolicy};
     let mut errors = FormErrors::new();
     let name = crate::forms::bilingual(&mut errors, "name", &cell("name_zh"), &cell("name_en"), NAME_MAX, true);
     let city = crate::forms::bilingual(&mut errors, "city", &cell("city_zh"), &cell("city_en"), CITY_MAX, false);
-    let province = Some(cell("province")).filter(|p| !p.is_empty());
+    // Every coded column also takes the labels the pages show (山东, 假睫毛, 美国, 是).
+    let province =
+        Some(as_code(&cell("province"), crate::geo::PROVINCES.iter().map(|p| (p.code, p.name_zh, p.name_en)))).filter(|p| !p.is_empty());
     if province.as_deref().is_some_and(|p| crate::geo::province(p).is_none()) {
         errors.add("province", Problem::NotAChoice);
     }
-    let belt = cell("belt");
+    let names: Vec<(&str, &str, &str)> = known.names.iter().map(|(slug, zh, en)| (slug.as_str(), zh.as_str(), en.as_str())).collect();
+    let belt = as_code(&cell("belt"), names.iter().copied());
     if belt.is_empty() {
         errors.add("belt", Problem::Required);
     } else if !known.belts.contains(&belt) {
@@ -274,23 +404,26 @@ pub fn check_row(line: usize, cell: &dyn Fn(&str) -> String, known: &Known) -> R
         errors.add("publish", Problem::NotAChoice);
     }
     let warehouse = cell("overseas_warehouse");
+    let units = labelled(QuantityUnit::ALL, QuantityUnit::code, QuantityUnit::label);
+    let markets: Vec<String> =
+        list(&cell("export_markets")).into_iter().map(|m| crate::suppliers::markets::market_code(&m).map_or(m, str::to_string)).collect();
     let form = ProfileForm {
         products_zh: cell("products_zh"),
         products_en: cell("products_en"),
-        categories: list(&cell("categories")),
+        categories: list_as_codes(&cell("categories"), &names),
         moq_value: cell("moq_value"),
-        moq_unit: cell("moq_unit"),
+        moq_unit: as_code(&cell("moq_unit"), units.iter().copied()),
         capacity_value: cell("capacity_value"),
-        capacity_unit: cell("capacity_unit"),
+        capacity_unit: as_code(&cell("capacity_unit"), units.iter().copied()),
         lead_time_days: cell("lead_time_days"),
-        sample_policy: cell("sample_policy"),
-        price_band: cell("price_band"),
-        certifications: list(&cell("certifications")),
+        sample_policy: as_code(&cell("sample_policy"), labelled(SamplePolicy::ALL, SamplePolicy::code, SamplePolicy::label)),
+        price_band: as_code(&cell("price_band"), labelled(PriceBand::ALL, PriceBand::code, PriceBand::label)),
+        certifications: list_as_codes(&cell("certifications"), &labelled(Certification::ALL, Certification::code, Certification::label)),
         certifications_other: cell("certifications_other"),
-        export_markets: cell("export_markets"),
-        business_models: list(&cell("business_models")),
-        platforms: list(&cell("platforms")),
-        languages: list(&cell("languages")),
+        export_markets: markets.join(","),
+        business_models: list_as_codes(&cell("business_models"), &labelled(BusinessModel::ALL, BusinessModel::code, BusinessModel::label)),
+        platforms: list_as_codes(&cell("platforms"), &labelled(SalesPlatform::ALL, SalesPlatform::code, SalesPlatform::label)),
+        languages: list_as_codes(&cell("languages"), &labelled(Language::ALL, Language::code, Language::label)),
         floor_area_m2: cell("floor_area_m2"),
         overseas_warehouse: !warehouse.is_empty(),
         overseas_warehouse_where: warehouse,
@@ -310,7 +443,16 @@ pub fn check_row(line: usize, cell: &dyn Fn(&str) -> String, known: &Known) -> R
         (Some(profile), Some(publish)) if errors.is_empty() => {
             Ok(MemberRow { line, slug: Some(cell("slug")).filter(|s| !s.is_empty()), name, province, city, belt, profile, publish })
         }
-        _ => Err(errors.problems.into_iter().map(|(column, problem)| RowError { line, column, problem }).collect()),
+        _ => Err(errors
+            .problems
+            .into_iter()
+            .map(|(column, problem)| {
+                // A column's problem repeats what it held ("name" for both name columns: the Chinese one).
+                let source = if COLUMNS.contains(&column.as_str()) { column.clone() } else { format!("{column}_zh") };
+                let value = cell(&source).chars().take(VALUE_SHOWN).collect();
+                RowError { line, column, problem, value }
+            })
+            .collect()),
     }
 }
 
@@ -369,7 +511,7 @@ mod tests {
     #[test]
     fn a_good_row_is_read_into_a_member_and_written_back_the_same() {
         let (belts, categories) = known();
-        let known = Known { belts: &belts, categories: &categories };
+        let known = Known { belts: &belts, categories: &categories, names: &[] };
         let rows = read(&file(&[GOOD]), &known).unwrap();
         let member = rows[0].clone().unwrap();
         assert_eq!(member.line, 2);
@@ -392,7 +534,7 @@ mod tests {
     #[test]
     fn bad_rows_name_their_line_and_column_and_good_rows_still_count() {
         let (belts, categories) = known();
-        let known = Known { belts: &belts, categories: &categories };
+        let known = Known { belts: &belts, categories: &categories, names: &[] };
         let bad_belt = GOOD.replace("pingdu-false-eyelashes", "miluo-fishing-tackle");
         let bad_moq = GOOD.replace("\"1,000\"", "lots");
         let bad_publish = GOOD.replace(",yes", ",maybe");
@@ -401,17 +543,83 @@ mod tests {
         assert_eq!(rows.len(), 5, "the blank line is skipped");
         assert!(rows[0].is_ok());
         let problems = |i: usize| rows[i].clone().unwrap_err();
-        assert_eq!(problems(1), vec![RowError { line: 3, column: "belt".into(), problem: Problem::NotAChoice }]);
-        assert_eq!(problems(2), vec![RowError { line: 4, column: "moq_value".into(), problem: Problem::NotAWholeNumber }]);
+        assert_eq!(
+            problems(1),
+            vec![RowError { line: 3, column: "belt".into(), problem: Problem::NotAChoice, value: "miluo-fishing-tackle".into() }]
+        );
+        assert_eq!(
+            problems(2),
+            vec![RowError { line: 4, column: "moq_value".into(), problem: Problem::NotAWholeNumber, value: "lots".into() }]
+        );
+        assert_eq!(problems(3)[0].value, "maybe", "the refused cell is repeated");
         assert_eq!(problems(3)[0].column, "publish");
         assert_eq!(problems(3)[0].line, 6);
         assert_eq!(problems(4)[0].column, "name_zh");
     }
 
+    fn names() -> FileNames {
+        FileNames {
+            belts: vec![("pingdu-false-eyelashes".into(), "平度假睫毛产业带".into(), "Pingdu False Eyelashes Belt".into())],
+            categories: vec![
+                ("false-eyelashes".into(), "假睫毛".into(), "False eyelashes".into()),
+                ("wigs".into(), "假发".into(), "Wigs".into()),
+            ],
+        }
+    }
+
+    /// The labels the pages show work as well as the codes, in either language.
+    #[test]
+    fn cells_may_use_the_labels_people_read() {
+        use crate::suppliers::types::{Certification, QuantityUnit};
+        let (belts, categories) = known();
+        let names = names().all();
+        let known = Known { belts: &belts, categories: &categories, names: &names };
+        let labelled = format!(
+            ",平度丝绸睫毛厂,,山东,平度,,平度假睫毛产业带,手工睫毛,,假睫毛、Wigs,1000,{},,,,,,{}；CE,,美国、Japan,,,,,,是",
+            QuantityUnit::ALL[0].label(Lang::Zh),
+            Certification::Iso9001.label(Lang::Zh),
+        );
+        let member = read(&file(&[&labelled]), &known).unwrap()[0].clone().unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(member.province.as_deref(), Some("shandong"));
+        assert_eq!(member.belt, "pingdu-false-eyelashes");
+        assert_eq!(member.profile.category_slugs, vec!["false-eyelashes", "wigs"]);
+        assert_eq!(member.profile.export_markets, vec!["US", "JP"]);
+        assert_eq!(member.profile.moq.unwrap().unit, QuantityUnit::ALL[0]);
+        assert_eq!(member.profile.certifications, vec![Certification::Ce, Certification::Iso9001], "kept in list order");
+        assert!(member.publish);
+        let wrong = labelled.replace("山东", "山冬");
+        let refused = read(&file(&[&wrong]), &known).unwrap()[0].clone().unwrap_err();
+        assert_eq!(refused, vec![RowError { line: 2, column: "province".into(), problem: Problem::NotAChoice, value: "山冬".into() }]);
+    }
+
+    /// The template's example row reads as a good member once its note mark is taken off, and is skipped with it.
+    #[test]
+    fn the_example_row_is_valid_and_skipped() {
+        let (belts, categories) = known();
+        let names = names();
+        let all = names.all();
+        let known = Known { belts: &belts, categories: &categories, names: &all };
+        let example = example_row(&names);
+        let line = |cells: &[String]| {
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            writer.write_record(cells).unwrap();
+            String::from_utf8(writer.into_inner().unwrap()).unwrap().trim_end().to_string()
+        };
+        assert_eq!(read(&file(&[&line(&example), GOOD]), &known).unwrap().len(), 1, "the example is skipped");
+        let mut real = example.clone();
+        real[0] = String::new();
+        let member = read(&file(&[&line(&real)]), &known).unwrap()[0].clone().unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(member.name.en, "Pingdu Example Lashes");
+        let allowed = allowed_values(&names);
+        assert!(allowed.iter().any(|r| r[0] == "province" && r[2] == "山东"));
+        assert!(allowed.iter().any(|r| r[0] == "export_markets" && r[1] == "US" && r[2] == "美国"));
+        assert!(allowed.iter().any(|r| r[0] == "belt" && r[1] == "pingdu-false-eyelashes"));
+    }
+
     #[test]
     fn whole_file_problems_are_named() {
         let (belts, categories) = known();
-        let known = Known { belts: &belts, categories: &categories };
+        let known = Known { belts: &belts, categories: &categories, names: &[] };
         assert_eq!(
             read("name_zh,name_en\n1,2", &known).unwrap_err().code(),
             FileProblem::from_code(&read("name_zh,name_en\n1,2", &known).unwrap_err().code()).unwrap().code()

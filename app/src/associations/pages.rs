@@ -23,6 +23,7 @@ pub struct MemberTexts {
     pub import_title: &'static str,
     pub import_lead: &'static str,
     pub template: &'static str,
+    pub allowed_values: &'static str,
     pub export: &'static str,
     pub file: &'static str,
     pub start_import: &'static str,
@@ -37,6 +38,7 @@ pub struct MemberTexts {
     pub line: &'static str,
     pub column: &'static str,
     pub problem: &'static str,
+    pub value: &'static str,
     pub back: &'static str,
     pub belts: &'static str,
     pub manage_link: &'static str,
@@ -49,8 +51,9 @@ static ZH: MemberTexts = MemberTexts {
     profile: "供货档案",
     no_profile: "无档案",
     import_title: "批量导入会员企业",
-    import_lead: "下载模板，每行填写一家工厂及其供货档案，然后上传。有问题的行会逐行列出，其余行照常导入；再次导入同一家工厂（相同 slug 或名称）会更新而不会重复。",
+    import_lead: "下载模板，每行填写一家工厂及其供货档案，然后上传。可以填页面上显示的名称（山东、假睫毛、美国、是），也可以填代码；第一格以 # 开头的行（如模板里的示例行）会被跳过。可填写的值见另一个下载文件。有问题的行会逐行列出并显示所填内容，其余行照常导入；再次导入同一家工厂（相同 slug 或名称）会更新它，而不会重复添加。",
     template: "下载模板（CSV）",
+    allowed_values: "下载可填写的值（CSV）",
     export: "导出全部会员（CSV）",
     file: "CSV 文件（UTF-8 或 GBK，最多 2 MB）",
     start_import: "开始导入",
@@ -65,6 +68,7 @@ static ZH: MemberTexts = MemberTexts {
     line: "行",
     column: "列",
     problem: "问题",
+    value: "单元格内容",
     back: "返回会员企业",
     belts: "所在产业带",
     manage_link: "管理会员企业",
@@ -77,8 +81,9 @@ static EN: MemberTexts = MemberTexts {
     profile: "Supply profile",
     no_profile: "No profile",
     import_title: "Import member firms",
-    import_lead: "Download the template, fill in one factory and its supply profile per row, and upload it. Rows with problems are listed one by one and the others are imported; importing the same firm again (same slug or name) updates it instead of adding it twice.",
+    import_lead: "Download the template, fill in one factory and its supply profile per row, and upload it. Cells take the names the pages show (Shandong, False eyelashes, United States, yes) as well as the codes; a row whose first cell starts with # (like the template's example row) is skipped. The allowed values are in the other download. Rows with problems are listed one by one with what they held, and the others are imported; importing the same firm again (same slug or name) updates it instead of adding it twice.",
     template: "Download the template (CSV)",
+    allowed_values: "Download the allowed values (CSV)",
     export: "Export all members (CSV)",
     file: "CSV file (UTF-8 or GBK, at most 2 MB)",
     start_import: "Start import",
@@ -93,6 +98,7 @@ static EN: MemberTexts = MemberTexts {
     line: "Line",
     column: "Column",
     problem: "Problem",
+    value: "Cell value",
     back: "Back to member firms",
     belts: "Belts",
     manage_link: "Manage member firms",
@@ -165,6 +171,7 @@ fn MembersView(page: MembersPage) -> impl IntoView {
                 <p>{m.import_lead}</p>
                 <p class="actions">
                     <a class="button-link" href=format!("/orgs/{slug}/members/template.csv") download="beltlink-members-template.csv" rel="external">{m.template}</a>
+                    <a class="button-link secondary" href=format!("/orgs/{slug}/members/allowed-values.csv") download="beltlink-members-allowed-values.csv" rel="external">{m.allowed_values}</a>
                     <a class="button-link" href=format!("/orgs/{slug}/members.csv") download=format!("{slug}-members.csv") rel="external">{m.export}</a>
                 </p>
                 <details>
@@ -262,10 +269,15 @@ fn JobView(job: ImportJobView, slug: String) -> impl IntoView {
             {(!job.problems.is_empty()).then(|| view! {
                 <h2>{m.problems}</h2>
                 <table class="row-problems">
-                    <thead><tr><th>{m.line}</th><th>{m.column}</th><th>{m.problem}</th></tr></thead>
+                    <thead><tr><th>{m.line}</th><th>{m.column}</th><th>{m.value}</th><th>{m.problem}</th></tr></thead>
                     <tbody>
                         {job.problems.iter().map(|p| view! {
-                            <tr><td>{p.line}</td><td><code>{p.column.clone()}</code></td><td>{p.problem.message(lang)}</td></tr>
+                            <tr>
+                                <td>{p.line}</td>
+                                <td><code>{p.column.clone()}</code></td>
+                                <td class="refused-value">{p.value.clone()}</td>
+                                <td>{p.problem.message(lang)}</td>
+                            </tr>
                         }).collect_view()}
                     </tbody>
                 </table>

@@ -141,7 +141,11 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<BeltDetail
         .all(db)
         .await?;
     let role_of: HashMap<i32, BeltRole> = links.iter().filter_map(|l| Some((l.organisation_id, BeltRole::from_code(&l.role)?))).collect();
-    let linked = organisation::Entity::find().filter(organisation::Column::Id.is_in(role_of.keys().copied())).all(db).await?;
+    let linked = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(role_of.keys().copied()))
+        .filter(organisation::Column::HiddenAt.is_null())
+        .all(db)
+        .await?;
     let suppliers = crate::read::published_supplier_cards(db, &linked).await?;
     let mut organisations: Vec<OrgCard> = linked
         .into_iter()

@@ -2,6 +2,7 @@
 //! layer in each slice's `repo` module. Server only.
 
 pub mod association_member;
+pub mod audit_entry;
 pub mod belt;
 pub mod belt_category;
 pub mod belt_figure;
@@ -16,6 +17,7 @@ pub mod notification;
 pub mod notification_setting;
 pub mod organisation;
 pub mod organisation_slug;
+pub mod report;
 pub mod search_dead_letter;
 pub mod search_outbox;
 pub mod service_offering;

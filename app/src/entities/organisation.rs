@@ -30,6 +30,15 @@ pub struct Model {
     pub approved_by: Option<i32>,
     /// Who created it, by hand or by an import.
     pub created_by: Option<i32>,
+    /// A site admin hid it: shown nowhere public, found by no search.
+    pub hidden_at: Option<DateTimeUtc>,
+    pub hidden_by: Option<i32>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub hidden_reason: Option<String>,
+    /// Why it waits for a site admin's look (`None`: nothing to look at).
+    pub review_reason: Option<String>,
+    /// The organisation this duplicate was merged into.
+    pub merged_into: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

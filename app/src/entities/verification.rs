@@ -22,6 +22,8 @@ pub struct Model {
     /// The verifier's name when they verified.
     pub verifier_name: String,
     pub created_at: DateTimeUtc,
+    /// This row withdraws the verification before it; `evidence` holds the reason.
+    pub revoked: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,15 +17,18 @@ pub enum NotificationKind {
     Verified,
     /// Your team changed: someone accepted an invitation, your role changed, you were removed.
     TeamChanged,
+    /// A site admin hid, restored or merged your organisation, or withdrew a verification of it.
+    Moderated,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 5] = [
+    pub const ALL: [NotificationKind; 6] = [
         NotificationKind::RequestDecided,
         NotificationKind::JoinRequested,
         NotificationKind::JoinDecided,
         NotificationKind::Verified,
         NotificationKind::TeamChanged,
+        NotificationKind::Moderated,
     ];
 
     pub fn code(self) -> &'static str {
@@ -35,6 +38,7 @@ impl NotificationKind {
             NotificationKind::JoinDecided => "join_decided",
             NotificationKind::Verified => "verified",
             NotificationKind::TeamChanged => "team_changed",
+            NotificationKind::Moderated => "moderated",
         }
     }
 
@@ -55,6 +59,10 @@ impl NotificationKind {
             (NotificationKind::Verified, Lang::En) => "My organisation or its supply profile was verified",
             (NotificationKind::TeamChanged, Lang::Zh) => "我所在的团队有变动（有人接受邀请、我的角色改变、我被移出）",
             (NotificationKind::TeamChanged, Lang::En) => "My team changed (an invitation accepted, my role changed, I was removed)",
+            (NotificationKind::Moderated, Lang::Zh) => "站点管理员隐藏、恢复或合并了我的机构，或撤销了它的核验",
+            (NotificationKind::Moderated, Lang::En) => {
+                "A site admin hid, restored or merged my organisation, or withdrew a verification of it"
+            }
         }
     }
 }

@@ -16,13 +16,15 @@ pub const BELTS_MAX: usize = 30;
 pub async fn get_organisation(slug: String) -> Result<OrgDetail, AppError> {
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::current(&state.db).await?;
-    let detail = crate::orgs::repo::detail(&state.db, &slug).await?;
-    if detail.awaiting_approval {
-        let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
-        let permissions = crate::orgs::repo::permissions(&state.db, actor.as_ref(), &org).await?;
-        if !permissions.see_inside {
-            return Err(AppError::NotFound);
-        }
+    let mut detail = crate::orgs::repo::detail(&state.db, &slug).await?;
+    let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
+    let permissions = crate::orgs::repo::permissions(&state.db, actor.as_ref(), &org).await?;
+    // Hidden by a site admin, or a request not yet approved: only from inside.
+    if !permissions.see || (detail.awaiting_approval && !permissions.see_inside) {
+        return Err(AppError::NotFound);
+    }
+    if !permissions.moderate {
+        detail.review_reason = None;
     }
     Ok(detail)
 }

@@ -53,15 +53,21 @@ fn RecordEntry(entry: VerificationEntry, lang: Lang) -> impl IntoView {
         }
     };
     let acting_for = entry.verifier_organisation.clone();
+    let standing = match (entry.revoked, entry.in_force) {
+        (true, _) => t.revoked_label,
+        (false, true) => t.in_force,
+        (false, false) => t.superseded,
+    };
+    let (by, evidence) = if entry.revoked { (t.revoked_by, t.reason) } else { (t.verified_by, t.evidence) };
     view! {
-        <li class="record-entry" class:in-force=entry.in_force>
+        <li class="record-entry" class:in-force=entry.in_force && !entry.revoked class:revoked=entry.revoked>
             <p class="record-head">
                 <strong>{subject}</strong>
                 " · "
-                <span class="muted">{if entry.in_force { t.in_force } else { t.superseded }}</span>
+                <span class="muted">{standing}</span>
             </p>
             <p>
-                {t.verified_by}{colon(lang)}{entry.verifier.clone()}
+                {by}{colon(lang)}{entry.verifier.clone()}
                 {match acting_for {
                     Some((slug, name)) => EitherOf3::A(view! {
                         " · "<a href=format!("/orgs/{slug}")>{name.get(lang).to_string()}</a>
@@ -71,7 +77,7 @@ fn RecordEntry(entry: VerificationEntry, lang: Lang) -> impl IntoView {
                 }}
                 " · "<time>{entry.at.clone()}</time>
             </p>
-            {(!entry.evidence.is_empty()).then(|| view! { <p class="evidence">{t.evidence}{colon(lang)}{entry.evidence.clone()}</p> })}
+            {(!entry.evidence.is_empty()).then(|| view! { <p class="evidence">{evidence}{colon(lang)}{entry.evidence.clone()}</p> })}
         </li>
     }
 }

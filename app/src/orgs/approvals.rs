@@ -199,9 +199,24 @@ pub async fn decide_organisation(
         }
     }
     notify(&txn, mail, &asked, &notice).await?;
+    let action = match decision {
+        Decision::Approve => crate::audit::AuditAction::ApproveOrganisation,
+        Decision::Decline => crate::audit::AuditAction::DeclineOrganisation,
+    };
+    crate::audit::record(&txn, approver, action, Some(org.id), &display_name(&name), "").await?;
     outbox::enqueue(&txn, EntityKind::Organisation, org.id).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// An organisation's name as the audit trail keeps it: both languages where they differ.
+pub fn display_name(name: &Bilingual) -> String {
+    let (zh, en) = (name.get(Lang::Zh), name.get(Lang::En));
+    if zh == en {
+        zh.to_string()
+    } else {
+        format!("{zh} / {en}")
+    }
 }
 
 /// Approves or declines an approved association's request to serve a belt.
@@ -253,6 +268,11 @@ pub async fn decide_belt(
                 .await?;
         }
     }
+    let action = match decision {
+        Decision::Approve => crate::audit::AuditAction::ApproveBelt,
+        Decision::Decline => crate::audit::AuditAction::DeclineBelt,
+    };
+    crate::audit::record(&txn, approver, action, Some(org.id), &format!("{} · {belt_zh} / {belt_en}", display_name(&name)), "").await?;
     outbox::enqueue(&txn, EntityKind::Organisation, org.id).await?;
     outbox::enqueue(&txn, EntityKind::Belt, belt_id).await?;
     txn.commit().await?;

@@ -14,8 +14,11 @@ use crate::use_lang;
 pub fn OrgPage() -> impl IntoView {
     let t = use_lang().texts();
     let params = use_params_map();
-    let org = Resource::new(move || params.get().get("slug").unwrap_or_default(), get_organisation);
-    let permissions = Resource::new(move || params.get().get("slug").unwrap_or_default(), organisation_permissions);
+    let query = leptos_router::hooks::use_query_map();
+    // Keyed on the query too: an action (saved, hidden, merged…) lands on its own address, which reads the page afresh.
+    let key = move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string());
+    let org = Resource::new(key, |(slug, _)| get_organisation(slug));
+    let permissions = Resource::new(key, |(slug, _)| organisation_permissions(slug));
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
@@ -59,6 +62,7 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
                 <AwaitingApproval slug=detail.slug.clone() belts=detail.pending_belts.clone() may_decide=permissions.approve/>
             })}
             {saved.then(|| view! { <p class="notice" role="status">{form_texts(lang).saved}</p> })}
+            <crate::moderation::pages::OrgModeration hidden_reason=detail.hidden_reason.clone() review_reason=detail.review_reason.clone()/>
             {(permissions.edit || permissions.see_inside).then(|| view! {
                 <p class="actions">
                     {permissions.edit.then(|| view! {
@@ -129,6 +133,10 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
                 <AskToJoinForm slug=detail.slug.clone() asked=permissions.request_pending/>
             })}
             {permissions.decide_requests.then(|| view! { <JoinRequestList slug=detail.slug.clone()/> })}
+            {permissions.report.then(|| view! { <crate::moderation::pages::ReportForm slug=detail.slug.clone()/> })}
+            {permissions.moderate.then(|| view! {
+                <crate::moderation::pages::ModerationForms slug=detail.slug.clone() hidden=detail.hidden_reason.is_some()/>
+            })}
             {(detail.kind == OrgKind::Association && permissions.edit && permissions.approved).then(|| {
                 let linked: Vec<String> = detail.belts.iter().chain(&detail.pending_belts).map(|b| b.slug.clone()).collect();
                 view! { <RequestBeltForm slug=detail.slug.clone() pending=detail.pending_belts.clone() linked/> }
@@ -280,6 +288,7 @@ fn NewOrgForm(kinds: Vec<OrgKind>, directory: crate::belts::types::BeltDirectory
             <h1>{f.new_title}</h1>
             <p class="lead">{f.new_lead}</p>
             <FormFailure failure=form_failure(action)/>
+            <crate::forms::ErrorSummary errors fields=fact_labels(f, true)/>
             <ActionForm action>
                 <div class="field" class:invalid=move || problem("kind")().is_some()>
                     <label for="field-kind">{f.kind}</label>
@@ -296,6 +305,23 @@ fn NewOrgForm(kinds: Vec<OrgKind>, directory: crate::belts::types::BeltDirectory
             </ActionForm>
         </section>
     }
+}
+
+/// The organisation form's fields with their labels, in the order shown, for its error summary.
+fn fact_labels(f: &'static OrgFormTexts, with_kind: bool) -> Vec<(&'static str, &'static str)> {
+    let kind = with_kind.then_some(("kind", f.kind));
+    kind.into_iter()
+        .chain([
+            ("name_zh", f.name_zh),
+            ("name_en", f.name_en),
+            ("description_zh", f.description_zh),
+            ("description_en", f.description_en),
+            ("province", f.province),
+            ("city_zh", f.city_zh),
+            ("city_en", f.city_en),
+            ("belts", f.belts),
+        ])
+        .collect()
 }
 
 /// The fields of an organisation's own facts, shared by the creation and edit forms.
@@ -328,7 +354,7 @@ fn OrgFactFields(errors: Signal<crate::forms::FormErrors>, directory: crate::bel
         </div>
         <Field name="city_zh" label=f.city_zh maxlength=CITY_MAX errors/>
         <Field name="city_en" label=f.city_en maxlength=CITY_MAX errors/>
-        <fieldset class="field choices" class:invalid=move || problem("belts")().is_some() aria-describedby="field-belts-error">
+        <fieldset id="field-belts" class="field choices" class:invalid=move || problem("belts")().is_some() aria-describedby="field-belts-error">
             <legend>{f.belts}</legend>
             <p class="hint">{f.belts_hint}</p>
             {directory.belts.into_iter().map(|b| {
@@ -411,6 +437,7 @@ fn EditOrgForm(values: crate::orgs::types::OrgFormValues, directory: crate::belt
             <h1>{f.edit_title}</h1>
             <p class="lead">{f.edit_lead}</p>
             <FormFailure failure=form_failure(action)/>
+            <crate::forms::ErrorSummary errors=refused fields=fact_labels(f, false)/>
             <ActionForm action>
                 <input type="hidden" name="slug" value=values.slug.clone()/>
                 <OrgFactFields errors directory/>

@@ -30,6 +30,14 @@ pub struct Standing {
     pub in_a_belt_the_actor_serves: bool,
     /// That association (the first, if several), which a verification is made for.
     pub serving_association: Option<i32>,
+    /// A site admin hid it.
+    pub hidden: bool,
+}
+
+/// See the organisation and what it publishes at all: everyone, unless a
+/// site admin hid it; then its own people (who are told why) and site admins.
+pub fn may_see(actor: Option<&CurrentUser>, org: &Standing) -> bool {
+    !org.hidden || actor.is_some_and(|a| may_see_inside(a, org))
 }
 
 /// How a new organisation of some kind comes to be for someone.
@@ -105,6 +113,22 @@ pub fn may_ask_to_join(actor: &CurrentUser, org: &Standing) -> bool {
         && org.membership.is_none()
         && !org.request_pending
         && actor.role != Role::SiteAdmin
+}
+
+/// Run its team (invite, change roles, remove): its owners and site admins.
+pub fn may_manage_team(actor: &CurrentUser, org: &Standing) -> bool {
+    actor.role == Role::SiteAdmin || org.membership == Some(MemberRole::Owner)
+}
+
+/// Hide, restore, merge, revoke verifications, resolve reports: site admins.
+pub fn may_moderate(actor: &CurrentUser) -> bool {
+    actor.role == Role::SiteAdmin
+}
+
+/// Report an organisation to the site admins: signed-in people from outside
+/// it (its own people change it instead; site admins act directly).
+pub fn may_report(actor: &CurrentUser, org: &Standing) -> bool {
+    actor.role != Role::SiteAdmin && org.membership.is_none() && !org.request_pending && !org.created_by_actor
 }
 
 /// Approve associations, schools and the belts they serve: site admins.
@@ -218,6 +242,38 @@ mod tests {
             assert!(!may_ask_to_join(&a, &Standing { request_pending: true, ..approved.clone() }));
             assert!(!may_ask_to_join(&a, &Standing { approved: false, ..approved.clone() }));
             assert!(!may_ask_to_join(&a, &standing(OrgKind::Manufacturer)));
+        }
+    }
+
+    #[test]
+    fn who_moderates_and_who_reports() {
+        let firm = standing(OrgKind::Manufacturer);
+        for role in EVERY_ROLE {
+            let a = actor(role);
+            let admin = role == Role::SiteAdmin;
+            assert_eq!(may_moderate(&a), admin);
+            assert_eq!(may_report(&a, &firm), !admin, "{role:?} from outside");
+            for own in [
+                Standing { membership: Some(MemberRole::Viewer), ..firm.clone() },
+                Standing { created_by_actor: true, ..firm.clone() },
+                Standing { request_pending: true, ..firm.clone() },
+            ] {
+                assert!(!may_report(&a, &own), "{role:?} reporting their own: {own:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn hidden_organisations_are_seen_only_from_inside() {
+        let hidden = Standing { hidden: true, ..standing(OrgKind::Manufacturer) };
+        assert!(!may_see(None, &hidden), "visitors");
+        assert!(may_see(None, &standing(OrgKind::Manufacturer)));
+        for role in EVERY_ROLE {
+            let a = actor(role);
+            assert_eq!(may_see(Some(&a), &hidden), role == Role::SiteAdmin, "{role:?} outside");
+            for member in MemberRole::ALL {
+                assert!(may_see(Some(&a), &Standing { membership: Some(member), ..hidden.clone() }), "{role:?} as {member:?}");
+            }
         }
     }
 

@@ -60,6 +60,8 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<OrgDetail,
         is_demo: o.is_demo,
         verification,
         belts,
+        hidden_reason: o.hidden_at.map(|_| o.hidden_reason.clone().unwrap_or_default()),
+        review_reason: o.review_reason.clone(),
     })
 }
 
@@ -194,8 +196,40 @@ pub async fn insert_organisation<C: ConnectionTrait>(txn: &C, new: &NewOrganisat
     .insert(txn)
     .await?;
     link_belts(txn, created.id, new.kind, &new.belt_ids, new.approved.then_some(now), new.created_by).await?;
+    // What people create is checked against names already taken; the demo data is not.
+    if new.created_by.is_some() && !new.is_demo {
+        flag_if_lookalike(txn, created.id, &new.name).await?;
+    }
     crate::changes::enqueue(txn, crate::changes::EntityKind::Organisation, created.id).await?;
     Ok((created.id, slug))
+}
+
+/// Flags organisation `id` for a site admin's review when `name` imitates a
+/// platform or another organisation (`orgs::rules::resemblance`).
+pub async fn flag_if_lookalike<C: ConnectionTrait>(txn: &C, id: i32, name: &Bilingual) -> Result<(), AppError> {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::QuerySelect;
+    let others: Vec<(i32, Option<String>, Option<String>)> = organisation::Entity::find()
+        .select_only()
+        .columns([organisation::Column::Id, organisation::Column::NameZh, organisation::Column::NameEn])
+        .filter(organisation::Column::Id.ne(id))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    let existing = others.iter().map(|(id, zh, en)| (*id, zh.as_deref().unwrap_or(""), en.as_deref().unwrap_or("")));
+    let Some(found) = crate::orgs::rules::resemblance((&name.zh, &name.en), existing) else { return Ok(()) };
+    let reason = match found {
+        crate::orgs::rules::Resemblance::Platform(platform) => format!("名称与平台 {platform} 相似 · Name like the platform {platform}"),
+        crate::orgs::rules::Resemblance::Organisation { name, .. } => {
+            format!("名称与“{name}”相同或相近 · Same or nearly the same name as {name}")
+        }
+    };
+    organisation::Entity::update_many()
+        .col_expr(organisation::Column::ReviewReason, Expr::value(reason.chars().take(300).collect::<String>()))
+        .filter(organisation::Column::Id.eq(id))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
 
 /// Rewrites an organisation's own facts (not its verification or approval)
@@ -339,6 +373,7 @@ pub async fn standing<C: ConnectionTrait>(
         created_by_actor: org.created_by == Some(actor.id),
         in_a_belt_the_actor_serves: serving_association.is_some(),
         serving_association,
+        hidden: org.hidden_at.is_some(),
     })
 }
 
@@ -348,12 +383,17 @@ pub async fn permissions<C: ConnectionTrait>(
     actor: Option<&crate::accounts::types::CurrentUser>,
     org: &organisation::Model,
 ) -> Result<crate::orgs::types::Permissions, AppError> {
-    let Some(actor) = actor else { return Ok(crate::orgs::types::Permissions::default()) };
+    let Some(actor) = actor else {
+        return Ok(crate::orgs::types::Permissions { see: org.hidden_at.is_none(), ..Default::default() });
+    };
     let standing = standing(db, actor, org).await?;
     Ok(crate::orgs::types::Permissions {
+        see: policy::may_see(Some(actor), &standing),
+        moderate: policy::may_moderate(actor),
+        report: policy::may_report(actor, &standing),
         edit: policy::may_edit(actor, &standing),
         see_inside: policy::may_see_inside(actor, &standing),
-        manage_team: crate::teams::policy::may_manage_team(actor, &standing),
+        manage_team: policy::may_manage_team(actor, &standing),
         verify: policy::may_verify(actor, &standing),
         manage_members: policy::may_manage_members(actor, &standing),
         decide_requests: policy::may_decide_requests(actor, &standing),
@@ -448,6 +488,9 @@ pub async fn edit(
         is_demo: org.is_demo,
     };
     update_organisation(&txn, org.id, &new).await?;
+    if renamed && !admin {
+        flag_if_lookalike(&txn, org.id, &new.name).await?;
+    }
     if let Some(profile) = crate::read::supply_profile_of(&txn, org.id).await? {
         crate::changes::enqueue(&txn, crate::changes::EntityKind::SupplyProfile, profile.id).await?;
     }
@@ -459,11 +502,21 @@ pub async fn edit(
     Ok(slug)
 }
 
-/// Where an organisation that was renamed away from `slug` lives now.
+/// Where the organisation once at `slug` lives now: renamed away from it, or
+/// merged into another (followed through a few merges).
 pub async fn renamed<C: ConnectionTrait>(db: &C, slug: &str) -> Result<Option<String>, AppError> {
     use crate::entities::organisation_slug;
-    let Some(former) = organisation_slug::Entity::find_by_id(slug.to_string()).one(db).await? else { return Ok(None) };
-    Ok(organisation::Entity::find_by_id(former.organisation_id).one(db).await?.map(|o| o.slug))
+    let mut current = match organisation_slug::Entity::find_by_id(slug.to_string()).one(db).await? {
+        Some(former) => organisation::Entity::find_by_id(former.organisation_id).one(db).await?,
+        None => organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(db).await?,
+    };
+    for _ in 0..5 {
+        match current.as_ref().and_then(|o| o.merged_into) {
+            Some(into) => current = organisation::Entity::find_by_id(into).one(db).await?,
+            None => break,
+        }
+    }
+    Ok(current.map(|o| o.slug).filter(|now| now != slug))
 }
 
 /// `org` as its edit form shows it.

@@ -130,6 +130,10 @@ pub struct VerificationEntry {
     pub at: String,
     /// The newest entry of its subject: the one in force.
     pub in_force: bool,
+    /// This entry withdraws the one before it; `evidence` is the reason.
+    pub revoked: bool,
+    /// Its id, for a site admin to revoke it.
+    pub id: i32,
 }
 
 /// The verification in force for the organisation itself.
@@ -169,6 +173,10 @@ pub struct OrgDetail {
     pub awaiting_approval: bool,
     /// Belts it asked to serve that wait for approval (shown to its own people).
     pub pending_belts: Vec<OrgBelt>,
+    /// Why a site admin hid it, when they did (only those who may still see it get here).
+    pub hidden_reason: Option<String>,
+    /// Why it waits for a site admin's look: sent to site admins only.
+    pub review_reason: Option<String>,
 }
 
 #[cfg(test)]
@@ -190,6 +198,12 @@ mod tests {
 /// What the person looking at an organisation may do with it (see `orgs::policy`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Permissions {
+    /// It is not hidden, or the viewer may see it anyway.
+    pub see: bool,
+    /// A site admin: hide, restore, merge, revoke.
+    pub moderate: bool,
+    /// Report it to the site admins.
+    pub report: bool,
     pub edit: bool,
     /// In its team (any role), or a site admin.
     pub see_inside: bool,

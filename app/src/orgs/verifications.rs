@@ -42,6 +42,7 @@ pub async fn append<C: ConnectionTrait>(
         verifier_organisation_id: Set(verifier.organisation_id),
         verifier_name: Set(verifier.actor.display_name.clone()),
         created_at: Set(Utc::now()),
+        revoked: Set(false),
         ..Default::default()
     }
     .insert(txn)
@@ -107,6 +108,8 @@ pub async fn history<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<Vec<Veri
                 verifier_organisation: organisation,
                 at: crate::clock::date_time(row.created_at),
                 in_force,
+                revoked: row.revoked,
+                id: row.id,
             })
         })
         .collect())

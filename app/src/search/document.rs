@@ -211,23 +211,37 @@ async fn select<E: EntityTrait, C: ConnectionTrait>(
 /// Which rows of `kind` are searchable: the one place that decides it, for
 /// loading and rebuilding alike (and in SQL, so a rebuild does not read the
 /// organisations it would leave out).
-fn searchable(kind: EntityKind) -> Condition {
+pub(crate) fn searchable(kind: EntityKind) -> Condition {
     let published_profile = || supply_profile::Column::Status.eq(ProfileStatus::Published.code());
+    // What a site admin hid is found by nobody, nor anything it publishes.
+    let hidden = || {
+        Query::select()
+            .column(organisation::Column::Id)
+            .from(organisation::Entity)
+            .and_where(organisation::Column::HiddenAt.is_not_null())
+            .to_owned()
+    };
     match kind {
         EntityKind::Belt => Condition::all(),
         // A manufacturer with a published supply profile is found as that
         // supplier; an association or school waiting for approval is not found.
-        EntityKind::Organisation => Condition::all().add(organisation::Column::ApprovedAt.is_not_null()).add(
-            organisation::Column::Id.not_in_subquery(
-                Query::select()
-                    .column(supply_profile::Column::OrganisationId)
-                    .from(supply_profile::Entity)
-                    .and_where(published_profile())
-                    .to_owned(),
-            ),
-        ),
-        EntityKind::SupplyProfile => Condition::all().add(published_profile()),
-        EntityKind::Offering => Condition::all().add(service_offering::Column::Published.eq(true)),
+        EntityKind::Organisation => {
+            Condition::all().add(organisation::Column::ApprovedAt.is_not_null()).add(organisation::Column::HiddenAt.is_null()).add(
+                organisation::Column::Id.not_in_subquery(
+                    Query::select()
+                        .column(supply_profile::Column::OrganisationId)
+                        .from(supply_profile::Entity)
+                        .and_where(published_profile())
+                        .to_owned(),
+                ),
+            )
+        }
+        EntityKind::SupplyProfile => {
+            Condition::all().add(published_profile()).add(supply_profile::Column::OrganisationId.not_in_subquery(hidden()))
+        }
+        EntityKind::Offering => Condition::all()
+            .add(service_offering::Column::Published.eq(true))
+            .add(service_offering::Column::OrganisationId.not_in_subquery(hidden())),
     }
 }
 
@@ -494,8 +508,8 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
 /// # Errors
 /// On a database failure.
 pub async fn count_all<C: ConnectionTrait>(db: &C) -> Result<u64, DbErr> {
-    // A published profile stands in for its organisation: one document each.
-    let offerings = service_offering::Entity::find().filter(service_offering::Column::Published.eq(true)).count(db).await?;
-    let organisations = organisation::Entity::find().filter(organisation::Column::ApprovedAt.is_not_null()).count(db).await?;
-    Ok(belt::Entity::find().count(db).await? + organisations + offerings)
+    let offerings = service_offering::Entity::find().filter(searchable(EntityKind::Offering)).count(db).await?;
+    let organisations = organisation::Entity::find().filter(searchable(EntityKind::Organisation)).count(db).await?;
+    let suppliers = supply_profile::Entity::find().filter(searchable(EntityKind::SupplyProfile)).count(db).await?;
+    Ok(belt::Entity::find().count(db).await? + organisations + suppliers + offerings)
 }

@@ -51,7 +51,7 @@ async fn ids<C: ConnectionTrait>(db: &C, kind: EntityKind, words: &[String], off
         EntityKind::Belt => {
             use belt::Column as C;
             let columns = [C::NameZh, C::NameEn, C::SummaryZh, C::SummaryEn, C::CityZh, C::CityEn];
-            page!(belt::Entity::find().filter(every_word_in(words, &columns)), C::Id)
+            page!(belt::Entity::find().filter(every_word_in(words, &columns)).filter(document::searchable(kind)), C::Id)
         }
         EntityKind::SupplyProfile => {
             use supply_profile::Column as C;
@@ -63,7 +63,7 @@ async fn ids<C: ConnectionTrait>(db: &C, kind: EntityKind, words: &[String], off
             let text = every_word_in(words, &[C::ProductsZh, C::ProductsEn]);
             page!(
                 supply_profile::Entity::find()
-                    .filter(C::Status.eq(ProfileStatus::Published.code()))
+                    .filter(document::searchable(kind))
                     .filter(Condition::any().add(text).add(C::OrganisationId.in_subquery(firms_named))),
                 C::Id
             )
@@ -77,14 +77,17 @@ async fn ids<C: ConnectionTrait>(db: &C, kind: EntityKind, words: &[String], off
                 .to_owned();
             let columns = [C::NameZh, C::NameEn, C::DescriptionZh, C::DescriptionEn];
             page!(
-                organisation::Entity::find().filter(every_word_in(words, &columns)).filter(C::Id.not_in_subquery(shown_as_supplier)),
+                organisation::Entity::find()
+                    .filter(every_word_in(words, &columns))
+                    .filter(C::Id.not_in_subquery(shown_as_supplier))
+                    .filter(document::searchable(kind)),
                 C::Id
             )
         }
         EntityKind::Offering => {
             use service_offering::Column as C;
             let columns = [C::TitleZh, C::TitleEn, C::DescriptionZh, C::DescriptionEn];
-            page!(service_offering::Entity::find().filter(C::Published.eq(true)).filter(every_word_in(words, &columns)), C::Id)
+            page!(service_offering::Entity::find().filter(document::searchable(kind)).filter(every_word_in(words, &columns)), C::Id)
         }
     })
 }

@@ -263,6 +263,17 @@ fn OfferingFormView(editor: OfferingEditor) -> impl IntoView {
             <h1>{title}</h1>
             <p class="lead"><a href=format!("/orgs/{}/offerings", editor.slug)>{name}</a></p>
             <FormFailure failure=form_failure(action)/>
+            <crate::forms::ErrorSummary errors=refused fields=vec![
+                ("service_type", s.service_type),
+                ("title_zh", s.title_zh),
+                ("title_en", s.title_en),
+                ("description_zh", s.description_zh),
+                ("description_en", s.description_en),
+                ("terms_zh", s.terms_zh),
+                ("terms_en", s.terms_en),
+                ("markets", s.markets),
+                ("belts", s.belts),
+            ]/>
             <ActionForm action attr:class="offering-form">
                 <input type="hidden" name="slug" value=editor.slug.clone()/>
                 <input type="hidden" name="id" value=editor.id.map(|i| i.to_string()).unwrap_or_else(|| "new".into())/>

@@ -14,7 +14,7 @@ pub async fn get_supplier(slug: String) -> Result<SupplierPage, AppError> {
     let permissions = crate::orgs::repo::permissions(&state.db, viewer.as_ref(), &org).await?;
     let page = repo::supplier_page(&state.db, &org, permissions).await?;
     // Only a published profile is public; the firm's editors and verifiers see it before and after.
-    if page.status != ProfileStatus::Published && !permissions.edit && !permissions.verify {
+    if !permissions.see || (page.status != ProfileStatus::Published && !permissions.edit && !permissions.verify) {
         return Err(AppError::NotFound);
     }
     Ok(page)

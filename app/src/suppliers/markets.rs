@@ -81,6 +81,17 @@ pub fn is_country_code(code: &str) -> bool {
     code.len() == 2 && ISO_CODES.split(' ').any(|c| c == code)
 }
 
+/// The markets with names here, as `(code, 中文, English)`.
+pub fn named_markets() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    NAMES.iter().copied()
+}
+
+/// The code of the market named `name` in either language (美国, United States), if it has a name here.
+pub fn market_code(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    NAMES.iter().find(|(_, zh, en)| *zh == name || en.eq_ignore_ascii_case(name)).map(|(code, _, _)| *code)
+}
+
 /// The market's name in `lang`, or its code when it has none here.
 pub fn market_name(code: &str, lang: Lang) -> &str {
     NAMES.iter().find(|(c, _, _)| *c == code).map_or(code, |(_, zh, en)| lang.pick(zh, en))

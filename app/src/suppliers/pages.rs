@@ -563,8 +563,29 @@ fn ProfileForm(editor: ProfileEditor) -> impl IntoView {
     let verified = editor.verified_fields.clone();
     let mark =
         move |field: ProfileField| verified.contains(&field).then(|| view! { <span class="provenance verified">{s.verified}</span> });
+    let labels = vec![
+        ("products_zh", s.products_zh),
+        ("products_en", s.products_en),
+        ("categories", ProfileField::Categories.label(lang)),
+        ("moq_value", ProfileField::Moq.label(lang)),
+        ("moq_unit", s.unit),
+        ("capacity_value", ProfileField::Capacity.label(lang)),
+        ("capacity_unit", s.unit),
+        ("lead_time_days", s.lead_time_label),
+        ("sample_policy", ProfileField::SamplePolicy.label(lang)),
+        ("price_band", ProfileField::PriceBand.label(lang)),
+        ("certifications", ProfileField::Certifications.label(lang)),
+        ("certifications_other", s.certifications_other),
+        ("export_markets", ProfileField::ExportMarkets.label(lang)),
+        ("business_models", ProfileField::BusinessModels.label(lang)),
+        ("platforms", ProfileField::Platforms.label(lang)),
+        ("languages", ProfileField::Languages.label(lang)),
+        ("floor_area_m2", s.floor_area_label),
+        ("overseas_warehouse_where", s.warehouse_where),
+    ];
     view! {
         <FormFailure failure=form_failure(action)/>
+        <crate::forms::ErrorSummary errors=refused fields=labels/>
         <ActionForm action attr:class="profile-form">
             <input type="hidden" name="slug" value=editor.slug.clone()/>
             <fieldset>

@@ -144,6 +144,7 @@ fn InviteForm(slug: String) -> impl IntoView {
             <h2>{t.invite_title}</h2>
             <p class="muted">{t.invite_lead}</p>
             <FormFailure failure=form_failure(action)/>
+            <crate::forms::ErrorSummary errors fields=vec![("email", t.email), ("role", t.role)]/>
             <ActionForm action>
                 <input type="hidden" name="slug" value=slug/>
                 <Field name="email" label=t.email input_type="email" autocomplete="off" maxlength=254 required=true errors/>

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::types::{CurrentUser, MemberRole, Role};
+use crate::accounts::types::{CurrentUser, MemberRole};
 use crate::orgs::policy::Standing;
 
 /// See the team list: anyone in it, and site admins.
@@ -13,7 +13,7 @@ pub fn may_view_team(actor: &CurrentUser, org: &Standing) -> bool {
 
 /// Invite, revoke invitations, change roles and remove people: owners and site admins.
 pub fn may_manage_team(actor: &CurrentUser, org: &Standing) -> bool {
-    actor.role == Role::SiteAdmin || org.membership == Some(MemberRole::Owner)
+    crate::orgs::policy::may_manage_team(actor, org)
 }
 
 /// Why a change to a team is refused.
@@ -38,6 +38,7 @@ pub fn change(from: Option<MemberRole>, to: Option<MemberRole>, owners: usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::accounts::types::Role;
     use proptest::prelude::*;
 
     fn actor(role: Role) -> CurrentUser {

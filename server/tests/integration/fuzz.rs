@@ -178,6 +178,15 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("leave_team", &["slug"]),
     ("invitation", &["token"]),
     ("accept_invitation", &["token"]),
+    ("moderation_overview", &[]),
+    ("audit_log", &[]),
+    ("hide_organisation", &["slug", "reason"]),
+    ("restore_organisation", &["slug", "reason"]),
+    ("clear_review", &["slug"]),
+    ("revoke_verification", &["id", "reason"]),
+    ("merge_organisations", &["slug", "into", "merge_reason"]),
+    ("report_organisation", &["slug", "reason", "details"]),
+    ("dismiss_report", &["id", "reason"]),
 ];
 
 #[tokio::test]

@@ -232,6 +232,15 @@ async fn hostile_text_in_every_field_comes_back_as_text_on_every_page() {
     assert_inert("refused profile form", &page);
     assert_eq!(textarea_text(&page, "products_zh"), TEXTAREA);
     assert_shown("refused profile form", &page, "Enter a whole number");
+    // The summary above the form names the refused field and links to it.
+    let document = Html::parse_document(&page.body);
+    let summary: Vec<(String, String)> = document
+        .select(&Selector::parse(".error-summary a").unwrap())
+        .map(|a| (a.attr("href").unwrap_or_default().to_string(), a.text().collect()))
+        .collect();
+    assert_eq!(summary.len(), 1, "{summary:?}");
+    assert_eq!(summary[0].0, "#field-moq_value");
+    assert!(summary[0].1.starts_with("Minimum order") || summary[0].1.contains("whole number"), "{summary:?}");
 
     // The site admin's search status page.
     let mut admin = user(&site, "hostile-admin@example.com", Role::SiteAdmin).await;

@@ -60,7 +60,21 @@ async fn an_import_keeps_good_rows_names_bad_ones_and_a_reimport_updates() {
     let template = admin.get(&format!("{MEMBERS}/template.csv")).await;
     assert_eq!(template.status, StatusCode::OK);
     assert_eq!(template.headers["content-type"], "text/csv; charset=utf-8");
-    assert!(template.body.trim_start_matches('\u{feff}').trim() == header(), "the template is the header row");
+    let lines: Vec<&str> = template.body.trim_start_matches('\u{feff}').trim().lines().collect();
+    assert_eq!(lines[0], header(), "the template starts with the header row");
+    assert!(
+        lines[1].starts_with("# ") && lines[1].contains("平度假睫毛产业带") && lines[1].contains("山东"),
+        "and an example in labels: {}",
+        lines[1]
+    );
+    let allowed = admin.get(&format!("{MEMBERS}/allowed-values.csv")).await;
+    assert_eq!(allowed.status, StatusCode::OK);
+    assert!(allowed.body.contains("province,shandong,山东,Shandong") && allowed.body.contains("export_markets,US,美国,United States"));
+    let visitor = get(&site.router, &format!("{MEMBERS}/allowed-values.csv"), "en").await;
+    assert_ne!(visitor.status, StatusCode::OK, "only for those who import");
+    // The template as downloaded imports nothing: its only row is the example.
+    let page = admin.upload_file(MEMBERS, IMPORT, "file", ("members.csv", "text/csv", template.body.as_bytes())).await;
+    assert!(page.headers["location"].to_str().unwrap().contains("import_error=no_rows"), "{:?}", page.headers.get("location"));
 
     let bad_belt =
         SILK.replace("平度丝绸睫毛厂,Pingdu Silk Lashes", ",Miluo Rods").replace("pingdu-false-eyelashes", "miluo-fishing-tackle");
@@ -71,8 +85,16 @@ async fn an_import_keeps_good_rows_names_bad_ones_and_a_reimport_updates() {
     assert_eq!(figure(&body, "done"), "4 / 4");
     assert_eq!(figure(&body, "created"), "2");
     assert_eq!(figure(&body, "failed"), "2");
-    assert!(body.contains("<td>3</td><td><code>belt</code></td><td>Choose one of the options.</td>"), "line 3's belt is named");
-    assert!(body.contains("<td>5</td><td><code>moq_value</code></td><td>Enter a whole number"), "line 5's MOQ is named");
+    assert!(
+        body.contains(
+            r#"<td>3</td><td><code>belt</code></td><td class="refused-value">miluo-fishing-tackle</td><td>Choose one of the options.</td>"#
+        ),
+        "line 3's belt is named, with what it held"
+    );
+    assert!(
+        body.contains(r#"<td>5</td><td><code>moq_value</code></td><td class="refused-value">lots</td><td>Enter a whole number"#),
+        "line 5's MOQ is named"
+    );
 
     // The good rows are firms with profiles: published when asked, found by search.
     let mut visitor = Browser::new(&site.router, "10.0.0.7");

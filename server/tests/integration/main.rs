@@ -15,6 +15,7 @@ mod hostile;
 mod imports;
 mod mail;
 mod managed_meilisearch;
+mod moderation;
 mod notifications;
 mod offerings;
 mod organisations;
