@@ -22,6 +22,7 @@ pub fn HomePage() -> impl IntoView {
         lang.pick(["假睫毛", "钓具", "女装", "海外仓"], ["eyelashes", "fishing tackle", "women's wear", "overseas warehouse"]);
     view! {
         <Title text=format!("{} · {}", t.site_name, t.home_title)/>
+        <crate::seo::Description text=t.home_lead.to_string()/>
         <section class="hero">
             <h1>{t.home_title}</h1>
             <p class="lead">{t.home_lead}</p>

@@ -87,6 +87,17 @@ pub fn lang_from_accept_language(header: &str) -> Option<Lang> {
     best.map(|(_, _, lang)| lang)
 }
 
+/// The language a URL names with `hl=zh` or `hl=en` in its query (the
+/// addresses of a page's language versions), if any.
+pub fn lang_in_query(query: &str) -> Option<Lang> {
+    query.split('&').find_map(|pair| pair.strip_prefix("hl=")).and_then(Lang::from_code)
+}
+
+/// `query` without its `hl=` pair, for building the language versions' addresses.
+pub fn query_without_lang(query: &str) -> String {
+    query.split('&').filter(|pair| !pair.is_empty() && !pair.starts_with("hl=")).collect::<Vec<_>>().join("&")
+}
+
 /// The language a request asks for: the remembered choice, then the
 /// browser's preference, then Chinese.
 pub fn negotiate(cookie_header: Option<&str>, accept_language: Option<&str>) -> Lang {
@@ -350,6 +361,21 @@ impl Bilingual {
         } else {
             first
         }
+    }
+}
+
+#[cfg(test)]
+mod query_tests {
+    use super::*;
+
+    #[test]
+    fn a_query_may_name_the_language() {
+        assert_eq!(lang_in_query("q=lashes&hl=en"), Some(Lang::En));
+        assert_eq!(lang_in_query("hl=zh"), Some(Lang::Zh));
+        assert_eq!(lang_in_query("hl=fr"), None);
+        assert_eq!(lang_in_query("shl=en"), None);
+        assert_eq!(query_without_lang("q=lashes&hl=en&page=2"), "q=lashes&page=2");
+        assert_eq!(query_without_lang("hl=en"), "");
     }
 }
 

@@ -15,8 +15,9 @@ pub fn Header() -> impl IntoView {
     let location = use_location();
     // Where to come back to after switching language.
     let switch_href = move || {
-        let search = location.search.get();
-        let here = match search.trim_start_matches('?') {
+        // A language version's `hl=` would outrank the choice being made: it is left behind.
+        let search = crate::i18n::query_without_lang(location.search.get().trim_start_matches('?'));
+        let here = match search.as_str() {
             "" => location.pathname.get(),
             query => format!("{}?{query}", location.pathname.get()),
         };
@@ -32,11 +33,14 @@ pub fn Header() -> impl IntoView {
                 <a href="/belts">{t.nav_belts}</a>
                 <a href="/search">{t.nav_search}</a>
             </nav>
-            <form class="header-search" method="get" action="/search" role="search">
-                <label class="visually-hidden" for="header-q">{t.search_label}</label>
-                <input id="header-q" type="search" name="q" placeholder=t.search_placeholder maxlength="200"/>
-                <button type="submit">{t.search_button}</button>
-            </form>
+            // One search box at a time: the search page has its own, which searches as you type.
+            {move || (location.pathname.get() != "/search").then(|| view! {
+                <form class="header-search" method="get" action="/search" role="search">
+                    <label class="visually-hidden" for="header-q">{t.search_label}</label>
+                    <input id="header-q" type="search" name="q" placeholder=t.search_placeholder maxlength="200"/>
+                    <button type="submit">{t.search_button}</button>
+                </form>
+            })}
             <crate::accounts::pages::OrganisationSwitcher/>
             <crate::notifications::pages::NotificationsLink/>
             <crate::accounts::pages::UserMenu/>

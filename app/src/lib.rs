@@ -25,6 +25,7 @@ pub mod net;
 pub mod notifications;
 pub mod orgs;
 pub mod search;
+pub mod seo;
 pub mod services;
 pub mod suppliers;
 pub mod teams;
@@ -53,11 +54,44 @@ use leptos_router::{path, Lazy, SsrMode};
 
 use crate::i18n::Lang;
 
+/// This page's address in each language, for web search: the canonical one
+/// (the language shown), a `hreflang` alternate for each language, and
+/// `x-default` (the address without a language, which follows the reader's).
+/// Absolute, on the site's public address. Server only: the shell is never hydrated.
+#[cfg(feature = "ssr")]
+fn language_versions(lang: Lang) -> Vec<(&'static str, Option<&'static str>, String)> {
+    let Some(parts) = use_context::<http::request::Parts>() else { return Vec::new() };
+    let base = use_context::<state::AppState>().map(|s| s.mail.public_url.to_string()).unwrap_or_default();
+    let path = parts.uri.path();
+    let rest = i18n::query_without_lang(parts.uri.query().unwrap_or(""));
+    let address = |hl: Option<Lang>| {
+        let query: Vec<String> =
+            [(!rest.is_empty()).then(|| rest.clone()), hl.map(|l| format!("hl={}", l.code()))].into_iter().flatten().collect();
+        if query.is_empty() {
+            format!("{base}{path}")
+        } else {
+            format!("{base}{path}?{}", query.join("&"))
+        }
+    };
+    vec![
+        ("canonical", None, address(Some(lang))),
+        ("alternate", Some("zh-Hans"), address(Some(Lang::Zh))),
+        ("alternate", Some("en"), address(Some(Lang::En))),
+        ("alternate", Some("x-default"), address(None)),
+    ]
+}
+
+#[cfg(not(feature = "ssr"))]
+fn language_versions(_: Lang) -> Vec<(&'static str, Option<&'static str>, String)> {
+    Vec::new()
+}
+
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
     #[cfg(feature = "ssr")]
     set_content_security_policy();
+    let versions = language_versions(lang);
     view! {
         <!DOCTYPE html>
         <html lang=lang.html_lang()>
@@ -65,6 +99,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                {versions.into_iter().map(|(rel, hreflang, href)| view! { <link rel=rel hreflang=hreflang href=href/> }).collect_view()}
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -80,6 +115,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[cfg(feature = "ssr")]
 pub fn request_lang() -> Lang {
     let parts = use_context::<http::request::Parts>();
+    // A language version's own address (`?hl=en`) wins over the remembered choice.
+    if let Some(lang) = parts.as_ref().and_then(|p| p.uri.query()).and_then(i18n::lang_in_query) {
+        return lang;
+    }
     let header =
         |name: http::header::HeaderName| parts.as_ref().and_then(|p| p.headers.get(&name)).and_then(|v| v.to_str().ok()).map(str::to_owned);
     i18n::negotiate(header(http::header::COOKIE).as_deref(), header(http::header::ACCEPT_LANGUAGE).as_deref())

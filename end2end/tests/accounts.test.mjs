@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, watchedPage, gotoHydrated, signIn, BASE } from './helpers.mjs';
+import { launch, watchedPage, gotoHydrated, signIn, BASE, searchFor } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -43,8 +43,7 @@ test('a new manufacturer signs up, fixes a mistake without losing input, and sig
   await page.waitForSelector(`h1:has-text("${factory}")`);
   let found = false;
   for (let attempt = 0; attempt < 20 && !found; attempt += 1) {
-    await page.fill('#header-q', factory);
-    await Promise.all([page.waitForURL(/\/search\?q=/), page.press('#header-q', 'Enter')]);
+    await searchFor(page, factory);
     found = (await page.locator(`#main a:has-text("${factory}")`).count()) > 0;
     if (!found) await page.waitForTimeout(250);
   }

@@ -121,3 +121,13 @@ function decodeMessage(raw) {
   }
   return { to: header('To'), body: bytes.toString('utf8') };
 }
+
+/** Searches for `query` from the header's box; already on /search (which has only its own box), loads the results afresh. */
+export async function searchFor(page, query) {
+  if ((await page.locator('#header-q').count()) === 0) {
+    await gotoHydrated(page, `/search?q=${encodeURIComponent(query)}`);
+    return;
+  }
+  await page.fill('#header-q', query);
+  await Promise.all([page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === query), page.press('#header-q', 'Enter')]);
+}

@@ -43,6 +43,12 @@ test('an admin hides an organisation that imitates Amazon, and it leaves search 
   await admin.page.waitForSelector(`#flagged ~ ul a[href="${href}"]`);
   await Promise.all([admin.page.waitForURL(`${BASE}${href}`), admin.page.click(`#flagged ~ ul a[href="${href}"]`)]);
   await admin.page.waitForSelector('.notice.warning:has-text("Name like the platform Amazon")');
+  // Verifying shows at once, without a page load (and a revocation would too).
+  await admin.page.evaluate(() => { window.__noReload = true; });
+  await admin.page.fill('#field-evidence', 'Licence number seen');
+  await Promise.all([admin.page.waitForURL(`${BASE}${href}?verified=1`), admin.page.click('.verify-form button[type=submit]')]);
+  await admin.page.waitForSelector('p.verification:has-text("Verified")');
+  assert.equal(await admin.page.evaluate(() => window.__noReload), true, 'no page load');
   await admin.page.click('.moderation-forms summary');
   await admin.page.fill('.moderation-forms #field-reason', 'Pretends to be Amazon');
   await Promise.all([admin.page.waitForURL(`${BASE}${href}?hidden=1`), admin.page.click('.moderation-forms button.danger')]);

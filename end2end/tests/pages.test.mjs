@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, watchedPage, gotoHydrated } from './helpers.mjs';
+import { BASE, launch, watchedPage, gotoHydrated, signUpAndIn } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -46,4 +46,42 @@ test('a missing belt is a 404 page', async () => {
   assert.equal(response.status(), 404);
   assert.match(await page.textContent('h1'), /Page not found/);
   await context.close();
+});
+
+test('no public page scrolls sideways on a phone, in either language, even with a long unbroken name', async () => {
+  // An organisation whose name is one long word, as people sometimes type them.
+  const stamp = Date.now();
+  const maker = await watchedPage(browser, { locale: 'en-US' });
+  await gotoHydrated(maker.page, '/signup');
+  await signUpAndIn(maker.page, { email: `long-${stamp}@example.com`, name: `Wang${'x'.repeat(60)}`, role: 'manufacturer', password: 'long-names-wrap-1' });
+  await gotoHydrated(maker.page, '/orgs/new');
+  const longName = `Pingdu${'Eyelash'.repeat(14)}${stamp}`;
+  await maker.page.fill('#field-name_en', longName);
+  await maker.page.check('#belt-pingdu-false-eyelashes');
+  await Promise.all([maker.page.waitForURL((u) => u.pathname.startsWith('/orgs/') && u.pathname !== '/orgs/new'), maker.page.click('.form-page button[type=submit]')]);
+  const longOrg = new URL(maker.page.url()).pathname;
+  await maker.context.close();
+
+  const paths = [
+    '/', '/belts', '/belts?province=shandong', '/belts/pingdu-false-eyelashes', '/orgs/zongteng-group', longOrg,
+    '/suppliers/qingdao-kailaishi-cosmetics', '/search?q=eyelashes', `/search?q=${longName}`, '/search', '/signup', '/signin',
+    '/forgot-password', '/no-such-page',
+  ];
+  for (const width of [360, 390]) {
+    for (const locale of ['zh-CN', 'en-US']) {
+      const { page, context } = await watchedPage(browser, { locale, viewport: { width, height: 800 }, isMobile: true });
+      for (const path of paths) {
+        await page.goto(BASE + path);
+        await page.waitForSelector('html[data-hydrated="true"]');
+        const wide = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
+        assert.ok(wide.scroll <= wide.view, `${path} at ${width}px in ${locale} scrolls sideways: ${wide.scroll} > ${wide.view}`);
+      }
+      // The filters fold behind a button, and open on a tap.
+      await gotoHydrated(page, '/search?q=eyelashes');
+      assert.equal(await page.isVisible('.facets'), false, 'filters folded away');
+      await page.click('.filters-button');
+      assert.equal(await page.isVisible('.facets'), true, 'and shown on a tap');
+      await context.close();
+    }
+  }
 });

@@ -26,13 +26,15 @@ test('typing on /search replaces the results without loading a page', async () =
   await context.close();
 });
 
-test('the header search box finds Pingdu in Chinese and in English', async () => {
+test('the header search box finds Pingdu in Chinese and in English, and /search has one box only', async () => {
   const { page, context } = await watchedPage(browser, { locale: 'zh-CN' });
   for (const query of ['假睫毛', 'eyelashes']) {
     await gotoHydrated(page, '/belts');
     await page.fill('#header-q', query);
     await Promise.all([page.waitForURL(/\/search\?q=/), page.press('#header-q', 'Enter')]);
     await page.waitForSelector('#search-results a[href="/belts/pingdu-false-eyelashes"]');
+    assert.equal(await page.locator('#header-q').count(), 0, 'no second box that would disagree with the page');
+    assert.equal(await page.inputValue('#search-q'), query, 'the page box holds the query');
   }
   await context.close();
 });

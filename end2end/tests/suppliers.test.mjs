@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync, crc32 } from 'node:zlib';
-import { launch, watchedPage, gotoHydrated, signUpAndIn, BASE } from './helpers.mjs';
+import { launch, watchedPage, gotoHydrated, signUpAndIn, BASE, searchFor } from './helpers.mjs';
 
 /** A real, decodable PNG of `size` × `size` grey pixels. */
 function greyPng(size) {
@@ -32,8 +32,7 @@ after(async () => { await browser?.close(); });
 /** Searches from the header until `href` is among the results (publishing reaches search within seconds). */
 async function findThroughHeaderSearch(page, query, href) {
   for (let attempt = 0; attempt < 40; attempt += 1) {
-    await page.fill('#header-q', query);
-    await Promise.all([page.waitForURL(/\/search\?q=/), page.press('#header-q', 'Enter')]);
+    await searchFor(page, query);
     await page.waitForSelector('#main h1');
     if ((await page.locator(`#main a[href="${href}"]`).count()) > 0) return true;
     await page.waitForTimeout(250);
@@ -144,7 +143,7 @@ test('a service provider lists an offering and its page shows it', async () => {
   assert.equal(await page.inputValue('#field-title_zh'), '洛杉矶海外仓一件代发', 'input kept');
   await page.selectOption('#field-service_type', 'overseas_warehouse');
   await page.fill('#field-markets', 'US');
-  await Promise.all([page.waitForURL(`${BASE}/orgs/${slug}/offerings`), page.click('.offering-form button[type=submit]')]);
+  await Promise.all([page.waitForURL(new RegExp(`/orgs/${slug}/offerings\\?saved=\\d+$`)), page.click('.offering-form button[type=submit]')]);
   await page.waitForSelector('.offering:has-text("洛杉矶海外仓一件代发")');
   await gotoHydrated(page, `/orgs/${slug}`);
   assert.match(await page.textContent('#offerings'), /海外仓[\s\S]*美国/);

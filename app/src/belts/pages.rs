@@ -42,6 +42,7 @@ pub fn BeltDirectoryPage() -> impl IntoView {
     );
     view! {
         <Title text=format!("{} · {}", t.belts_title, t.site_name)/>
+        <crate::seo::Description text=t.belts_lead.to_string()/>
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match directory.await {
@@ -164,8 +165,25 @@ fn BeltDetailView(detail: BeltDetail) -> impl IntoView {
     let organisations = detail.organisations;
     let suppliers = detail.suppliers;
     let has_orgs = !organisations.is_empty();
+    let summary = detail.summary.get(lang).to_string();
+    let place_data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": name.clone(),
+        "alternateName": other_name.clone(),
+        "description": crate::seo::description(&summary),
+        "address": {
+            "@type": "PostalAddress",
+            "addressCountry": "CN",
+            "addressRegion": crate::geo::province(&card.province).map(|p| lang.pick(p.name_zh, p.name_en)).unwrap_or(""),
+            "addressLocality": card.city.get(lang),
+        },
+        "geo": { "@type": "GeoCoordinates", "latitude": card.latitude, "longitude": card.longitude },
+    });
     view! {
         <Title text=format!("{name} · {}", t.site_name)/>
+        <crate::seo::Description text=if summary.is_empty() { format!("{name} · {place}") } else { summary.clone() }/>
+        <crate::seo::StructuredData data=place_data/>
         <nav class="breadcrumbs" aria-label=t.belt_all_belts><a href="/belts">{t.belt_all_belts}</a></nav>
         <article class="belt-detail">
             <header class="page-head">

@@ -214,7 +214,7 @@ pub async fn verify_organisation(slug: String, evidence: String) -> Result<(), A
     repo::verify(&state.db, org.id, &verifier, &evidence).await?;
     tracing::info!(organisation = slug, user_id = actor.id, "organisation verified");
     state.search.outbox_wake.notify_one();
-    leptos_axum::redirect(&format!("/orgs/{slug}"));
+    leptos_axum::redirect(&format!("/orgs/{slug}?verified=1"));
     Ok(())
 }
 

@@ -44,12 +44,34 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
     let province = detail.province.as_deref().and_then(geo::province).map(|p| lang.pick(p.name_zh, p.name_en));
     let place: Vec<&str> = province.into_iter().chain(Some(detail.city.get(lang)).filter(|c| !c.is_empty())).collect();
     let place = place.join(" · ");
+    let about = detail.description.get(lang).to_string();
+    let summary = if about.is_empty() {
+        let belts: Vec<String> = detail.belts.iter().map(|b| b.name.get(lang).to_string()).collect();
+        format!("{name} · {} · {}", detail.kind.label(lang), belts.join(lang.pick("、", ", ")))
+    } else {
+        about.clone()
+    };
+    let organisation_data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": name.clone(),
+        "alternateName": other_name.clone(),
+        "description": crate::seo::description(&summary),
+        "address": {
+            "@type": "PostalAddress",
+            "addressCountry": "CN",
+            "addressRegion": province.unwrap_or(""),
+            "addressLocality": detail.city.get(lang),
+        },
+    });
     let verified = match &detail.verification {
         Some(v) => format!("{} · {} · {}", t.org_verified, v.verified_by, v.verified_at),
         None => t.org_unverified.to_string(),
     };
     view! {
         <Title text=format!("{name} · {}", t.site_name)/>
+        <crate::seo::Description text=summary/>
+        <crate::seo::StructuredData data=organisation_data/>
         <article class="org-detail">
             <header class="page-head">
                 <p class="badge">{detail.kind.label(lang)}</p>

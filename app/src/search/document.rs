@@ -16,7 +16,9 @@ use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::belts::types::CategoryRef;
-use crate::entities::{belt, belt_organisation, organisation, service_offering, service_offering_belt, supply_profile};
+use crate::entities::{
+    belt, belt_organisation, organisation, service_offering, service_offering_belt, supply_profile, supply_profile_photo,
+};
 use crate::i18n::Lang;
 use crate::orgs::types::OrgKind;
 use crate::read::categories_of_profiles;
@@ -85,6 +87,15 @@ pub struct SearchDocument {
     pub trade_zh: String,
     #[serde(default)]
     pub trade_en: String,
+    /// Supply profiles: the trade facts a result card shows (MOQ, capacity,
+    /// lead time, certifications, markets), in each language.
+    #[serde(default)]
+    pub facts_zh: String,
+    #[serde(default)]
+    pub facts_en: String,
+    /// Supply profiles: the address of their first photo.
+    #[serde(default)]
+    pub photo: Option<String>,
     /// Chinese sub-words of the longer words above (see `subwords`).
     #[serde(default)]
     pub subwords_zh: String,
@@ -97,8 +108,9 @@ pub struct SearchDocument {
 /// an index written by an older build and rebuild it (`schema_version` 1 had
 /// no Chinese sub-words; 2 added belts, cities, capacity, update times and
 /// `_geo` for organisations; 3 added certifications and markets as words;
+/// 4 added suppliers' trade facts and first photo for result cards;
 /// documents before 1 had no version at all).
-pub const DOCUMENT_SCHEMA: u32 = 3;
+pub const DOCUMENT_SCHEMA: u32 = 4;
 
 impl SearchDocument {
     /// The document as indexed: without highlight marks in its text (so
@@ -299,7 +311,18 @@ async fn supplier_documents<C: ConnectionTrait>(
 ) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
     let orgs = organisations(db, published.iter().map(|p| p.organisation_id)).await?;
     let placed = org_belts(db, &orgs.keys().copied().collect::<Vec<_>>()).await?;
-    let mut categories = categories_of_profiles(db, &published.iter().map(|p| p.id).collect::<Vec<_>>()).await?;
+    let ids: Vec<i32> = published.iter().map(|p| p.id).collect();
+    let mut categories = categories_of_profiles(db, &ids).await?;
+    // Each profile's first photo (the lowest id), for its result card.
+    let mut photos: HashMap<i32, String> = HashMap::new();
+    for photo in supply_profile_photo::Entity::find()
+        .filter(supply_profile_photo::Column::ProfileId.is_in(ids))
+        .order_by_asc(supply_profile_photo::Column::Id)
+        .all(db)
+        .await?
+    {
+        photos.entry(photo.profile_id).or_insert_with(|| crate::suppliers::photos::photo_url(&photo.file_name));
+    }
     let nowhere = Placed::default();
     Ok(published
         .into_iter()
@@ -307,7 +330,8 @@ async fn supplier_documents<C: ConnectionTrait>(
             let o = orgs.get(&p.organisation_id)?.clone();
             let own = placed.get(&o.id).unwrap_or(&nowhere);
             let categories = categories.remove(&p.id).unwrap_or_default();
-            Some((p.id, supplier_document(o, own, p, categories)))
+            let photo = photos.remove(&p.id);
+            Some((p.id, supplier_document(o, own, p, categories, photo)))
         })
         .collect())
 }
@@ -352,7 +376,13 @@ fn offering_document(o: organisation::Model, offering: service_offering::Model, 
     }
 }
 
-fn supplier_document(o: organisation::Model, placed: &Placed, p: supply_profile::Model, categories: Vec<CategoryRef>) -> SearchDocument {
+fn supplier_document(
+    o: organisation::Model,
+    placed: &Placed,
+    p: supply_profile::Model,
+    categories: Vec<CategoryRef>,
+    photo: Option<String>,
+) -> SearchDocument {
     let profile = crate::read::profile_data(&p, Vec::new());
     let org = organisation_document(o, placed);
     let join = |a: &str, b: &str| [a, b].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n");
@@ -366,6 +396,9 @@ fn supplier_document(o: organisation::Model, placed: &Placed, p: supply_profile:
         summary_en: join(&profile.products.en, &org.summary_en),
         trade_zh: trade_words(&profile, Lang::Zh),
         trade_en: trade_words(&profile, Lang::En),
+        facts_zh: crate::suppliers::types::trade_facts(&profile, Lang::Zh),
+        facts_en: crate::suppliers::types::trade_facts(&profile, Lang::En),
+        photo,
         certifications: profile.certifications.iter().map(|c| c.code().to_string()).collect(),
         export_markets: profile.export_markets,
         business_models: profile.business_models.iter().map(|m| m.code().to_string()).collect(),
@@ -418,6 +451,9 @@ fn belt_document(b: belt::Model, categories: Vec<CategoryRef>) -> SearchDocument
         capacity: None,
         capacity_band: None,
         updated_at: b.updated_at.timestamp(),
+        facts_zh: String::new(),
+        facts_en: String::new(),
+        photo: None,
         subwords_zh: String::new(),
         schema_version: DOCUMENT_SCHEMA,
     }
@@ -454,6 +490,9 @@ fn organisation_document(o: organisation::Model, placed: &Placed) -> SearchDocum
         capacity: None,
         capacity_band: None,
         updated_at: o.updated_at.timestamp(),
+        facts_zh: String::new(),
+        facts_en: String::new(),
+        photo: None,
         subwords_zh: String::new(),
         schema_version: DOCUMENT_SCHEMA,
     }

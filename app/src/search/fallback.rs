@@ -153,6 +153,8 @@ pub async fn search<C: ConnectionTrait>(db: &C, query: &SearchQuery, directory: 
         suggestion: None,
         belts: belt_choices(directory),
         fallback: true,
+        dropped_words: Vec::new(),
+        searched_for: None,
         query: shown,
     })
 }

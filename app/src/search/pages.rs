@@ -26,6 +26,8 @@ pub struct SearchTexts {
     pub km: &'static str,
     pub apply: &'static str,
     pub filters: &'static str,
+    pub show_filters: &'static str,
+    pub skip_to_results: &'static str,
     pub active: &'static str,
     pub clear_all: &'static str,
     pub remove: &'static str,
@@ -45,6 +47,8 @@ static ZH: SearchTexts = SearchTexts {
     km: "公里",
     apply: "应用",
     filters: "筛选",
+    show_filters: "筛选条件",
+    skip_to_results: "跳到搜索结果",
     active: "已选条件",
     clear_all: "清除全部",
     remove: "移除",
@@ -64,6 +68,8 @@ static EN: SearchTexts = SearchTexts {
     km: "km",
     apply: "Apply",
     filters: "Filters",
+    show_filters: "Filters",
+    skip_to_results: "Skip to results",
     active: "Filters in use",
     clear_all: "Clear all",
     remove: "Remove",
@@ -86,6 +92,16 @@ fn count_text(lang: Lang, total: usize, q: &str) -> String {
         (Lang::En, true) => format!("{total} results"),
         (Lang::En, false) => format!("{total} results for “{q}”"),
     }
+}
+
+/// Why the results are for fewer words than were typed.
+fn dropped_text(lang: Lang, dropped: &[String], kept: &str) -> String {
+    let quoted =
+        |words: &[String], sep: &str| words.iter().map(|w| lang.pick(format!("“{w}”"), format!("‘{w}’"))).collect::<Vec<_>>().join(sep);
+    lang.pick(
+        format!("没有找到包含{}的结果，以下是“{kept}”的结果。", quoted(dropped, "、")),
+        format!("No results for {}; showing results for ‘{kept}’.", quoted(dropped, ", ")),
+    )
 }
 
 fn suggestion_text(lang: Lang, label: &str, total: usize) -> String {
@@ -141,6 +157,7 @@ pub fn SearchPage() -> impl IntoView {
     };
     view! {
         <Title text=format!("{} · {}", t.search_title, t.site_name)/>
+        <crate::seo::Description text=t.search_placeholder.to_string()/>
         <section class="page-head">
             <h1>{t.search_title}</h1>
         </section>
@@ -263,15 +280,24 @@ fn ResultsView(found: SearchResults) -> impl IntoView {
     let lang = use_lang();
     let st = texts(lang);
     let query = found.query.clone();
-    let summary = count_text(lang, found.total, &query.q);
+    let summary = count_text(lang, found.total, found.searched_for.as_deref().unwrap_or(&query.q));
     let facets = found.facets.clone();
+    let chosen = query.filters.len();
+    let filters_label = if chosen == 0 { st.show_filters.to_string() } else { format!("{} ({chosen})", st.show_filters) };
     view! {
+        <a class="skip-link" href="#search-summary">{st.skip_to_results}</a>
         <div class="search-layout">
+            // On phones the filters fold away behind this button (a checkbox, so it works without JavaScript).
+            <input type="checkbox" id="show-filters" class="filters-toggle visually-hidden"/>
+            <label for="show-filters" class="filters-button">{filters_label}</label>
             <aside class="facets" aria-label=st.filters>
                 {facets.into_iter().map(|f| view! { <FacetList facet=f query=query.clone()/> }).collect_view()}
             </aside>
             <div class="search-main">
                 {found.fallback.then(|| view! { <p class="notice" role="status" id="search-fallback">{st.fallback}</p> })}
+                {found.searched_for.clone().filter(|_| !found.dropped_words.is_empty()).map(|kept| view! {
+                    <p class="notice" role="status" id="search-dropped">{dropped_text(lang, &found.dropped_words, &kept)}</p>
+                })}
                 <SearchOptions query=query.clone() belts=found.belts.clone()/>
                 <ActiveFilters found=found.clone()/>
                 <p class="count" id="search-summary">{summary}</p>
@@ -379,14 +405,20 @@ fn HitView(hit: SearchHit) -> impl IntoView {
         HitKind::Offering(t) => t.label(lang),
     };
     let snippet = hit.snippet.get(lang).to_string();
+    let facts = hit.facts.get(lang).to_string();
     view! {
-        <li class="result">
-            <span class="badge">{kind}</span>
-            <a href=hit.href><Marked text=hit.name.get(lang).to_string()/></a>
-            {hit.verified.then(|| view! { <span class="badge verified">{st.verified}</span> })}
-            {hit.distance_m.map(|m| view! { <span class="distance">{distance_text(lang, m)}</span> })}
-            <p class="muted">{hit.subtitle.get(lang).to_string()}</p>
-            {(!snippet.is_empty()).then(|| view! { <p class="snippet"><Marked text=snippet/></p> })}
+        <li class="result" class:with-photo=hit.photo.is_some()>
+            // The photo is decoration here: the name next to it says whose it is.
+            {hit.photo.clone().map(|src| view! { <img class="result-photo" src=src alt="" loading="lazy" width="96" height="72"/> })}
+            <div class="result-body">
+                <span class="badge">{kind}</span>
+                <a href=hit.href><Marked text=hit.name.get(lang).to_string()/></a>
+                {hit.verified.then(|| view! { <span class="badge verified">{st.verified}</span> })}
+                {hit.distance_m.map(|m| view! { <span class="distance">{distance_text(lang, m)}</span> })}
+                <p class="muted">{hit.subtitle.get(lang).to_string()}</p>
+                {(!facts.is_empty()).then(|| view! { <p class="facts">{facts}</p> })}
+                {(!snippet.is_empty()).then(|| view! { <p class="snippet"><Marked text=snippet/></p> })}
+            </div>
         </li>
     }
 }

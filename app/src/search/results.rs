@@ -156,7 +156,17 @@ pub fn hit(found: FoundHit, near: Option<(f64, f64)>) -> SearchHit {
         (Some(from), Some(geo)) => Some(crate::geo::distance_m(from, (geo.lat, geo.lng)).round() as u32),
         _ => None,
     };
-    SearchHit { kind, href, name: found.name, subtitle, snippet: found.snippet, verified: doc.verified, distance_m }
+    SearchHit {
+        kind,
+        href,
+        name: found.name,
+        subtitle,
+        snippet: found.snippet,
+        verified: doc.verified,
+        distance_m,
+        facts: Bilingual::new(doc.facts_zh, doc.facts_en),
+        photo: doc.photo,
+    }
 }
 
 /// Every belt, for "near a belt".
@@ -189,6 +199,8 @@ pub fn assemble(query: SearchQuery, found: FoundPage, directory: &DirectorySnaps
         suggestion,
         belts: belt_choices(directory),
         fallback: false,
+        dropped_words: found.dropped_words,
+        searched_for: found.searched_for,
         query,
     }
 }

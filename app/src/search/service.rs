@@ -15,7 +15,7 @@ use tokio::sync::Notify;
 
 use std::collections::HashMap;
 
-use meilisearch_sdk::search::Selectors;
+use meilisearch_sdk::search::{MatchingStrategies, Selectors};
 
 use crate::i18n::Bilingual;
 use crate::search::document::SearchDocument;
@@ -246,6 +246,8 @@ impl SearchService {
 
         let mut main = index.search();
         main.with_query(&query.q)
+            // Every word must match: which ones may go is decided in `search`, by what they find, not by their order.
+            .with_matching_strategy(MatchingStrategies::ALL)
             .with_page(query.page as usize)
             .with_hits_per_page(PAGE_SIZE)
             .with_facets(Selectors::Some(&all_facets))
@@ -276,7 +278,12 @@ impl SearchService {
         multi.with_search_query(main);
         for (filter, facets) in &others {
             let mut without = index.search();
-            without.with_query(&query.q).with_page(1).with_hits_per_page(0).with_facets(Selectors::Some(facets));
+            without
+                .with_query(&query.q)
+                .with_matching_strategy(MatchingStrategies::ALL)
+                .with_page(1)
+                .with_hits_per_page(0)
+                .with_facets(Selectors::Some(facets));
             if !filter.is_empty() {
                 without.with_filter(filter);
             }
@@ -293,6 +300,51 @@ impl SearchService {
     /// # Errors
     /// When Meilisearch cannot be reached or rejects the query.
     pub async fn search(&self, query: &SearchQuery, near: Option<(f64, f64)>) -> Result<FoundPage, SearchError> {
+        let found = self.search_all_words(query, near).await?;
+        let words: Vec<&str> = query.q.split_whitespace().collect();
+        if found.total > 0 || words.len() < 2 {
+            return Ok(found);
+        }
+        // Nothing has every word: leave out the words that find nothing on
+        // their own (whatever their place in the query), and say so.
+        let counts = self.word_counts(&words, query, near).await?;
+        let (kept, dropped) = words_that_find(&words, &counts);
+        if kept.is_empty() || dropped.is_empty() {
+            return Ok(found);
+        }
+        let narrower = SearchQuery { q: kept.join(" "), ..query.clone() };
+        let mut found = self.search_all_words(&narrower, near).await?;
+        found.dropped_words = dropped.into_iter().map(str::to_string).collect();
+        found.searched_for = Some(narrower.q);
+        Ok(found)
+    }
+
+    /// How many documents each of `words` finds alone, under the query's filters.
+    async fn word_counts(&self, words: &[&str], query: &SearchQuery, near: Option<(f64, f64)>) -> Result<Vec<usize>, SearchError> {
+        let reader = self.reader();
+        let index = reader.index(self.index_uid.as_ref());
+        let filter = filter_expressions(query, near, None).join(" AND ");
+        let mut multi = reader.multi_search();
+        let mut searches = Vec::new();
+        for word in words {
+            let mut alone = index.search();
+            alone.with_query(word).with_page(1).with_hits_per_page(0);
+            if !filter.is_empty() {
+                alone.with_filter(&filter);
+            }
+            searches.push(alone);
+        }
+        for alone in searches {
+            multi.with_search_query(alone);
+        }
+        let results = multi.execute::<serde_json::Value>().await?.results;
+        if results.len() != words.len() {
+            return Err(SearchError::Incomplete);
+        }
+        Ok(results.into_iter().map(|r| r.total_hits.unwrap_or(0)).collect())
+    }
+
+    async fn search_all_words(&self, query: &SearchQuery, near: Option<(f64, f64)>) -> Result<FoundPage, SearchError> {
         let narrowings = query.narrowings();
         let mut responses = self.multi_search::<SearchDocument>(query, near).await?.into_iter();
         let main = responses.next().ok_or(SearchError::Incomplete)?;
@@ -330,6 +382,8 @@ impl SearchService {
             total_pages: main.total_pages.unwrap_or(0) as u32,
             facets,
             totals_without,
+            dropped_words: Vec::new(),
+            searched_for: None,
         })
     }
 
@@ -366,6 +420,17 @@ pub struct FoundPage {
     pub facets: Vec<(Facet, HashMap<String, usize>)>,
     /// For each filter in use, how many results there would be without it.
     pub totals_without: Vec<(Narrowing, usize)>,
+    /// Words of the query left out because nothing matched them, and the
+    /// words searched for instead (`None`: the query as typed).
+    pub dropped_words: Vec<String>,
+    pub searched_for: Option<String>,
+}
+
+/// The query's words that find something alone (kept, in the order typed)
+/// and those that find nothing (dropped), by each word's count.
+pub fn words_that_find<'a>(words: &[&'a str], counts: &[usize]) -> (Vec<&'a str>, Vec<&'a str>) {
+    let (kept, dropped): (Vec<_>, Vec<_>) = words.iter().zip(counts).partition(|(_, count)| **count > 0);
+    (kept.into_iter().map(|(w, _)| *w).collect(), dropped.into_iter().map(|(w, _)| *w).collect())
 }
 
 /// The index settings. `*_zh` fields are segmented as Mandarin and `*_en` as
@@ -412,4 +477,16 @@ pub fn index_settings() -> Settings {
             LocalizedAttributes { locales: vec!["cmn".into()], attribute_patterns: vec!["*_zh".into()] },
             LocalizedAttributes { locales: vec!["eng".into()], attribute_patterns: vec!["*_en".into()] },
         ])
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    #[test]
+    fn only_words_that_find_nothing_are_dropped_wherever_they_stand() {
+        assert_eq!(words_that_find(&["xyzzy", "eyelashes"], &[0, 14]), (vec!["eyelashes"], vec!["xyzzy"]));
+        assert_eq!(words_that_find(&["eyelashes", "xyzzy"], &[14, 0]), (vec!["eyelashes"], vec!["xyzzy"]));
+        assert_eq!(words_that_find(&["mink", "lashes"], &[3, 9]), (vec!["mink", "lashes"], vec![]));
+    }
 }

@@ -27,6 +27,12 @@ pub struct SearchHit {
     pub verified: bool,
     /// From the belt searched around, when there is one.
     pub distance_m: Option<u32>,
+    /// A supplier's trade facts (MOQ, capacity, lead time, certifications, markets).
+    #[serde(default)]
+    pub facts: Bilingual,
+    /// A supplier's first photo.
+    #[serde(default)]
+    pub photo: Option<String>,
 }
 
 /// Marks around matched words in highlighted text. Private-use characters,
@@ -110,6 +116,12 @@ pub struct SearchResults {
     /// Served from the database because Meilisearch could not be reached:
     /// no facets, sorting or highlights.
     pub fallback: bool,
+    /// Words of the query that matched nothing and were left out, and the
+    /// words the results are for instead (`None`: the query as typed).
+    #[serde(default)]
+    pub dropped_words: Vec<String>,
+    #[serde(default)]
+    pub searched_for: Option<String>,
 }
 
 /// The query as searched: trimmed, and refused when too long.

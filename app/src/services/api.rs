@@ -90,7 +90,7 @@ pub async fn save_offering(
     let id = repo::save(&state.db, org.id, Some(user.id), id, &offering).await?;
     tracing::info!(organisation = slug, offering = id, user_id = user.id, "service offering saved");
     state.search.outbox_wake.notify_one();
-    leptos_axum::redirect(&format!("/orgs/{slug}/offerings"));
+    leptos_axum::redirect(&format!("/orgs/{slug}/offerings?saved={id}"));
     Ok(())
 }
 
@@ -104,6 +104,6 @@ pub async fn delete_offering(slug: String, id: String) -> Result<(), AppError> {
     repo::delete(&state.db, org.id, id).await?;
     tracing::info!(organisation = slug, offering = id, user_id = user.id, "service offering deleted");
     state.search.outbox_wake.notify_one();
-    leptos_axum::redirect(&format!("/orgs/{slug}/offerings"));
+    leptos_axum::redirect(&format!("/orgs/{slug}/offerings?deleted={id}"));
     Ok(())
 }

@@ -175,7 +175,12 @@ pub fn OfferingsPage() -> impl IntoView {
     let lang = use_lang();
     let s = texts(lang);
     let params = use_params_map();
-    let list = Resource::new(move || params.get().get("slug").unwrap_or_default(), crate::services::api::my_offerings);
+    let query = leptos_router::hooks::use_query_map();
+    // Keyed on the query too: saving or deleting lands here with its own query, which reads the list afresh.
+    let list = Resource::new(
+        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
+        |(slug, _)| crate::services::api::my_offerings(slug),
+    );
     view! {
         <Suspense fallback=move || view! { <p class="loading">{lang.texts().loading}</p> }>
             {move || Suspend::new(async move {

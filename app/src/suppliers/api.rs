@@ -142,7 +142,7 @@ pub async fn delete_profile_photo(slug: String, id: i32) -> Result<(), AppError>
     let profile = crate::read::supply_profile_of(&state.db, org.id).await?.ok_or(AppError::NotFound)?;
     crate::suppliers::photo_store::delete_photo(&state, profile.id, id).await?;
     tracing::info!(organisation = slug, photo = id, user_id = user.id, "photo deleted");
-    leptos_axum::redirect(&format!("/orgs/{slug}/profile#photos"));
+    leptos_axum::redirect(&format!("/orgs/{slug}/profile?photo=deleted#photos"));
     Ok(())
 }
 
@@ -189,6 +189,6 @@ pub async fn verify_supply_profile(
     repo::verify_fields(&state.db, org.id, &checked, &evidence, &verifier).await?;
     tracing::info!(organisation = slug, user_id = actor.id, fields = checked.len(), "supply profile fields verified");
     state.search.outbox_wake.notify_one();
-    leptos_axum::redirect(&format!("/suppliers/{slug}"));
+    leptos_axum::redirect(&format!("/suppliers/{slug}?verified=1"));
     Ok(())
 }

@@ -250,7 +250,12 @@ fn shown_fields(p: &ProfileData, categories: &[crate::belts::types::CategoryRef]
 pub fn SupplierPage() -> impl IntoView {
     let t = use_lang().texts();
     let params = use_params_map();
-    let supplier = Resource::new(move || params.get().get("slug").unwrap_or_default(), crate::suppliers::api::get_supplier);
+    let query = use_query_map();
+    // Keyed on the query too: a verification lands here with its own query, which reads the page afresh.
+    let supplier = Resource::new(
+        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
+        |(slug, _)| crate::suppliers::api::get_supplier(slug),
+    );
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
@@ -281,8 +286,24 @@ fn SupplierView(page: crate::suppliers::types::SupplierPage) -> impl IntoView {
         Some(by) => format!("{} {} · {by}", s.updated, page.updated_at),
         None => format!("{} {}", s.updated, page.updated_at),
     };
+    let products = page.profile.products.get(lang).to_string();
+    let summary = if products.is_empty() {
+        format!("{name} · {} · {place}", s.profile)
+    } else {
+        format!("{name}{}{products}", lang.pick("：", ": "))
+    };
+    let supplier_data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": name.clone(),
+        "alternateName": other_name.clone(),
+        "description": crate::seo::description(&products),
+        "address": { "@type": "PostalAddress", "addressCountry": "CN", "addressLocality": place.clone() },
+    });
     view! {
         <Title text=format!("{name} · {} · {}", s.profile, t.site_name)/>
+        <crate::seo::Description text=summary/>
+        <crate::seo::StructuredData data=supplier_data/>
         <article class="supplier-detail">
             <header class="page-head">
                 <p class="badge">{s.profile}</p>
@@ -457,8 +478,8 @@ pub fn ProfileEditorPage() -> impl IntoView {
     // Keyed on the query too, so the page reads the profile again after a
     // save or a change of status: each lands here with its own query.
     let editor = Resource::new(
-        move || (params.get().get("slug").unwrap_or_default(), query.get().get("saved"), query.get().get("unpublished")),
-        |(slug, _, _)| crate::suppliers::api::supply_profile_editor(slug),
+        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
+        |(slug, _)| crate::suppliers::api::supply_profile_editor(slug),
     );
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>

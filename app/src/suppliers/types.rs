@@ -218,3 +218,61 @@ pub struct ProfileEditor {
     pub may_edit: bool,
     pub may_verify: bool,
 }
+
+/// The trade facts a scout compares suppliers by, as one line in `lang`:
+/// MOQ, monthly capacity, lead time, certifications and export markets
+/// (the first few of each list). Empty when the profile gives none.
+pub fn trade_facts(p: &ProfileData, lang: Lang) -> String {
+    const SHOWN: usize = 3;
+    let sep = lang.pick("、", ", ");
+    let few = |items: Vec<String>| {
+        let more = items.len().saturating_sub(SHOWN);
+        let mut text = items.into_iter().take(SHOWN).collect::<Vec<_>>().join(sep);
+        if more > 0 {
+            text.push_str(&lang.pick(format!(" 等 {} 个", more + SHOWN), format!(" +{more}")));
+        }
+        text
+    };
+    let mut parts = Vec::new();
+    if let Some(moq) = p.moq {
+        parts.push(lang.pick(format!("起订 {}", moq.display(lang)), format!("MOQ {}", moq.display(lang))));
+    }
+    if let Some(capacity) = p.capacity {
+        parts.push(lang.pick(format!("月产能 {}", capacity.display(lang)), format!("{} a month", capacity.display(lang))));
+    }
+    if let Some(days) = p.lead_time_days {
+        parts.push(
+            lang.pick(format!("交期 {days} 天"), if days == 1 { "1-day lead time".to_string() } else { format!("{days}-day lead time") }),
+        );
+    }
+    if !p.certifications.is_empty() {
+        parts.push(few(p.certifications.iter().map(|c| c.label(lang).to_string()).collect()));
+    }
+    if !p.export_markets.is_empty() {
+        let markets = few(p.export_markets.iter().map(|m| crate::suppliers::markets::market_name(m, lang).to_string()).collect());
+        parts.push(lang.pick(format!("出口 {markets}"), format!("exports to {markets}")));
+    }
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod facts_tests {
+    use super::*;
+
+    #[test]
+    fn facts_read_as_a_line_in_each_language() {
+        let p = ProfileData {
+            moq: Some(Quantity { value: 1000, unit: QuantityUnit::ALL[0] }),
+            lead_time_days: Some(15),
+            certifications: vec![Certification::Bsci, Certification::Ce],
+            export_markets: vec!["US".into(), "JP".into(), "DE".into(), "GB".into(), "FR".into()],
+            ..ProfileData::default()
+        };
+        let en = trade_facts(&p, Lang::En);
+        assert!(en.starts_with("MOQ 1,000 ") && en.contains("15-day lead time") && en.contains("BSCI, CE"), "{en}");
+        assert!(en.ends_with("+2"), "only the first markets: {en}");
+        let zh = trade_facts(&p, Lang::Zh);
+        assert!(zh.starts_with("起订 1,000") && zh.contains("交期 15 天") && zh.contains("出口 美国、日本、德国 等 5 个"), "{zh}");
+        assert_eq!(trade_facts(&ProfileData::default(), Lang::En), "");
+    }
+}

@@ -225,3 +225,48 @@ async fn certifications_and_export_markets_are_words_search_finds() {
         assert!(search_hrefs(&site.search, q).await.contains(&supplier), "{q:?} should find a BSCI-certified profile exporting to Germany");
     }
 }
+
+/// Every word counts, in any order; a word that finds nothing is left out and
+/// the page says so; a word found only at the start of a longer word ranks
+/// below whole-word matches.
+#[tokio::test]
+async fn all_words_are_used_when_they_can_be_and_the_page_says_which_were_dropped() {
+    let site = site().await;
+    let both = search(&site, "q=pingdu+eyelashes").await;
+    let one = search(&site, "q=eyelashes").await;
+    assert!(both.total > 0 && both.total <= one.total, "both words narrow: {} vs {}", both.total, one.total);
+    assert!(both.dropped_words.is_empty());
+
+    let first = search(&site, "q=xyzzy+eyelashes").await;
+    let second = search(&site, "q=eyelashes+xyzzy").await;
+    assert!(first.total > 0, "the word that finds nothing is left out");
+    assert_eq!(first.total, second.total, "word order does not decide");
+    assert_eq!(first.dropped_words, ["xyzzy"]);
+    assert_eq!(first.searched_for.as_deref(), Some("eyelashes"));
+    let page = get(&site.router, "/search?q=xyzzy+eyelashes", "en").await;
+    assert!(page.body.contains("No results for ‘xyzzy’; showing results for ‘eyelashes’."), "the page says so");
+    let page = get(&site.router, "/search?q=xyzzy+eyelashes", "zh-CN").await;
+    assert!(page.body.contains("没有找到包含“xyzzy”的结果，以下是“eyelashes”的结果。"));
+    assert_eq!(search(&site, "q=xyzzy+plugh").await.total, 0, "nothing at all is nothing");
+
+    // "tea" inside "Teams": an organisation named so ranks below the tea belt and tea firms.
+    let mut provider = Browser::new(&site.router, "10.4.4.4");
+    let fields = [
+        ("email", "teams@example.com"),
+        ("display_name", "Teams"),
+        ("role", Role::ServiceProvider.code()),
+        ("password", PASSWORD),
+        ("password_again", PASSWORD),
+    ];
+    provider.call("sign_up", &fields).await;
+    provider.call("sign_in", &[("email", "teams@example.com"), ("password", PASSWORD)]).await;
+    let page =
+        provider.call("create_organisation", &org_fields("service_provider", "Export Teams Training", "pingdu-false-eyelashes")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    drain_outbox(&site.db.db, &site.meili.service()).await;
+    let tea = search(&site, "q=tea").await;
+    let hrefs: Vec<&str> = tea.hits.iter().map(|h| h.href.as_str()).collect();
+    let teams = hrefs.iter().position(|h| h.starts_with("/orgs/export-teams-training"));
+    let belt = hrefs.iter().position(|h| *h == "/belts/junshan-yinzhen-tea").expect("the tea belt is found");
+    assert!(teams.is_none_or(|t| t > belt), "a prefix match ranks below the real one: {hrefs:?}");
+}

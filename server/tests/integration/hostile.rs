@@ -176,6 +176,11 @@ async fn hostile_text_in_every_field_comes_back_as_text_on_every_page() {
     let mut visitor = Browser::new(&site.router, "10.0.0.9");
     let org = both_languages(&mut visitor, &format!("/orgs/{slug}")).await;
     assert!(title_of(&org[1]).contains(TITLE), "the title shows the name as text: {:?}", title_of(&org[1]));
+    // Structured data carries the name as data: it parses, and holds it exactly.
+    let document = Html::parse_document(&org[1].body);
+    let data = document.select(&Selector::parse(r#"script[type="application/ld+json"]"#).unwrap()).next().expect("structured data");
+    let data: serde_json::Value = serde_json::from_str(&data.inner_html()).expect("valid JSON");
+    assert_eq!(data["name"], name_en.as_str());
     for value in [TITLE, ATTRIBUTE, TEXTAREA, TEMPLATE_BIDI, JS_URL] {
         assert_shown_in("organisation page", &org, value);
     }

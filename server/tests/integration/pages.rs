@@ -194,3 +194,69 @@ async fn the_sitemap_lists_public_pages_only_and_robots_names_it() {
     assert!(robots.body.contains("Disallow: /admin") && robots.body.contains("Disallow: /api/"));
     assert!(robots.body.contains("Sitemap: http://localhost:3000/sitemap.xml"));
 }
+
+/// What general web search reads: a description, the canonical address and
+/// the language versions (absolute, on the public address), and schema.org
+/// data that parses and names the page's belt or organisation.
+#[tokio::test]
+async fn public_pages_tell_web_search_what_they_are_in_each_language() {
+    use scraper::{Html, Selector};
+    let site = site().await;
+    let links = |page: &Page| {
+        let document = Html::parse_document(&page.body);
+        let mut found: Vec<(String, String, String)> = document
+            .select(&Selector::parse("head link[rel=canonical], head link[rel=alternate]").unwrap())
+            .map(|l| {
+                (l.attr("rel").unwrap().to_string(), l.attr("hreflang").unwrap_or("").to_string(), l.attr("href").unwrap().to_string())
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let structured = |page: &Page| -> serde_json::Value {
+        let document = Html::parse_document(&page.body);
+        let script = document.select(&Selector::parse(r#"script[type="application/ld+json"]"#).unwrap()).next().expect("structured data");
+        serde_json::from_str(&script.inner_html()).expect("valid JSON")
+    };
+    let description = |page: &Page| {
+        let document = Html::parse_document(&page.body);
+        let meta = document
+            .select(&Selector::parse(r#"meta[name="description"]"#).unwrap())
+            .next()
+            .map(|m| m.attr("content").unwrap().to_string());
+        meta.expect("a description")
+    };
+
+    let belt = get(&site.router, "/belts/pingdu-false-eyelashes?hl=en", "zh-CN").await;
+    assert!(belt.body.contains(r#"<html lang="en""#), "?hl=en shows English whatever the browser prefers");
+    let base = "http://127.0.0.1:3000";
+    let own = |query: &str| format!("{base}/belts/pingdu-false-eyelashes{query}");
+    let expected = vec![
+        ("alternate".to_string(), "en".to_string(), own("?hl=en")),
+        ("alternate".to_string(), "x-default".to_string(), own("")),
+        ("alternate".to_string(), "zh-Hans".to_string(), own("?hl=zh")),
+        ("canonical".to_string(), String::new(), own("?hl=en")),
+    ];
+    let found = links(&belt);
+    assert_eq!(found.len(), 4, "{found:?}");
+    for ((rel, hreflang, href), (want_rel, want_lang, want_href)) in found.iter().zip(&expected) {
+        assert_eq!((rel, hreflang), (want_rel, want_lang));
+        assert!(href.ends_with(want_href.trim_start_matches(base)) && href.starts_with("http"), "{href} should be {want_href}");
+    }
+    let data = structured(&belt);
+    assert_eq!(data["@type"], "Place");
+    assert_eq!(data["name"], "Pingdu False Eyelashes Belt");
+    assert!(data["geo"]["latitude"].as_f64().is_some());
+    assert!(!description(&belt).is_empty() && description(&belt).chars().count() <= app::seo::DESCRIPTION_MAX);
+
+    let org = get(&site.router, "/orgs/zongteng-group", "zh-CN").await;
+    assert_eq!(structured(&org)["@type"], "Organization");
+    assert!(links(&org).iter().any(|(rel, _, href)| rel == "canonical" && href.ends_with("/orgs/zongteng-group?hl=zh")));
+    let search = get(&site.router, "/search?q=lashes&hl=en&page=1", "en").await;
+    assert!(
+        links(&search).iter().any(|(_, lang, href)| lang == "zh-Hans" && href.ends_with("/search?q=lashes&page=1&hl=zh")),
+        "{:?}",
+        links(&search)
+    );
+    assert!(!description(&get(&site.router, "/", "en").await).is_empty());
+}

@@ -21,8 +21,11 @@ async fn rename_belt(db: &sea_orm::DatabaseConnection, slug: &str, name_en: &str
     id
 }
 
+/// Whether a search for every word of `query` finds `href` (not a search that had to leave words out).
 async fn finds(search: &app::search::service::SearchService, query: &str, href: &str) -> bool {
-    common::search_hrefs(search, query).await.iter().any(|h| h == href)
+    let asked = app::search::query::SearchQuery { q: query.to_string(), ..Default::default() };
+    let found = search.search(&asked, None).await.expect("search answers");
+    found.dropped_words.is_empty() && found.hits.into_iter().any(|h| app::search::results::hit(h, None).href == href)
 }
 
 #[tokio::test]

@@ -302,3 +302,27 @@ async fn the_article_firms_have_demo_profiles_holding_only_what_the_articles_say
         assert!(hrefs.contains(&href.to_string()), "{query}: {hrefs:?}");
     }
 }
+
+/// A supplier's result card shows what a scout compares by: MOQ, capacity,
+/// lead time, certifications, markets, and its first photo.
+#[tokio::test]
+async fn a_supplier_result_card_shows_its_trade_facts_and_photo() {
+    let site = site().await;
+    let mut maker = maker(&site).await;
+    maker.call("save_supply_profile", &profile_fields(SLUG)).await;
+    let editor = format!("/orgs/{SLUG}/profile");
+    let page =
+        maker.upload(&editor, &format!("{editor}/photos"), &[("caption", "Workshop")], ("w.png", "image/png", &real_png(320, 240))).await;
+    assert!(page.status.is_redirection(), "{}", page.status);
+    maker.call("set_supply_profile_status", &[("slug", SLUG), ("action", "publish")]).await;
+    drain_outbox(&site.db.db, &site.search).await;
+
+    let en = get(&site.router, "/search?q=Pingdu%20Silk%20Lashes", "en").await;
+    let card = en.body.split(&format!(r#"href="/suppliers/{SLUG}""#)).next().and_then(|before| before.rsplit("<li").next()).unwrap_or("");
+    assert!(card.contains(r#"<img src="/media/photos/"#) && card.contains("result-photo"), "the photo is on the card: {card}");
+    let facts = en.body.split(r#"<p class="facts">"#).nth(1).and_then(|rest| rest.split("</p>").next()).expect("a facts line");
+    assert!(facts.contains("MOQ 1,000") && facts.contains("a month") && facts.contains("15-day lead time"), "{facts}");
+    assert!(facts.contains("BSCI") && facts.contains("United States"), "{facts}");
+    let zh = get(&site.router, "/search?q=Pingdu%20Silk%20Lashes", "zh-CN").await;
+    assert!(zh.body.contains("起订 1,000") && zh.body.contains("交期 15 天") && zh.body.contains("出口 美国、日本、德国"));
+}
