@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::china_map::{ProvinceShape, LAT_MAX, LNG_MIN, PROVINCE_SHAPES, SCALE_X, SCALE_Y, VIEW_HEIGHT, VIEW_WIDTH};
@@ -21,6 +22,40 @@ pub struct MapMarker {
     pub label: String,
     pub latitude: f64,
     pub longitude: f64,
+    /// The province's code, where a group of markers links to.
+    pub province: String,
+    /// The city, which names a group of markers.
+    pub place: String,
+}
+
+/// Markers this close on the drawing (in SVG units) would cover each other: they are drawn as one group.
+pub const CLUSTER_RADIUS: f64 = 14.0;
+
+/// Markers drawn as one dot: one belt, or several close together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarkerGroup {
+    pub x: f64,
+    pub y: f64,
+    pub members: Vec<MapMarker>,
+}
+
+/// Groups markers that would overlap on the drawing, each group centred on
+/// its members' mean position, in the order the markers came.
+pub fn clustered(markers: Vec<MapMarker>, radius: f64) -> Vec<MarkerGroup> {
+    let mut groups: Vec<MarkerGroup> = Vec::new();
+    for marker in markers {
+        let (x, y) = project(marker.latitude, marker.longitude);
+        match groups.iter_mut().find(|g| (g.x - x).hypot(g.y - y) <= radius) {
+            Some(group) => {
+                let n = group.members.len() as f64;
+                group.x = (group.x * n + x) / (n + 1.0);
+                group.y = (group.y * n + y) / (n + 1.0);
+                group.members.push(marker);
+            }
+            None => groups.push(MarkerGroup { x, y, members: vec![marker] }),
+        }
+    }
+    groups
 }
 
 /// The province outlines with their names, as SVG markup. The same ~40 KB for
@@ -55,15 +90,40 @@ pub fn ChinaMap(markers: Vec<MapMarker>, #[prop(optional)] highlight: Option<Str
         let name = province_of(shape).map(|p| lang.pick(p.name_zh, p.name_en)).unwrap_or(shape.name_zh);
         Some(view! { <path class="province highlight" d=shape.path><title>{name}</title></path> })
     });
-    let dots = markers
+    let dots = clustered(markers, CLUSTER_RADIUS)
         .into_iter()
-        .map(|m| {
-            let (x, y) = project(m.latitude, m.longitude);
-            view! {
-                <a href=m.href class="marker">
-                    <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="7"/>
-                    <title>{m.label}</title>
-                </a>
+        .map(|group| {
+            let (x, y) = (format!("{:.1}", group.x), format!("{:.1}", group.y + 4.0));
+            let (label_x, label_y) = (format!("{:.1}", group.x + 11.0), format!("{:.1}", group.y - 9.0));
+            let (cx, cy) = (format!("{:.1}", group.x), format!("{:.1}", group.y));
+            if let [only] = group.members.as_slice() {
+                // Hovering or focusing names the belt (the label shows; the title is the tooltip).
+                let (href, name, shown, tip) = (only.href.clone(), only.label.clone(), only.label.clone(), only.label.clone());
+                Either::Left(view! {
+                    <a href=href class="marker" aria-label=name>
+                        <circle cx=cx cy=cy r="7"/>
+                        <text class="marker-label" x=label_x y=label_y>{shown}</text>
+                        <title>{tip}</title>
+                    </a>
+                })
+            } else {
+                // Several belts share a place: one labelled dot with their count, leading to the province's belts.
+                let count = group.members.len();
+                let first = &group.members[0];
+                let names: Vec<&str> = group.members.iter().map(|m| m.label.as_str()).collect();
+                let label = lang.pick(
+                    format!("{} · {count} 个产业带：{}", first.place, names.join("、")),
+                    format!("{} · {count} belts: {}", first.place, names.join(", ")),
+                );
+                let tip = label.clone();
+                Either::Right(view! {
+                    <a href=format!("/belts?province={}", first.province) class="marker cluster" aria-label=label>
+                        <circle cx=cx cy=cy r="11"/>
+                        <text class="marker-count" x=x y=y text-anchor="middle">{count.to_string()}</text>
+                        <text class="marker-label cluster-label" x=label_x y=label_y>{first.place.clone()}</text>
+                        <title>{tip}</title>
+                    </a>
+                })
             }
         })
         .collect_view();
@@ -92,6 +152,41 @@ mod tests {
         }
         assert!(pingdu_x > yangjiang_x, "Pingdu is east of Yangjiang");
         assert!(pingdu_y < yangjiang_y, "Pingdu is north of Yangjiang");
+    }
+
+    fn at(label: &str, latitude: f64, longitude: f64) -> MapMarker {
+        MapMarker {
+            href: format!("/belts/{label}"),
+            label: label.into(),
+            latitude,
+            longitude,
+            province: "shandong".into(),
+            place: "Qingdao".into(),
+        }
+    }
+
+    #[test]
+    fn belts_in_one_city_are_one_group_and_distant_ones_stay_apart() {
+        let groups = clustered(vec![at("pingdu", 36.78, 119.96), at("jimo", 36.39, 120.45), at("miluo", 28.80, 113.08)], CLUSTER_RADIUS);
+        assert_eq!(groups.len(), 2, "{groups:?}");
+        assert_eq!(groups[0].members.iter().map(|m| m.label.as_str()).collect::<Vec<_>>(), ["pingdu", "jimo"]);
+        assert_eq!(groups[1].members.len(), 1);
+        let (x, _) = project(36.78, 119.96);
+        let (x2, _) = project(36.39, 120.45);
+        assert!((groups[0].x - (x + x2) / 2.0).abs() < 1e-9, "centred between them");
+    }
+
+    #[test]
+    fn no_two_groups_overlap_and_no_marker_is_lost() {
+        let markers: Vec<MapMarker> =
+            (0..40).map(|i| at(&format!("b{i}"), 22.0 + f64::from(i % 8) * 2.3, 100.0 + f64::from(i / 8) * 4.1)).collect();
+        let groups = clustered(markers, CLUSTER_RADIUS);
+        assert_eq!(groups.iter().map(|g| g.members.len()).sum::<usize>(), 40);
+        for (i, a) in groups.iter().enumerate() {
+            for b in &groups[i + 1..] {
+                assert!((a.x - b.x).hypot(a.y - b.y) > CLUSTER_RADIUS * 0.5, "groups too close: {a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

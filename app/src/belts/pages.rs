@@ -25,6 +25,8 @@ fn marker(card: &BeltCard, lang: Lang) -> MapMarker {
         label: card.name.get(lang).to_string(),
         latitude: card.latitude,
         longitude: card.longitude,
+        province: card.province.clone(),
+        place: card.city.get(lang).to_string(),
     }
 }
 

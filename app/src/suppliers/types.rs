@@ -252,7 +252,10 @@ pub fn trade_facts(p: &ProfileData, lang: Lang) -> String {
         let markets = few(p.export_markets.iter().map(|m| crate::suppliers::markets::market_name(m, lang).to_string()).collect());
         parts.push(lang.pick(format!("出口 {markets}"), format!("exports to {markets}")));
     }
-    parts.join(" · ")
+    // A line that starts with a lower-case part ("exports to …") starts a sentence.
+    let line = parts.join(" · ");
+    let mut chars = line.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -274,5 +277,7 @@ mod facts_tests {
         let zh = trade_facts(&p, Lang::Zh);
         assert!(zh.starts_with("起订 1,000") && zh.contains("交期 15 天") && zh.contains("出口 美国、日本、德国 等 5 个"), "{zh}");
         assert_eq!(trade_facts(&ProfileData::default(), Lang::En), "");
+        let markets_only = ProfileData { export_markets: vec!["JP".into()], ..ProfileData::default() };
+        assert_eq!(trade_facts(&markets_only, Lang::En), "Exports to Japan");
     }
 }

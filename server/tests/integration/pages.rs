@@ -260,3 +260,28 @@ async fn public_pages_tell_web_search_what_they_are_in_each_language() {
     );
     assert!(!description(&get(&site.router, "/", "en").await).is_empty());
 }
+
+/// The directory's map: belts close together (Yueyang's) are one counted,
+/// named dot leading to their province; every other belt is its own dot
+/// whose link names it; no belt is missing.
+#[tokio::test]
+async fn the_map_groups_belts_that_share_a_place_and_names_every_marker() {
+    use scraper::{Html, Selector};
+    let site = site().await;
+    let page = get(&site.router, "/belts", "en").await;
+    let document = Html::parse_document(&page.body);
+    let markers: Vec<scraper::ElementRef> = document.select(&Selector::parse("svg.china-map a.marker").unwrap()).collect();
+    let clusters: Vec<&scraper::ElementRef> = markers.iter().filter(|m| m.value().classes().any(|c| c == "cluster")).collect();
+    assert!(!clusters.is_empty(), "Yueyang's belts share a dot");
+    let yueyang = clusters.iter().find(|c| c.attr("href") == Some("/belts?province=hunan")).expect("a Hunan group");
+    let label = yueyang.attr("aria-label").unwrap();
+    assert!(label.contains("belts:") && label.contains("Junshan"), "{label}");
+    let mut shown = 0;
+    for marker in &markers {
+        let count = marker.select(&Selector::parse("text.marker-count").unwrap()).next().map(|t| t.text().collect::<String>());
+        shown += count.map_or(1, |c| c.parse::<usize>().unwrap());
+        assert!(!marker.attr("aria-label").unwrap_or("").is_empty(), "every marker is named");
+    }
+    let belts = document.select(&Selector::parse(".belt-card").unwrap()).count();
+    assert_eq!(shown, belts, "every belt on the map, once");
+}
