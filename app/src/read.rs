@@ -155,12 +155,15 @@ pub async fn published_supplier_cards<C: ConnectionTrait>(db: &C, orgs: &[organi
         .filter_map(|row| {
             let org = by_id.get(&row.organisation_id)?;
             let profile = profile_data(row, Vec::new());
+            let facts = Bilingual::new(
+                crate::suppliers::types::trade_facts(&profile, crate::i18n::Lang::Zh),
+                crate::suppliers::types::trade_facts(&profile, crate::i18n::Lang::En),
+            );
             Some(SupplierCard {
                 slug: org.slug.clone(),
                 name: org_name(org),
                 products: profile.products,
-                moq: profile.moq,
-                export_markets: profile.export_markets,
+                facts,
                 verified: org.verified_at.is_some(),
                 is_demo: row.is_demo || org.is_demo,
             })

@@ -62,8 +62,6 @@ pub struct SupplierTexts {
     pub verify_save: &'static str,
     pub suppliers: &'static str,
     pub suppliers_empty: &'static str,
-    pub moq_short: &'static str,
-    pub markets_short: &'static str,
     pub belts: &'static str,
     pub none_yet: &'static str,
     pub photos: &'static str,
@@ -122,8 +120,6 @@ static ZH: SupplierTexts = SupplierTexts {
     verify_save: "保存核验结果",
     suppliers: "供应商",
     suppliers_empty: "此产业带还没有已发布的供货档案。",
-    moq_short: "起订",
-    markets_short: "出口",
     belts: "所在产业带",
     none_yet: "暂无",
     photos: "照片",
@@ -182,8 +178,6 @@ static EN: SupplierTexts = SupplierTexts {
     verify_save: "Save verification",
     suppliers: "Suppliers",
     suppliers_empty: "No supply profile in this belt is published yet.",
-    moq_short: "MOQ",
-    markets_short: "Exports to",
     belts: "Belts",
     none_yet: "None yet",
     photos: "Photos",
@@ -447,16 +441,13 @@ pub fn SupplierList(suppliers: Vec<SupplierCard>) -> impl IntoView {
                 Either::Right(view! {
                     <ul class="cards">
                         {suppliers.into_iter().map(|c| {
-                            let facts: Vec<String> = [
-                                c.moq.map(|q| format!("{} {}", s.moq_short, q.display(lang))),
-                                (!c.export_markets.is_empty()).then(|| format!("{} {}", s.markets_short, markets_text(&c.export_markets, lang))),
-                            ].into_iter().flatten().collect();
+                            let facts = c.facts.get(lang).to_string();
                             view! {
                                 <li class="card">
                                     <a href=format!("/suppliers/{}", c.slug)><strong>{c.name.get(lang).to_string()}</strong></a>
                                     {c.verified.then(|| view! { <span class="badge">{s.verified}</span> })}
                                     <p>{c.products.get(lang).to_string()}</p>
-                                    {(!facts.is_empty()).then(|| view! { <p class="muted">{facts.join(" · ")}</p> })}
+                                    {(!facts.is_empty()).then(|| view! { <p class="muted facts">{facts}</p> })}
                                 </li>
                             }
                         }).collect_view()}

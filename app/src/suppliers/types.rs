@@ -196,8 +196,8 @@ pub struct SupplierCard {
     pub slug: String,
     pub name: Bilingual,
     pub products: Bilingual,
-    pub moq: Option<Quantity>,
-    pub export_markets: Vec<String>,
+    /// MOQ, capacity, lead time, certifications and markets, as [`trade_facts`] writes them.
+    pub facts: Bilingual,
     pub verified: bool,
     pub is_demo: bool,
 }

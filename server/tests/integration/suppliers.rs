@@ -111,6 +111,8 @@ async fn a_profile_is_saved_as_a_draft_published_into_search_and_withdrawn() {
     }
     let belt = visitor.get("/belts/pingdu-false-eyelashes").await;
     assert!(belt.body.contains(&format!("/suppliers/{SLUG}")), "the belt lists its published supplier");
+    let facts = belt.body.split(r#"class="muted facts""#).nth(1).map(|rest| rest.chars().take(120).collect::<String>()).unwrap_or_default();
+    assert!(facts.contains("起订 1,000 副") && facts.contains("交期 15 天"), "with the facts a scout compares: {facts}");
     let org = visitor.get(&format!("/orgs/{SLUG}")).await;
     assert!(org.body.contains(&format!("/suppliers/{SLUG}")), "the organisation links to its profile");
 
