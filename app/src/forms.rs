@@ -167,6 +167,13 @@ impl FormErrors {
         FormErrors::default()
     }
 
+    /// A refusal of one field for one problem.
+    pub fn refusing(field: &str, problem: Problem) -> crate::error::AppError {
+        let mut errors = FormErrors::new();
+        errors.add(field, problem);
+        crate::error::AppError::Invalid(errors)
+    }
+
     /// Records `problem` for `field` unless it already has one.
     pub fn add(&mut self, field: &str, problem: Problem) {
         self.problems.entry(field.to_string()).or_insert(problem);

@@ -24,28 +24,7 @@ use crate::read::org_name;
 use crate::state::MailSettings;
 
 fn refused(field: &str, problem: Problem) -> AppError {
-    let mut errors = FormErrors::new();
-    errors.add(field, problem);
-    AppError::Invalid(errors)
-}
-
-/// Queues the organisation and everything it publishes for search.
-async fn requeue<C: ConnectionTrait>(txn: &C, org_id: i32) -> Result<(), AppError> {
-    enqueue(txn, EntityKind::Organisation, org_id).await?;
-    if let Some(profile) = crate::read::supply_profile_of(txn, org_id).await? {
-        enqueue(txn, EntityKind::SupplyProfile, profile.id).await?;
-    }
-    let offerings: Vec<i32> = service_offering::Entity::find()
-        .select_only()
-        .column(service_offering::Column::Id)
-        .filter(service_offering::Column::OrganisationId.eq(org_id))
-        .into_tuple()
-        .all(txn)
-        .await?;
-    for id in offerings {
-        enqueue(txn, EntityKind::Offering, id).await?;
-    }
-    Ok(())
+    FormErrors::refusing(field, problem)
 }
 
 async fn tell_team<C: ConnectionTrait>(
@@ -103,7 +82,7 @@ pub async fn hide(
         format!("A site admin hid {}: {reason}", name.get(Lang::En)),
     );
     tell_team(&txn, mail, org, title, format!("/orgs/{}", org.slug)).await?;
-    requeue(&txn, org.id).await?;
+    crate::orgs::repo::requeue_with_its_documents(&txn, org.id).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -134,7 +113,7 @@ pub async fn restore(
     audit::record(&txn, actor, AuditAction::Restore, Some(org.id), &display_name(&name), reason).await?;
     let title = Bilingual::new(format!("“{}”已恢复显示", name.get(Lang::Zh)), format!("{} is shown again", name.get(Lang::En)));
     tell_team(&txn, mail, org, title, format!("/orgs/{}", org.slug)).await?;
-    requeue(&txn, org.id).await?;
+    crate::orgs::repo::requeue_with_its_documents(&txn, org.id).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -234,7 +213,7 @@ pub async fn revoke_verification(
         format!("The verification of {}'s {} was withdrawn: {reason}", name.get(Lang::En), what.get(Lang::En)),
     );
     tell_team(&txn, mail, &org, title, format!("/orgs/{}#verifications", org.slug)).await?;
-    requeue(&txn, org.id).await?;
+    crate::orgs::repo::requeue_with_its_documents(&txn, org.id).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -334,8 +313,8 @@ pub async fn merge(
         format!("{} was merged into {}", from_name.get(Lang::En), into_name.get(Lang::En)),
     );
     notify(&txn, mail, &told, &Notice { kind: NotificationKind::Moderated, title, link: format!("/orgs/{}", into.slug) }).await?;
-    requeue(&txn, from.id).await?;
-    requeue(&txn, into.id).await?;
+    crate::orgs::repo::requeue_with_its_documents(&txn, from.id).await?;
+    crate::orgs::repo::requeue_with_its_documents(&txn, into.id).await?;
     for belt in belts_there {
         enqueue(&txn, EntityKind::Belt, belt).await?;
     }

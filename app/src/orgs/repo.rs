@@ -450,7 +450,7 @@ pub async fn edit(
     org: &organisation::Model,
     facts: OrgFacts,
 ) -> Result<String, AppError> {
-    use crate::entities::{organisation_slug, service_offering};
+    use crate::entities::organisation_slug;
     use sea_orm::sea_query::Expr;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let kind = OrgKind::from_code(&org.kind).ok_or(AppError::Internal)?;
@@ -491,15 +491,32 @@ pub async fn edit(
     if renamed && !admin {
         flag_if_lookalike(&txn, org.id, &new.name).await?;
     }
-    if let Some(profile) = crate::read::supply_profile_of(&txn, org.id).await? {
-        crate::changes::enqueue(&txn, crate::changes::EntityKind::SupplyProfile, profile.id).await?;
-    }
-    let offerings = service_offering::Entity::find().filter(service_offering::Column::OrganisationId.eq(org.id)).all(&txn).await?;
-    for offering in offerings {
-        crate::changes::enqueue(&txn, crate::changes::EntityKind::Offering, offering.id).await?;
-    }
+    requeue_with_its_documents(&txn, org.id).await?;
     txn.commit().await?;
     Ok(slug)
+}
+
+/// Queues an organisation and everything it publishes (its profile and
+/// offerings carry its name and visibility) for search.
+pub async fn requeue_with_its_documents<C: ConnectionTrait>(txn: &C, org_id: i32) -> Result<(), AppError> {
+    use crate::changes::{enqueue, EntityKind};
+    use crate::entities::service_offering;
+    use sea_orm::QuerySelect;
+    enqueue(txn, EntityKind::Organisation, org_id).await?;
+    if let Some(profile) = crate::read::supply_profile_of(txn, org_id).await? {
+        enqueue(txn, EntityKind::SupplyProfile, profile.id).await?;
+    }
+    let offerings: Vec<i32> = service_offering::Entity::find()
+        .select_only()
+        .column(service_offering::Column::Id)
+        .filter(service_offering::Column::OrganisationId.eq(org_id))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    for id in offerings {
+        enqueue(txn, EntityKind::Offering, id).await?;
+    }
+    Ok(())
 }
 
 /// Where the organisation once at `slug` lives now: renamed away from it, or

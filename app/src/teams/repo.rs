@@ -22,9 +22,7 @@ use crate::teams::types::{InvitationState, InvitationView, PendingInvitation, Te
 pub const INVITATIONS_PER_DAY: usize = 20;
 
 fn refused(field: &str, problem: Problem) -> AppError {
-    let mut errors = FormErrors::new();
-    errors.add(field, problem);
-    AppError::Invalid(errors)
+    FormErrors::refusing(field, problem)
 }
 
 fn refusal(field: &str, why: TeamRefusal) -> AppError {
