@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::i18n::Lang;
+use crate::i18n::{Counted, Lang};
 use crate::layout::ErrorPage;
 use crate::use_lang;
 
@@ -18,8 +18,8 @@ pub struct AdminSummary {
     pub search_pending: u64,
     pub mail_waiting: u64,
     pub smtp: bool,
-    pub open_reports: usize,
-    pub names_to_check: usize,
+    pub open_reports: u64,
+    pub names_to_check: u64,
 }
 
 /// Counts for the admin area. Site admins (`orgs::policy::may_approve`, `mail::policy::may_read_mailbox`).
@@ -32,10 +32,10 @@ pub async fn admin_counts() -> Result<AdminSummary, AppError> {
     }
     let queue = crate::orgs::approvals::queue(&state.db).await?;
     let mailbox = crate::mail::outbox::mailbox(&state.db, state.mail.transport.is_smtp(), 0).await?;
-    let moderation = crate::moderation::repo::overview(&state.db).await?;
+    let (open_reports, names_to_check) = crate::moderation::repo::waiting(&state.db).await?;
     Ok(AdminSummary {
-        open_reports: moderation.reports.len(),
-        names_to_check: moderation.flagged.len(),
+        open_reports,
+        names_to_check,
         approvals_waiting: queue.organisations.len() + queue.belts.len() + queue.join_requests.len(),
         search_up: state.search.is_healthy().await,
         search_pending: crate::search::outbox::pending(&state.db).await?,
@@ -48,7 +48,7 @@ struct AdminTexts {
     title: &'static str,
     lead: &'static str,
     approvals: &'static str,
-    approvals_waiting: &'static str,
+    approvals_waiting: Counted,
     search: &'static str,
     search_up: &'static str,
     search_down: &'static str,
@@ -56,7 +56,8 @@ struct AdminTexts {
     mail_local: &'static str,
     mail_smtp: &'static str,
     moderation: &'static str,
-    moderation_waiting: &'static str,
+    reports_waiting: Counted,
+    names_waiting: Counted,
     audit: &'static str,
     audit_lead: &'static str,
 }
@@ -65,7 +66,7 @@ static ZH: AdminTexts = AdminTexts {
     title: "管理后台",
     lead: "站点管理员的工作：审核申请、处理举报和可疑机构、查看搜索同步和站点发出的邮件。",
     approvals: "审核申请",
-    approvals_waiting: "件等待决定",
+    approvals_waiting: Counted::same("{n} 件申请等待决定。"),
     search: "搜索状态",
     search_up: "搜索引擎正常；待同步的更改：",
     search_down: "搜索引擎没有响应；待同步的更改：",
@@ -73,7 +74,8 @@ static ZH: AdminTexts = AdminTexts {
     mail_local: "未配置 SMTP，邮件保存在本地邮箱；等待处理：",
     mail_smtp: "邮件经 SMTP 发出；等待发送：",
     moderation: "内容管理",
-    moderation_waiting: "待处理的举报 {reports} 件，名称待查的机构 {names} 个。",
+    reports_waiting: Counted::same("待处理的举报 {n} 件；"),
+    names_waiting: Counted::same("名称待查的机构 {n} 个。"),
     audit: "操作记录",
     audit_lead: "每项管理操作：谁、何时、做了什么、为什么。",
 };
@@ -83,7 +85,7 @@ static EN: AdminTexts = AdminTexts {
     lead:
         "A site admin's work: decide requests, handle reports and suspicious names, watch search stay in step, read the mail the site sent.",
     approvals: "Approvals",
-    approvals_waiting: "waiting for a decision",
+    approvals_waiting: Counted::new("{n} request waits for a decision.", "{n} requests wait for a decision."),
     search: "Search status",
     search_up: "The search engine answers; changes on their way to it: ",
     search_down: "The search engine does not answer; changes on their way to it: ",
@@ -91,7 +93,8 @@ static EN: AdminTexts = AdminTexts {
     mail_local: "No SMTP server: mail is kept in the local mailbox; waiting: ",
     mail_smtp: "Mail goes out by SMTP; waiting to be sent: ",
     moderation: "Moderation",
-    moderation_waiting: "Open reports: {reports}. Names to check: {names}.",
+    reports_waiting: Counted::new("{n} open report;", "{n} open reports;"),
+    names_waiting: Counted::new("{n} organisation's name to check.", "{n} organisations' names to check."),
     audit: "Audit trail",
     audit_lead: "Every admin action: who, when, what and why.",
 };
@@ -118,7 +121,7 @@ pub fn AdminPage() -> impl IntoView {
                         <ul class="admin-areas">
                             <li>
                                 <a href="/admin/approvals">{t.approvals}</a>
-                                <p class="muted">{format!("{} {}", s.approvals_waiting, t.approvals_waiting)}</p>
+                                <p class="muted">{t.approvals_waiting.with(s.approvals_waiting as u64)}</p>
                             </li>
                             <li>
                                 <a href="/admin/search">{t.search}</a>
@@ -127,7 +130,7 @@ pub fn AdminPage() -> impl IntoView {
                             <li>
                                 <a href="/admin/moderation">{t.moderation}</a>
                                 <p class="muted">
-                                    {t.moderation_waiting.replace("{reports}", &s.open_reports.to_string()).replace("{names}", &s.names_to_check.to_string())}
+                                    {t.reports_waiting.with(s.open_reports)}" "{t.names_waiting.with(s.names_to_check)}
                                 </p>
                             </li>
                             <li>

@@ -82,7 +82,7 @@ impl AuditAction {
 /// One entry of the trail, as the audit page lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditRow {
-    pub at: String,
+    pub at: crate::clock::Moment,
     pub actor: String,
     pub action: AuditAction,
     pub subject: String,
@@ -131,7 +131,7 @@ pub async fn recent<C: sea_orm::ConnectionTrait>(db: &C, limit: u64) -> Result<V
         .into_iter()
         .filter_map(|r| {
             Some(AuditRow {
-                at: crate::clock::date_time(r.created_at),
+                at: r.created_at.into(),
                 actor: r.actor_name,
                 action: AuditAction::from_code(&r.action)?,
                 subject: r.subject,

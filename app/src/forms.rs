@@ -61,6 +61,8 @@ pub enum Problem {
     LastOwner,
     /// The person invited is in the team already.
     AlreadyInTeam,
+    /// The sender's own address is not confirmed yet.
+    ConfirmYourEmailFirst,
     /// More invitations than a team may send in a day.
     TooManyInvitations {
         max: usize,
@@ -124,6 +126,13 @@ impl Problem {
             (Problem::LastOwner, Lang::En) => "An organisation needs at least one owner. Make someone else an owner first.".into(),
             (Problem::AlreadyInTeam, Lang::Zh) => "这个邮箱的用户已经在团队里了。".into(),
             (Problem::AlreadyInTeam, Lang::En) => "The person with this address is in the team already.".into(),
+            (Problem::ConfirmYourEmailFirst, Lang::Zh) => {
+                "请先确认你自己的邮箱：打开我们发给你的确认链接（可以在“我的账户”页面重新发送），然后再邀请他人。".into()
+            }
+            (Problem::ConfirmYourEmailFirst, Lang::En) => {
+                "Confirm your own email address first: open the link we sent you (your account page sends it again), then invite others."
+                    .into()
+            }
             (Problem::TooManyInvitations { max }, Lang::Zh) => format!("每个机构一天最多发出 {max} 份邀请，请明天再试。"),
             (Problem::TooManyInvitations { max }, Lang::En) => {
                 format!("A team may send at most {max} invitations a day. Try again tomorrow.")
@@ -345,6 +354,7 @@ mod tests {
             Problem::LinkNotValid,
             Problem::LastOwner,
             Problem::AlreadyInTeam,
+            Problem::ConfirmYourEmailFirst,
             Problem::TooManyInvitations { max: 20 },
         ];
         for problem in all {

@@ -112,6 +112,49 @@ pub fn negotiate(cookie_header: Option<&str>, accept_language: Option<&str>) -> 
         .unwrap_or_default()
 }
 
+/// `text` in brackets after what comes before it: "（3）" in Chinese, " (3)" in English.
+pub fn bracketed(text: impl std::fmt::Display, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
+    }
+}
+
+/// A cited source in `lang`: sources are stored as their original Chinese
+/// title with an English gloss in brackets, "跨境电商发展何以后发先至 (Qingdao
+/// survey)". Chinese pages show the title alone; English pages show both,
+/// since the title is what a reader would look for.
+pub fn source_in(source: &str, lang: Lang) -> &str {
+    match (lang, source.strip_suffix(')').and_then(|s| s.rsplit_once(" ("))) {
+        (Lang::Zh, Some((title, gloss))) if gloss.is_ascii() && !title.is_ascii() => title,
+        _ => source,
+    }
+}
+
+/// A sentence that holds a count, `{n}`, in its singular and plural forms
+/// (Chinese words do not change with the count: one form serves both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counted {
+    one: &'static str,
+    many: &'static str,
+}
+
+impl Counted {
+    pub const fn new(one: &'static str, many: &'static str) -> Counted {
+        Counted { one, many }
+    }
+
+    pub const fn same(text: &'static str) -> Counted {
+        Counted { one: text, many: text }
+    }
+
+    /// The sentence for `n`.
+    pub fn with(self, n: u64) -> String {
+        let form = if n == 1 { self.one } else { self.many };
+        form.replace("{n}", &n.to_string())
+    }
+}
+
 /// Every fixed string of the interface, once per language.
 pub struct Texts {
     pub site_name: &'static str,
@@ -311,6 +354,24 @@ pub static EN: Texts = Texts {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn chinese_pages_cite_a_source_without_its_english_gloss() {
+        let cited = "跨境电商发展何以后发先至——来自青岛的调查 (Qingdao survey)";
+        assert_eq!(source_in(cited, Lang::Zh), "跨境电商发展何以后发先至——来自青岛的调查");
+        assert_eq!(source_in(cited, Lang::En), cited);
+        assert_eq!(source_in("A report (2025)", Lang::Zh), "A report (2025)", "an English title keeps its brackets");
+        assert_eq!(source_in("青岛 (调查)", Lang::Zh), "青岛 (调查)");
+    }
+
+    #[test]
+    fn counted_sentences_take_the_form_of_their_count() {
+        let reports = Counted::new("{n} open report", "{n} open reports");
+        assert_eq!(reports.with(1), "1 open report");
+        assert_eq!(reports.with(0), "0 open reports");
+        assert_eq!(reports.with(2), "2 open reports");
+        assert_eq!(Counted::same("{n} 件").with(1), "1 件");
+    }
+
     use super::*;
 
     #[test]

@@ -44,7 +44,7 @@ pub fn Header() -> impl IntoView {
             <crate::accounts::pages::OrganisationSwitcher/>
             <crate::notifications::pages::NotificationsLink/>
             <crate::accounts::pages::UserMenu/>
-            <a class="lang-switch" rel="external" hreflang=lang.other().html_lang() href=switch_href>
+            <a class="lang-switch" rel="external" hreflang=lang.other().html_lang() lang=lang.other().html_lang() href=switch_href>
                 {t.switch_to_other_language}
             </a>
         </header>

@@ -90,11 +90,16 @@ fn language_versions(_: Lang) -> Vec<(&'static str, Option<&'static str>, String
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
     #[cfg(feature = "ssr")]
+    let zone = clock::request_zone();
+    #[cfg(not(feature = "ssr"))]
+    let zone = clock::ViewerZone::default();
+    #[cfg(feature = "ssr")]
     set_content_security_policy();
     let versions = language_versions(lang);
+    let zone_name = zone.name().to_string();
     view! {
         <!DOCTYPE html>
-        <html lang=lang.html_lang()>
+        <html lang=lang.html_lang() data-tz=zone_name>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -105,7 +110,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <MetaTags/>
             </head>
             <body>
-                <App lang/>
+                <App lang zone/>
             </body>
         </html>
     }
@@ -160,12 +165,14 @@ pub fn set_page_status(code: u16) {
     let _ = code;
 }
 
-/// The application. `lang` comes from the request on the server and from the
-/// `<html lang>` attribute in the browser, so both render the same.
+/// The application. `lang` and `zone` come from the request on the server
+/// and from the `<html lang data-tz>` attributes in the browser, so both
+/// render the same.
 #[component]
-pub fn App(lang: Lang) -> impl IntoView {
+pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoView {
     provide_meta_context();
     provide_context(lang);
+    provide_context(zone);
     let t = lang.texts();
     view! {
         // The one formatter every page's title passes through: titles carry

@@ -193,7 +193,7 @@ pub fn offering_card(o: service_offering::Model, belts: Vec<CategoryRef>) -> Opt
         belts,
         published: o.published,
         is_demo: o.is_demo,
-        updated_at: o.updated_at.format("%Y-%m-%d").to_string(),
+        updated_at: o.updated_at.into(),
     })
 }
 

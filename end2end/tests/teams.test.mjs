@@ -12,10 +12,14 @@ after(async () => { await browser?.close(); });
 
 test('an owner invites a teammate, who accepts on a phone and edits the profile', async () => {
   const stamp = Date.now();
-  const owner = await watchedPage(browser, { locale: 'en-US' });
+  // São Paulo keeps UTC-3 all year, so the expected offset never moves.
+  const owner = await watchedPage(browser, { locale: 'en-US', timezoneId: 'America/Sao_Paulo' });
   const ownerEmail = `team-owner-${stamp}@example.com`;
   await gotoHydrated(owner.page, '/signup');
   await signUpAndIn(owner.page, { email: ownerEmail, name: 'Zhou Lan', role: 'manufacturer', password: 'owner-secret-123' });
+  // Invitations go out from confirmed addresses only.
+  await gotoHydrated(owner.page, await linkMailedTo(ownerEmail, '/confirm-email'));
+  await Promise.all([owner.page.waitForURL(`${BASE}/account?email=confirmed`), owner.page.click('.form-page button[type=submit]')]);
   await Promise.all([owner.page.waitForURL(`${BASE}/orgs/new`), owner.page.click('a[href="/orgs/new"]')]);
   await owner.page.waitForSelector('#field-name_zh');
   await owner.page.fill('#field-name_zh', `周兰睫毛${stamp}`);
@@ -33,6 +37,12 @@ test('an owner invites a teammate, who accepts on a phone and edits the profile'
   await owner.page.selectOption('#field-role', 'editor');
   await Promise.all([owner.page.waitForURL(`${BASE}/orgs/${slug}/team?invited=1`), owner.page.click('.invite button[type=submit]')]);
   await owner.page.waitForSelector(`.invitations .email:has-text("${mateEmail}")`);
+  // The browser told the site its time zone on the first page; times are on its clock,
+  // the same whether the browser drew the page or the server did.
+  const expiry = await owner.page.textContent('.invitations time');
+  assert.match(expiry, /^\d{4}-\d\d-\d\d \d\d:\d\d UTC-3$/, `expiry on the viewer's clock: ${expiry}`);
+  await gotoHydrated(owner.page, `/orgs/${slug}/team`);
+  assert.equal(await owner.page.textContent('.invitations time'), expiry, 'rendered on the server the same');
 
   const link = await linkMailedTo(mateEmail, '/invitation');
   const mate = await watchedPage(browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true });

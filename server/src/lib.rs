@@ -5,6 +5,7 @@ pub mod config;
 pub mod hardening;
 pub mod imports;
 pub mod media;
+pub mod page_cache;
 pub mod serve;
 pub mod web;
 

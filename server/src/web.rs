@@ -64,6 +64,10 @@ pub fn router(state: ServerState) -> Router {
         // (with its 404 status) like every other page.
         .fallback(leptos_axum::render_app_async_with_context(context, move || shell(options.clone())))
         .layer(middleware::from_fn_with_state(state.clone(), follow_renames))
+        .layer(middleware::from_fn_with_state(
+            crate::page_cache::PageCache::new(state.app.search.changes_seen.clone()),
+            crate::page_cache::serve,
+        ))
         .layer(middleware::from_fn(server_fn_conventions))
         .layer(middleware::from_fn(crate::hardening::only_own_form_errors))
         .layer(middleware::from_fn(same_origin_writes_only))

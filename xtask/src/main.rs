@@ -214,6 +214,8 @@ fn e2e(ws: &Workspace, files: &[&str]) -> Result<()> {
     let meili = setup::meilisearch(ws)?;
     let smtpd = setup::smtp_server(ws)?;
     setup::npm_packages(&ws.root.join("end2end"))?;
+    // The browser, as `test` installs it, so the browser tests alone run on a fresh machine too.
+    setup::debian_packages(&[("chromium", "chromium"), ("chromedriver", "chromium-driver")])?;
     build_site(ws, false)?;
     let paths: Vec<String> =
         if files.is_empty() { vec!["end2end/tests/".to_string()] } else { files.iter().map(|f| format!("end2end/tests/{f}")).collect() };

@@ -29,7 +29,13 @@ fn session_failed(err: tower_sessions::session::Error) -> AppError {
 }
 
 fn current(u: user::Model) -> Option<CurrentUser> {
-    Some(CurrentUser { role: Role::from_code(&u.role)?, id: u.id, email: u.email, display_name: u.display_name })
+    Some(CurrentUser {
+        role: Role::from_code(&u.role)?,
+        id: u.id,
+        email: u.email,
+        display_name: u.display_name,
+        email_confirmed: u.email_confirmed_at.is_some(),
+    })
 }
 
 /// The signed-in user, if any. A session past its absolute lifetime, whose
@@ -300,6 +306,6 @@ pub async fn overview<C: ConnectionTrait>(db: &C, user: CurrentUser) -> Result<A
         })
         .collect();
     let may_create_organisation = OrgKind::ALL.into_iter().any(|kind| crate::orgs::policy::may_create(user.role, kind));
-    let email_confirmed = user_by_id(db, user.id).await?.is_some_and(|u| u.email_confirmed_at.is_some());
+    let email_confirmed = user.email_confirmed;
     Ok(AccountOverview { user, memberships, may_create_organisation, email_confirmed })
 }

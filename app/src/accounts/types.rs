@@ -65,6 +65,8 @@ pub struct CurrentUser {
     pub email: String,
     pub display_name: String,
     pub role: Role,
+    /// Whether they opened the link sent to their address.
+    pub email_confirmed: bool,
 }
 
 /// Whether a membership is in force or a request waiting for a decision; stored as its `code()`.

@@ -2,6 +2,7 @@
 //! export and the import form) and `/orgs/{slug}/members/import/{id}` (an
 //! import's progress and its row problems).
 
+use crate::clock::When;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -198,7 +199,7 @@ fn MembersView(page: MembersPage) -> impl IntoView {
                     <ul class="org-list">
                         {page.recent_imports.into_iter().map(|job| view! {
                             <li>
-                                <a href=format!("/orgs/{slug}/members/import/{}", job.id)>{job.started_at.clone()}</a>
+                                <a href=format!("/orgs/{slug}/members/import/{}", job.id)><When at=job.started_at/></a>
                                 <span class="muted">{job.status.label(lang)}</span>
                                 <span>{format!("{} {} · {} {} · {} {}", m.created, job.created, m.updated, job.updated, m.failed, job.failed)}</span>
                             </li>
@@ -258,7 +259,7 @@ fn JobView(job: ImportJobView, slug: String) -> impl IntoView {
             <h1>{m.progress}</h1>
             // Without a script the page reloads itself until the job ends.
             {running.then(|| view! { <noscript inner_html=r#"<meta http-equiv="refresh" content="1">"#></noscript> })}
-            <p class="status-line"><strong class="job-status">{job.status.label(lang)}</strong>" · "{job.started_at.clone()}</p>
+            <p class="status-line"><strong class="job-status">{job.status.label(lang)}</strong>" · "<When at=job.started_at/></p>
             <progress max=job.total_rows.to_string() value=job.done_rows.to_string()></progress>
             <dl class="figures job-figures">
                 <div class="figure"><dt>{m.rows_done}</dt><dd class="done">{format!("{} / {}", job.done_rows, job.total_rows)}</dd></div>

@@ -54,7 +54,7 @@ pub fn job_view(job: import_job::Model) -> ImportJobView {
         updated: job.updated,
         failed: job.failed,
         problems: serde_json::from_str(&job.problems).unwrap_or_default(),
-        started_at: crate::clock::date_time(job.created_at),
+        started_at: job.created_at.into(),
     }
 }
 

@@ -35,7 +35,7 @@ pub struct ImportJobView {
     pub updated: i32,
     pub failed: i32,
     pub problems: Vec<RowError>,
-    pub started_at: String,
+    pub started_at: crate::clock::Moment,
 }
 
 /// `/orgs/{slug}/members`

@@ -68,7 +68,7 @@ fn FacetSelect(name: &'static str, label: &'static str, options: Vec<FacetOption
                 .into_iter()
                 .map(|o| {
                     let selected = chosen.as_deref() == Some(o.value.as_str());
-                    view! { <option value=o.value selected=selected>{format!("{} ({})", o.label.get(lang), o.count)}</option> }
+                    view! { <option value=o.value selected=selected>{format!("{}{}", o.label.get(lang), crate::i18n::bracketed(o.count, lang))}</option> }
                 })
                 .collect_view()}
         </select>
@@ -83,6 +83,7 @@ fn DirectoryView(dir: BeltDirectory) -> impl IntoView {
     let count = dir.belts.len();
     let count_line = match lang {
         Lang::Zh => format!("共 {count} 个产业带（全部 {} 个）", dir.all_belts_total),
+        Lang::En if dir.all_belts_total == 1 => format!("{count} of 1 belt"),
         Lang::En => format!("{count} of {} belts", dir.all_belts_total),
     };
     let filtered = !dir.filter.is_empty();
@@ -226,7 +227,7 @@ fn BeltDetailView(detail: BeltDetail) -> impl IntoView {
                                     })
                                     .collect_view()}
                             </dl>
-                            <p class="source muted">{t.source}": "{detail.figures[0].source.clone()}</p>
+                            <p class="source muted">{t.source}{lang.pick("：", ": ")}{crate::i18n::source_in(&detail.figures[0].source, lang).to_string()}</p>
                         </section>
                     })}
                     <crate::suppliers::pages::SupplierList suppliers/>

@@ -164,7 +164,7 @@ pub async fn mailbox<C: ConnectionTrait>(db: &C, smtp: bool, limit: u64) -> Resu
             to: row.to_address,
             subject: row.subject,
             body: row.body_text,
-            created_at: crate::clock::date_time(row.created_at),
+            created_at: row.created_at.into(),
             attempts: row.attempts,
             last_error: row.last_error,
         })

@@ -1,5 +1,6 @@
 //! `/admin/mail`: what the site sent, for site admins.
 
+use crate::clock::When;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -35,18 +36,19 @@ pub fn MailboxPage() -> impl IntoView {
                                     Delivery::Failed => t.failed,
                                 };
                                 let body_gone = m.body.is_empty() && m.delivery == Delivery::Sent;
+                                // Letters are in both languages at once (`lang="mul"`), shown as they were sent.
                                 view! {
                                     <li class="mail" id=format!("mail-{}", m.id)>
-                                        <h2 class="mail-subject">{m.subject}</h2>
+                                        <h2 class="mail-subject" lang="mul">{m.subject}</h2>
                                         <p class="muted">
-                                            {t.to}": "<span class="mail-to">{m.to}</span>" · "{m.created_at}" · "{status}
+                                            {t.to}{lang.pick("：", ": ")}<span class="mail-to">{m.to}</span>" · "<When at=m.created_at/>" · "{status}
                                             {(m.attempts > 0).then(|| format!(" · {} {}", t.attempts, m.attempts))}
                                         </p>
                                         {m.last_error.map(|e| view! { <p class="error-text">{e}</p> })}
                                         {if body_gone {
                                             Either::Left(view! { <p class="muted">{t.body_gone}</p> })
                                         } else {
-                                            Either::Right(view! { <pre class="mail-body">{m.body}</pre> })
+                                            Either::Right(view! { <pre class="mail-body" lang="mul">{m.body}</pre> })
                                         }}
                                     </li>
                                 }

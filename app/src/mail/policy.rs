@@ -14,7 +14,7 @@ mod tests {
     #[test]
     fn only_site_admins_read_the_mailbox() {
         for role in Role::ALL {
-            let actor = CurrentUser { id: 1, email: "a@example.com".into(), display_name: "A".into(), role };
+            let actor = CurrentUser { id: 1, email: "a@example.com".into(), display_name: "A".into(), role, email_confirmed: true };
             assert_eq!(may_read_mailbox(&actor), role == Role::SiteAdmin, "{role:?}");
         }
     }

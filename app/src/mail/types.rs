@@ -23,7 +23,7 @@ pub struct MailRow {
     pub subject: String,
     /// Empty once SMTP has taken the message.
     pub body: String,
-    pub created_at: String,
+    pub created_at: crate::clock::Moment,
     pub delivery: Delivery,
     pub attempts: i32,
     pub last_error: Option<String>,

@@ -2,6 +2,7 @@
 //! verifications), `/admin/audit` (the trail), and the pieces of an
 //! organisation's page for moderating and reporting it.
 
+use crate::clock::When;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -233,7 +234,7 @@ fn ModerationLists(found: crate::moderation::types::ModerationView, done: bool) 
                                 <div class="who">
                                     <strong>{org_link(&r.organisation, lang)}" · "{r.reason.label(lang)}</strong>
                                     {(!r.details.is_empty()).then(|| view! { <span class="details">{r.details.clone()}</span> })}
-                                    <span class="muted">{t.reported_by}" "{r.reporter.clone()}" · "{r.at.clone()}</span>
+                                    <span class="muted">{t.reported_by}" "{r.reporter.clone()}" · "<When at=r.at/></span>
                                 </div>
                                 <ActionForm action=dismiss attr:class="inline-form reason-form">
                                     {reason_fields(vec![("id", r.id.to_string())], t.dismiss, lang)}
@@ -293,7 +294,7 @@ fn ModerationLists(found: crate::moderation::types::ModerationView, done: bool) 
                                             {v.revoked.then(|| view! { <span class="badge">{t.revoked_badge}</span>" " })}
                                             {v.evidence.clone()}
                                         </span>
-                                        <span class="muted">{v.verifier.clone()}" · "{v.at.clone()}</span>
+                                        <span class="muted">{v.verifier.clone()}" · "<When at=v.at/></span>
                                     </div>
                                     {v.in_force.then(|| view! {
                                         <ActionForm action=revoke attr:class="inline-form reason-form">
@@ -318,7 +319,7 @@ fn OrganisationLine(org: RecentOrganisation) -> impl IntoView {
         <div class="who">
             <strong>{org_link(&org.organisation, lang)}</strong>
             {org.review_reason.clone().map(|r| view! { <span class="details flagged">{in_language(&r, lang)}</span> })}
-            <span class="muted">{org.kind.label(lang)}" · "{t.created_by}" "{org.created_by.clone()}" · "{org.at.clone()}</span>
+            <span class="muted">{org.kind.label(lang)}" · "{t.created_by}" "{org.created_by.clone()}" · "<When at=org.at/></span>
         </div>
     }
 }
@@ -352,8 +353,8 @@ pub fn AuditPage() -> impl IntoView {
                                                             None => Either::Right(r.subject.clone()),
                                                         }}
                                                     </strong>
-                                                    {(!r.reason.is_empty()).then(|| view! { <span class="details">{t.reason}": "{r.reason.clone()}</span> })}
-                                                    <span class="muted">{r.actor.clone()}" · "<time>{r.at.clone()}</time></span>
+                                                    {(!r.reason.is_empty()).then(|| view! { <span class="details">{t.reason}{lang.pick("：", ": ")}{r.reason.clone()}</span> })}
+                                                    <span class="muted">{r.actor.clone()}" · "<When at=r.at/></span>
                                                 </div>
                                             </li>
                                         }).collect_view()}

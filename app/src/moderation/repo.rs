@@ -408,6 +408,14 @@ async fn names_of<C: ConnectionTrait>(
 const LIST_LIMIT: u64 = 50;
 
 /// What `/admin/moderation` lists.
+/// How many reports are open and how many organisations' names wait to be
+/// checked (all of them, not just the listed ones).
+pub async fn waiting<C: ConnectionTrait>(db: &C) -> Result<(u64, u64), AppError> {
+    let reports = report::Entity::find().filter(report::Column::ResolvedAt.is_null()).count(db).await?;
+    let names = organisation::Entity::find().filter(organisation::Column::ReviewReason.is_not_null()).count(db).await?;
+    Ok((reports, names))
+}
+
 pub async fn overview<C: ConnectionTrait>(db: &C) -> Result<ModerationView, AppError> {
     let open = report::Entity::find()
         .filter(report::Column::ResolvedAt.is_null())
@@ -444,7 +452,7 @@ pub async fn overview<C: ConnectionTrait>(db: &C) -> Result<ModerationView, AppE
             organisation: org_ref(o),
             kind: OrgKind::from_code(&o.kind)?,
             created_by: o.created_by.and_then(|id| people.get(&id).cloned()).unwrap_or_default(),
-            at: crate::clock::date_time(o.created_at),
+            at: o.created_at.into(),
             review_reason: o.review_reason.clone(),
         })
     };
@@ -471,7 +479,7 @@ pub async fn overview<C: ConnectionTrait>(db: &C) -> Result<ModerationView, AppE
                     reason: ReportReason::from_code(&r.reason)?,
                     details: r.details.clone(),
                     reporter: r.reporter_id.and_then(|id| people.get(&id).cloned()).unwrap_or_default(),
-                    at: crate::clock::date_time(r.created_at),
+                    at: r.created_at.into(),
                 })
             })
             .collect(),
@@ -486,7 +494,7 @@ pub async fn overview<C: ConnectionTrait>(db: &C) -> Result<ModerationView, AppE
                     subject: VerificationSubject::from_code(&v.subject)?,
                     verifier: v.verifier_name.clone(),
                     evidence: v.evidence.clone(),
-                    at: crate::clock::date_time(v.created_at),
+                    at: v.created_at.into(),
                     in_force: in_force_ids.contains(&v.id) && !v.revoked,
                     revoked: v.revoked,
                 })

@@ -60,7 +60,7 @@ pub struct OpenReport {
     pub reason: ReportReason,
     pub details: String,
     pub reporter: String,
-    pub at: String,
+    pub at: crate::clock::Moment,
 }
 
 /// An organisation created recently (by people, not the demo data).
@@ -69,7 +69,7 @@ pub struct RecentOrganisation {
     pub organisation: OrgRef,
     pub kind: crate::orgs::types::OrgKind,
     pub created_by: String,
-    pub at: String,
+    pub at: crate::clock::Moment,
     /// Why it waits for a look, if it does.
     pub review_reason: Option<String>,
 }
@@ -82,7 +82,7 @@ pub struct RecentVerification {
     pub subject: crate::orgs::types::VerificationSubject,
     pub verifier: String,
     pub evidence: String,
-    pub at: String,
+    pub at: crate::clock::Moment,
     /// The newest of its subject and not withdrawn: it may be revoked.
     pub in_force: bool,
     pub revoked: bool,

@@ -1,5 +1,6 @@
 //! `/notifications`, and the unread count in the header.
 
+use crate::clock::When;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -63,7 +64,7 @@ pub fn NotificationsLink() -> impl IntoView {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 unread.await.ok().flatten().map(|count| {
-                    let label = if count == 0 { t.title.to_string() } else { format!("{} ({count})", t.title) };
+                    let label = if count == 0 { t.title.to_string() } else { format!("{}{}", t.title, crate::i18n::bracketed(count, lang)) };
                     let described = lang.pick(format!("{count} 条未读"), format!("{count} unread"));
                     view! {
                         <a class="notifications-link" href="/notifications" aria-label=format!("{} · {described}", t.title)>
@@ -114,7 +115,7 @@ pub fn NotificationsPage() -> impl IntoView {
                                                     {item.title.get(lang).to_string()}
                                                 </button>
                                             </ActionForm>
-                                            <p class="muted">{item.created_at}</p>
+                                            <p class="muted"><When at=item.created_at/></p>
                                         </li>
                                     }).collect_view()}
                                 </ol>

@@ -15,7 +15,7 @@ mod tests {
     #[test]
     fn only_the_recipient_whatever_the_role() {
         for role in Role::ALL {
-            let actor = CurrentUser { id: 7, email: "a@example.com".into(), display_name: "A".into(), role };
+            let actor = CurrentUser { id: 7, email: "a@example.com".into(), display_name: "A".into(), role, email_confirmed: true };
             assert!(may_handle(&actor, 7));
             assert!(!may_handle(&actor, 8), "{role:?} must not read another's notifications");
         }

@@ -104,7 +104,7 @@ pub async fn list<C: ConnectionTrait>(db: &C, user_id: i32, limit: u64) -> Resul
         .map(|n| NotificationItem {
             id: n.id,
             title: Bilingual::new(n.title_zh, n.title_en),
-            created_at: crate::clock::date_time(n.created_at),
+            created_at: n.created_at.into(),
             unread: n.read_at.is_none(),
         })
         .collect();

@@ -72,7 +72,7 @@ impl NotificationKind {
 pub struct NotificationItem {
     pub id: i64,
     pub title: Bilingual,
-    pub created_at: String,
+    pub created_at: crate::clock::Moment,
     pub unread: bool,
 }
 

@@ -3,6 +3,7 @@
 //! and the site admins' `/admin/approvals`. Every button is a form posting to
 //! its server function, so all of it works without JavaScript.
 
+use crate::clock::When;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -75,7 +76,7 @@ fn RecordEntry(entry: VerificationEntry, lang: Lang) -> impl IntoView {
                     None if entry.verifier_recorded => EitherOf3::B(view! { " · "{t.for_site} }),
                     None => EitherOf3::C(view! { " "<span class="muted">{t.verifier_not_recorded}</span> }),
                 }}
-                " · "<time>{entry.at.clone()}</time>
+                " · "<When at=entry.at/>
             </p>
             {(!entry.evidence.is_empty()).then(|| view! { <p class="evidence">{evidence}{colon(lang)}{entry.evidence.clone()}</p> })}
         </li>
@@ -153,7 +154,7 @@ pub fn JoinRequestList(slug: String) -> impl IntoView {
                                     view! {
                                         <li>
                                             <span>{r.requester.display_name.clone()}" · "{r.requester.email.clone()}</span>
-                                            <span class="muted">{t.requested_on}" "{r.requested_at.clone()}</span>
+                                            <span class="muted">{t.requested_on}" "<When at=r.requested_at/></span>
                                             <ActionForm action attr:class="decision">{decision_fields(fields, t.accept, t.decline)}</ActionForm>
                                         </li>
                                     }
@@ -254,7 +255,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                                             <p class="muted">
                                                 {t.requested_by}{colon(lang)}
                                                 {o.requested_by.map(|r| format!("{} · {}", r.display_name, r.email)).unwrap_or_default()}
-                                                " · "{o.requested_at.clone()}
+                                                " · "<When at=o.requested_at/>
                                             </p>
                                             <ActionForm action=decide_org attr:class="decision">{decision_fields(fields, t.approve, t.decline)}</ActionForm>
                                         </li>
@@ -292,7 +293,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                                                 {r.requester.display_name.clone()}" · "{r.requester.email.clone()}" → "
                                                 <a href=format!("/orgs/{}", r.organisation_slug)>{r.organisation_name.get(lang).to_string()}</a>
                                             </p>
-                                            <p class="muted">{t.requested_on}" "{r.requested_at.clone()}</p>
+                                            <p class="muted">{t.requested_on}" "<When at=r.requested_at/></p>
                                             <ActionForm action=decide_join attr:class="decision">{decision_fields(fields, t.accept, t.decline)}</ActionForm>
                                         </li>
                                     }

@@ -22,8 +22,8 @@ use crate::orgs::types::*;
 use crate::read::org_name;
 use crate::state::MailSettings;
 
-fn stamp(at: &chrono::DateTime<Utc>) -> String {
-    crate::clock::date_time(*at)
+fn stamp(at: &chrono::DateTime<Utc>) -> crate::clock::Moment {
+    (*at).into()
 }
 
 async fn requesters<C: ConnectionTrait>(db: &C, ids: impl Iterator<Item = i32>) -> Result<HashMap<i32, Requester>, AppError> {

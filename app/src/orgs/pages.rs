@@ -64,8 +64,9 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
             "addressLocality": detail.city.get(lang),
         },
     });
+    let zone = use_context::<crate::clock::ViewerZone>().unwrap_or_default();
     let verified = match &detail.verification {
-        Some(v) => format!("{} · {} · {}", t.org_verified, v.verified_by, v.verified_at),
+        Some(v) => format!("{} · {} · {}", t.org_verified, v.verified_by, v.verified_at.date_in(&zone)),
         None => t.org_unverified.to_string(),
     };
     view! {
@@ -148,7 +149,7 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
                     </ul>
                 </section>
             })}
-            {detail.source.clone().map(|s| view! { <p class="source muted">{t.source}": "{s}</p> })}
+            {detail.source.clone().map(|s| view! { <p class="source muted">{t.source}{lang.pick("：", ": ")}{crate::i18n::source_in(&s, lang).to_string()}</p> })}
             <VerificationRecord entries=detail.verifications.clone()/>
             {permissions.verify.then(|| view! { <VerifyForm slug=detail.slug.clone()/> })}
             {(permissions.ask_to_join || permissions.request_pending).then(|| view! {

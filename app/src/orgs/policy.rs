@@ -141,7 +141,7 @@ mod tests {
     use super::*;
 
     fn actor(role: Role) -> CurrentUser {
-        CurrentUser { id: 7, email: "a@example.com".into(), display_name: "A".into(), role }
+        CurrentUser { id: 7, email: "a@example.com".into(), display_name: "A".into(), role, email_confirmed: true }
     }
 
     fn standing(kind: OrgKind) -> Standing {

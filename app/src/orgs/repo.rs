@@ -36,7 +36,7 @@ pub async fn detail<C: ConnectionTrait>(db: &C, slug: &str) -> Result<OrgDetail,
     belts.sort_by(|a, b| a.slug.cmp(&b.slug));
     pending_belts.sort_by(|a, b| a.slug.cmp(&b.slug));
     let verification = match (&o.verified_at, &o.verified_by) {
-        (Some(at), Some(by)) => Some(Verification { verified_at: at.format("%Y-%m-%d").to_string(), verified_by: by.clone() }),
+        (Some(at), Some(by)) => Some(Verification { verified_at: (*at).into(), verified_by: by.clone() }),
         _ => None,
     };
     let has_published_profile = crate::read::supply_profile_of(db, o.id)

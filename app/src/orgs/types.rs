@@ -127,7 +127,7 @@ pub struct VerificationEntry {
     /// The association the verifier acted for (slug, name); `None`: a site admin.
     pub verifier_organisation: Option<(String, Bilingual)>,
     /// `YYYY-MM-DD HH:MM UTC`.
-    pub at: String,
+    pub at: crate::clock::Moment,
     /// The newest entry of its subject: the one in force.
     pub in_force: bool,
     /// This entry withdraws the one before it; `evidence` is the reason.
@@ -139,7 +139,7 @@ pub struct VerificationEntry {
 /// The verification in force for the organisation itself.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Verification {
-    pub verified_at: String,
+    pub verified_at: crate::clock::Moment,
     pub verified_by: String,
 }
 
@@ -259,7 +259,7 @@ pub struct PendingOrganisation {
     pub belts: Vec<OrgBelt>,
     pub requested_by: Option<Requester>,
     /// `YYYY-MM-DD HH:MM UTC`.
-    pub requested_at: String,
+    pub requested_at: crate::clock::Moment,
 }
 
 /// An approved association asking to serve one more belt.
@@ -276,7 +276,7 @@ pub struct JoinRequest {
     pub organisation_slug: String,
     pub organisation_name: Bilingual,
     pub requester: Requester,
-    pub requested_at: String,
+    pub requested_at: crate::clock::Moment,
 }
 
 /// What waits for a site admin at `/admin/approvals`.

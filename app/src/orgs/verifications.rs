@@ -106,7 +106,7 @@ pub async fn history<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<Vec<Veri
                 verifier: row.verifier_name,
                 verifier_recorded: row.verifier_user_id.is_some(),
                 verifier_organisation: organisation,
-                at: crate::clock::date_time(row.created_at),
+                at: row.created_at.into(),
                 in_force,
                 revoked: row.revoked,
                 id: row.id,

@@ -2,6 +2,7 @@
 //! changes are on their way to it, and the documents it refused, with its
 //! reason and a way to send each again once fixed.
 
+use crate::clock::When;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,7 +20,7 @@ pub struct DeadLetterView {
     /// Where the entity is shown, and its name, while it still exists.
     pub page: Option<(String, Bilingual)>,
     pub reason: String,
-    pub failed_at: String,
+    pub failed_at: crate::clock::Moment,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -59,7 +60,7 @@ pub async fn search_status() -> Result<IndexingStatus, AppError> {
             entity_id: row.entity_id,
             page,
             reason: row.reason,
-            failed_at: crate::clock::date_time(row.failed_at),
+            failed_at: row.failed_at.into(),
         });
     }
     Ok(IndexingStatus { engine_up: state.search.is_healthy().await, pending: outbox::pending(&state.db).await?, dead_letters })
@@ -181,7 +182,7 @@ fn DeadLetterRow(d: DeadLetterView, retry: ServerAction<RetryDeadLetter>) -> imp
         <li class="dead-letter">
             <span class="badge">{d.kind.clone()}</span>
             {entity}
-            <span class="muted">" · "{d.failed_at}</span>
+            <span class="muted">" · "<When at=d.failed_at/></span>
             <p class="reason"><code>{d.reason}</code></p>
             <ActionForm action=retry>
                 <input type="hidden" name="id" value=d.id.to_string()/>

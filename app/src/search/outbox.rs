@@ -218,6 +218,8 @@ async fn confirm(db: &DatabaseConnection, search: &SearchService, batch: &SentBa
     for task in &batch.deletes {
         search.wait(task.clone()).await?;
     }
+    // Search results changed just now: pages kept in memory are read again.
+    search.changes_seen.bump();
     set_apart(db, &batch.entities, &refused).await?;
     Ok(())
 }

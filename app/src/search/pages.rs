@@ -89,8 +89,8 @@ fn count_text(lang: Lang, total: usize, q: &str) -> String {
     match (lang, q.is_empty()) {
         (Lang::Zh, true) => format!("共 {total} 条结果"),
         (Lang::Zh, false) => format!("“{q}”共 {total} 条结果"),
-        (Lang::En, true) => format!("{total} results"),
-        (Lang::En, false) => format!("{total} results for “{q}”"),
+        (Lang::En, true) => format!("{total} {}", results_word(total)),
+        (Lang::En, false) => format!("{total} {} for “{q}”", results_word(total)),
     }
 }
 
@@ -105,7 +105,15 @@ fn dropped_text(lang: Lang, dropped: &[String], kept: &str) -> String {
 }
 
 fn suggestion_text(lang: Lang, label: &str, total: usize) -> String {
-    lang.pick(format!("去掉“{label}”可看到 {total} 条结果"), format!("Remove “{label}” to see {total} results"))
+    lang.pick(format!("去掉“{label}”可看到 {total} 条结果"), format!("Remove “{label}” to see {total} {}", results_word(total)))
+}
+
+fn results_word(total: usize) -> &'static str {
+    if total == 1 {
+        "result"
+    } else {
+        "results"
+    }
 }
 
 fn distance_text(lang: Lang, metres: u32) -> String {

@@ -45,7 +45,7 @@ pub struct OfferingCard {
     pub belts: Vec<CategoryRef>,
     pub published: bool,
     pub is_demo: bool,
-    pub updated_at: String,
+    pub updated_at: crate::clock::Moment,
 }
 
 /// `/orgs/{slug}/offerings`: a provider's offerings, for those who manage them.

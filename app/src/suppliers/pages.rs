@@ -272,13 +272,16 @@ fn SupplierView(page: crate::suppliers::types::SupplierPage) -> impl IntoView {
     let place = page.place.get(lang).to_string();
     let rows = shown_fields(&page.profile, &page.categories, lang);
     let verified = page.verified_fields.clone();
+    let zone = use_context::<crate::clock::ViewerZone>().unwrap_or_default();
     let verifier = match (&page.verified_by, &page.verified_at) {
-        (Some(by), Some(at)) if !verified.is_empty() => format!("{} {by} ({at})", s.verified_note),
+        (Some(by), Some(at)) if !verified.is_empty() => {
+            format!("{} {by}{}", s.verified_note, crate::i18n::bracketed(at.date_in(&zone), lang))
+        }
         _ => String::new(),
     };
     let updated = match &page.updated_by {
-        Some(by) => format!("{} {} · {by}", s.updated, page.updated_at),
-        None => format!("{} {}", s.updated, page.updated_at),
+        Some(by) => format!("{} {} · {by}", s.updated, page.updated_at.date_in(&zone)),
+        None => format!("{} {}", s.updated, page.updated_at.date_in(&zone)),
     };
     let products = page.profile.products.get(lang).to_string();
     let summary = if products.is_empty() {
@@ -307,7 +310,7 @@ fn SupplierView(page: crate::suppliers::types::SupplierPage) -> impl IntoView {
                 {page.organisation_verified.then(|| view! { <p class="verification">{s.organisation_verified}</p> })}
             </header>
             {(page.status != ProfileStatus::Published).then(|| view! {
-                <p class="notice" role="status">{s.not_public_notice}" ("{page.status.label(lang)}")"</p>
+                <p class="notice" role="status">{s.not_public_notice}{crate::i18n::bracketed(page.status.label(lang), lang)}</p>
             })}
             {page.is_demo.then(|| view! { <p class="notice">{s.demo_notice}</p> })}
             {page.may_edit.then(|| view! {
@@ -500,7 +503,7 @@ fn ProfileEditorView(editor: ProfileEditor) -> impl IntoView {
         <section class="form-page profile-editor">
             <h1>{s.edit_title}</h1>
             <p class="lead"><a href=format!("/orgs/{slug}")>{name}</a></p>
-            <p class="status-line">{s.status}": "<strong class="profile-status">{status}</strong>
+            <p class="status-line">{s.status}{lang.pick("：", ": ")}<strong class="profile-status">{status}</strong>
                 {editor.status.map(|_| view! { " · " <a href=format!("/suppliers/{slug}")>{s.view_link}</a> })}
             </p>
             {just_saved.then(|| view! { <p class="notice" role="status">{s.saved}</p> })}

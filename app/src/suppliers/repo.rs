@@ -190,8 +190,8 @@ pub async fn verify_fields(
     Ok(())
 }
 
-fn day(at: &chrono::DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d").to_string()
+fn day(at: &chrono::DateTime<Utc>) -> crate::clock::Moment {
+    (*at).into()
 }
 
 /// The page of a supplier as a viewer with `permissions` sees it (who may

@@ -179,10 +179,10 @@ pub struct SupplierPage {
     pub verified_fields: Vec<ProfileField>,
     /// Who checked the verified fields, and when (`YYYY-MM-DD`).
     pub verified_by: Option<String>,
-    pub verified_at: Option<String>,
+    pub verified_at: Option<crate::clock::Moment>,
     pub organisation_verified: bool,
     pub is_demo: bool,
-    pub updated_at: String,
+    pub updated_at: crate::clock::Moment,
     pub updated_by: Option<String>,
     /// Whether the viewer may edit it (its members and site admins).
     pub may_edit: bool,
@@ -213,7 +213,7 @@ pub struct ProfileEditor {
     pub all_categories: Vec<CategoryRef>,
     pub photos: Vec<crate::suppliers::photos::Photo>,
     pub verified_fields: Vec<ProfileField>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::clock::Moment>,
     /// A verifier who is not an editor sees the profile and the verification form only.
     pub may_edit: bool,
     pub may_verify: bool,

@@ -50,6 +50,10 @@ pub async fn invite_teammate(slug: String, email: String, role: String) -> Resul
     let mut errors = crate::forms::FormErrors::new();
     errors.keep("email", &email);
     errors.keep("role", &role);
+    if !crate::teams::policy::may_send_invitations(&actor) {
+        errors.add("email", crate::forms::Problem::ConfirmYourEmailFirst);
+        return Err(AppError::Invalid(errors));
+    }
     let email = crate::forms::email(&mut errors, "email", &email);
     let chosen = crate::accounts::types::MemberRole::from_code(&role);
     if chosen.is_none() {

@@ -1,6 +1,7 @@
 //! `/orgs/{slug}/team` (the people, invitations, roles, leaving) and
 //! `/invitation` (the page an invitation email links to).
 
+use crate::clock::When;
 use leptos::either::{Either, EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -65,7 +66,7 @@ fn TeamSections(found: TeamView) -> impl IntoView {
             <p class="lead">{t.lead}</p>
             <MemberList slug=slug.clone() members=found.members.clone() may_manage=found.may_manage/>
             {found.may_manage.then(|| view! {
-                <InviteForm slug=slug.clone()/>
+                <InviteForm slug=slug.clone() sender_confirmed=found.may_send_invitations/>
                 <InvitationList slug=slug.clone() invitations=found.invitations.clone()/>
             })}
             {found.own_role.is_some().then(|| view! { <LeaveForm slug=slug.clone()/> })}
@@ -99,7 +100,7 @@ fn MemberList(slug: String, members: Vec<Teammate>, may_manage: bool) -> impl In
                         <div class="who">
                             <strong>{m.display_name.clone()}{m.is_viewer.then_some(t.you)}</strong>
                             <span class="email">{m.email.clone()}</span>
-                            <span class="muted">{m.role.label(lang)}" · "{t.since}" "{m.since.clone()}</span>
+                            <span class="muted">{m.role.label(lang)}" · "{t.since}" "<When at=m.since date_only=true/></span>
                         </div>
                         {may_manage.then(move || {
                             let select_id = format!("role-{}", m.user_id);
@@ -132,7 +133,7 @@ fn MemberList(slug: String, members: Vec<Teammate>, may_manage: bool) -> impl In
 }
 
 #[component]
-fn InviteForm(slug: String) -> impl IntoView {
+fn InviteForm(slug: String, sender_confirmed: bool) -> impl IntoView {
     let lang = use_lang();
     let t = team_texts(lang);
     let action = ServerAction::<InviteTeammate>::new();
@@ -143,6 +144,9 @@ fn InviteForm(slug: String) -> impl IntoView {
         <section class="invite" id="invite">
             <h2>{t.invite_title}</h2>
             <p class="muted">{t.invite_lead}</p>
+            {(!sender_confirmed).then(|| view! {
+                <p class="notice" role="status">{t.confirm_first}" "<a href="/account">{t.confirm_first_link}</a></p>
+            })}
             <FormFailure failure=form_failure(action)/>
             <crate::forms::ErrorSummary errors fields=vec![("email", t.email), ("role", t.role)]/>
             <ActionForm action>
@@ -181,7 +185,7 @@ fn InvitationList(slug: String, invitations: Vec<PendingInvitation>) -> impl Int
                                 <div class="who">
                                     <strong class="email">{i.email.clone()}</strong>
                                     <span class="muted">
-                                        {i.role.label(lang)}" · "{t.invited_by}" "{i.invited_by.clone()}" · "{t.expires}" "{i.expires_at.clone()}
+                                        {i.role.label(lang)}" · "{t.invited_by}" "{i.invited_by.clone()}" · "{t.expires}" "<When at=i.expires_at/>
                                     </span>
                                 </div>
                                 <ActionForm action=revoke attr:class="inline-form">

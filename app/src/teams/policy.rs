@@ -16,6 +16,13 @@ pub fn may_manage_team(actor: &CurrentUser, org: &Standing) -> bool {
     crate::orgs::policy::may_manage_team(actor, org)
 }
 
+/// Send invitations: only from a confirmed address. An invitation is mail
+/// the site sends to someone else in the sender's name, so an account that
+/// has not shown the address is theirs cannot make the site mail strangers.
+pub fn may_send_invitations(actor: &CurrentUser) -> bool {
+    actor.email_confirmed
+}
+
 /// Why a change to a team is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TeamRefusal {
@@ -42,7 +49,15 @@ mod tests {
     use proptest::prelude::*;
 
     fn actor(role: Role) -> CurrentUser {
-        CurrentUser { id: 7, email: "a@example.com".into(), display_name: "A".into(), role }
+        CurrentUser { id: 7, email: "a@example.com".into(), display_name: "A".into(), role, email_confirmed: true }
+    }
+
+    #[test]
+    fn invitations_go_out_only_from_confirmed_addresses() {
+        for role in Role::ALL {
+            assert!(may_send_invitations(&actor(role)), "{role:?}");
+            assert!(!may_send_invitations(&CurrentUser { email_confirmed: false, ..actor(role) }), "{role:?} unconfirmed");
+        }
     }
 
     #[test]

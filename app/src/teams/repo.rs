@@ -67,7 +67,7 @@ pub async fn team<C: ConnectionTrait>(
                 display_name: person.display_name.clone(),
                 email: person.email.clone(),
                 role: MemberRole::from_code(&m.role)?,
-                since: crate::clock::date(m.created_at),
+                since: m.created_at.into(),
                 is_viewer: person.id == viewer.id,
             })
         })
@@ -79,6 +79,7 @@ pub async fn team<C: ConnectionTrait>(
         members,
         invitations,
         may_manage,
+        may_send_invitations: crate::teams::policy::may_send_invitations(viewer),
         own_role: role_of(&memberships, viewer.id),
     })
 }
@@ -104,7 +105,7 @@ async fn pending_invitations<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<
                     .and_then(|id| inviters.iter().find(|u| u.id == id))
                     .map(|u| u.display_name.clone())
                     .unwrap_or_default(),
-                expires_at: crate::clock::date_time(i.expires_at),
+                expires_at: i.expires_at.into(),
                 email: i.email,
             })
         })

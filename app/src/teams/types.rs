@@ -11,7 +11,7 @@ pub struct Teammate {
     pub email: String,
     pub role: MemberRole,
     /// China time, `YYYY-MM-DD`.
-    pub since: String,
+    pub since: crate::clock::Moment,
     /// The person looking at the list.
     pub is_viewer: bool,
 }
@@ -24,7 +24,7 @@ pub struct PendingInvitation {
     pub role: MemberRole,
     pub invited_by: String,
     /// China time.
-    pub expires_at: String,
+    pub expires_at: crate::clock::Moment,
 }
 
 /// What `/orgs/{slug}/team` shows.
@@ -37,6 +37,8 @@ pub struct TeamView {
     pub invitations: Vec<PendingInvitation>,
     /// The viewer runs the team: invites, changes roles, removes.
     pub may_manage: bool,
+    /// The viewer's address is confirmed, so their invitations may go out.
+    pub may_send_invitations: bool,
     /// The viewer's own place, if they are in the team (a site admin may not be).
     pub own_role: Option<MemberRole>,
 }

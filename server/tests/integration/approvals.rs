@@ -8,8 +8,6 @@ use app::accounts::types::Role;
 use axum::http::StatusCode;
 use common::*;
 
-const BELT: &str = "pingdu-false-eyelashes";
-
 #[tokio::test]
 async fn an_association_is_a_request_until_a_site_admin_approves_it() {
     for site in sites().await {

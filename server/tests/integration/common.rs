@@ -131,8 +131,11 @@ pub struct Page {
     pub body: String,
 }
 
-/// How long a request may take before the test gives up on it.
+/// How long a page may take before the test gives up on it.
 const PATIENCE: Duration = Duration::from_secs(30);
+/// How long a write may take: a 5,000-row import in a debug build, on a
+/// machine busy with other work, can need more than a page.
+const WRITE_PATIENCE: Duration = Duration::from_secs(180);
 
 async fn answer(router: &axum::Router, request: Request<Body>) -> Page {
     let response = router.clone().oneshot(request).await.unwrap();
@@ -161,10 +164,11 @@ pub async fn send(router: &axum::Router, request: Request<Body>) -> Page {
         }
         request
     });
-    match tokio::time::timeout(PATIENCE, answer(router, Request::from_parts(parts, body))).await {
+    let patience = if again.is_some() { PATIENCE } else { WRITE_PATIENCE };
+    match tokio::time::timeout(patience, answer(router, Request::from_parts(parts, body))).await {
         Ok(page) => page,
         Err(_) => {
-            let Some(request) = again else { panic!("{what} did not answer within {PATIENCE:?}") };
+            let Some(request) = again else { panic!("{what} did not answer within {patience:?}") };
             eprintln!("warning: {what} did not answer within {PATIENCE:?}; asking once more");
             tokio::time::timeout(PATIENCE, answer(router, request))
                 .await
@@ -194,6 +198,8 @@ pub struct Browser {
     pub cookie: Option<String>,
     /// The digest of the last refused form's error, as the browser keeps it.
     pub form_error_cookie: Option<String>,
+    /// Cookies the browser's own script sets (the time zone).
+    pub script_cookies: Vec<String>,
     pub address: std::net::SocketAddr,
     pub lang: &'static str,
 }
@@ -204,6 +210,7 @@ impl Browser {
             router: router.clone(),
             cookie: None,
             form_error_cookie: None,
+            script_cookies: Vec::new(),
             address: format!("{address}:50000").parse().unwrap(),
             lang: "en",
         }
@@ -211,7 +218,8 @@ impl Browser {
 
     fn request(&self, builder: axum::http::request::Builder, body: Body) -> Request<Body> {
         let mut builder = builder.header("host", "beltlink.test").header("accept-language", self.lang);
-        let cookies: Vec<&str> = [&self.cookie, &self.form_error_cookie].into_iter().flatten().map(String::as_str).collect();
+        let cookies: Vec<&str> =
+            [&self.cookie, &self.form_error_cookie].into_iter().flatten().chain(&self.script_cookies).map(String::as_str).collect();
         if !cookies.is_empty() {
             builder = builder.header("cookie", cookies.join("; "));
         }
@@ -365,6 +373,23 @@ pub async fn user(site: &Site, email: &str, role: Role) -> Browser {
         assert!(app::accounts::repo::set_role(&site.db.db, email, role).await.unwrap());
     }
     browser
+}
+
+/// The belt the tests' own organisations make things in.
+pub const BELT: &str = "pingdu-false-eyelashes";
+
+/// A manufacturer's owner, with a confirmed address, and their organisation's slug.
+pub async fn firm(site: &Site, email: &str, name: &str) -> (Browser, String) {
+    let mut owner = user(site, email, Role::Manufacturer).await;
+    confirm_address(site, email).await;
+    let slug = created_slug(&owner.call("create_organisation", &org_fields("manufacturer", name, BELT)).await);
+    (owner, slug)
+}
+
+/// `email` has opened the confirmation link sent at sign-up.
+pub async fn confirm_address(site: &Site, email: &str) {
+    let person = app::accounts::repo::find_by_email(&site.db.db, email).await.unwrap().expect("a signed-up person");
+    app::accounts::repo::confirm_email(&site.db.db, person.id).await.unwrap();
 }
 
 /// The slug an organisation was created at, from the creation's redirect.

@@ -109,6 +109,7 @@ async fn hostile_text_in_every_field_comes_back_as_text_on_every_page() {
 
     // A manufacturer whose every text field is hostile.
     let mut maker = user(&site, "hostile-maker@example.com", Role::Manufacturer).await;
+    confirm_address(&site, "hostile-maker@example.com").await;
     let name_en = format!("Lashes {TITLE}");
     let page = maker
         .call(

@@ -7,6 +7,7 @@ mod common;
 
 mod accounts;
 mod approvals;
+mod chinese;
 mod data;
 mod discovery;
 mod faults;
@@ -19,6 +20,7 @@ mod moderation;
 mod notifications;
 mod offerings;
 mod organisations;
+mod page_cache;
 mod pages;
 mod photos;
 mod relevance;

@@ -8,14 +8,6 @@ use app::accounts::types::Role;
 use axum::http::StatusCode;
 use common::*;
 
-const BELT: &str = "pingdu-false-eyelashes";
-
-async fn firm(site: &Site, email: &str, name: &str) -> (Browser, String) {
-    let mut owner = user(site, email, Role::Manufacturer).await;
-    let slug = created_slug(&owner.call("create_organisation", &org_fields("manufacturer", name, BELT)).await);
-    (owner, slug)
-}
-
 #[tokio::test]
 async fn an_admin_hides_an_impersonator_and_it_leaves_pages_and_search_at_once() {
     let site = site().await;
@@ -111,7 +103,7 @@ async fn reports_queue_for_site_admins_who_resolve_them() {
     );
 
     let mut admin = user(&site, "admin@example.com", Role::SiteAdmin).await;
-    assert!(admin.get("/admin").await.body.contains("Open reports: 1."));
+    assert!(admin.get("/admin").await.body.contains("1 open report;"));
     let queue = admin.get("/admin/moderation").await;
     assert!(queue.body.contains("No factory at this address") && queue.body.contains("scout@example.com"));
     let id = {

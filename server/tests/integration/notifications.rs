@@ -7,8 +7,6 @@ use app::accounts::types::Role;
 use axum::http::StatusCode;
 use common::*;
 
-const BELT: &str = "pingdu-false-eyelashes";
-
 /// Confirms `email`'s address through the link the site mailed.
 async fn confirm(site: &Site, browser: &mut Browser, email: &str) {
     let mail = local_mail(site).await;

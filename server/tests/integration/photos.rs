@@ -192,6 +192,7 @@ async fn eight_uploads_at_once_when_six_fit_store_six() {
                 router: maker.router.clone(),
                 cookie: maker.cookie.clone(),
                 form_error_cookie: None,
+                script_cookies: Vec::new(),
                 address: maker.address,
                 lang: "en",
             };

@@ -8,15 +8,6 @@ use app::accounts::types::{MemberRole, Role};
 use axum::http::StatusCode;
 use common::*;
 
-const BELT: &str = "pingdu-false-eyelashes";
-
-/// A manufacturer's owner and their organisation's slug.
-async fn firm(site: &Site, email: &str, name: &str) -> (Browser, String) {
-    let mut owner = user(site, email, Role::Manufacturer).await;
-    let slug = created_slug(&owner.call("create_organisation", &org_fields("manufacturer", name, BELT)).await);
-    (owner, slug)
-}
-
 /// The invitation token the site mailed to `to` most recently.
 async fn invitation_token(site: &Site, to: &str) -> String {
     let mail = local_mail(site).await;
@@ -125,6 +116,78 @@ async fn invitations_are_for_their_address_and_end_when_revoked_or_expired() {
     );
 }
 
+#[tokio::test]
+async fn invitations_go_out_only_once_the_sender_has_confirmed_their_address() {
+    let site = site().await;
+    let mut owner = user(&site, "owner@example.com", Role::Manufacturer).await;
+    let slug = created_slug(&owner.call("create_organisation", &org_fields("manufacturer", "Jiamei Lashes", BELT)).await);
+    let invite = [("slug", slug.as_str()), ("email", "li@example.com"), ("role", "viewer")];
+
+    let team = owner.get(&format!("/orgs/{slug}/team")).await;
+    assert!(team.body.contains("Your email address is not confirmed yet"), "told before trying");
+    let refused = owner.submit(&format!("/orgs/{slug}/team"), "invite_teammate", &invite).await;
+    let page = owner.get(refused.headers["location"].to_str().unwrap()).await;
+    assert!(page.body.contains("Confirm your own email address first"), "said next to the field: {}", main_of(&page));
+    assert!(page.body.contains("li@example.com"), "the address typed is kept");
+    assert!(invitations_of(&site, &slug).await.is_empty());
+    assert!(!local_mail(&site).await.iter().any(|m| m.to == "li@example.com"), "nothing mailed to the stranger");
+
+    // Opening the link sent at sign-up lets invitations go out.
+    let mail = local_mail(&site).await;
+    let letter = mail.iter().find(|m| m.to == "owner@example.com").expect("the confirmation mail");
+    let token = token_of(&link_in(&letter.body, "/confirm-email").unwrap());
+    assert_eq!(owner.call("confirm_email", &[("token", &token)]).await.status, StatusCode::OK);
+    assert_eq!(owner.call("invite_teammate", &invite).await.status, StatusCode::OK);
+    assert_eq!(invitations_of(&site, &slug).await.len(), 1);
+}
+
+/// Times show on the viewer's clock once the browser has said which it is,
+/// China time before that, and always with the offset they are on.
+#[tokio::test]
+async fn times_show_in_the_viewers_time_zone() {
+    let site = site().await;
+    let (mut owner, slug) = firm(&site, "owner@example.com", "Jiamei Lashes").await;
+    owner.call("invite_teammate", &[("slug", &slug), ("email", "li@example.com"), ("role", "viewer")]).await;
+    let expires = invitations_of(&site, &slug).await.pop().unwrap().expires_at;
+
+    let shown = |page: &Page| {
+        let document = scraper::Html::parse_document(&page.body);
+        let html = document.root_element().value().attr("data-tz").unwrap_or_default().to_string();
+        let time = document.select(&scraper::Selector::parse(".invitations time").unwrap()).next().expect("the expiry is a <time>");
+        (html, time.value().attr("datetime").unwrap().to_string(), time.text().collect::<String>())
+    };
+    // The wall clock shown, read back with the offset it names, is the instant itself.
+    let instant_of = |text: &str| {
+        let (wall, offset) = text.rsplit_once(" UTC").unwrap();
+        let (sign, offset) = if let Some(rest) = offset.strip_prefix('-') { (-1, rest) } else { (1, offset.trim_start_matches('+')) };
+        let (hours, minutes) = offset.split_once(':').unwrap_or((offset, "0"));
+        let seconds = sign * (hours.parse::<i64>().unwrap() * 3600 + minutes.parse::<i64>().unwrap() * 60);
+        chrono::NaiveDateTime::parse_from_str(wall, "%Y-%m-%d %H:%M").unwrap().and_utc() - chrono::Duration::seconds(seconds)
+    };
+    let to_the_minute = expires.timestamp() / 60 * 60;
+
+    let (zone, datetime, text) = shown(&owner.get(&format!("/orgs/{slug}/team")).await);
+    assert_eq!(zone, "Asia/Shanghai");
+    assert!(text.ends_with(" UTC+8"), "China time by default: {text}");
+    assert_eq!(instant_of(&text).timestamp(), to_the_minute);
+
+    owner.script_cookies = vec!["beltlink_tz=Asia/Kolkata".to_string()];
+    let (zone, datetime_in_kolkata, text) = shown(&owner.get(&format!("/orgs/{slug}/team")).await);
+    assert_eq!(zone, "Asia/Kolkata");
+    assert!(text.ends_with(" UTC+5:30"), "{text}");
+    assert_eq!(instant_of(&text).timestamp(), to_the_minute);
+    assert_eq!(datetime_in_kolkata, datetime, "the machine-readable instant does not move");
+
+    // A cookie naming no zone (or trying to break out of the attribute) is China time.
+    for hostile in ["beltlink_tz=Mars/Olympus", "beltlink_tz=\"><script>alert(1)</script>"] {
+        owner.script_cookies = vec![hostile.to_string()];
+        let page = owner.get(&format!("/orgs/{slug}/team")).await;
+        assert!(!page.body.contains("<script>alert(1)"), "{hostile}");
+        let (zone, _, text) = shown(&page);
+        assert_eq!((zone.as_str(), text.ends_with(" UTC+8")), ("Asia/Shanghai", true), "{hostile}");
+    }
+}
+
 async fn invitations_of(site: &Site, slug: &str) -> Vec<app::entities::invitation::Model> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
     let org = app::read::organisation_by_slug(&site.db.db, slug).await.unwrap();
@@ -152,6 +215,7 @@ async fn only_owners_and_site_admins_run_a_team() {
     }
     let outsider = user(&site, "outsider@example.com", Role::Manufacturer).await;
     let admin = user(&site, "admin@example.com", Role::SiteAdmin).await;
+    confirm_address(&site, "admin@example.com").await;
     let visitor = Browser::new(&site.router, "10.9.9.9");
     people.push(("outsider", outsider));
     people.push(("admin", admin));
