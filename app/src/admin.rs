@@ -130,7 +130,7 @@ pub fn AdminPage() -> impl IntoView {
                             <li>
                                 <a href="/admin/moderation">{t.moderation}</a>
                                 <p class="muted">
-                                    {t.reports_waiting.with(s.open_reports)}" "{t.names_waiting.with(s.names_to_check)}
+                                    {t.reports_waiting.with(s.open_reports)}{lang.pick("", " ")}{t.names_waiting.with(s.names_to_check)}
                                 </p>
                             </li>
                             <li>

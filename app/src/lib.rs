@@ -24,6 +24,7 @@ pub mod moderation;
 pub mod net;
 pub mod notifications;
 pub mod orgs;
+pub mod scouting;
 pub mod search;
 pub mod seo;
 pub mod services;

@@ -145,7 +145,7 @@ fn InviteForm(slug: String, sender_confirmed: bool) -> impl IntoView {
             <h2>{t.invite_title}</h2>
             <p class="muted">{t.invite_lead}</p>
             {(!sender_confirmed).then(|| view! {
-                <p class="notice" role="status">{t.confirm_first}" "<a href="/account">{t.confirm_first_link}</a></p>
+                <p class="notice" role="status">{t.confirm_first}{lang.pick("", " ")}<a href="/account">{t.confirm_first_link}</a></p>
             })}
             <FormFailure failure=form_failure(action)/>
             <crate::forms::ErrorSummary errors fields=vec![("email", t.email), ("role", t.role)]/>
