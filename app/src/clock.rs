@@ -6,7 +6,7 @@
 //! hydration); from the next page on, the server renders times in it and
 //! writes it on `<html data-tz>`, so the browser renders the same.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -74,22 +74,12 @@ impl Moment {
     pub fn date_in(self, zone: &ViewerZone) -> String {
         self.0.with_timezone(&zone.offset_at(self.0)).format("%Y-%m-%d").to_string()
     }
-
-    /// The viewer's calendar day.
-    pub fn day_in(self, zone: &ViewerZone) -> NaiveDate {
-        self.0.with_timezone(&zone.offset_at(self.0)).date_naive()
-    }
 }
 
 impl From<DateTime<Utc>> for Moment {
     fn from(at: DateTime<Utc>) -> Self {
         Moment(at)
     }
-}
-
-/// `2026-11-25 18:03 UTC+8`, for mail and other text read outside a page.
-pub fn date_time(at: DateTime<Utc>) -> String {
-    date_time_at(at, china())
 }
 
 fn date_time_at(at: DateTime<Utc>, offset: FixedOffset) -> String {
@@ -151,7 +141,7 @@ pub fn offset_in(zone: &str, at: DateTime<Utc>) -> Option<FixedOffset> {
             (kind == name).then(|| Reflect::get(&p, &"value".into()).ok()?.as_string()?.parse::<u32>().ok())?
         })
     };
-    let wall = NaiveDate::from_ymd_opt(part("year")? as i32, part("month")?, part("day")?)?.and_hms_opt(
+    let wall = chrono::NaiveDate::from_ymd_opt(part("year")? as i32, part("month")?, part("day")?)?.and_hms_opt(
         part("hour")? % 24,
         part("minute")?,
         part("second")?,
@@ -196,7 +186,6 @@ mod tests {
         let zone = ViewerZone::default();
         assert_eq!(late_evening_utc.date_time_in(&zone), "2026-11-26 01:30 UTC+8");
         assert_eq!(late_evening_utc.date_in(&zone), "2026-11-26");
-        assert_eq!(date_time(late_evening_utc.0), "2026-11-26 01:30 UTC+8");
     }
 
     #[test]

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::scouting::units::{compare_capacity, CapacityFit, RequiredCapacity};
-use crate::suppliers::types::{BusinessModel, Certification, ProfileData, ProfileField, SamplePolicy};
+use crate::suppliers::types::{BusinessModel, Certification, ProfileData, ProfileField, Quantity, SamplePolicy};
 
 pub const MAX_SCORE: u32 = 1_000;
 
@@ -248,29 +248,17 @@ impl Judged {
         use crate::suppliers::markets::market_name;
         let names =
             |codes: &[String]| codes.iter().map(|c| market_name(c, lang).to_string()).collect::<Vec<_>>().join(lang.pick("、", ", "));
+        let capacity = |offered: &Quantity, sign: &str, required: &Quantity| {
+            let (stated, asked) = (lang.pick("月产能", "Monthly capacity"), lang.pick("要求", "required"));
+            format!("{stated} {} {sign} {asked} {}", offered.display(lang), required.display(lang))
+        };
         // A reason says it was checked; a gap is a gap however well its facts are checked.
         let checked = if self.verified && self.for_supplier { lang.pick("（已核实）", " (verified)") } else { "" };
         let text = match &self.point {
             Point::Category { matched: true } => lang.pick("品类符合", "Makes the category asked for").to_string(),
             Point::Category { matched: false } => lang.pick("不做所要的品类", "Does not make the category asked for").to_string(),
-            Point::Capacity(CapacityFit::Meets { offered, required }) => {
-                format!(
-                    "{} {} ≥ {} {}",
-                    lang.pick("月产能", "Monthly capacity"),
-                    offered.display(lang),
-                    lang.pick("要求", "required"),
-                    required.display(lang)
-                )
-            }
-            Point::Capacity(CapacityFit::Short { offered, required }) => {
-                format!(
-                    "{} {} < {} {}",
-                    lang.pick("月产能", "Monthly capacity"),
-                    offered.display(lang),
-                    lang.pick("要求", "required"),
-                    required.display(lang)
-                )
-            }
+            Point::Capacity(CapacityFit::Meets { offered, required }) => capacity(offered, "≥", required),
+            Point::Capacity(CapacityFit::Short { offered, required }) => capacity(offered, "<", required),
             Point::Capacity(CapacityFit::NotComparable { offered, required }) => match lang {
                 Lang::Zh => format!("产能以“{}”计，要求以“{}”计，无法比较", offered.label(lang), required.label(lang)),
                 Lang::En => {
@@ -278,11 +266,10 @@ impl Judged {
                 }
             },
             Point::CapacityUnstated => lang.pick("没有填写月产能", "No monthly capacity stated").to_string(),
-            Point::LeadTime { days, max } if days <= max => {
-                format!("{} {days} {} ≤ {max} {}", lang.pick("交期", "Lead time"), lang.pick("天", "days"), lang.pick("天", "days"))
-            }
             Point::LeadTime { days, max } => {
-                format!("{} {days} {} > {max} {}", lang.pick("交期", "Lead time"), lang.pick("天", "days"), lang.pick("天", "days"))
+                let sign = if days <= max { "≤" } else { ">" };
+                let day = lang.pick("天", "days");
+                format!("{} {days} {day} {sign} {max} {day}", lang.pick("交期", "Lead time"))
             }
             Point::LeadTimeUnstated => lang.pick("没有填写交期", "No lead time stated").to_string(),
             Point::Certification { certification, held: true } => format!("{} {}", lang.pick("持有", "Holds"), certification.label(lang)),
