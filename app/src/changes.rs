@@ -16,10 +16,12 @@ pub enum EntityKind {
     Organisation,
     SupplyProfile,
     Offering,
+    Brief,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 4] = [EntityKind::Belt, EntityKind::Organisation, EntityKind::SupplyProfile, EntityKind::Offering];
+    pub const ALL: [EntityKind; 5] =
+        [EntityKind::Belt, EntityKind::Organisation, EntityKind::SupplyProfile, EntityKind::Offering, EntityKind::Brief];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -27,6 +29,7 @@ impl EntityKind {
             EntityKind::Organisation => "organisation",
             EntityKind::SupplyProfile => "supply_profile",
             EntityKind::Offering => "offering",
+            EntityKind::Brief => "brief",
         }
     }
 

@@ -67,6 +67,18 @@ pub enum Problem {
     TooManyInvitations {
         max: usize,
     },
+    /// Not a calendar date.
+    NotADate,
+    /// A date before today where a future one is asked for.
+    DateInThePast,
+    /// A date further ahead than allowed.
+    TooFarAhead {
+        days: i64,
+    },
+    /// Shown only to some, but to whom was not said.
+    ChooseWhoSees,
+    /// Closed already: nothing about it changes any more.
+    AlreadyClosed,
 }
 
 impl Problem {
@@ -137,6 +149,16 @@ impl Problem {
             (Problem::TooManyInvitations { max }, Lang::En) => {
                 format!("A team may send at most {max} invitations a day. Try again tomorrow.")
             }
+            (Problem::NotADate, Lang::Zh) => "请按“年-月-日”填写日期，例如 2027-01-31。".into(),
+            (Problem::NotADate, Lang::En) => "Enter a date as year-month-day, such as 2027-01-31.".into(),
+            (Problem::DateInThePast, Lang::Zh) => "请选择今天或以后的日期。".into(),
+            (Problem::DateInThePast, Lang::En) => "Choose today or a later day.".into(),
+            (Problem::TooFarAhead { days }, Lang::Zh) => format!("请选择 {days} 天以内的日期。"),
+            (Problem::TooFarAhead { days }, Lang::En) => format!("Choose a day within {days} days from today."),
+            (Problem::ChooseWhoSees, Lang::Zh) => "请至少选择一个产业带或协会，只有它们的企业能看到这条需求。".into(),
+            (Problem::ChooseWhoSees, Lang::En) => "Choose at least one belt or association whose firms may see it.".into(),
+            (Problem::AlreadyClosed, Lang::Zh) => "已经结束，不能再修改。".into(),
+            (Problem::AlreadyClosed, Lang::En) => "It is closed; nothing about it can change any more.".into(),
         }
     }
 }
@@ -647,4 +669,19 @@ pub fn ChoiceGroup(
             <p class="field-error" id=error_id role="alert">{problem}</p>
         </fieldset>
     }
+}
+
+/// `(code, label)` choices of a closed list, for a select or checkboxes.
+pub fn options<T: Copy + 'static>(
+    all: &'static [T],
+    code: fn(T) -> &'static str,
+    label: fn(T, Lang) -> &'static str,
+    lang: Lang,
+) -> Vec<(&'static str, &'static str)> {
+    all.iter().map(|v| (code(*v), label(*v, lang))).collect()
+}
+
+/// Choices as owned strings, as [`ChoiceGroup`] takes them.
+pub fn owned(options: Vec<(&'static str, &'static str)>) -> Vec<(String, String)> {
+    options.into_iter().map(|(c, l)| (c.to_string(), l.to_string())).collect()
 }

@@ -31,6 +31,7 @@ pub fn Header() -> impl IntoView {
             </a>
             <nav class="site-nav" aria-label=t.site_name>
                 <a href="/belts">{t.nav_belts}</a>
+                <a href="/briefs">{t.nav_briefs}</a>
                 <a href="/search">{t.nav_search}</a>
             </nav>
             // One search box at a time: the search page has its own, which searches as you type.
@@ -68,9 +69,13 @@ pub fn NotFound() -> impl IntoView {
     view! { <ErrorPage error=AppError::NotFound/> }
 }
 
-/// A full-page error with the right HTTP status.
+/// A full-page error with the right HTTP status; for a page that needs a
+/// signed-in user, the offer to sign in and come back.
 #[component]
 pub fn ErrorPage(error: AppError) -> impl IntoView {
+    if error == AppError::SignInRequired {
+        return leptos::either::Either::Left(view! { <crate::accounts::pages::SignInRequired/> });
+    }
     crate::set_page_status(error.status());
     let lang = use_lang();
     let t = lang.texts();
@@ -79,7 +84,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         400 => t.bad_request_title,
         _ => t.error_title,
     };
-    view! {
+    leptos::either::Either::Right(view! {
         <Title text=title/>
         <section class="error-page">
             <p class="error-code">{error.status()}</p>
@@ -87,7 +92,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
             <p class="error-message">{error.message(lang)}</p>
             <p><a href="/">{t.back_home}</a></p>
         </section>
-    }
+    })
 }
 
 /// Percent-encodes a URL component (RFC 3986 unreserved characters stay).

@@ -197,6 +197,10 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("orgs/:slug/members/import/:id") view={Lazy::<ImportJobRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/offerings/:id") view={Lazy::<OfferingEditorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("suppliers/:slug") view={Lazy::<SupplierRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("briefs") view={Lazy::<BriefsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("briefs/new") view={Lazy::<NewBriefRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("briefs/:slug") view={Lazy::<BriefRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("briefs/:slug/edit") view={Lazy::<EditBriefRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("admin/search") view={Lazy::<SearchAdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
@@ -250,6 +254,10 @@ lazy_page!(EditOrgRoute, orgs::pages::EditOrgPage);
 lazy_page!(InvitationRoute, teams::pages::InvitationPage);
 lazy_page!(ImportJobRoute, associations::pages::ImportJobPage);
 lazy_page!(OfferingEditorRoute, services::pages::OfferingEditorPage);
+lazy_page!(BriefsRoute, scouting::pages::BriefsPage);
+lazy_page!(NewBriefRoute, scouting::pages::NewBriefPage);
+lazy_page!(BriefRoute, scouting::pages::BriefPageView);
+lazy_page!(EditBriefRoute, scouting::pages::EditBriefPage);
 lazy_page!(SearchRoute, search::pages::SearchPage);
 lazy_page!(SearchAdminRoute, search::admin::SearchAdminPage);
 lazy_page!(ApprovalsRoute, orgs::approval_pages::ApprovalsPage);

@@ -269,3 +269,102 @@ pub async fn categories_of_belts<C: ConnectionTrait>(db: &C, belt_ids: &[i32]) -
     let links = belt_category::Entity::find().filter(belt_category::Column::BeltId.is_in(belt_ids.iter().copied())).all(db).await?;
     categories_by_owner(db, links.into_iter().map(|l| (l.belt_id, l.category_id))).await
 }
+
+/// Every category by slug and name, in slug order.
+///
+/// # Errors
+/// On a database failure.
+pub async fn all_categories<C: ConnectionTrait>(db: &C) -> Result<Vec<CategoryRef>, AppError> {
+    Ok(category::Entity::find()
+        .order_by_asc(category::Column::Slug)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| CategoryRef { slug: c.slug, name: Bilingual::new(c.name_zh, c.name_en) })
+        .collect())
+}
+
+/// Every belt by slug and name, in slug order.
+///
+/// # Errors
+/// On a database failure.
+pub async fn all_belts<C: ConnectionTrait>(db: &C) -> Result<Vec<CategoryRef>, AppError> {
+    Ok(belt::Entity::find()
+        .order_by_asc(belt::Column::Slug)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| CategoryRef { slug: b.slug, name: Bilingual::new(b.name_zh, b.name_en) })
+        .collect())
+}
+
+/// The organisations of one kind that are not hidden, in slug order.
+///
+/// # Errors
+/// On a database failure.
+pub async fn organisations_of_kind<C: ConnectionTrait>(
+    db: &C,
+    kind: crate::orgs::types::OrgKind,
+) -> Result<Vec<organisation::Model>, AppError> {
+    Ok(organisation::Entity::find()
+        .filter(organisation::Column::Kind.eq(kind.code()))
+        .filter(organisation::Column::HiddenAt.is_null())
+        .order_by_asc(organisation::Column::Slug)
+        .all(db)
+        .await?)
+}
+
+/// The needs a stored scouting brief states, with its target belts.
+pub fn brief_needs(b: &crate::entities::brief::Model, belts: Vec<String>) -> crate::scouting::score::Needs {
+    use crate::scouting::units::{Period, RequiredCapacity};
+    let list = |stored: &str| stored.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let amount = match (b.capacity_value, b.capacity_unit.as_deref().and_then(QuantityUnit::from_code)) {
+        (Some(value), Some(unit)) => Some(Quantity { value, unit }),
+        _ => None,
+    };
+    let period = b.capacity_period.as_deref().and_then(Period::from_code).unwrap_or(Period::Month);
+    crate::scouting::score::Needs {
+        categories: list(&b.categories),
+        markets: list(&b.markets),
+        certifications: split_codes(&b.certifications, Certification::from_code),
+        capacity: amount.map(|amount| RequiredCapacity { amount, period }),
+        max_lead_time_days: b.max_lead_time_days,
+        business_models: split_codes(&b.business_models, BusinessModel::from_code),
+        belts,
+        samples_needed: b.samples_needed,
+    }
+}
+
+/// The belts each of these briefs targets, as slugs in slug order, by brief id.
+///
+/// # Errors
+/// On a database failure.
+pub async fn brief_targets<C: ConnectionTrait>(db: &C, brief_ids: &[i32]) -> Result<HashMap<i32, Vec<String>>, DbErr> {
+    use crate::entities::brief_belt;
+    let rows = brief_belt::Entity::find()
+        .filter(brief_belt::Column::BriefId.is_in(brief_ids.iter().copied()))
+        .filter(brief_belt::Column::Purpose.eq(BRIEF_TARGET))
+        .all(db)
+        .await?;
+    let slugs: HashMap<i32, String> = belt::Entity::find()
+        .filter(belt::Column::Id.is_in(rows.iter().map(|r| r.belt_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b.slug))
+        .collect();
+    let mut targets: HashMap<i32, Vec<String>> = HashMap::new();
+    for row in rows {
+        if let Some(slug) = slugs.get(&row.belt_id) {
+            targets.entry(row.brief_id).or_default().push(slug.clone());
+        }
+    }
+    for list in targets.values_mut() {
+        list.sort();
+    }
+    Ok(targets)
+}
+
+/// What a `brief_belts` row is for: a belt the brief targets, or one whose firms may see it.
+pub const BRIEF_TARGET: &str = "target";
+pub const BRIEF_AUDIENCE: &str = "audience";

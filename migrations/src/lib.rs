@@ -18,6 +18,7 @@ mod m20261125_000009_granted_roles;
 mod m20261125_000010_mail_and_notifications;
 mod m20261125_000011_teams;
 mod m20261125_000012_moderation;
+mod m20261202_000013_briefs;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000010_mail_and_notifications::Migration),
             Box::new(m20261125_000011_teams::Migration),
             Box::new(m20261125_000012_moderation::Migration),
+            Box::new(m20261202_000013_briefs::Migration),
         ]
     }
 }

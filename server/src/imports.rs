@@ -54,7 +54,7 @@ async fn start_import(State(state): State<ServerState>, session: Session, Path(s
         Ok(belts) => belts.into_keys().collect::<Vec<_>>(),
         Err(error) => return refusal(&error),
     };
-    let categories = match app::suppliers::repo::all_categories(&state.app.db).await {
+    let categories = match app::read::all_categories(&state.app.db).await {
         Ok(categories) => categories.into_iter().map(|c| c.slug).collect::<Vec<_>>(),
         Err(error) => return refusal(&error),
     };

@@ -122,6 +122,22 @@ pub fn spawn_session_cleanup(db: DatabaseConnection) -> tokio::task::JoinHandle<
     })
 }
 
+/// Closes scouting briefs whose deadline passed, every minute. (Pages show
+/// such a brief closed at once; this writes it down.)
+pub fn spawn_brief_sweeper(db: DatabaseConnection) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            match app::scouting::repo::close_expired(&db, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(closed) => tracing::info!(closed, "briefs past their deadline closed"),
+                Err(err) => tracing::warn!(error = %err, "closing expired briefs failed; will retry"),
+            }
+        }
+    })
+}
+
 /// Waits for Ctrl-C or SIGTERM.
 pub async fn shutdown_signal() {
     let ctrl_c = async {

@@ -98,6 +98,7 @@ async fn serve(config: Config) -> Result<()> {
     let search = server::start_search(&config).await?;
     let worker = server::spawn_outbox_worker(db.clone(), search.service.clone());
     let session_cleanup = server::spawn_session_cleanup(db.clone());
+    let brief_sweeper = server::spawn_brief_sweeper(db.clone());
     let mut app_state = AppState::new(db, search.service.clone(), config.media_dir());
     app_state.trusted_proxies = config.trusted_proxies.clone().into();
     app_state.mail = config.mail_settings();
@@ -111,6 +112,7 @@ async fn serve(config: Config) -> Result<()> {
     worker.abort();
     mail_worker.abort();
     session_cleanup.abort();
+    brief_sweeper.abort();
     if let Some(managed) = search.managed {
         managed.stop().await;
     }

@@ -219,6 +219,27 @@ pub fn search(ws: &Workspace, count: Option<usize>) -> Result<()> {
     result
 }
 
+/// `cargo xtask bench scouting`: ranking suppliers for briefs over N
+/// synthetic profiles (default 100,000) and the briefs a manufacturer fits
+/// over 5,000 open ones, in process on a fresh database and a managed
+/// Meilisearch (see `server/benches/scouting.rs`).
+pub fn scouting(ws: &Workspace, count: Option<usize>) -> Result<()> {
+    let meili = timed("setup", || {
+        setup::rust_tools(ws)?;
+        setup::meilisearch(ws)
+    })?;
+    let mut command = ws.command("cargo");
+    // The search benchmark's target directory: the same crates, built once.
+    command
+        .args(["bench", "-p", "server", "--bench", "scouting", "--", "--meili"])
+        .arg(&meili)
+        .env("CARGO_TARGET_DIR", ws.root.join("target/bench"));
+    if let Some(count) = count {
+        command.args(["--count", &count.to_string()]);
+    }
+    crate::run_checked(&mut command)
+}
+
 /// `cargo xtask bench memory`: the server's resident memory idle, at its peak
 /// while 8 photos at the pixel cap upload at once, and after bursts of
 /// hostile requests (oversized fields and bodies), then after a quiet spell.

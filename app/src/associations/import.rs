@@ -36,7 +36,7 @@ pub async fn names_for_file<C: ConnectionTrait>(db: &C, association_id: i32) -> 
         .into_iter()
         .map(|b| (b.slug, b.name_zh, b.name_en))
         .collect();
-    let categories = crate::suppliers::repo::all_categories(db).await?.into_iter().map(|c| (c.slug, c.name.zh, c.name.en)).collect();
+    let categories = crate::read::all_categories(db).await?.into_iter().map(|c| (c.slug, c.name.zh, c.name.en)).collect();
     Ok(member_csv::FileNames { belts, categories })
 }
 

@@ -19,16 +19,19 @@ pub enum NotificationKind {
     TeamChanged,
     /// A site admin hid, restored or merged your organisation, or withdrew a verification of it.
     Moderated,
+    /// A platform opened a scouting brief your firm fits.
+    BriefFits,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 6] = [
+    pub const ALL: [NotificationKind; 7] = [
         NotificationKind::RequestDecided,
         NotificationKind::JoinRequested,
         NotificationKind::JoinDecided,
         NotificationKind::Verified,
         NotificationKind::TeamChanged,
         NotificationKind::Moderated,
+        NotificationKind::BriefFits,
     ];
 
     pub fn code(self) -> &'static str {
@@ -39,6 +42,7 @@ impl NotificationKind {
             NotificationKind::Verified => "verified",
             NotificationKind::TeamChanged => "team_changed",
             NotificationKind::Moderated => "moderated",
+            NotificationKind::BriefFits => "brief_fits",
         }
     }
 
@@ -63,6 +67,8 @@ impl NotificationKind {
             (NotificationKind::Moderated, Lang::En) => {
                 "A site admin hid, restored or merged my organisation, or withdrew a verification of it"
             }
+            (NotificationKind::BriefFits, Lang::Zh) => "平台发布了适合我的企业的寻源需求",
+            (NotificationKind::BriefFits, Lang::En) => "A platform opened a scouting brief my firm fits",
         }
     }
 }

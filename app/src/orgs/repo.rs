@@ -496,8 +496,8 @@ pub async fn edit(
     Ok(slug)
 }
 
-/// Queues an organisation and everything it publishes (its profile and
-/// offerings carry its name and visibility) for search.
+/// Queues an organisation and everything it publishes (its profile,
+/// offerings and briefs carry its name and visibility) for search.
 pub async fn requeue_with_its_documents<C: ConnectionTrait>(txn: &C, org_id: i32) -> Result<(), AppError> {
     use crate::changes::{enqueue, EntityKind};
     use crate::entities::service_offering;
@@ -515,6 +515,17 @@ pub async fn requeue_with_its_documents<C: ConnectionTrait>(txn: &C, org_id: i32
         .await?;
     for id in offerings {
         enqueue(txn, EntityKind::Offering, id).await?;
+    }
+    // A platform's briefs carry its name and go with its visibility.
+    let briefs: Vec<i32> = crate::entities::brief::Entity::find()
+        .select_only()
+        .column(crate::entities::brief::Column::Id)
+        .filter(crate::entities::brief::Column::OrganisationId.eq(org_id))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    for id in briefs {
+        enqueue(txn, EntityKind::Brief, id).await?;
     }
     Ok(())
 }

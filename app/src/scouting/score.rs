@@ -235,6 +235,15 @@ pub fn score(needs: &Needs, candidate: &Candidate) -> Fit {
     Fit { slug: candidate.slug.clone(), score: total.min(MAX_SCORE), judged }
 }
 
+/// Whether a supplier is a candidate for a brief at all: it makes one of
+/// the categories and is in one of the belts (when the brief names any).
+/// The rest is scored, not filtered, so the gaps can be shown.
+pub fn passes_hard_filters(needs: &Needs, candidate: &Candidate) -> bool {
+    let category = needs.categories.is_empty() || candidate.profile.category_slugs.iter().any(|c| needs.categories.contains(c));
+    let belt = needs.belts.is_empty() || candidate.belts.iter().any(|b| needs.belts.contains(b));
+    category && belt
+}
+
 /// Candidates best first; equal scores in slug order.
 pub fn rank(needs: &Needs, candidates: &[Candidate]) -> Vec<Fit> {
     let mut fits: Vec<Fit> = candidates.iter().map(|c| score(needs, c)).collect();
@@ -250,7 +259,7 @@ impl Judged {
             |codes: &[String]| codes.iter().map(|c| market_name(c, lang).to_string()).collect::<Vec<_>>().join(lang.pick("、", ", "));
         let capacity = |offered: &Quantity, sign: &str, required: &Quantity| {
             let (stated, asked) = (lang.pick("月产能", "Monthly capacity"), lang.pick("要求", "required"));
-            format!("{stated} {} {sign} {asked} {}", offered.display(lang), required.display(lang))
+            format!("{stated} {} {sign} {asked} {}", offered.exact(lang), required.exact(lang))
         };
         // A reason says it was checked; a gap is a gap however well its facts are checked.
         let checked = if self.verified && self.for_supplier { lang.pick("（已核实）", " (verified)") } else { "" };
@@ -276,7 +285,7 @@ impl Judged {
             Point::Certification { certification, held: false } => format!("{} {}", lang.pick("没有", "No"), certification.label(lang)),
             Point::Markets { served, .. } if !served.is_empty() => format!("{} {}", lang.pick("出口到", "Ships to"), names(served)),
             Point::Markets { missing, .. } => format!("{} {}", lang.pick("未出口到", "Does not ship to"), names(missing)),
-            Point::BusinessModel { matched: Some(model) } => format!("{} {}", lang.pick("经营模式：", "Works as"), model.label(lang)),
+            Point::BusinessModel { matched: Some(model) } => format!("{}{}", lang.pick("经营模式：", "Works as "), model.label(lang)),
             Point::BusinessModel { matched: None } => lang.pick("经营模式不符合", "Not the business model asked for").to_string(),
             Point::Belt { inside: true } => lang.pick("在所选产业带内", "In a belt asked for").to_string(),
             Point::Belt { inside: false } => lang.pick("不在所选产业带内", "Outside the belts asked for").to_string(),
@@ -335,10 +344,24 @@ mod tests {
     }
 
     #[test]
+    fn only_the_categories_and_belts_filter_the_rest_is_scored() {
+        let needs = lash_brief();
+        assert!(passes_hard_filters(&needs, &lash_maker("a")));
+        let elsewhere = Candidate { belts: vec!["qingdao-wigs".into()], ..lash_maker("b") };
+        assert!(!passes_hard_filters(&needs, &elsewhere));
+        let wigs = Candidate { profile: ProfileData { category_slugs: vec!["wigs".into()], ..lash_maker("c").profile }, ..lash_maker("c") };
+        assert!(!passes_hard_filters(&needs, &wigs));
+        let short =
+            Candidate { profile: ProfileData { certifications: Vec::new(), capacity: None, ..lash_maker("d").profile }, ..lash_maker("d") };
+        assert!(passes_hard_filters(&needs, &short), "gaps are scored, not filtered");
+        assert!(passes_hard_filters(&Needs::default(), &elsewhere), "a brief for anything, anywhere");
+    }
+
+    #[test]
     fn a_fitting_supplier_gets_its_reasons_in_plain_words() {
         let fit = score(&lash_brief(), &lash_maker("jiamei"));
         let reasons: Vec<String> = fit.reasons().map(|j| j.text(Lang::Zh)).collect();
-        assert!(reasons.contains(&"月产能 5万 件 ≥ 要求 2万 件（已核实）".to_string()), "{reasons:?}");
+        assert!(reasons.contains(&"月产能 50,000 件 ≥ 要求 20,000 件（已核实）".to_string()), "{reasons:?}");
         let english: Vec<String> = fit.reasons().map(|j| j.text(Lang::En)).collect();
         assert!(english.contains(&"Holds BSCI (verified)".to_string()), "{english:?}");
         assert!(english.contains(&"Ships to United States".to_string()), "{english:?}");

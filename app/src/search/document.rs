@@ -17,7 +17,7 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, Pagin
 
 use crate::belts::types::CategoryRef;
 use crate::entities::{
-    belt, belt_organisation, organisation, service_offering, service_offering_belt, supply_profile, supply_profile_photo,
+    belt, belt_organisation, brief, organisation, service_offering, service_offering_belt, supply_profile, supply_profile_photo,
 };
 use crate::i18n::Lang;
 use crate::orgs::types::OrgKind;
@@ -96,6 +96,25 @@ pub struct SearchDocument {
     /// Supply profiles: the address of their first photo.
     #[serde(default)]
     pub photo: Option<String>,
+    /// Supply profiles: what scouting's score reads besides the facets — the
+    /// capacity's unit, the lead time, the sample policy, and which fields a
+    /// verifier checked (by whom, when: Unix seconds).
+    #[serde(default)]
+    pub capacity_unit: Option<String>,
+    #[serde(default)]
+    pub lead_time_days: Option<i32>,
+    #[serde(default)]
+    pub sample_policy: Option<String>,
+    #[serde(default)]
+    pub verified_fields: Vec<String>,
+    #[serde(default)]
+    pub verified_by: Option<String>,
+    #[serde(default)]
+    pub verified_at: Option<i64>,
+    /// 1 for what ranks after the directory when it matches the words no
+    /// better (scouting briefs), 0 for the directory itself.
+    #[serde(default)]
+    pub listing_rank: u8,
     /// Chinese sub-words of the longer words above (see `subwords`).
     #[serde(default)]
     pub subwords_zh: String,
@@ -108,11 +127,57 @@ pub struct SearchDocument {
 /// an index written by an older build and rebuild it (`schema_version` 1 had
 /// no Chinese sub-words; 2 added belts, cities, capacity, update times and
 /// `_geo` for organisations; 3 added certifications and markets as words;
-/// 4 added suppliers' trade facts and first photo for result cards;
+/// 4 added suppliers' trade facts and first photo for result cards; 5 what
+/// scouting scores: capacity unit, lead time, samples, verified fields;
 /// documents before 1 had no version at all).
-pub const DOCUMENT_SCHEMA: u32 = 4;
+pub const DOCUMENT_SCHEMA: u32 = 5;
 
 impl SearchDocument {
+    /// A document with nothing in it but its shape's version.
+    fn empty() -> Self {
+        SearchDocument {
+            id: String::new(),
+            kind: String::new(),
+            org_kind: None,
+            slug: String::new(),
+            name_zh: String::new(),
+            name_en: String::new(),
+            place_zh: String::new(),
+            place_en: String::new(),
+            categories_zh: Vec::new(),
+            categories_en: Vec::new(),
+            category_slugs: Vec::new(),
+            province: None,
+            city: None,
+            belt_slugs: Vec::new(),
+            summary_zh: String::new(),
+            summary_en: String::new(),
+            geo: None,
+            certifications: Vec::new(),
+            export_markets: Vec::new(),
+            business_models: Vec::new(),
+            verified: false,
+            service_type: None,
+            capacity: None,
+            capacity_band: None,
+            updated_at: 0,
+            trade_zh: String::new(),
+            trade_en: String::new(),
+            facts_zh: String::new(),
+            facts_en: String::new(),
+            photo: None,
+            capacity_unit: None,
+            lead_time_days: None,
+            sample_policy: None,
+            verified_fields: Vec::new(),
+            verified_by: None,
+            verified_at: None,
+            listing_rank: 0,
+            subwords_zh: String::new(),
+            schema_version: DOCUMENT_SCHEMA,
+        }
+    }
+
     /// The document as indexed: without highlight marks in its text (so
     /// none can be forged) and with the sub-words of its Chinese text.
     fn prepared(mut self) -> Self {
@@ -254,6 +319,13 @@ pub(crate) fn searchable(kind: EntityKind) -> Condition {
         EntityKind::Offering => Condition::all()
             .add(service_offering::Column::Published.eq(true))
             .add(service_offering::Column::OrganisationId.not_in_subquery(hidden())),
+        // Open public briefs before their deadline; the sweep that closes a
+        // brief at its deadline queues it, so it leaves search then.
+        EntityKind::Brief => Condition::all()
+            .add(brief::Column::Status.eq(crate::scouting::types::BriefStatus::Open.code()))
+            .add(brief::Column::Restricted.eq(false))
+            .add(brief::Column::Deadline.gt(chrono::Utc::now()))
+            .add(brief::Column::OrganisationId.not_in_subquery(hidden())),
     }
 }
 
@@ -278,6 +350,10 @@ async fn read<C: ConnectionTrait>(db: &C, kind: EntityKind, rows: &Rows) -> Resu
         EntityKind::Offering => {
             let found = select::<service_offering::Entity, _>(db, service_offering::Column::Id, only, rows).await?;
             (found.iter().map(|o| o.id).max(), offering_documents(db, found).await?)
+        }
+        EntityKind::Brief => {
+            let found = select::<brief::Entity, _>(db, brief::Column::Id, only, rows).await?;
+            (found.iter().map(|b| b.id).max(), brief_documents(db, found).await?)
         }
     })
 }
@@ -376,6 +452,59 @@ fn offering_document(o: organisation::Model, offering: service_offering::Model, 
     }
 }
 
+async fn brief_documents<C: ConnectionTrait>(db: &C, open: Vec<brief::Model>) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
+    let orgs = organisations(db, open.iter().map(|b| b.organisation_id)).await?;
+    let mut targets = crate::read::brief_targets(db, &open.iter().map(|b| b.id).collect::<Vec<_>>()).await?;
+    let categories: HashMap<String, CategoryRef> = crate::entities::category::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.slug.clone(), CategoryRef { slug: c.slug, name: crate::i18n::Bilingual::new(c.name_zh, c.name_en) }))
+        .collect();
+    Ok(open
+        .into_iter()
+        .filter_map(|b| {
+            let platform = orgs.get(&b.organisation_id)?;
+            let needs = crate::read::brief_needs(&b, targets.remove(&b.id).unwrap_or_default());
+            let category = |s: &str| categories.get(s).map(|c| c.name.clone());
+            let price_band = b.price_band.as_deref().and_then(crate::suppliers::types::PriceBand::from_code);
+            let asks = crate::scouting::rules::asks_line(&crate::scouting::rules::asks(
+                &needs,
+                price_band,
+                &crate::scouting::rules::Names { category: &category, belt: None },
+            ));
+            let named: Vec<&CategoryRef> = needs.categories.iter().filter_map(|c| categories.get(c)).collect();
+            let platform_name = org_name(platform);
+            let title = |own: &str, other: &str| if own.is_empty() { other.to_string() } else { own.to_string() };
+            let doc = SearchDocument {
+                id: EntityKind::Brief.document_id(b.id),
+                kind: EntityKind::Brief.code().into(),
+                org_kind: None,
+                slug: b.slug.clone(),
+                name_zh: title(&b.title_zh, &b.title_en),
+                name_en: title(&b.title_en, &b.title_zh),
+                place_zh: platform_name.zh,
+                place_en: platform_name.en,
+                categories_zh: named.iter().map(|c| c.name.zh.clone()).collect(),
+                categories_en: named.iter().map(|c| c.name.en.clone()).collect(),
+                category_slugs: needs.categories.clone(),
+                belt_slugs: needs.belts.clone(),
+                summary_zh: b.details_zh.clone(),
+                summary_en: b.details_en.clone(),
+                certifications: needs.certifications.iter().map(|c| c.code().to_string()).collect(),
+                export_markets: needs.markets.clone(),
+                business_models: needs.business_models.iter().map(|m| m.code().to_string()).collect(),
+                facts_zh: asks.zh,
+                facts_en: asks.en,
+                updated_at: b.updated_at.timestamp(),
+                listing_rank: 1,
+                ..SearchDocument::empty()
+            };
+            Some((b.id, doc))
+        })
+        .collect())
+}
+
 fn supplier_document(
     o: organisation::Model,
     placed: &Placed,
@@ -404,6 +533,12 @@ fn supplier_document(
         business_models: profile.business_models.iter().map(|m| m.code().to_string()).collect(),
         capacity: p.capacity_value,
         capacity_band: p.capacity_value.map(|v| CapacityBand::of(v).code().to_string()),
+        capacity_unit: p.capacity_unit.clone(),
+        lead_time_days: p.lead_time_days,
+        sample_policy: p.sample_policy.clone(),
+        verified_fields: p.verified_fields.split(',').filter(|f| !f.is_empty()).map(str::to_string).collect(),
+        verified_by: p.verified_by.clone(),
+        verified_at: p.verified_at.map(|at| at.timestamp()),
         updated_at: p.updated_at.timestamp().max(org.updated_at),
         ..org
     }
@@ -426,7 +561,6 @@ fn belt_document(b: belt::Model, categories: Vec<CategoryRef>) -> SearchDocument
     SearchDocument {
         id: EntityKind::Belt.document_id(b.id),
         kind: EntityKind::Belt.code().into(),
-        org_kind: None,
         place_zh: place(Some(&b.province), &[Some(&b.city_zh), b.county_zh.as_deref()], true),
         place_en: place(Some(&b.province), &[b.county_en.as_deref(), Some(&b.city_en)], false),
         categories_zh: categories.iter().map(|c| c.name.zh.clone()).collect(),
@@ -441,21 +575,8 @@ fn belt_document(b: belt::Model, categories: Vec<CategoryRef>) -> SearchDocument
         summary_zh: b.summary_zh,
         summary_en: b.summary_en,
         geo: Some(Geo { lat: b.latitude, lng: b.longitude }),
-        certifications: Vec::new(),
-        export_markets: Vec::new(),
-        trade_zh: String::new(),
-        trade_en: String::new(),
-        business_models: Vec::new(),
-        verified: false,
-        service_type: None,
-        capacity: None,
-        capacity_band: None,
         updated_at: b.updated_at.timestamp(),
-        facts_zh: String::new(),
-        facts_en: String::new(),
-        photo: None,
-        subwords_zh: String::new(),
-        schema_version: DOCUMENT_SCHEMA,
+        ..SearchDocument::empty()
     }
 }
 
@@ -468,9 +589,6 @@ fn organisation_document(o: organisation::Model, placed: &Placed) -> SearchDocum
         org_kind: kind.map(|k| k.code().to_string()),
         place_zh: place(o.province.as_deref(), &[o.city_zh.as_deref()], true),
         place_en: place(o.province.as_deref(), &[o.city_en.as_deref()], false),
-        categories_zh: Vec::new(),
-        categories_en: Vec::new(),
-        category_slugs: Vec::new(),
         city: city_key(o.city_en.as_deref(), o.city_zh.as_deref()),
         province: o.province,
         belt_slugs: placed.belts.iter().map(|b| b.slug.clone()).collect(),
@@ -480,21 +598,9 @@ fn organisation_document(o: organisation::Model, placed: &Placed) -> SearchDocum
         summary_zh: o.description_zh,
         summary_en: o.description_en,
         geo: placed.geo.clone(),
-        certifications: Vec::new(),
-        export_markets: Vec::new(),
-        trade_zh: String::new(),
-        trade_en: String::new(),
-        business_models: Vec::new(),
         verified: o.verified_at.is_some(),
-        service_type: None,
-        capacity: None,
-        capacity_band: None,
         updated_at: o.updated_at.timestamp(),
-        facts_zh: String::new(),
-        facts_en: String::new(),
-        photo: None,
-        subwords_zh: String::new(),
-        schema_version: DOCUMENT_SCHEMA,
+        ..SearchDocument::empty()
     }
 }
 
@@ -534,7 +640,8 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
                 EntityKind::Belt => self.stage = EntityKind::Organisation,
                 EntityKind::Organisation => self.stage = EntityKind::SupplyProfile,
                 EntityKind::SupplyProfile => self.stage = EntityKind::Offering,
-                EntityKind::Offering => self.done = true,
+                EntityKind::Offering => self.stage = EntityKind::Brief,
+                EntityKind::Brief => self.done = true,
             }
             self.after_id = 0;
         }
@@ -550,5 +657,6 @@ pub async fn count_all<C: ConnectionTrait>(db: &C) -> Result<u64, DbErr> {
     let offerings = service_offering::Entity::find().filter(searchable(EntityKind::Offering)).count(db).await?;
     let organisations = organisation::Entity::find().filter(searchable(EntityKind::Organisation)).count(db).await?;
     let suppliers = supply_profile::Entity::find().filter(searchable(EntityKind::SupplyProfile)).count(db).await?;
-    Ok(belt::Entity::find().count(db).await? + organisations + suppliers + offerings)
+    let briefs = brief::Entity::find().filter(searchable(EntityKind::Brief)).count(db).await?;
+    Ok(belt::Entity::find().count(db).await? + organisations + suppliers + offerings + briefs)
 }

@@ -7,7 +7,7 @@ use sea_orm::sea_query::{Expr, ExprTrait, Func, IntoColumnRef, LikeExpr, Query};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::belts::repo::DirectorySnapshot;
-use crate::entities::{belt, organisation, service_offering, supply_profile};
+use crate::entities::{belt, brief, organisation, service_offering, supply_profile};
 use crate::i18n::Bilingual;
 use crate::search::document::{self, EntityKind};
 use crate::search::query::{Facet, ResultKind, SearchQuery, PAGE_SIZE};
@@ -89,6 +89,11 @@ async fn ids<C: ConnectionTrait>(db: &C, kind: EntityKind, words: &[String], off
             let columns = [C::TitleZh, C::TitleEn, C::DescriptionZh, C::DescriptionEn];
             page!(service_offering::Entity::find().filter(document::searchable(kind)).filter(every_word_in(words, &columns)), C::Id)
         }
+        EntityKind::Brief => {
+            use brief::Column as C;
+            let columns = [C::TitleZh, C::TitleEn, C::DetailsZh, C::DetailsEn];
+            page!(brief::Entity::find().filter(document::searchable(kind)).filter(every_word_in(words, &columns)), C::Id)
+        }
     })
 }
 
@@ -98,6 +103,7 @@ fn entity_kind(kind: ResultKind) -> EntityKind {
         ResultKind::Supplier => EntityKind::SupplyProfile,
         ResultKind::Organisation => EntityKind::Organisation,
         ResultKind::Offering => EntityKind::Offering,
+        ResultKind::Brief => EntityKind::Brief,
     }
 }
 

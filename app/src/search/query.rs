@@ -67,6 +67,7 @@ coded_enum! {
         Supplier = ("supply_profile", "供应商", "Suppliers"),
         Organisation = ("organisation", "机构", "Organisations"),
         Offering = ("offering", "服务", "Services"),
+        Brief = ("brief", "寻源需求", "Briefs"),
     }
 }
 
@@ -305,7 +306,7 @@ pub fn filter_expressions(query: &SearchQuery, near: Option<(f64, f64)>, skip: O
 /// A string as a Meilisearch filter value: double-quoted, with quotes and
 /// backslashes escaped, so a value can never change the expression around it.
 #[cfg(feature = "ssr")]
-fn quoted(value: &str) -> String {
+pub fn quoted(value: &str) -> String {
     format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
 }
 

@@ -134,6 +134,7 @@ pub fn hit(found: FoundHit, near: Option<(f64, f64)>) -> SearchHit {
     let doc: SearchDocument = found.doc;
     let kind = match (ResultKind::from_code(&doc.kind), doc.org_kind.as_deref().and_then(OrgKind::from_code)) {
         (Some(ResultKind::Supplier), _) => HitKind::Supplier,
+        (Some(ResultKind::Brief), _) => HitKind::Brief,
         (Some(ResultKind::Offering), _) => match doc.service_type.as_deref().and_then(ServiceType::from_code) {
             Some(t) => HitKind::Offering(t),
             // Never stored (offerings are validated); shown as their provider if it happens.
@@ -147,6 +148,7 @@ pub fn hit(found: FoundHit, near: Option<(f64, f64)>) -> SearchHit {
         HitKind::Organisation(_) => format!("/orgs/{}", doc.slug),
         HitKind::Supplier => format!("/suppliers/{}", doc.slug),
         HitKind::Offering(_) => format!("/orgs/{}#{}", doc.slug, doc.id),
+        HitKind::Brief => format!("/briefs/{}", doc.slug),
     };
     let line = |place: String, categories: &[String], sep: &str| {
         [place, categories.join(sep)].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")

@@ -222,6 +222,39 @@ impl SearchService {
         Ok(results.estimated_total_hits.unwrap_or(0))
     }
 
+    /// For each `(filter, limit)`: up to `limit` documents passing the filter
+    /// (no words, so in index order) with only `attributes`, and how many
+    /// pass it in all. One round trip.
+    ///
+    /// # Errors
+    /// When Meilisearch cannot be reached or rejects a filter.
+    pub async fn filtered<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
+        &self,
+        filters: &[(String, usize)],
+        attributes: &[&str],
+    ) -> Result<Vec<(Vec<T>, usize)>, SearchError> {
+        let reader = self.reader();
+        let index = reader.index(self.index_uid.as_ref());
+        let mut searches = Vec::new();
+        for (filter, limit) in filters {
+            let mut search = index.search();
+            search.with_page(1).with_hits_per_page(*limit).with_attributes_to_retrieve(Selectors::Some(attributes));
+            if !filter.is_empty() {
+                search.with_filter(filter);
+            }
+            searches.push(search);
+        }
+        let mut multi = reader.multi_search();
+        for search in searches {
+            multi.with_search_query(search);
+        }
+        let results = multi.execute::<T>().await?.results;
+        if results.len() != filters.len() {
+            return Err(SearchError::Incomplete);
+        }
+        Ok(results.into_iter().map(|r| (r.hits.into_iter().map(|h| h.result).collect(), r.total_hits.unwrap_or(0))).collect())
+    }
+
     /// The one multi-search a results page needs: the page itself, then one
     /// query per filter in use (see [`Self::search`]).
     async fn multi_search<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
@@ -468,7 +501,9 @@ pub fn index_settings() -> Settings {
         .with_sortable_attributes(["capacity", "updated_at", "_geo"])
         // `sort` first: a chosen order (capacity, date, distance) is the order
         // shown, with relevance only breaking ties; without one it does nothing.
-        .with_ranking_rules(["sort", "words", "typo", "proximity", "attribute", "exactness"])
+        // A brief ranks after the directory's belts, firms and offerings
+        // that match the words as well: people search the directory first.
+        .with_ranking_rules(["sort", "words", "typo", "listing_rank:asc", "proximity", "attribute", "exactness"])
         // Whether query words share a field, not how many words apart they
         // are: the fields are names and a few sentences, the judged queries
         // rank the same, and indexing takes half the time.

@@ -13,6 +13,8 @@ pub enum HitKind {
     Organisation(OrgKind),
     Supplier,
     Offering(crate::services::types::ServiceType),
+    /// A platform's open scouting brief.
+    Brief,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

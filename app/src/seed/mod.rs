@@ -31,6 +31,50 @@ pub struct SeedFile {
     pub categories: Vec<SeedCategory>,
     pub belts: Vec<SeedBelt>,
     pub organisations: Vec<SeedOrganisation>,
+    #[serde(default)]
+    pub briefs: Vec<SeedBrief>,
+}
+
+/// A demo scouting brief: what a platform is reported to look for, as far as
+/// the source says, checked by the same rules as a scout's form, published
+/// and marked as demo. It stays open `open_days` from the day it is seeded;
+/// its English title identifies it on re-seeding.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedBrief {
+    pub platform: String,
+    pub title_zh: String,
+    pub title_en: String,
+    pub details_zh: String,
+    pub details_en: String,
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub belts: Vec<String>,
+    #[serde(default)]
+    pub markets: Vec<String>,
+    pub source: String,
+    pub open_days: i64,
+}
+
+impl SeedBrief {
+    /// The brief, checked against the brief rules as of `today`.
+    fn data(&self, categories: &[String], belts: &[String], today: chrono::NaiveDate) -> Result<crate::scouting::types::BriefData, String> {
+        let form = crate::scouting::rules::BriefForm {
+            platform: self.platform.clone(),
+            title_zh: self.title_zh.clone(),
+            title_en: self.title_en.clone(),
+            details_zh: self.details_zh.clone(),
+            details_en: self.details_en.clone(),
+            categories: self.categories.clone(),
+            markets: self.markets.join(","),
+            belts: self.belts.clone(),
+            deadline: (today + chrono::Duration::days(self.open_days)).format("%Y-%m-%d").to_string(),
+            visibility: "public".into(),
+            ..Default::default()
+        };
+        let known = crate::scouting::rules::Known { categories, belts, associations: &[] };
+        crate::scouting::rules::validate(&form, &known, today).map_err(|e| format!("{:?}", e.problems))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -270,6 +314,21 @@ pub fn validate(file: &SeedFile) -> Result<(), SeedError> {
             }
         }
     }
+    let known_categories: Vec<String> = category_slugs.iter().map(|c| c.to_string()).collect();
+    let known_belts: Vec<String> = belt_slugs.iter().map(|b| b.to_string()).collect();
+    let today = crate::scouting::rules::china_today(Utc::now());
+    for b in &file.briefs {
+        let platform = file.organisations.iter().find(|o| o.slug == b.platform);
+        if platform.is_none_or(|o| o.kind != OrgKind::Platform.code()) {
+            return bad(format!("brief {:?}: {:?} is not a platform of the seed", b.title_en, b.platform));
+        }
+        if !file.sources.contains_key(&b.source) {
+            return bad(format!("brief {:?}: unknown source {:?}", b.title_en, b.source));
+        }
+        if let Err(problems) = b.data(&known_categories, &known_belts, today) {
+            return bad(format!("brief {:?}: {problems}", b.title_en));
+        }
+    }
     Ok(())
 }
 
@@ -306,7 +365,7 @@ pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
 
 /// How many steps [`seed`] reports progress for.
 pub fn step_count(file: &SeedFile) -> u64 {
-    (file.categories.len() + file.belts.len() + file.organisations.len()) as u64
+    (file.categories.len() + file.belts.len() + file.organisations.len() + file.briefs.len()) as u64
 }
 
 /// Loads `file` in one transaction. `progress(done, label)` is called after each entity.
@@ -351,6 +410,14 @@ pub async fn seed(db: &DatabaseConnection, file: &SeedFile, mut progress: impl F
         }
         done += 1;
         progress(done, &o.slug);
+    }
+    let known_belts: Vec<String> = belt_ids.keys().cloned().collect();
+    let today = crate::scouting::rules::china_today(Utc::now());
+    for b in &file.briefs {
+        let data = b.data(&known_categories, &known_belts, today).map_err(SeedError::Invalid)?;
+        report.count(upsert_brief(&txn, b, &data).await?);
+        done += 1;
+        progress(done, &b.title_en);
     }
     txn.commit().await?;
     Ok(report)
@@ -569,6 +636,26 @@ async fn upsert_profile(txn: &DatabaseTransaction, org_id: i32, data: &crate::su
     repo::set_status_in(txn, org_id, ProfileStatus::Published).await?;
     repo::mark_demo_in(txn, org_id).await?;
     Ok(())
+}
+
+/// Writes a demo brief through the scouting data layer and opens it; one
+/// already there is updated and opened again with a fresh deadline.
+async fn upsert_brief(txn: &DatabaseTransaction, b: &SeedBrief, data: &crate::scouting::types::BriefData) -> Result<Outcome, SeedError> {
+    use crate::scouting::{repo, types::BriefStatus};
+    let platform = organisation::Entity::find().filter(organisation::Column::Slug.eq(&b.platform)).one(txn).await?;
+    let platform = platform.ok_or_else(|| SeedError::Invalid(format!("brief {:?}: no platform {:?}", b.title_en, b.platform)))?;
+    let existing = repo::find_demo(txn, platform.id, &b.title_en).await?;
+    let outcome = match &existing {
+        Some(row) if repo::data_of(txn, row).await? == *data && row.status == BriefStatus::Open.code() => return Ok(Outcome::Unchanged),
+        Some(_) => Outcome::Updated,
+        None => Outcome::Created,
+    };
+    let slug = repo::save_in(txn, &platform, None, existing.as_ref(), data, true).await?;
+    let row = repo::by_slug(txn, &slug).await?;
+    if row.status != BriefStatus::Open.code() {
+        repo::set_status(txn, &row, BriefStatus::Open, None, Utc::now()).await?;
+    }
+    Ok(outcome)
 }
 
 #[cfg(test)]

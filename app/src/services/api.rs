@@ -85,7 +85,7 @@ pub async fn save_offering(
         belts,
         published: published.is_some_and(|p| !p.is_empty()),
     };
-    let known: Vec<String> = repo::all_belts(&state.db).await?.into_iter().map(|b| b.slug).collect();
+    let known: Vec<String> = crate::read::all_belts(&state.db).await?.into_iter().map(|b| b.slug).collect();
     let offering = rules::validate(&form, &known).map_err(AppError::Invalid)?;
     let id = repo::save(&state.db, org.id, Some(user.id), id, &offering).await?;
     tracing::info!(organisation = slug, offering = id, user_id = user.id, "service offering saved");

@@ -4,9 +4,8 @@
 use crate::read::{offering_belts, offering_card};
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use crate::belts::types::CategoryRef;
 use crate::changes as outbox;
 use crate::changes::EntityKind;
 use crate::codes::split_codes;
@@ -24,17 +23,6 @@ pub async fn provider<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisa
         return Err(AppError::NotFound);
     }
     Ok(org)
-}
-
-/// Every belt by slug and name.
-pub async fn all_belts<C: ConnectionTrait>(db: &C) -> Result<Vec<CategoryRef>, AppError> {
-    Ok(belt::Entity::find()
-        .order_by_asc(belt::Column::Slug)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| CategoryRef { slug: b.slug, name: Bilingual::new(b.name_zh, b.name_en) })
-        .collect())
 }
 
 /// One offering of one organisation.
@@ -65,7 +53,7 @@ pub async fn editor<C: ConnectionTrait>(db: &C, org: &organisation::Model, id: O
         }
         None => None,
     };
-    Ok(OfferingEditor { slug: org.slug.clone(), name: org_name(org), id, offering, all_belts: all_belts(db).await? })
+    Ok(OfferingEditor { slug: org.slug.clone(), name: org_name(org), id, offering, all_belts: crate::read::all_belts(db).await? })
 }
 
 pub fn fill(active: &mut service_offering::ActiveModel, o: &OfferingData) {

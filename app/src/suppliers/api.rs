@@ -88,7 +88,7 @@ pub async fn save_supply_profile(
         overseas_warehouse: overseas_warehouse.is_some_and(|v| !v.is_empty()),
         overseas_warehouse_where,
     };
-    let known: Vec<String> = repo::all_categories(&state.db).await?.into_iter().map(|c| c.slug).collect();
+    let known: Vec<String> = crate::read::all_categories(&state.db).await?.into_iter().map(|c| c.slug).collect();
     let profile = rules::validate(&form, &known).map_err(AppError::Invalid)?;
     repo::save(&state.db, org.id, user.id, &profile).await?;
     tracing::info!(organisation = slug, user_id = user.id, "supply profile saved");

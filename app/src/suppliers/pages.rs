@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::error::AppError;
 use crate::forms::{form_errors, form_failure, ChoiceGroup, Field, FormErrors, FormFailure, SelectField, TextAreaField};
+use crate::forms::{options, owned};
 use crate::i18n::Lang;
 use crate::layout::ErrorPage;
 use crate::suppliers::markets::market_name;
@@ -534,19 +535,6 @@ fn StatusForm(slug: String, status: Option<ProfileStatus>) -> impl IntoView {
             </ActionForm>
         </div>
     }
-}
-
-fn options<T: Copy + 'static>(
-    all: &'static [T],
-    code: fn(T) -> &'static str,
-    label: fn(T, Lang) -> &'static str,
-    lang: Lang,
-) -> Vec<(&'static str, &'static str)> {
-    all.iter().map(|v| (code(*v), label(*v, lang))).collect()
-}
-
-fn owned(options: Vec<(&'static str, &'static str)>) -> Vec<(String, String)> {
-    options.into_iter().map(|(c, l)| (c.to_string(), l.to_string())).collect()
 }
 
 #[component]

@@ -5,9 +5,8 @@
 use crate::read::{categories_of, category_slugs, profile_data, supply_profile_of};
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use crate::belts::types::CategoryRef;
 use crate::changes as outbox;
 use crate::changes::EntityKind;
 use crate::codes::split_codes;
@@ -39,17 +38,6 @@ pub fn fill(active: &mut supply_profile::ActiveModel, p: &ProfileData) {
     active.floor_area_m2 = Set(p.floor_area_m2);
     active.overseas_warehouse = Set(p.overseas_warehouse.is_some());
     active.overseas_warehouse_where = Set(p.overseas_warehouse.clone().unwrap_or_default());
-}
-
-/// Every category, for the editor's choices.
-pub async fn all_categories<C: ConnectionTrait>(db: &C) -> Result<Vec<CategoryRef>, AppError> {
-    Ok(category::Entity::find()
-        .order_by_asc(category::Column::Slug)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| CategoryRef { slug: c.slug, name: Bilingual::new(c.name_zh, c.name_en) })
-        .collect())
 }
 
 /// The organisation behind `slug`, which must be a manufacturer to have a profile.
@@ -258,7 +246,7 @@ pub async fn editor<C: ConnectionTrait>(
         name: org_name(org),
         status: row.as_ref().and_then(|r| ProfileStatus::from_code(&r.status)),
         profile,
-        all_categories: all_categories(db).await?,
+        all_categories: crate::read::all_categories(db).await?,
         verified_fields: row.as_ref().map(|r| split_codes(&r.verified_fields, ProfileField::from_code)).unwrap_or_default(),
         updated_at: row.as_ref().map(|r| day(&r.updated_at)),
         may_edit: permissions.edit,

@@ -114,7 +114,7 @@ pub fn parse_whole_number(input: &str) -> Option<i64> {
 }
 
 /// An optional whole number in `min..=max`.
-fn number(errors: &mut FormErrors, field: &str, input: &str, min: i64, max: i64) -> Option<i64> {
+pub fn number(errors: &mut FormErrors, field: &str, input: &str, min: i64, max: i64) -> Option<i64> {
     if input.trim().is_empty() {
         return None;
     }
@@ -150,7 +150,7 @@ fn unreadable_number(input: &str) -> Problem {
 
 /// An amount and its unit: both or neither. The problem goes on the amount,
 /// unless only the unit is missing.
-fn quantity(errors: &mut FormErrors, field: &str, value: &str, unit: &str) -> Option<Quantity> {
+pub fn quantity(errors: &mut FormErrors, field: &str, value: &str, unit: &str) -> Option<Quantity> {
     let value_field = format!("{field}_value");
     let unit_field = format!("{field}_unit");
     let amount = number(errors, &value_field, value, 1, QUANTITY_MAX);
@@ -170,7 +170,7 @@ fn quantity(errors: &mut FormErrors, field: &str, value: &str, unit: &str) -> Op
 }
 
 /// An optional choice from a closed list.
-fn choice<T>(errors: &mut FormErrors, field: &str, code: &str, from_code: impl Fn(&str) -> Option<T>) -> Option<T> {
+pub fn choice<T>(errors: &mut FormErrors, field: &str, code: &str, from_code: impl Fn(&str) -> Option<T>) -> Option<T> {
     let code = code.trim();
     if code.is_empty() {
         return None;
@@ -186,7 +186,7 @@ fn choice<T>(errors: &mut FormErrors, field: &str, code: &str, from_code: impl F
 pub const LIST_MAX: usize = 60;
 
 /// Several choices from a closed list, each once, in the list's order.
-fn choices<T: Ord + Copy>(errors: &mut FormErrors, field: &str, codes: &[String], from_code: impl Fn(&str) -> Option<T>) -> Vec<T> {
+pub fn choices<T: Ord + Copy>(errors: &mut FormErrors, field: &str, codes: &[String], from_code: impl Fn(&str) -> Option<T>) -> Vec<T> {
     if codes.len() > LIST_MAX {
         errors.add(field, Problem::TooMany { max: LIST_MAX });
         return Vec::new();

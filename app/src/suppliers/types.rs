@@ -141,6 +141,12 @@ impl Quantity {
     pub fn display(&self, lang: Lang) -> String {
         format!("{} {}", crate::belts::types::format_count(self.value, lang), self.unit.label(lang))
     }
+
+    /// Every digit, grouped by thousands ("50,000 件"): for comparisons,
+    /// where "5万" against "5万" would hide the difference.
+    pub fn exact(&self, lang: Lang) -> String {
+        format!("{} {}", crate::forms::grouped(self.value), self.unit.label(lang))
+    }
 }
 
 /// A supply profile's content, checked: every value known and in range.

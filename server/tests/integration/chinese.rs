@@ -100,6 +100,17 @@ async fn the_chinese_interface_has_no_english_left_in_it() {
     maker.call("invite_teammate", &[("slug", &slug), ("email", "li@example.com"), ("role", "viewer")]).await;
     let mut admin = user(&site, "admin@example.com", Role::SiteAdmin).await;
     admin.lang = "zh-CN";
+    let mut scout = user(&site, "scout@example.com", Role::PlatformScout).await;
+    scout.lang = "zh-CN";
+    let platform_fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|&(k, v)| match k {
+            "kind" => (k, "platform"),
+            "name_zh" => (k, "跨境选品平台"),
+            _ => (k, v),
+        })
+        .collect();
+    created_slug(&scout.call("create_organisation", &platform_fields).await);
     let mut visitor = Browser::new(&site.router, "10.9.9.9");
     visitor.lang = "zh-CN";
 
@@ -119,14 +130,17 @@ async fn the_chinese_interface_has_no_english_left_in_it() {
         }
     });
     let admins = ["/admin", "/admin/approvals", "/admin/moderation", "/admin/audit", "/admin/mail", "/admin/search"];
+    let scouts = ["/briefs", "/briefs/new"];
 
     let visits: Vec<(usize, String)> = public
         .into_iter()
         .map(|p| (0, p))
         .chain(own.into_iter().map(|p| (1, p)))
+        .chain(["/briefs".to_string()].into_iter().map(|p| (1, p)))
+        .chain(scouts.iter().map(|p| (3, p.to_string())))
         .chain(admins.iter().map(|p| (2, p.to_string())))
         .collect();
-    let mut browsers = [visitor, maker, admin];
+    let mut browsers = [visitor, maker, admin, scout];
     let mut english = std::collections::BTreeMap::<String, Vec<String>>::new();
     for (who, path) in visits {
         let page = browsers[who].get(&path).await;

@@ -326,7 +326,7 @@ pub struct Site {
     pub router: axum::Router,
     pub db: TestDb,
     pub search: app::search::service::SearchService,
-    _meili: TestMeili,
+    pub meili: TestMeili,
 }
 
 pub async fn site() -> Site {
@@ -346,7 +346,7 @@ pub async fn site_on(db: TestDb) -> Site {
     let meili = TestMeili::start().await;
     let search = meili.service();
     seeded(&db.db, &search).await;
-    Site { router: router(&db, search.clone()), db, search, _meili: meili }
+    Site { router: router(&db, search.clone()), db, search, meili }
 }
 
 pub const PASSWORD: &str = "lashes-from-pingdu";

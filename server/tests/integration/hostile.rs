@@ -371,3 +371,60 @@ async fn https_sites_tell_browsers_to_stay_on_https() {
     let page = get(&router, "/healthz", "en").await;
     assert_eq!(page.headers["strict-transport-security"], "max-age=31536000; includeSubDomains");
 }
+
+#[tokio::test]
+async fn hostile_text_in_a_brief_and_its_matches_comes_back_as_text() {
+    let site = site().await;
+    // A hostile supplier the brief ranks.
+    let (mut maker, slug) = firm(&site, "hostile-lashes@example.com", ATTRIBUTE).await;
+    let mut profile = minimal_profile(&slug, TEXTAREA);
+    profile.retain(|(k, _)| *k != "products_zh");
+    profile.push(("products_zh", TITLE));
+    assert_eq!(maker.call("save_supply_profile", &profile).await.status, StatusCode::OK);
+    assert_eq!(maker.call("set_supply_profile_status", &[("slug", &slug), ("action", "publish")]).await.status, StatusCode::OK);
+    drain_outbox(&site.db.db, &site.search).await;
+
+    let mut scout = user(&site, "hostile-scout@example.com", Role::PlatformScout).await;
+    let platform = created_slug(&scout.call("create_organisation", &org_fields("platform", TITLE, BELT)).await);
+    let deadline = (app::scouting::rules::china_today(chrono::Utc::now()) + chrono::Duration::days(10)).format("%Y-%m-%d").to_string();
+    let fields = [
+        ("slug", "new"),
+        ("platform", platform.as_str()),
+        ("title_zh", TEXTAREA),
+        ("title_en", TITLE),
+        ("details_zh", ATTRIBUTE),
+        ("details_en", TEXTAREA),
+        ("categories[]", "false-eyelashes"),
+        ("markets", ""),
+        ("capacity_value", ""),
+        ("capacity_unit", ""),
+        ("capacity_period", "month"),
+        ("max_lead_time_days", ""),
+        ("price_band", ""),
+        ("belts[]", BELT),
+        ("deadline", deadline.as_str()),
+        ("visibility", "public"),
+        ("publish", "yes"),
+    ];
+    let page = scout.call("save_brief", &fields).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let brief = location(&page).trim_start_matches("/briefs/").trim_end_matches("?saved=1").to_string();
+    drain_outbox(&site.db.db, &site.search).await;
+
+    let mut visitor = Browser::new(&site.router, "10.0.0.61");
+    let pages = both_languages(&mut visitor, &format!("/briefs/{brief}")).await;
+    for value in [TEXTAREA, TITLE, ATTRIBUTE] {
+        assert_shown_in("brief page", &pages, value);
+    }
+    assert!(title_of(&pages[1]).contains(TITLE), "the document title holds the brief's title as text");
+    let listed = both_languages(&mut visitor, "/briefs").await;
+    assert_shown_in("brief list", &listed, TITLE);
+    both_languages(&mut visitor, &format!("/belts/{BELT}")).await;
+    both_languages(&mut visitor, "/search?q=%3Cscript%3E&kind=brief").await;
+    // The edit form gives the stored text back exactly.
+    let edit = both_languages(&mut scout, &format!("/briefs/{brief}/edit")).await;
+    for page in &edit {
+        assert_eq!(textarea_text(page, "details_en"), TEXTAREA);
+        assert_eq!(textarea_text(page, "details_zh"), ATTRIBUTE);
+    }
+}

@@ -24,6 +24,7 @@ mod page_cache;
 mod pages;
 mod photos;
 mod relevance;
+mod scouting;
 mod search_sync;
 mod security;
 mod suppliers;
