@@ -68,10 +68,12 @@ fn bar(total: u64, what: &'static str) -> ProgressBar {
     bar
 }
 
-/// A plain line per tenth where the bar is hidden (not a terminal).
+/// A plain line each time another tenth is done, where the bar is hidden
+/// (not a terminal). Work done in batches may jump past a tenth's exact count.
 fn tick(bar: &ProgressBar, done: u64, total: u64) {
+    let before = bar.position();
     bar.set_position(done);
-    if bar.is_hidden() && total >= 10 && done.is_multiple_of(total / 10) {
+    if bar.is_hidden() && total > 0 && (done * 10 / total > before * 10 / total || (done == total && before < total)) {
         eprintln!("{}: {done}/{total}", bar.prefix());
     }
 }

@@ -7,12 +7,14 @@
 //! certification, market and a wanted business model. When the first holds
 //! every candidate the ranking is exact; when there are more, the second
 //! makes sure the suppliers that meet everything are among those ranked.
-//! Without search the database gives every candidate and the ranking is exact.
+//! Search returns only what the score reads; the [`SHOWN`] best are then
+//! read from the database to be shown. Without search the database gives
+//! every candidate and the ranking is exact.
 
 use std::collections::HashMap;
 
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Deserialize;
 
 use crate::clock::Moment;
@@ -44,17 +46,12 @@ pub struct Shown {
     pub verified_at: Option<Moment>,
 }
 
-/// A supplier's document as far as matching reads it.
+/// A supplier's document as far as the score reads it (what a match shows
+/// is read from the database for the few shown).
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 struct CandidateDocument {
     slug: String,
-    name_zh: String,
-    name_en: String,
-    place_zh: String,
-    place_en: String,
-    facts_zh: String,
-    facts_en: String,
     category_slugs: Vec<String>,
     belt_slugs: Vec<String>,
     certifications: Vec<String>,
@@ -65,18 +62,10 @@ struct CandidateDocument {
     lead_time_days: Option<i32>,
     sample_policy: Option<String>,
     verified_fields: Vec<String>,
-    verified_by: Option<String>,
-    verified_at: Option<i64>,
 }
 
-const ATTRIBUTES: [&str; 19] = [
+const ATTRIBUTES: [&str; 11] = [
     "slug",
-    "name_zh",
-    "name_en",
-    "place_zh",
-    "place_en",
-    "facts_zh",
-    "facts_en",
     "category_slugs",
     "belt_slugs",
     "certifications",
@@ -87,12 +76,10 @@ const ATTRIBUTES: [&str; 19] = [
     "lead_time_days",
     "sample_policy",
     "verified_fields",
-    "verified_by",
-    "verified_at",
 ];
 
 impl CandidateDocument {
-    fn into_candidate(self) -> (Candidate, Shown) {
+    fn into_candidate(self) -> Candidate {
         let capacity = match (self.capacity, self.capacity_unit.as_deref().and_then(QuantityUnit::from_code)) {
             (Some(value), Some(unit)) => Some(Quantity { value, unit }),
             _ => None,
@@ -107,21 +94,13 @@ impl CandidateDocument {
             business_models: self.business_models.iter().filter_map(|m| BusinessModel::from_code(m)).collect(),
             ..ProfileData::default()
         };
-        let shown = Shown {
-            name: Bilingual::new(self.name_zh, self.name_en),
-            place: Bilingual::new(self.place_zh, self.place_en),
-            facts: Bilingual::new(self.facts_zh, self.facts_en),
-            verified_by: self.verified_by,
-            verified_at: self.verified_at.and_then(|s| chrono::DateTime::from_timestamp(s, 0)).map(Moment),
-        };
-        let candidate = Candidate {
+        Candidate {
             slug: self.slug,
             profile,
             belts: self.belt_slugs,
             verified: self.verified_fields.iter().filter_map(|f| ProfileField::from_code(f)).collect(),
             median_reply_hours: None,
-        };
-        (candidate, shown)
+        }
     }
 }
 
@@ -153,7 +132,7 @@ pub fn full_filter(needs: &Needs) -> String {
 ///
 /// # Errors
 /// When search cannot be reached.
-pub async fn from_search(search: &SearchService, needs: &Needs) -> Result<(Vec<(Candidate, Shown)>, usize), SearchError> {
+pub async fn from_search(search: &SearchService, needs: &Needs) -> Result<(Vec<Candidate>, usize), SearchError> {
     let mut answers =
         search.filtered::<CandidateDocument>(&[(hard_filter(needs), POOL), (full_filter(needs), POOL)], &ATTRIBUTES).await?.into_iter();
     let (loose, total) = answers.next().ok_or(SearchError::Incomplete)?;
@@ -161,6 +140,22 @@ pub async fn from_search(search: &SearchService, needs: &Needs) -> Result<(Vec<(
     let mut seen = std::collections::HashSet::new();
     let pool = loose.into_iter().chain(strict).filter(|d| seen.insert(d.slug.clone())).map(CandidateDocument::into_candidate).collect();
     Ok((pool, total))
+}
+
+/// How the suppliers at these addresses are shown, read from the database.
+///
+/// # Errors
+/// On a database failure.
+pub async fn shown_for<C: ConnectionTrait>(db: &C, slugs: &[String]) -> Result<HashMap<String, Shown>, AppError> {
+    let org_ids = organisation::Entity::find()
+        .select_only()
+        .column(organisation::Column::Id)
+        .filter(organisation::Column::Slug.is_in(slugs.iter().cloned()));
+    let profiles = supply_profile::Entity::find()
+        .filter(supply_profile::Column::OrganisationId.in_subquery(sea_orm::QueryTrait::into_query(org_ids)))
+        .all(db)
+        .await?;
+    Ok(candidates_of(db, &profiles).await?.into_iter().map(|(c, shown)| (c.slug, shown)).collect())
 }
 
 /// Published suppliers of organisations that are not hidden, passing the
@@ -311,20 +306,26 @@ pub fn view(fit: Fit, shown: Shown) -> MatchView {
     }
 }
 
-/// A brief's best suppliers: from search, or from the database when search
-/// is unavailable.
+/// A brief's best suppliers: ranked from search (and shown from the
+/// database), or wholly from the database when search is unavailable.
 ///
 /// # Errors
 /// On a database failure (search failures fall back).
 pub async fn matches<C: ConnectionTrait>(db: &C, search: &SearchService, needs: &Needs) -> Result<Matches, AppError> {
-    let (pool, candidates, from_database) = match from_search(search, needs).await {
-        Ok((pool, total)) => (pool, total, false),
+    match from_search(search, needs).await {
+        Ok((pool, candidates)) => {
+            let mut fits = crate::scouting::score::rank(needs, &pool);
+            fits.truncate(SHOWN);
+            let mut shown = shown_for(db, &fits.iter().map(|f| f.slug.clone()).collect::<Vec<_>>()).await?;
+            // A supplier unpublished since it was indexed has nothing to show and is left out.
+            let shown = fits.into_iter().filter_map(|fit| shown.remove(&fit.slug).map(|s| view(fit, s))).collect();
+            Ok(Matches { candidates, shown, from_database: false })
+        }
         Err(error) => {
             tracing::warn!(%error, "search unavailable; matching from the database");
-            let (pool, total) = from_database(db, needs).await?;
-            (pool, total, true)
+            let (pool, candidates) = from_database(db, needs).await?;
+            let shown = best(needs, pool, SHOWN).into_iter().map(|(fit, s)| view(fit, s)).collect();
+            Ok(Matches { candidates, shown, from_database: true })
         }
-    };
-    let shown = best(needs, pool, SHOWN).into_iter().map(|(fit, s)| view(fit, s)).collect();
-    Ok(Matches { candidates, shown, from_database })
+    }
 }

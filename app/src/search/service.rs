@@ -224,7 +224,8 @@ impl SearchService {
 
     /// For each `(filter, limit)`: up to `limit` documents passing the filter
     /// (no words, so in index order) with only `attributes`, and how many
-    /// pass it in all. One round trip.
+    /// pass it in all, counted exactly (by the `kind` facet: a plain total
+    /// stops counting at the index's pagination limit). One round trip.
     ///
     /// # Errors
     /// When Meilisearch cannot be reached or rejects a filter.
@@ -238,7 +239,11 @@ impl SearchService {
         let mut searches = Vec::new();
         for (filter, limit) in filters {
             let mut search = index.search();
-            search.with_page(1).with_hits_per_page(*limit).with_attributes_to_retrieve(Selectors::Some(attributes));
+            search
+                .with_page(1)
+                .with_hits_per_page(*limit)
+                .with_attributes_to_retrieve(Selectors::Some(attributes))
+                .with_facets(Selectors::Some(&["kind"]));
             if !filter.is_empty() {
                 search.with_filter(filter);
             }
@@ -252,7 +257,14 @@ impl SearchService {
         if results.len() != filters.len() {
             return Err(SearchError::Incomplete);
         }
-        Ok(results.into_iter().map(|r| (r.hits.into_iter().map(|h| h.result).collect(), r.total_hits.unwrap_or(0))).collect())
+        Ok(results
+            .into_iter()
+            .map(|r| {
+                let counted = r.facet_distribution.as_ref().and_then(|f| f.get("kind")).map(|kinds| kinds.values().sum::<usize>());
+                let total = counted.unwrap_or(r.total_hits.unwrap_or(0));
+                (r.hits.into_iter().map(|h| h.result).collect(), total)
+            })
+            .collect())
     }
 
     /// The one multi-search a results page needs: the page itself, then one

@@ -194,10 +194,11 @@ async fn search_and_the_database_give_the_same_candidates_and_scores() {
     let (from_db, db_total) = app::scouting::matching::from_database(&site.db.db, &needs).await.unwrap();
     // The seeded Pingdu lash maker is a candidate too.
     assert_eq!((total, db_total), (4, 4));
-    let scores = |pool| {
-        app::scouting::matching::best(&needs, pool, 50).into_iter().map(|(fit, _)| (fit.slug, fit.score, fit.judged)).collect::<Vec<_>>()
-    };
-    assert_eq!(scores(from_search), scores(from_db));
+    let searched: Vec<_> =
+        app::scouting::score::rank(&needs, &from_search).into_iter().map(|fit| (fit.slug, fit.score, fit.judged)).collect();
+    let read: Vec<_> =
+        app::scouting::matching::best(&needs, from_db, 50).into_iter().map(|(fit, _)| (fit.slug, fit.score, fit.judged)).collect();
+    assert_eq!(searched, read);
 }
 
 #[tokio::test]
