@@ -1,3 +1,5 @@
+// Not a test: screenshots of public pages at 1280 and 375 px in both languages, from a server on
+// 127.0.0.1:3555: `node end2end/shots.mjs /briefs /belts/…` (files land in /tmp/shots; needs fonts-noto-cjk).
 import { chromium } from 'playwright-core';
 const base = 'http://127.0.0.1:3555';
 const pages = process.argv.slice(2);

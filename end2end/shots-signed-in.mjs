@@ -1,0 +1,85 @@
+// Not a test: `node end2end/shots-signed-in.mjs` against a server on 127.0.0.1:3555 (see shots.mjs).
+// Screenshots of the signed-in scouting pages, at 1280 and 375 px in both languages.
+import { chromium } from 'playwright-core';
+const base = 'http://127.0.0.1:3555';
+const stamp = Date.now();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+const hydrated = async (path) => {
+  await page.goto(base + path);
+  await page.waitForSelector('html[data-hydrated="true"]', { timeout: 30000 });
+};
+async function signUp(email, role) {
+  await hydrated('/signup');
+  await page.fill('#field-email', email);
+  await page.fill('#field-display_name', 'Shot');
+  await page.selectOption('#field-role', role);
+  await page.fill('#field-password', 'a-long-enough-secret');
+  await page.fill('#field-password_again', 'a-long-enough-secret');
+  await Promise.all([page.waitForURL(/welcome/), page.click('.form-page button[type=submit]')]);
+  await signIn(email);
+}
+async function signIn(email) {
+  await hydrated('/signin');
+  await page.fill('#field-email', email);
+  await page.fill('#field-password', 'a-long-enough-secret');
+  await Promise.all([page.waitForURL(`${base}/account`), page.click('.form-page button[type=submit]')]);
+}
+async function organisation(kind, name) {
+  await hydrated('/orgs/new');
+  await page.selectOption('#field-kind', kind);
+  await page.fill('#field-name_en', name);
+  await page.check('#belt-pingdu-false-eyelashes');
+  await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/orgs/') && u.pathname !== '/orgs/new'), page.click('.form-page button[type=submit]')]);
+  return new URL(page.url()).pathname.split('/').pop();
+}
+async function shoot(paths, tag) {
+  for (const locale of ['en', 'zh']) {
+    await hydrated(`/lang/${locale}?next=/`).catch(() => {});
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of paths) {
+        await hydrated(path);
+        const name = `/tmp/shots/${tag}${path.replace(/[^a-z0-9]+/gi, '_')}_${locale}_${width}.png`;
+        await page.screenshot({ path: name, fullPage: true });
+        const over = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        console.log(name, over ? 'OVERFLOWS' : 'ok');
+      }
+    }
+  }
+  await hydrated('/lang/en?next=/').catch(() => {});
+}
+// A manufacturer with a published profile.
+await signUp(`shot-maker-${stamp}@example.com`, 'manufacturer');
+const firm = await organisation('manufacturer', `Shot Lashes ${stamp}`);
+await hydrated(`/orgs/${firm}/profile`);
+await page.fill('#field-products_en', 'Silk lashes');
+await page.check('#categories-false-eyelashes');
+await page.fill('#field-capacity_value', '30000');
+await page.selectOption('#field-capacity_unit', 'pair');
+await page.check('#certifications-bsci');
+await page.fill('#field-export_markets', 'US');
+await Promise.all([page.waitForURL(/saved=1/), page.click('.profile-form button[type=submit]')]);
+await Promise.all([page.waitForURL(`${base}/suppliers/${firm}`), page.click('.status-button')]);
+await page.context().clearCookies();
+// A scout posts a brief.
+await signUp(`shot-scout-${stamp}@example.com`, 'platform_scout');
+await organisation('platform', `Shot Platform ${stamp}`);
+await hydrated('/briefs/new');
+await page.fill('#field-title_en', 'Silk strip lashes for the US and Germany');
+await page.fill('#field-title_zh', '面向美国和德国市场的真丝假睫毛');
+await page.check('#categories-false-eyelashes');
+await page.fill('#field-markets', 'US, DE');
+await page.check('#certifications-bsci');
+await page.fill('#field-capacity_value', '20,000');
+await page.selectOption('#field-capacity_unit', 'pair');
+await page.fill('#field-max_lead_time_days', '30');
+await page.check('#belts-pingdu-false-eyelashes');
+await Promise.all([page.waitForURL(/saved=1/), page.click('.brief-form button[type=submit]')]);
+const brief = new URL(page.url()).pathname;
+await shoot(['/briefs/new', brief, '/briefs'], 'scout');
+await page.context().clearCookies();
+await signIn(`shot-maker-${stamp}@example.com`);
+await shoot(['/briefs', brief, '/notifications'], 'maker');
+await browser.close();
