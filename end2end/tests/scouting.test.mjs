@@ -26,7 +26,9 @@ test('a scout posts a brief for US false eyelashes with BSCI, sees Pingdu suppli
   const password = 'a-long-enough-secret';
 
   // A Pingdu lash maker with a published profile that meets the brief.
-  const maker = await watchedPage(browser, { locale: 'en-US' });
+  // Each person from an address of their own (sign-ups are throttled per address).
+  const from = (n) => ({ 'X-Forwarded-For': `10.18.${n}.${(stamp % 250) + 1}` });
+  const maker = await watchedPage(browser, { locale: 'en-US', extraHTTPHeaders: from(1) });
   await gotoHydrated(maker.page, '/signup');
   await signUpAndIn(maker.page, { email: `lash-maker-${stamp}@example.com`, name: 'Wang Fang', role: 'manufacturer', password });
   const firmName = `Fang Lash Works ${stamp}`;
@@ -44,7 +46,7 @@ test('a scout posts a brief for US false eyelashes with BSCI, sees Pingdu suppli
   await Promise.all([maker.page.waitForURL(`${BASE}/suppliers/${firm}`), maker.page.click('.status-button')]);
 
   // The scout, with a platform of their own, posts the brief.
-  const scout = await watchedPage(browser, { locale: 'en-US' });
+  const scout = await watchedPage(browser, { locale: 'en-US', extraHTTPHeaders: from(2) });
   await gotoHydrated(scout.page, '/signup');
   await signUpAndIn(scout.page, { email: `scout-${stamp}@example.com`, name: 'Li Na', role: 'platform_scout', password });
   await createOrganisation(scout.page, 'platform', '跨境选品', `Lash Scout ${stamp}`);

@@ -183,7 +183,15 @@ fn browser_tests(ws: &Workspace, meili: &std::path::Path, smtpd: &std::path::Pat
     let maildir = std::env::temp_dir().join(format!("beltlink-e2e-mail-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&maildir);
     let smtp = server::Smtpd::start(smtpd, maildir.clone())?;
-    let running = server::Running::start_with(ws, "debug", meili, &[("BELTLINK_SMTP_URL", format!("smtp://127.0.0.1:{}", smtp.port))])?;
+    // The browser tests reach the server from 127.0.0.1, which they may name
+    // a proxy of: a story with several people gives each its own address
+    // (`X-Forwarded-For`), as people have, so sign-up throttling stays per person.
+    let running = server::Running::start_with(
+        ws,
+        "debug",
+        meili,
+        &[("BELTLINK_SMTP_URL", format!("smtp://127.0.0.1:{}", smtp.port)), ("BELTLINK_TRUSTED_PROXIES", "127.0.0.1".to_string())],
+    )?;
     let result = (|| {
         let body =
             format!("email={ADMIN_EMAIL}&display_name=Site+admin&role=graduate&password={ADMIN_PASSWORD}&password_again={ADMIN_PASSWORD}");
