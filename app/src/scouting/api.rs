@@ -35,8 +35,8 @@ pub async fn list_briefs(category: String, belt: String, platform: String, marke
         .collect();
     Ok(BriefList {
         briefs,
-        categories: crate::read::all_categories(&state.db).await?,
-        belts: crate::read::all_belts(&state.db).await?,
+        categories: lookup.all_categories,
+        belts: lookup.all_belts,
         platforms,
         own,
         may_post,

@@ -399,6 +399,9 @@ pub async fn close_expired(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
 
 /// Category and belt names by slug, to write what briefs ask.
 pub struct Lookup {
+    /// Every category and belt, in slug order (the choices pages offer).
+    pub all_categories: Vec<crate::belts::types::CategoryRef>,
+    pub all_belts: Vec<crate::belts::types::CategoryRef>,
     categories: HashMap<String, Bilingual>,
     belts: HashMap<String, Bilingual>,
 }
@@ -407,9 +410,11 @@ impl Lookup {
     /// # Errors
     /// On a database failure.
     pub async fn load<C: ConnectionTrait>(db: &C) -> Result<Lookup, AppError> {
-        let categories = crate::read::all_categories(db).await?.into_iter().map(|c| (c.slug, c.name)).collect();
-        let belts = crate::read::all_belts(db).await?.into_iter().map(|b| (b.slug, b.name)).collect();
-        Ok(Lookup { categories, belts })
+        let all_categories = crate::read::all_categories(db).await?;
+        let all_belts = crate::read::all_belts(db).await?;
+        let categories = all_categories.iter().map(|c| (c.slug.clone(), c.name.clone())).collect();
+        let belts = all_belts.iter().map(|b| (b.slug.clone(), b.name.clone())).collect();
+        Ok(Lookup { all_categories, all_belts, categories, belts })
     }
 
     pub fn asks(&self, needs: &Needs, price_band: Option<PriceBand>) -> Vec<(Bilingual, Bilingual)> {
