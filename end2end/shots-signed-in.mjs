@@ -1,5 +1,7 @@
-// Not a test: `node end2end/shots-signed-in.mjs` against a server on 127.0.0.1:3555 (see shots.mjs).
-// Screenshots of the signed-in scouting pages, at 1280 and 375 px in both languages.
+// Not a test: `node end2end/shots-signed-in.mjs` against a server on 127.0.0.1:3555 (see shots.mjs),
+// whose data directory is $BELTLINK_DATA_DIR (the scout's address is confirmed in its database).
+// Screenshots of the signed-in scouting pages, shortlists and inquiries, at 1280 and 375 px in both languages.
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 const base = 'http://127.0.0.1:3555';
 const stamp = Date.now();
@@ -78,8 +80,30 @@ await page.fill('#field-max_lead_time_days', '30');
 await page.check('#belts-pingdu-false-eyelashes');
 await Promise.all([page.waitForURL(/saved=1/), page.click('.brief-form button[type=submit]')]);
 const brief = new URL(page.url()).pathname;
-await shoot(['/briefs/new', brief, '/briefs'], 'scout');
+// Writing to firms takes a confirmed address.
+const database = `${process.env.BELTLINK_DATA_DIR}/beltlink.sqlite`;
+execFileSync('sqlite3', [database, `UPDATE users SET email_confirmed_at = '2026-12-01 00:00:00+00:00' WHERE email = 'shot-scout-${stamp}@example.com'`]);
+// A shortlist with a note, and an inquiry about the brief.
+await hydrated(`/shortlists/add?supplier=${firm}&back=${brief}`);
+await page.check('#shortlist-new');
+await page.fill('#field-new_name', 'US lash makers · 美国睫毛厂');
+await Promise.all([page.waitForURL(/added=/), page.click('.form-page button[type=submit]')]);
+const list = new URL(page.url()).pathname;
+await page.selectOption('.shortlist-entry select', 'sampling');
+await page.fill('.shortlist-entry textarea', 'Samples by Friday; audit report asked for.\n周五前寄样。');
+await Promise.all([page.waitForURL(/saved=/), page.click('.entry-form button[type=submit]')]);
+const compose = `/inquiries/new?supplier=${firm}&brief=${brief.split('/').pop()}`;
+await hydrated(compose);
+await page.selectOption('#field-write_as', { index: 1 });
+await page.fill('#field-subject', 'Silk strip lashes for the US · 美国市场真丝睫毛');
+await page.fill('#field-body', 'We need 20,000 pairs a month with BSCI.\nCan you send samples?\n请问可以寄样吗？');
+await Promise.all([page.waitForURL(/sent=1/), page.click('.inquiry-form button[type=submit]')]);
+const thread = new URL(page.url()).pathname;
+await shoot(['/briefs/new', brief, '/briefs', '/shortlists', list, `${list}/print`, compose, thread, '/inbox'], 'scout');
 await page.context().clearCookies();
 await signIn(`shot-maker-${stamp}@example.com`);
-await shoot(['/briefs', brief, '/notifications'], 'maker');
+await hydrated(thread);
+await page.fill('#field-body', 'Yes: 30,000 pairs a month, BSCI audited. Samples ship in 3 days.\n可以，三天内寄出。');
+await Promise.all([page.waitForURL(/at=/), page.click('.reply-form button[type=submit]')]);
+await shoot(['/briefs', brief, '/notifications', '/inbox', thread, `/suppliers/${firm}`], 'maker');
 await browser.close();

@@ -79,6 +79,25 @@ pub enum Problem {
     ChooseWhoSees,
     /// Closed already: nothing about it changes any more.
     AlreadyClosed,
+    /// More new inquiries in a day than one person may start.
+    DailyInquiryLimit {
+        max: u64,
+    },
+    /// More new inquiries to one manufacturer in a few days than one person may start.
+    SupplierInquiryLimit {
+        max: u64,
+        days: i64,
+    },
+    /// The manufacturer blocked this sender.
+    SenderBlocked,
+    /// Writing to firms needs a confirmed address.
+    ConfirmEmailToWrite,
+    /// One writes to other firms, not one's own.
+    OwnFirm,
+    /// More messages in a day than one person may write.
+    DailyMessageLimit {
+        max: u64,
+    },
 }
 
 impl Problem {
@@ -159,6 +178,31 @@ impl Problem {
             (Problem::ChooseWhoSees, Lang::En) => "Choose at least one belt or association whose firms may see it.".into(),
             (Problem::AlreadyClosed, Lang::Zh) => "已经结束，不能再修改。".into(),
             (Problem::AlreadyClosed, Lang::En) => "It is closed; nothing about it can change any more.".into(),
+            (Problem::DailyInquiryLimit { max }, Lang::Zh) => format!("每人 24 小时内最多发起 {max} 条新询盘，请明天再试。"),
+            (Problem::DailyInquiryLimit { max }, Lang::En) => {
+                format!("You have started {max} inquiries in the last 24 hours, the most allowed. Try again tomorrow.")
+            }
+            (Problem::SupplierInquiryLimit { max, days }, Lang::Zh) => {
+                format!("{days} 天内向同一家企业最多发起 {max} 条新询盘。请在已有的询盘里继续沟通。")
+            }
+            (Problem::SupplierInquiryLimit { max, days }, Lang::En) => {
+                format!("You may start at most {max} inquiries to one firm in {days} days. Carry on in the ones you started.")
+            }
+            (Problem::SenderBlocked, Lang::Zh) => "这家企业不再接收你的询盘。".into(),
+            (Problem::SenderBlocked, Lang::En) => "This firm no longer takes inquiries from you.".into(),
+            (Problem::ConfirmEmailToWrite, Lang::Zh) => {
+                "请先确认你的邮箱：打开我们发给你的确认链接（可以在“我的账户”页面重新发送），然后再联系企业。".into()
+            }
+            (Problem::ConfirmEmailToWrite, Lang::En) => {
+                "Confirm your email address first: open the link we sent you (your account page sends it again), then write to firms."
+                    .into()
+            }
+            (Problem::OwnFirm, Lang::Zh) => "这是你自己所在的企业。".into(),
+            (Problem::OwnFirm, Lang::En) => "This is your own firm.".into(),
+            (Problem::DailyMessageLimit { max }, Lang::Zh) => format!("每人 24 小时内最多发送 {max} 条消息，请明天再试。"),
+            (Problem::DailyMessageLimit { max }, Lang::En) => {
+                format!("You have written {max} messages in the last 24 hours, the most allowed. Try again tomorrow.")
+            }
         }
     }
 }
@@ -378,6 +422,17 @@ mod tests {
             Problem::AlreadyInTeam,
             Problem::ConfirmYourEmailFirst,
             Problem::TooManyInvitations { max: 20 },
+            Problem::NotADate,
+            Problem::DateInThePast,
+            Problem::TooFarAhead { days: 365 },
+            Problem::ChooseWhoSees,
+            Problem::AlreadyClosed,
+            Problem::DailyInquiryLimit { max: 20 },
+            Problem::SupplierInquiryLimit { max: 3, days: 7 },
+            Problem::SenderBlocked,
+            Problem::ConfirmEmailToWrite,
+            Problem::OwnFirm,
+            Problem::DailyMessageLimit { max: 200 },
         ];
         for problem in all {
             let zh = problem.message(Lang::Zh);
@@ -573,10 +628,16 @@ pub fn TextAreaField(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(default = 4)] rows: u32,
     maxlength: usize,
+    /// Tells apart the same field in several forms on one page (ids must be unique).
+    #[prop(optional)]
+    key: Option<String>,
 ) -> impl leptos::prelude::IntoView {
     use leptos::prelude::*;
     let lang = crate::use_lang();
-    let id = format!("field-{name}");
+    let id = match &key {
+        Some(key) => format!("field-{name}-{key}"),
+        None => format!("field-{name}"),
+    };
     let error_id = format!("{id}-error");
     let kept = errors.get_untracked().value(name).unwrap_or("").to_string();
     let problem = move || errors.get().problem(name).map(|p| p.message(lang));

@@ -43,6 +43,7 @@ pub fn Header() -> impl IntoView {
                 </form>
             })}
             <crate::accounts::pages::OrganisationSwitcher/>
+            <crate::inquiries::pages::InboxLink/>
             <crate::notifications::pages::NotificationsLink/>
             <crate::accounts::pages::UserMenu/>
             <a class="lang-switch" rel="external" hreflang=lang.other().html_lang() lang=lang.other().html_lang() href=switch_href>

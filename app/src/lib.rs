@@ -17,6 +17,7 @@ pub mod forms;
 pub mod geo;
 pub mod home;
 pub mod i18n;
+pub mod inquiries;
 pub mod layout;
 pub mod mail;
 pub mod markup;
@@ -24,10 +25,13 @@ pub mod moderation;
 pub mod net;
 pub mod notifications;
 pub mod orgs;
+pub mod reply_time;
 pub mod scouting;
 pub mod search;
 pub mod seo;
 pub mod services;
+pub mod shortlists;
+pub mod spreadsheet;
 pub mod suppliers;
 pub mod teams;
 
@@ -201,6 +205,13 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("briefs/new") view={Lazy::<NewBriefRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("briefs/:slug") view={Lazy::<BriefRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("briefs/:slug/edit") view={Lazy::<EditBriefRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("inbox") view={Lazy::<InboxRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("inbox/:id") view={Lazy::<ThreadRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("inquiries/new") view={Lazy::<NewInquiryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("shortlists") view={Lazy::<ShortlistsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("shortlists/add") view={Lazy::<AddToShortlistRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("shortlists/:id") view={Lazy::<ShortlistRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("shortlists/:id/print") view={Lazy::<PrintableShortlistRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("admin/search") view={Lazy::<SearchAdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
@@ -258,6 +269,13 @@ lazy_page!(BriefsRoute, scouting::pages::BriefsPage);
 lazy_page!(NewBriefRoute, scouting::pages::NewBriefPage);
 lazy_page!(BriefRoute, scouting::pages::BriefPageView);
 lazy_page!(EditBriefRoute, scouting::pages::EditBriefPage);
+lazy_page!(InboxRoute, inquiries::pages::InboxPage);
+lazy_page!(ThreadRoute, inquiries::pages::ThreadPageView);
+lazy_page!(NewInquiryRoute, inquiries::pages::NewInquiryPage);
+lazy_page!(ShortlistsRoute, shortlists::pages::ShortlistsPage);
+lazy_page!(AddToShortlistRoute, shortlists::pages::AddToShortlistPage);
+lazy_page!(ShortlistRoute, shortlists::pages::ShortlistPageView);
+lazy_page!(PrintableShortlistRoute, shortlists::pages::PrintableShortlistPage);
 lazy_page!(SearchRoute, search::pages::SearchPage);
 lazy_page!(SearchAdminRoute, search::admin::SearchAdminPage);
 lazy_page!(ApprovalsRoute, orgs::approval_pages::ApprovalsPage);

@@ -236,6 +236,19 @@ pub async fn active_members<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<V
         .collect())
 }
 
+/// A person's places in force, by organisation id.
+pub async fn active_places<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<HashMap<i32, crate::accounts::types::MemberRole>, AppError> {
+    use crate::entities::membership;
+    Ok(membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .filter(membership::Column::Status.eq(crate::accounts::types::MembershipStatus::Active.code()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|m| Some((m.organisation_id, crate::accounts::types::MemberRole::from_code(&m.role)?)))
+        .collect())
+}
+
 /// The owners in force of an organisation, by user id.
 pub async fn active_owners<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<Vec<i32>, AppError> {
     use crate::entities::membership;
@@ -252,6 +265,25 @@ pub async fn active_owners<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<Ve
 
 pub async fn organisation_by_slug<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
     organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(db).await?.ok_or(AppError::NotFound)
+}
+
+/// The manufacturer behind `slug`, if others may act on it (write to it,
+/// shortlist it): one with a published supply profile that no site admin hid.
+///
+/// # Errors
+/// `NotFound` otherwise.
+pub async fn listed_supplier<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
+    let org = organisation_by_slug(db, slug).await?;
+    let published = supply_profile::Entity::find()
+        .filter(supply_profile::Column::OrganisationId.eq(org.id))
+        .filter(supply_profile::Column::Status.eq(crate::suppliers::types::ProfileStatus::Published.code()))
+        .one(db)
+        .await?
+        .is_some();
+    if org.kind != crate::orgs::types::OrgKind::Manufacturer.code() || org.hidden_at.is_some() || !published {
+        return Err(AppError::NotFound);
+    }
+    Ok(org)
 }
 
 /// Where something is, for people: province and city names, in Chinese or English.

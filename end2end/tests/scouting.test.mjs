@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, watchedPage, gotoHydrated, signUpAndIn, BASE } from './helpers.mjs';
+import { launch, watchedPage, gotoHydrated, signUpAndIn, linkMailedTo, BASE } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -21,7 +21,7 @@ async function createOrganisation(page, kind, nameZh, nameEn) {
   return new URL(page.url()).pathname.split('/').pop();
 }
 
-test('a scout posts a brief for US false eyelashes with BSCI, sees Pingdu suppliers ranked with reasons, and the fitting firm is told', async () => {
+test('a scout posts a brief for US false eyelashes with BSCI, sees Pingdu suppliers ranked with reasons, shortlists two and writes to the best; the firm is told, answers, and the scout sees it', async () => {
   const stamp = Date.now();
   const password = 'a-long-enough-secret';
 
@@ -49,6 +49,9 @@ test('a scout posts a brief for US false eyelashes with BSCI, sees Pingdu suppli
   const scout = await watchedPage(browser, { locale: 'en-US', extraHTTPHeaders: from(2) });
   await gotoHydrated(scout.page, '/signup');
   await signUpAndIn(scout.page, { email: `scout-${stamp}@example.com`, name: 'Li Na', role: 'platform_scout', password });
+  // Writing to firms takes a confirmed address.
+  await gotoHydrated(scout.page, await linkMailedTo(`scout-${stamp}@example.com`, '/confirm-email'));
+  await Promise.all([scout.page.waitForURL(`${BASE}/account?email=confirmed`), scout.page.click('.form-page button[type=submit]')]);
   await createOrganisation(scout.page, 'platform', '跨境选品', `Lash Scout ${stamp}`);
   await gotoHydrated(scout.page, '/briefs');
   await Promise.all([scout.page.waitForURL(`${BASE}/briefs/new`), scout.page.click('a[href="/briefs/new"]')]);
@@ -89,6 +92,57 @@ test('a scout posts a brief for US false eyelashes with BSCI, sees Pingdu suppli
   await maker.page.waitForSelector(`text=Briefs that fit ${firmName}`);
   await Promise.all([maker.page.waitForURL(`${BASE}${briefPath}`), maker.page.click(`.firm-fits a[href="${briefPath}"]`)]);
   await maker.page.waitForSelector('text=How your firm fits this brief');
+
+  // The scout shortlists the two best from the ranking, coming back to the brief in between.
+  const shortlistName = `US lashes ${stamp}`;
+  const cards = scout.page.locator('.match-list .match');
+  await Promise.all([scout.page.waitForURL(/\/shortlists\/add\?/), cards.nth(0).locator('a[href^="/shortlists/add"]').click()]);
+  await scout.page.waitForSelector('#shortlist-new');
+  await scout.page.check('#shortlist-new');
+  await scout.page.fill('#field-new_name', shortlistName);
+  await Promise.all([scout.page.waitForURL(/\/shortlists\/\d+\?added=/), scout.page.click('.form-page button[type=submit]')]);
+  await Promise.all([scout.page.waitForURL(`${BASE}${briefPath}`), scout.page.click(`p.notice a[href="${briefPath}"]`)]);
+  await scout.page.waitForSelector('.match-list .match');
+  await Promise.all([scout.page.waitForURL(/\/shortlists\/add\?/), cards.nth(1).locator('a[href^="/shortlists/add"]').click()]);
+  await scout.page.waitForSelector(`label:has-text("${shortlistName}") input:checked`);
+  await Promise.all([scout.page.waitForURL(/\/shortlists\/\d+\?added=/), scout.page.click('.form-page button[type=submit]')]);
+  await scout.page.waitForSelector('.shortlist-entry >> nth=1');
+  assert.equal(await scout.page.locator('.shortlist-entry').count(), 2);
+  assert.match(await scout.page.textContent('.shortlist-entries'), new RegExp(firmName));
+
+  // …and writes to the best about the brief, for the platform.
+  await gotoHydrated(scout.page, briefPath);
+  await Promise.all([scout.page.waitForURL(/\/inquiries\/new\?/), cards.nth(0).locator('a[href^="/inquiries/new"]').click()]);
+  await scout.page.waitForSelector('#field-subject');
+  assert.match(await scout.page.textContent('h1'), new RegExp(`Write to ${firmName}`));
+  await scout.page.selectOption('#field-write_as', { index: 1 });
+  const subject = `Strip lashes for the US ${stamp}`;
+  await scout.page.fill('#field-subject', subject);
+  await scout.page.fill('#field-body', 'We need 20,000 pairs a month with BSCI. Can you send samples?');
+  await Promise.all([scout.page.waitForURL(/\/inbox\/\d+\?sent=1$/), scout.page.click('.inquiry-form button[type=submit]')]);
+  const threadPath = new URL(scout.page.url()).pathname;
+  await scout.page.waitForSelector('.thread-facts .badge:has-text("Awaiting reply")');
+
+  // The firm is told, finds it unread in its inbox, and answers.
+  await gotoHydrated(maker.page, '/notifications');
+  await maker.page.waitForSelector(`text=${subject}`);
+  await gotoHydrated(maker.page, '/inbox');
+  await maker.page.waitForSelector(`.inbox-row.unread a[href="${threadPath}"]`);
+  await Promise.all([maker.page.waitForURL(`${BASE}${threadPath}`), maker.page.click(`a[href="${threadPath}"]`)]);
+  await maker.page.waitForSelector('text=Can you send samples?');
+  await maker.page.fill('#field-body', 'Yes: 50,000 pairs a month, BSCI audited. Samples ship in 3 days.');
+  await maker.page.click('.reply-form button[type=submit]');
+  await maker.page.waitForSelector('.message.from-supplier:has-text("Samples ship in 3 days")');
+  await maker.page.waitForSelector('.thread-facts .badge:has-text("Replied")');
+
+  // The scout sees the answer and the new status, and asks for the sample.
+  await gotoHydrated(scout.page, '/inbox');
+  await scout.page.waitForSelector('a.inbox-link:has-text("Inquiries (1)")');
+  await Promise.all([scout.page.waitForURL(`${BASE}${threadPath}`), scout.page.click(`.inbox-row a[href="${threadPath}"]`)]);
+  await scout.page.waitForSelector('.thread-facts .badge:has-text("Replied")');
+  await scout.page.waitForSelector('text=Samples ship in 3 days');
+  await scout.page.click('.thread-steps button:has-text("Request a sample")');
+  await scout.page.waitForSelector('.thread-facts .badge:has-text("Sample requested")');
 
   // The same in Chinese.
   const zh = await watchedPage(browser, { locale: 'zh-CN' });

@@ -19,6 +19,8 @@ mod m20261125_000010_mail_and_notifications;
 mod m20261125_000011_teams;
 mod m20261125_000012_moderation;
 mod m20261202_000013_briefs;
+mod m20261202_000014_inquiries;
+mod m20261202_000015_shortlists;
 
 pub struct Migrator;
 
@@ -39,6 +41,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000011_teams::Migration),
             Box::new(m20261125_000012_moderation::Migration),
             Box::new(m20261202_000013_briefs::Migration),
+            Box::new(m20261202_000014_inquiries::Migration),
+            Box::new(m20261202_000015_shortlists::Migration),
         ]
     }
 }

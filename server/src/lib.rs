@@ -2,6 +2,7 @@
 //! worker) and the router. `main.rs` only parses the command line.
 
 pub mod config;
+pub mod exports;
 pub mod hardening;
 pub mod imports;
 pub mod media;

@@ -54,6 +54,7 @@ pub fn router(state: ServerState) -> Router {
         .route("/api/{*fn_name}", get(server_fn).post(server_fn))
         .merge(crate::media::routes())
         .merge(crate::imports::routes())
+        .merge(crate::exports::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

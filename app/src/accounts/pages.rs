@@ -45,6 +45,8 @@ pub struct AccountTexts {
     pub signed_in_as: &'static str,
     pub organisations: &'static str,
     pub no_organisations: &'static str,
+    pub inquiries_link: &'static str,
+    pub shortlists_link: &'static str,
     pub sign_in_to_continue: &'static str,
     pub working: &'static str,
     pub email_confirmed: &'static str,
@@ -89,6 +91,8 @@ static ZH: AccountTexts = AccountTexts {
     signed_in_as: "当前登录",
     organisations: "我的机构",
     no_organisations: "你还没有加入任何机构。",
+    inquiries_link: "询盘",
+    shortlists_link: "候选清单",
     sign_in_to_continue: "登录后继续",
     working: "处理中…",
     email_confirmed: "邮箱已确认",
@@ -133,6 +137,8 @@ static EN: AccountTexts = AccountTexts {
     signed_in_as: "Signed in as",
     organisations: "My organisations",
     no_organisations: "You have not joined an organisation yet.",
+    inquiries_link: "Inquiries",
+    shortlists_link: "Shortlists",
     sign_in_to_continue: "Sign in to continue",
     working: "Working…",
     email_confirmed: "Email address confirmed",
@@ -334,6 +340,10 @@ pub fn AccountPage() -> impl IntoView {
                             <p class="lead">{account.user.display_name.clone()}" · "{account.user.email.clone()}" · "{account.user.role.label(lang)}</p>
                         </section>
                         <EmailStatus confirmed=account.email_confirmed/>
+                        <p class="actions account-work">
+                            <a class="button-link" href="/inbox">{t.inquiries_link}</a>
+                            <a class="button-link" href="/shortlists">{t.shortlists_link}</a>
+                        </p>
                         {(account.user.role == Role::SiteAdmin).then(|| view! {
                             <p>
                                 <a class="button-link" href="/admin">{t.admin_area}</a>" "
@@ -461,7 +471,11 @@ pub fn SignInRequired() -> impl IntoView {
     let lang = use_lang();
     let t = texts(lang);
     let location = use_location();
-    let back = location.pathname.get_untracked();
+    // The query too: `/inquiries/new?supplier=…` must come back to the same firm.
+    let back = match location.search.get_untracked().trim_start_matches('?') {
+        "" => location.pathname.get_untracked(),
+        query => format!("{}?{query}", location.pathname.get_untracked()),
+    };
     view! {
         <Title text=t.sign_in_to_continue/>
         <section class="error-page">

@@ -347,24 +347,7 @@ pub fn read(text: &str, known: &Known) -> Result<Vec<Result<MemberRow, Vec<RowEr
     Ok(rows)
 }
 
-/// The characters that make a spreadsheet read a cell as a formula.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// A cell as exported: one a spreadsheet would run as a formula gets a
-/// leading `'` (the spreadsheet convention for "this is text"), and so does
-/// one that starts with `'` itself, so the mark can always be taken off again.
-pub fn neutralised(cell: &str) -> String {
-    if cell.starts_with(FORMULA_STARTS) || cell.starts_with('\'') {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
-}
-
-/// A cell as imported: a leading `'` is the text mark, not part of the value.
-pub fn restored(cell: &str) -> &str {
-    cell.strip_prefix('\'').unwrap_or(cell)
-}
+pub use crate::spreadsheet::{neutralised, restored};
 
 /// A list cell: values separated by `;`, `,` or `、`.
 fn list(cell: &str) -> Vec<String> {
@@ -656,7 +639,7 @@ mod tests {
         #[test]
         fn no_exported_cell_starts_a_formula_and_every_one_round_trips(cell in ".{0,40}") {
             let out = neutralised(&cell);
-            proptest::prop_assert!(!out.starts_with(FORMULA_STARTS));
+            proptest::prop_assert!(!out.starts_with(crate::spreadsheet::FORMULA_STARTS));
             proptest::prop_assert_eq!(restored(&out), cell.as_str());
         }
     }

@@ -21,10 +21,14 @@ pub enum NotificationKind {
     Moderated,
     /// A platform opened a scouting brief your firm fits.
     BriefFits,
+    /// Someone sent your firm an inquiry.
+    InquiryReceived,
+    /// The other side wrote in, or moved on, an inquiry of yours.
+    InquiryUpdated,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 7] = [
+    pub const ALL: [NotificationKind; 9] = [
         NotificationKind::RequestDecided,
         NotificationKind::JoinRequested,
         NotificationKind::JoinDecided,
@@ -32,6 +36,8 @@ impl NotificationKind {
         NotificationKind::TeamChanged,
         NotificationKind::Moderated,
         NotificationKind::BriefFits,
+        NotificationKind::InquiryReceived,
+        NotificationKind::InquiryUpdated,
     ];
 
     pub fn code(self) -> &'static str {
@@ -43,6 +49,8 @@ impl NotificationKind {
             NotificationKind::TeamChanged => "team_changed",
             NotificationKind::Moderated => "moderated",
             NotificationKind::BriefFits => "brief_fits",
+            NotificationKind::InquiryReceived => "inquiry_received",
+            NotificationKind::InquiryUpdated => "inquiry_updated",
         }
     }
 
@@ -69,6 +77,10 @@ impl NotificationKind {
             }
             (NotificationKind::BriefFits, Lang::Zh) => "平台发布了适合我的企业的寻源需求",
             (NotificationKind::BriefFits, Lang::En) => "A platform opened a scouting brief my firm fits",
+            (NotificationKind::InquiryReceived, Lang::Zh) => "有人向我的企业发来询盘",
+            (NotificationKind::InquiryReceived, Lang::En) => "Someone sent my firm an inquiry",
+            (NotificationKind::InquiryUpdated, Lang::Zh) => "我参与的询盘有新消息或新进展",
+            (NotificationKind::InquiryUpdated, Lang::En) => "A new message or step in an inquiry I take part in",
         }
     }
 }

@@ -224,6 +224,7 @@ pub async fn candidates_of<C: ConnectionTrait>(db: &C, profiles: &[supply_profil
         let ids: Vec<i32> = chunk.iter().map(|p| p.id).collect();
         let org_ids: Vec<i32> = chunk.iter().map(|p| p.organisation_id).collect();
         let mut categories = crate::read::categories_of_profiles(db, &ids).await?;
+        let replies = crate::reply_time::records(db, &org_ids, chrono::Utc::now()).await?;
         let orgs: HashMap<i32, organisation::Model> = organisation::Entity::find()
             .filter(organisation::Column::Id.is_in(org_ids.clone()))
             .all(db)
@@ -264,7 +265,7 @@ pub async fn candidates_of<C: ConnectionTrait>(db: &C, profiles: &[supply_profil
                 profile,
                 belts: belts_of.remove(&org.id).unwrap_or_default(),
                 verified: split_codes(&p.verified_fields, ProfileField::from_code),
-                median_reply_hours: None,
+                median_reply_hours: replies.get(&org.id).map(|r| r.score_hours()),
             };
             pool.push((candidate, shown));
         }
@@ -306,6 +307,19 @@ pub fn view(fit: Fit, shown: Shown) -> MatchView {
     }
 }
 
+/// Gives each candidate its reply record, which changes too often to be indexed.
+///
+/// # Errors
+/// On a database failure.
+pub async fn with_reply_records<C: ConnectionTrait>(db: &C, candidates: &mut [Candidate]) -> Result<(), AppError> {
+    let slugs: Vec<String> = candidates.iter().map(|c| c.slug.clone()).collect();
+    let records = crate::reply_time::records_by_slug(db, &slugs, chrono::Utc::now()).await?;
+    for candidate in candidates {
+        candidate.median_reply_hours = records.get(&candidate.slug).map(|r| r.score_hours());
+    }
+    Ok(())
+}
+
 /// A brief's best suppliers: ranked from search (and shown from the
 /// database), or wholly from the database when search is unavailable.
 ///
@@ -313,7 +327,8 @@ pub fn view(fit: Fit, shown: Shown) -> MatchView {
 /// On a database failure (search failures fall back).
 pub async fn matches<C: ConnectionTrait>(db: &C, search: &SearchService, needs: &Needs) -> Result<Matches, AppError> {
     match from_search(search, needs).await {
-        Ok((pool, candidates)) => {
+        Ok((mut pool, candidates)) => {
+            with_reply_records(db, &mut pool).await?;
             let mut fits = crate::scouting::score::rank(needs, &pool);
             fits.truncate(SHOWN);
             let mut shown = shown_for(db, &fits.iter().map(|f| f.slug.clone()).collect::<Vec<_>>()).await?;

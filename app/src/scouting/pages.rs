@@ -511,7 +511,7 @@ fn BriefView(page: BriefPage) -> impl IntoView {
                 </section>
             })}
             {match page.matches {
-                Some(matches) => Either::Left(view! { <MatchesView matches/> }),
+                Some(matches) => Either::Left(view! { <MatchesView matches inquire_about=page.may_manage.then(|| page.slug.clone())/> }),
                 None => Either::Right(view! { <p class="muted">{s.matches_private}</p> }),
             }}
         </article>
@@ -538,7 +538,11 @@ fn StatusButton(slug: String, change: StatusChange) -> impl IntoView {
 }
 
 #[component]
-fn MatchesView(matches: Matches) -> impl IntoView {
+fn MatchesView(
+    matches: Matches,
+    /// The brief's slug, for its team: each match offers to write to the firm about it.
+    inquire_about: Option<String>,
+) -> impl IntoView {
     let lang = use_lang();
     let s = texts(lang);
     let count = s.candidates.with(matches.candidates as u64);
@@ -555,7 +559,7 @@ fn MatchesView(matches: Matches) -> impl IntoView {
                 Either::Right(view! {
                     <p class="match-count">{count} {cut.then_some(" ")} {cut.then_some(s.top_shown)}</p>
                     <ol class="match-list">
-                        {matches.shown.into_iter().map(|m| view! { <MatchCard m/> }).collect_view()}
+                        {matches.shown.into_iter().map(|m| view! { <MatchCard m inquire_about=inquire_about.clone()/> }).collect_view()}
                     </ol>
                 })
             }}
@@ -572,7 +576,7 @@ fn texts_in(items: &[Bilingual], lang: Lang) -> Vec<String> {
 }
 
 #[component]
-fn MatchCard(m: MatchView) -> impl IntoView {
+fn MatchCard(m: MatchView, #[prop(optional_no_strip)] inquire_about: Option<String>) -> impl IntoView {
     let lang = use_lang();
     let s = texts(lang);
     let facts = m.facts.get(lang).to_string();
@@ -593,6 +597,12 @@ fn MatchCard(m: MatchView) -> impl IntoView {
             {checked.map(|(by, at)| view! {
                 <p class="muted checked">{s.checked_by} {lang.pick("：", ": ")} {by}
                     {at.map(|at| view! { " · " <When at date_only=true/> })}
+                </p>
+            })}
+            {inquire_about.map(|brief| view! {
+                <p class="actions match-actions">
+                    <a class="button-link" href=format!("/shortlists/add?supplier={}&back=/briefs/{brief}", m.slug)>{s.add_to_shortlist}</a>
+                    <a class="button-link" href=format!("/inquiries/new?supplier={}&brief={brief}", m.slug)>{s.write_to_firm}</a>
                 </p>
             })}
         </li>

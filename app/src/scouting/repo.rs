@@ -42,14 +42,7 @@ pub async fn by_slug<C: ConnectionTrait>(db: &C, slug: &str) -> Result<brief::Mo
 
 /// The actor's active places, by organisation id.
 async fn places<C: ConnectionTrait>(db: &C, actor: &CurrentUser) -> Result<HashMap<i32, MemberRole>, AppError> {
-    Ok(membership::Entity::find()
-        .filter(membership::Column::UserId.eq(actor.id))
-        .filter(membership::Column::Status.eq(MembershipStatus::Active.code()))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|m| Some((m.organisation_id, MemberRole::from_code(&m.role)?)))
-        .collect())
+    crate::read::active_places(db, actor.id).await
 }
 
 /// The platforms `actor` may post briefs for (`scouting::policy::may_post`), by name.

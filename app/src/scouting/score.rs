@@ -291,8 +291,14 @@ impl Judged {
             Point::Belt { inside: false } => lang.pick("不在所选产业带内", "Outside the belts asked for").to_string(),
             Point::Samples { policy: Some(policy) } => policy.label(lang).to_string(),
             Point::Samples { policy: None } => lang.pick("没有说明样品政策", "No sample policy stated").to_string(),
+            Point::ReplyTime { median_hours: Some(hours) } if *hours >= crate::reply_time::UNANSWERED_HOURS => {
+                lang.pick("近 90 天多数询盘没有回复", "Most inquiries of the last 90 days unanswered").to_string()
+            }
+            Point::ReplyTime { median_hours: Some(1) } => {
+                lang.pick("首次回复中位时间 1 小时内", "Median first reply within an hour").to_string()
+            }
             Point::ReplyTime { median_hours: Some(hours) } => {
-                format!("{} {hours} {}", lang.pick("首次回复中位时间", "Median first reply in"), lang.pick("小时", "hours"))
+                lang.pick(format!("首次回复中位时间 {hours} 小时内"), format!("Median first reply within {hours} hours"))
             }
             Point::ReplyTime { median_hours: None } => lang.pick("还没有询盘回复记录", "No reply record yet").to_string(),
         };

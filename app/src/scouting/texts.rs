@@ -3,6 +3,8 @@
 use crate::i18n::{Counted, Lang};
 
 pub struct ScoutingTexts {
+    pub add_to_shortlist: &'static str,
+    pub write_to_firm: &'static str,
     pub briefs: &'static str,
     pub briefs_lead: &'static str,
     pub belt_briefs: &'static str,
@@ -97,6 +99,8 @@ pub struct ScoutingTexts {
 }
 
 static ZH: ScoutingTexts = ScoutingTexts {
+    add_to_shortlist: "加入候选清单",
+    write_to_firm: "发询盘",
     briefs: "寻源需求",
     belt_briefs: "平台在这里寻找供应商",
     brief_kind: "寻源需求",
@@ -191,6 +195,8 @@ static ZH: ScoutingTexts = ScoutingTexts {
 };
 
 static EN: ScoutingTexts = ScoutingTexts {
+    add_to_shortlist: "Add to shortlist",
+    write_to_firm: "Send an inquiry",
     briefs: "Scouting briefs",
     belt_briefs: "Platforms scouting this belt",
     brief_kind: "Scouting brief",

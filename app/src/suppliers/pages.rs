@@ -35,6 +35,9 @@ pub struct SupplierTexts {
     pub self_declared: &'static str,
     pub verified_note: &'static str,
     pub self_declared_note: &'static str,
+    pub no_reply_record: &'static str,
+    pub contact: &'static str,
+    pub shortlist: &'static str,
     pub updated: &'static str,
     pub organisation_verified: &'static str,
     pub demo_notice: &'static str,
@@ -93,6 +96,9 @@ static ZH: SupplierTexts = SupplierTexts {
     self_declared: "自述",
     verified_note: "标为“已核验”的项目由核验人确认",
     self_declared_note: "其余项目由企业自行填写，未经核验。",
+    no_reply_record: "近 90 天没有询盘，还没有回复记录。",
+    contact: "联系这家企业",
+    shortlist: "加入候选清单",
     updated: "更新于",
     organisation_verified: "机构已核验",
     demo_notice: "演示数据：根据公开报道整理，仅包含报道中提到的信息，未经核验。",
@@ -151,6 +157,9 @@ static EN: SupplierTexts = SupplierTexts {
     self_declared: "Self-declared",
     verified_note: "Fields marked verified were confirmed by",
     self_declared_note: "the others are as declared by the supplier.",
+    no_reply_record: "No inquiries in the last 90 days, so no reply record yet.",
+    contact: "Contact this firm",
+    shortlist: "Add to shortlist",
     updated: "Updated",
     organisation_verified: "Organisation verified",
     demo_notice: "Demo entry: drawn from published articles, holding only what they say; not verified.",
@@ -317,6 +326,19 @@ fn SupplierView(page: crate::suppliers::types::SupplierPage) -> impl IntoView {
             {page.may_edit.then(|| view! {
                 <p><a class="button-link" href=format!("/orgs/{}/profile", page.slug)>{s.edit_link}</a></p>
             })}
+            // Its own people edit it; everyone else may write to a published firm.
+            {(!page.may_edit && page.status == ProfileStatus::Published).then(|| view! {
+                <p class="contact-action actions">
+                    <a class="button-link" href=format!("/inquiries/new?supplier={}", page.slug)>{s.contact}</a>
+                    <a class="button-link" href=format!("/shortlists/add?supplier={}&back=/suppliers/{}", page.slug, page.slug)>{s.shortlist}</a>
+                </p>
+            })}
+            <p class="reply-record muted">
+                {match page.reply_record {
+                    Some(record) => record.describe(lang),
+                    None => s.no_reply_record.to_string(),
+                }}
+            </p>
             {(!page.photos.is_empty()).then(|| view! { <Gallery photos=page.photos.clone() firm=name.clone()/> })}
             <dl class="profile-fields">
                 {rows

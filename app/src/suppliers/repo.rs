@@ -204,7 +204,9 @@ pub async fn supplier_page<C: ConnectionTrait>(
         crate::read::place(org.province.as_deref(), &[org.city_en.as_deref()], false),
     );
     let photos = crate::suppliers::photo_store::photos_of(db, row.id).await?;
+    let reply_record = crate::reply_time::records(db, &[org.id], Utc::now()).await?.remove(&org.id);
     Ok(SupplierPage {
+        reply_record,
         photos,
         slug: org.slug.clone(),
         name: org_name(org),

@@ -194,6 +194,8 @@ pub struct SupplierPage {
     pub may_edit: bool,
     /// The organisation's verification record, newest first.
     pub verifications: Vec<crate::orgs::types::VerificationEntry>,
+    /// How soon it answers inquiries, when it had any lately.
+    pub reply_record: Option<crate::reply_time::ReplyRecord>,
 }
 
 /// A published supplier as listed on a belt page.

@@ -74,6 +74,11 @@ async fn stored(db: &sea_orm::DatabaseConnection) -> Vec<u64> {
         verification::Entity::find().count(db).await.unwrap(),
         user::Entity::find().count(db).await.unwrap(),
         supply_profile_photo::Entity::find().count(db).await.unwrap(),
+        inquiry::Entity::find().count(db).await.unwrap(),
+        inquiry_message::Entity::find().count(db).await.unwrap(),
+        inquiry_block::Entity::find().count(db).await.unwrap(),
+        shortlist::Entity::find().count(db).await.unwrap(),
+        shortlist_entry::Entity::find().count(db).await.unwrap(),
     ]
 }
 
@@ -219,6 +224,24 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
         ],
     ),
     ("change_brief_status", &["slug", "change"]),
+    ("inquiry_form", &["supplier", "brief"]),
+    ("send_inquiry", &["supplier", "brief", "write_as", "subject", "body"]),
+    ("my_inbox", &[]),
+    ("unread_inquiries", &[]),
+    ("load_thread", &["id"]),
+    ("reply_to_inquiry", &["id", "body"]),
+    ("take_inquiry_step", &["id", "step", "note"]),
+    ("block_inquiry_sender", &["id"]),
+    ("unblock_inquiry_sender", &["firm", "sender"]),
+    ("my_shortlists", &[]),
+    ("create_shortlist", &["name"]),
+    ("load_shortlist", &["id"]),
+    ("rename_shortlist", &["id", "name"]),
+    ("delete_shortlist", &["id"]),
+    ("shortlist_picker", &["supplier"]),
+    ("add_to_shortlist", &["supplier", "shortlist", "new_name", "back"]),
+    ("update_shortlist_entry", &["id", "supplier", "status", "note"]),
+    ("remove_from_shortlist", &["id", "supplier"]),
 ];
 
 #[tokio::test]

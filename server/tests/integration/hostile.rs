@@ -428,3 +428,59 @@ async fn hostile_text_in_a_brief_and_its_matches_comes_back_as_text() {
         assert_eq!(textarea_text(page, "details_zh"), ATTRIBUTE);
     }
 }
+
+#[tokio::test]
+async fn hostile_text_in_an_inquiry_and_its_replies_comes_back_as_text() {
+    let site = site().await;
+    let (mut maker, slug) = firm(&site, "hostile-inquiry-maker@example.com", TITLE).await;
+    assert_eq!(maker.call("save_supply_profile", &minimal_profile(&slug, "Lashes")).await.status, StatusCode::OK);
+    assert_eq!(maker.call("set_supply_profile_status", &[("slug", &slug), ("action", "publish")]).await.status, StatusCode::OK);
+    // A sender whose name, firm, subject and message are all hostile.
+    let mut sender = Browser::new(&site.router, "10.0.0.62");
+    let page = sender
+        .call(
+            "sign_up",
+            &[
+                ("email", "hostile-sender@example.com"),
+                ("display_name", ATTRIBUTE),
+                ("role", "platform_scout"),
+                ("password", PASSWORD),
+                ("password_again", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(page.headers["location"], "/signin?welcome=1", "{}", page.body);
+    sender.call("sign_in", &[("email", "hostile-sender@example.com"), ("password", PASSWORD)]).await;
+    confirm_address(&site, "hostile-sender@example.com").await;
+    let platform = created_slug(&sender.call("create_organisation", &org_fields("platform", TEMPLATE_BIDI, BELT)).await);
+    let fields = [("supplier", slug.as_str()), ("brief", ""), ("write_as", platform.as_str()), ("subject", TITLE), ("body", TEXTAREA)];
+    let page = sender.call("send_inquiry", &fields).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let thread = location(&page).trim_end_matches("?sent=1").to_string();
+    let id = thread.trim_start_matches("/inbox/").to_string();
+    assert_eq!(maker.call("reply_to_inquiry", &[("id", id.as_str()), ("body", JS_URL)]).await.status, StatusCode::OK);
+
+    for browser in [&mut sender, &mut maker] {
+        let pages = both_languages(browser, &thread).await;
+        for value in [TITLE, TEXTAREA, JS_URL, ATTRIBUTE] {
+            assert_shown_in("thread", &pages, value);
+        }
+        assert!(title_of(&pages[1]).contains(TITLE), "the document title holds the subject as text");
+        let inbox = both_languages(browser, "/inbox").await;
+        assert_shown_in("inbox", &inbox, TITLE);
+        both_languages(browser, "/notifications").await;
+    }
+    let pages = both_languages(&mut sender, &format!("/inquiries/new?supplier={slug}")).await;
+    assert_shown_in("inquiry form", &pages, TEMPLATE_BIDI);
+    // A refused message comes back in its textarea exactly.
+    let refused = sender
+        .submit(
+            &format!("/inquiries/new?supplier={slug}"),
+            "send_inquiry",
+            &[("supplier", slug.as_str()), ("brief", ""), ("write_as", ""), ("subject", ""), ("body", TEXTAREA)],
+        )
+        .await;
+    let back = sender.get(&location(&refused)).await;
+    assert_inert("refused inquiry", &back);
+    assert_eq!(textarea_text(&back, "body"), TEXTAREA);
+}
