@@ -223,6 +223,11 @@ pub fn org_name(o: &organisation::Model) -> Bilingual {
     Bilingual::new(zh, en)
 }
 
+/// An organisation's slug and display name, for a link to it.
+pub fn named_org(o: &organisation::Model) -> crate::scouting::types::Named {
+    crate::scouting::types::Named { slug: o.slug.clone(), name: org_name(o) }
+}
+
 /// The people in force in an organisation (not those whose request waits), by user id.
 pub async fn active_members<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<Vec<i32>, AppError> {
     use crate::entities::membership;

@@ -93,10 +93,10 @@ pub async fn records<C: sea_orm::ConnectionTrait>(
 ) -> Result<std::collections::HashMap<i32, ReplyRecord>, crate::error::AppError> {
     use crate::entities::inquiry;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
-    let mut received: std::collections::HashMap<i32, Received> = Default::default();
+    let mut rows = Vec::new();
     // Bound parameters stay far below every database's limit.
     for ids in supplier_ids.chunks(500) {
-        let rows: Vec<(i32, DateTime<Utc>, Option<DateTime<Utc>>)> = inquiry::Entity::find()
+        let chunk: Vec<(i32, DateTime<Utc>, Option<DateTime<Utc>>)> = inquiry::Entity::find()
             .select_only()
             .column(inquiry::Column::SupplierId)
             .column(inquiry::Column::CreatedAt)
@@ -106,11 +106,22 @@ pub async fn records<C: sea_orm::ConnectionTrait>(
             .into_tuple()
             .all(db)
             .await?;
-        for (supplier, at, answered) in rows {
-            received.entry(supplier).or_default().push((at, answered));
-        }
+        rows.extend(chunk);
     }
-    Ok(received.into_iter().filter_map(|(supplier, inquiries)| Some((supplier, record(&inquiries, now)?))).collect())
+    Ok(records_of(rows, now))
+}
+
+/// Each firm's record from its rows (firm, received, first answered).
+#[cfg(feature = "ssr")]
+fn records_of<K: std::hash::Hash + Eq>(
+    rows: Vec<(K, DateTime<Utc>, Option<DateTime<Utc>>)>,
+    now: DateTime<Utc>,
+) -> std::collections::HashMap<K, ReplyRecord> {
+    let mut received: std::collections::HashMap<K, Received> = Default::default();
+    for (firm, at, answered) in rows {
+        received.entry(firm).or_default().push((at, answered));
+    }
+    received.into_iter().filter_map(|(firm, inquiries)| Some((firm, record(&inquiries, now)?))).collect()
 }
 
 /// The records of the manufacturers `slugs`, by slug (those without one left out).
@@ -122,11 +133,11 @@ pub async fn records_by_slug<C: sea_orm::ConnectionTrait>(
 ) -> Result<std::collections::HashMap<String, ReplyRecord>, crate::error::AppError> {
     use crate::entities::{inquiry, organisation};
     use sea_orm::{ColumnTrait, EntityTrait, JoinType, QueryFilter, QuerySelect};
-    let mut received: std::collections::HashMap<String, Received> = Default::default();
+    let mut rows = Vec::new();
     let to_supplier: sea_orm::RelationDef =
         inquiry::Entity::belongs_to(organisation::Entity).from(inquiry::Column::SupplierId).to(organisation::Column::Id).into();
     for chunk in slugs.chunks(500) {
-        let rows: Vec<(String, DateTime<Utc>, Option<DateTime<Utc>>)> = inquiry::Entity::find()
+        let chunk: Vec<(String, DateTime<Utc>, Option<DateTime<Utc>>)> = inquiry::Entity::find()
             .select_only()
             .column(organisation::Column::Slug)
             .column(inquiry::Column::CreatedAt)
@@ -137,11 +148,9 @@ pub async fn records_by_slug<C: sea_orm::ConnectionTrait>(
             .into_tuple()
             .all(db)
             .await?;
-        for (slug, at, answered) in rows {
-            received.entry(slug).or_default().push((at, answered));
-        }
+        rows.extend(chunk);
     }
-    Ok(received.into_iter().filter_map(|(slug, inquiries)| Some((slug, record(&inquiries, now)?))).collect())
+    Ok(records_of(rows, now))
 }
 
 #[cfg(test)]

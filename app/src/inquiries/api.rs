@@ -14,7 +14,7 @@ pub async fn inquiry_form(supplier: String, brief: String) -> Result<ComposeInqu
     use crate::inquiries::{policy, repo};
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
-    let supplier = repo::listed_supplier(&state.db, supplier.trim()).await?;
+    let supplier = crate::read::listed_supplier(&state.db, supplier.trim()).await?;
     let standing = repo::target_standing(&state.db, &actor, &supplier).await?;
     let refusal = policy::may_start(&actor, &standing).err();
     let brief = match brief.trim() {
@@ -26,9 +26,9 @@ pub async fn inquiry_form(supplier: String, brief: String) -> Result<ComposeInqu
         values.insert("brief".to_string(), brief.slug.clone());
     }
     Ok(ComposeInquiry {
-        supplier: crate::scouting::types::Named { slug: supplier.slug.clone(), name: crate::read::org_name(&supplier) },
+        supplier: crate::read::named_org(&supplier),
         brief: brief.as_ref().map(repo::brief_named),
-        write_as: repo::write_as_choices(&state.db, &actor, supplier.id).await?,
+        write_as: repo::write_as_choices(&state.db, &actor, supplier.id).await?.iter().map(crate::read::named_org).collect(),
         values,
         refusal,
     })
@@ -43,7 +43,7 @@ pub async fn send_inquiry(supplier: String, brief: String, write_as: String, sub
     use crate::inquiries::{policy, repo, rules};
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
-    let supplier = repo::listed_supplier(&state.db, supplier.trim()).await?;
+    let supplier = crate::read::listed_supplier(&state.db, supplier.trim()).await?;
     let standing = repo::target_standing(&state.db, &actor, &supplier).await?;
     let keep_all = |mut errors: FormErrors| {
         for (field, value) in [("subject", &subject), ("body", &body), ("write_as", &write_as), ("brief", &brief)] {
@@ -66,13 +66,13 @@ pub async fn send_inquiry(supplier: String, brief: String, write_as: String, sub
     };
     let write_as_org = match write_as.trim() {
         "" => None,
-        slug => {
-            let allowed = repo::write_as_choices(&state.db, &actor, supplier.id).await?;
-            if !allowed.iter().any(|o| o.slug == slug) {
-                return Err(refuse("write_as", Problem::NotAChoice));
-            }
-            Some(crate::read::organisation_by_slug(&state.db, slug).await?)
-        }
+        slug => Some(
+            repo::write_as_choices(&state.db, &actor, supplier.id)
+                .await?
+                .into_iter()
+                .find(|o| o.slug == slug)
+                .ok_or_else(|| refuse("write_as", Problem::NotAChoice))?,
+        ),
     };
     let now = chrono::Utc::now();
     let txn = crate::db::begin_write(&state.db).await?;
@@ -118,14 +118,25 @@ pub async fn unread_inquiries() -> Result<Option<u64>, AppError> {
 pub async fn load_thread(id: i32) -> Result<ThreadPage, AppError> {
     use crate::inquiries::{policy, repo};
     let state = crate::state::app_state()?;
-    let actor = crate::accounts::actor::require(&state.db).await?;
-    let thread = repo::thread(&state.db, id).await?;
-    let standing = repo::standing(&state.db, &actor, &thread).await?;
+    let (_, thread, standing) = thread_for_actor(&state, id).await?;
     // A thread one is not part of is not there, as far as one can tell.
     let side = policy::side(&standing).ok_or(AppError::NotFound)?;
     let page = repo::thread_page(&state.db, &thread, &standing, side).await?;
     repo::mark_seen(&state.db, &thread, side, chrono::Utc::now()).await?;
     Ok(page)
+}
+
+/// The signed-in actor, thread `id`, and the actor's relation to it.
+#[cfg(feature = "ssr")]
+async fn thread_for_actor(
+    state: &crate::state::AppState,
+    id: i32,
+) -> Result<(crate::accounts::types::CurrentUser, crate::entities::inquiry::Model, crate::inquiries::policy::ThreadStanding), AppError> {
+    use crate::inquiries::repo;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let thread = repo::thread(&state.db, id).await?;
+    let standing = repo::standing(&state.db, &actor, &thread).await?;
+    Ok((actor, thread, standing))
 }
 
 /// The thread `id` and the side the signed-in actor may act on.
@@ -134,10 +145,8 @@ async fn acting_on(
     state: &crate::state::AppState,
     id: i32,
 ) -> Result<(crate::accounts::types::CurrentUser, crate::entities::inquiry::Model, crate::inquiries::types::Side), AppError> {
-    use crate::inquiries::{policy, repo};
-    let actor = crate::accounts::actor::require(&state.db).await?;
-    let thread = repo::thread(&state.db, id).await?;
-    let standing = repo::standing(&state.db, &actor, &thread).await?;
+    use crate::inquiries::policy;
+    let (actor, thread, standing) = thread_for_actor(state, id).await?;
     let side = policy::side(&standing).ok_or(AppError::NotFound)?;
     if !policy::may_act(&standing) {
         return Err(if standing.sender_blocked && standing.is_sender {
@@ -189,12 +198,12 @@ pub async fn take_inquiry_step(id: i32, step: String, #[server(default)] note: S
     let state = crate::state::app_state()?;
     let (actor, thread, side) = acting_on(&state, id).await?;
     let step = InquiryStep::from_code(step.trim()).ok_or_else(|| FormErrors::refusing("step", Problem::NotAChoice))?;
-    let note = crate::forms::optional_text(&mut FormErrors::new(), "note", &note, rules::BODY_MAX);
+    let note: String = note.trim().chars().take(rules::BODY_MAX).collect();
     let status = InquiryStatus::from_code(&thread.status).unwrap_or(InquiryStatus::Open);
     let next = rules::take(status, step, side).map_err(|problem| FormErrors::refusing("step", problem))?;
     let now = chrono::Utc::now();
     let txn = crate::db::begin_write(&state.db).await?;
-    repo::take_step(&txn, &state.mail, &thread, &actor, side, next, &note.chars().take(rules::BODY_MAX).collect::<String>(), now).await?;
+    repo::take_step(&txn, &state.mail, &thread, &actor, side, next, &note, now).await?;
     txn.commit().await?;
     state.mail.wake.notify_one();
     tracing::info!(inquiry = id, step = step.code(), user_id = actor.id, "inquiry moved on");
@@ -207,9 +216,7 @@ pub async fn take_inquiry_step(id: i32, step: String, #[server(default)] note: S
 pub async fn block_inquiry_sender(id: i32) -> Result<(), AppError> {
     use crate::inquiries::{policy, repo};
     let state = crate::state::app_state()?;
-    let actor = crate::accounts::actor::require(&state.db).await?;
-    let thread = repo::thread(&state.db, id).await?;
-    let standing = repo::standing(&state.db, &actor, &thread).await?;
+    let (actor, thread, standing) = thread_for_actor(&state, id).await?;
     if !policy::may_block(&standing) {
         return Err(if policy::may_read(&standing) { AppError::Forbidden } else { AppError::NotFound });
     }

@@ -25,19 +25,6 @@ use crate::read::org_name;
 use crate::scouting::types::Named;
 use crate::state::MailSettings;
 
-fn named(o: &organisation::Model) -> Named {
-    Named { slug: o.slug.clone(), name: org_name(o) }
-}
-
-/// The manufacturer behind `slug`, if it takes inquiries (`read::listed_supplier`).
-pub async fn listed_supplier<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
-    crate::read::listed_supplier(db, slug).await
-}
-
-async fn places<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<HashMap<i32, MemberRole>, AppError> {
-    crate::read::active_places(db, user_id).await
-}
-
 async fn is_blocked<C: ConnectionTrait>(db: &C, supplier_id: i32, sender_id: i32) -> Result<bool, AppError> {
     Ok(inquiry_block::Entity::find_by_id((supplier_id, sender_id)).one(db).await?.is_some())
 }
@@ -48,30 +35,31 @@ pub async fn target_standing<C: ConnectionTrait>(
     supplier: &organisation::Model,
 ) -> Result<TargetStanding, AppError> {
     Ok(TargetStanding {
-        membership: places(db, actor.id).await?.get(&supplier.id).copied(),
+        membership: crate::read::active_places(db, actor.id).await?.get(&supplier.id).copied(),
         sender_blocked: is_blocked(db, supplier.id, actor.id).await?,
     })
 }
 
 /// The organisations `actor` may write for: those they belong to, bar the one written to.
-pub async fn write_as_choices<C: ConnectionTrait>(db: &C, actor: &CurrentUser, supplier_id: i32) -> Result<Vec<Named>, AppError> {
-    let ids: Vec<i32> = places(db, actor.id).await?.into_keys().filter(|id| *id != supplier_id).collect();
+pub async fn write_as_choices<C: ConnectionTrait>(
+    db: &C,
+    actor: &CurrentUser,
+    supplier_id: i32,
+) -> Result<Vec<organisation::Model>, AppError> {
+    let ids: Vec<i32> = crate::read::active_places(db, actor.id).await?.into_keys().filter(|id| *id != supplier_id).collect();
     Ok(organisation::Entity::find()
         .filter(organisation::Column::Id.is_in(ids))
         .filter(organisation::Column::HiddenAt.is_null())
         .order_by_asc(organisation::Column::Slug)
         .all(db)
-        .await?
-        .iter()
-        .map(named)
-        .collect())
+        .await?)
 }
 
 /// The brief `slug` as something an inquiry may be about: one of the
 /// actor's own platforms' briefs (a scout writes about what they look for).
 pub async fn own_brief<C: ConnectionTrait>(db: &C, actor: &CurrentUser, slug: &str) -> Result<Option<brief::Model>, AppError> {
     let Some(found) = brief::Entity::find().filter(brief::Column::Slug.eq(slug)).one(db).await? else { return Ok(None) };
-    Ok(places(db, actor.id).await?.contains_key(&found.organisation_id).then_some(found))
+    Ok(crate::read::active_places(db, actor.id).await?.contains_key(&found.organisation_id).then_some(found))
 }
 
 pub fn brief_named(b: &brief::Model) -> Named {
@@ -187,7 +175,7 @@ pub async fn thread<C: ConnectionTrait>(db: &C, id: i32) -> Result<inquiry::Mode
 pub async fn standing<C: ConnectionTrait>(db: &C, actor: &CurrentUser, thread: &inquiry::Model) -> Result<ThreadStanding, AppError> {
     Ok(ThreadStanding {
         is_sender: thread.sender_id == actor.id,
-        supplier_role: places(db, actor.id).await?.get(&thread.supplier_id).copied(),
+        supplier_role: crate::read::active_places(db, actor.id).await?.get(&thread.supplier_id).copied(),
         sender_blocked: is_blocked(db, thread.supplier_id, thread.sender_id).await?,
     })
 }
@@ -297,12 +285,9 @@ fn unread_for(thread: &inquiry::Model, side: Side) -> bool {
 /// Threads with something unread for `user_id`: sent ones the manufacturer
 /// answered, and received ones the sender wrote in, across their firms.
 pub async fn unread_count<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<u64, AppError> {
-    let firms: Vec<i32> = places(db, user_id).await?.into_keys().collect();
+    let firms: Vec<i32> = crate::read::active_places(db, user_id).await?.into_keys().collect();
     let unread = |side: Side| {
-        let seen = match side {
-            Side::Buyer => inquiry::Column::BuyerSeenAt,
-            Side::Supplier => inquiry::Column::SupplierSeenAt,
-        };
+        let seen = seen_column(side);
         Condition::all()
             .add(inquiry::Column::LastSide.ne(side.code()))
             .add(Condition::any().add(seen.is_null()).add(Expr::col(seen).lt(Expr::col(inquiry::Column::LastMessageAt))))
@@ -333,7 +318,7 @@ pub async fn inbox<C: ConnectionTrait>(db: &C, actor: &CurrentUser) -> Result<In
         .limit(INBOX_SHOWN)
         .all(db)
         .await?;
-    let places = places(db, actor.id).await?;
+    let places = crate::read::active_places(db, actor.id).await?;
     let firms: Vec<organisation::Model> = organisation::Entity::find()
         .filter(organisation::Column::Id.is_in(places.keys().copied()))
         .filter(organisation::Column::Kind.eq(OrgKind::Manufacturer.code()))
@@ -392,7 +377,7 @@ pub async fn inbox<C: ConnectionTrait>(db: &C, actor: &CurrentUser) -> Result<In
         let rows: Vec<InboxRow> = threads.iter().map(|t| row(t, Side::Supplier)).collect();
         let may_act = crate::inquiries::policy::may_manage_blocks(places.get(&firm.id).copied());
         firm_inboxes.push(FirmInbox {
-            firm: named(firm),
+            firm: crate::read::named_org(firm),
             unread: rows.iter().filter(|r| r.unread).count() as u32,
             rows,
             may_act,
@@ -462,8 +447,8 @@ pub async fn thread_page<C: ConnectionTrait>(
         subject: thread.subject.clone(),
         status,
         sender: names.get(&thread.sender_id).cloned().unwrap_or_default(),
-        sender_firm: sender_firm.as_ref().map(named),
-        supplier: named(&supplier),
+        sender_firm: sender_firm.as_ref().map(crate::read::named_org),
+        supplier: crate::read::named_org(&supplier),
         brief: brief.as_ref().map(brief_named),
         messages: messages
             .into_iter()
@@ -511,6 +496,6 @@ pub async fn firm_and_place<C: ConnectionTrait>(
     slug: &str,
 ) -> Result<(organisation::Model, Option<MemberRole>), AppError> {
     let org = crate::read::organisation_by_slug(db, slug).await?;
-    let place = places(db, actor.id).await?.get(&org.id).copied();
+    let place = crate::read::active_places(db, actor.id).await?.get(&org.id).copied();
     Ok((org, place))
 }

@@ -31,7 +31,7 @@ pub async fn list_briefs(category: String, belt: String, platform: String, marke
     let platforms = crate::read::organisations_of_kind(&state.db, crate::orgs::types::OrgKind::Platform)
         .await?
         .iter()
-        .map(|o| crate::scouting::types::Named { slug: o.slug.clone(), name: crate::read::org_name(o) })
+        .map(crate::read::named_org)
         .collect();
     Ok(BriefList {
         briefs,
@@ -90,7 +90,7 @@ pub async fn load_brief(slug: String) -> Result<BriefPage, AppError> {
         asks: lookup.asks(&data.needs, data.price_band),
         title: data.title,
         details: data.details,
-        platform: crate::scouting::types::Named { slug: platform.slug.clone(), name: crate::read::org_name(&platform) },
+        platform: crate::read::named_org(&platform),
         status,
         close_reason,
         open_until: rules::deadline_date(brief.deadline).format("%Y-%m-%d").to_string(),

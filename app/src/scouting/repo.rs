@@ -28,10 +28,6 @@ use crate::suppliers::types::PriceBand;
 
 use crate::read::{BRIEF_AUDIENCE as AUDIENCE, BRIEF_TARGET as TARGET};
 
-fn named(o: &organisation::Model) -> Named {
-    Named { slug: o.slug.clone(), name: org_name(o) }
-}
-
 /// The brief behind `slug`.
 ///
 /// # Errors
@@ -66,7 +62,7 @@ pub async fn platforms_for<C: ConnectionTrait>(db: &C, actor: &CurrentUser) -> R
             ..Default::default()
         };
         if crate::scouting::policy::may_post(actor, &standing) {
-            found.push(named(&org));
+            found.push(crate::read::named_org(&org));
         }
     }
     Ok(found)
@@ -85,7 +81,7 @@ pub async fn associations<C: ConnectionTrait>(db: &C) -> Result<Vec<Named>, AppE
         .all(db)
         .await?
         .iter()
-        .map(named)
+        .map(crate::read::named_org)
         .collect())
 }
 
@@ -440,7 +436,7 @@ async fn cards_of<C: ConnectionTrait>(db: &C, briefs: Vec<brief::Model>, lookup:
             Some(BriefCard {
                 slug: b.slug.clone(),
                 title: Bilingual::new(b.title_zh.clone(), b.title_en.clone()),
-                platform: named(platform),
+                platform: crate::read::named_org(platform),
                 asks: rules::asks_line(&lookup.asks(&needs, price_band)),
                 open_until: rules::deadline_date(b.deadline).format("%Y-%m-%d").to_string(),
                 status: BriefStatus::from_code(&b.status).unwrap_or(BriefStatus::Draft),
@@ -781,6 +777,6 @@ pub async fn unpublished_firms<C: ConnectionTrait>(db: &C, actor: &CurrentUser) 
         .await?
         .iter()
         .filter(|o| !published.contains(&o.id))
-        .map(named)
+        .map(crate::read::named_org)
         .collect())
 }

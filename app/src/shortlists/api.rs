@@ -80,11 +80,8 @@ pub async fn shortlist_picker(supplier: String) -> Result<Picker, AppError> {
     use crate::shortlists::repo;
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
-    let org = repo::listed_supplier(&state.db, supplier.trim()).await?;
-    Ok(Picker {
-        supplier: crate::scouting::types::Named { slug: org.slug.clone(), name: crate::read::org_name(&org) },
-        lists: repo::choices(&state.db, actor.id, org.id).await?,
-    })
+    let org = crate::read::listed_supplier(&state.db, supplier.trim()).await?;
+    Ok(Picker { supplier: crate::read::named_org(&org), lists: repo::choices(&state.db, actor.id, org.id).await? })
 }
 
 /// Puts supplier `supplier` on list `shortlist` (an id of one's own), or
@@ -101,7 +98,7 @@ pub async fn add_to_shortlist(
     use crate::shortlists::{policy, repo, rules};
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
-    let org = repo::listed_supplier(&state.db, supplier.trim()).await?;
+    let org = crate::read::listed_supplier(&state.db, supplier.trim()).await?;
     let refuse = |field: &str, problem: Problem| {
         let mut errors = FormErrors::new();
         errors.add(field, problem);
@@ -143,26 +140,13 @@ pub async fn add_to_shortlist(
 /// Sets where supplier `supplier` stands on list `id`, and the note on it.
 #[server(prefix = "/api", endpoint = "update_shortlist_entry")]
 pub async fn update_shortlist_entry(id: i32, supplier: String, status: String, note: String) -> Result<(), AppError> {
-    use crate::forms::{FormErrors, Problem};
-    use crate::shortlists::{repo, rules, types::EntryStatus};
+    use crate::shortlists::{repo, rules};
     let state = crate::state::app_state()?;
     let (_, list) = own_list(&state, id).await?;
     let org = crate::read::organisation_by_slug(&state.db, supplier.trim()).await?;
-    let mut errors = match rules::note(&note) {
-        Ok(_) => FormErrors::new(),
-        Err(errors) => errors,
-    };
-    let status_code = EntryStatus::from_code(status.trim());
-    if status_code.is_none() {
-        errors.add("status", Problem::NotAChoice);
-    }
-    let (Some(status_code), true) = (status_code, errors.is_empty()) else {
-        errors.keep("note", &note);
-        errors.keep("status", &status);
-        return Err(AppError::Invalid(errors));
-    };
+    let (status, note) = rules::entry(&status, &note).map_err(AppError::Invalid)?;
     let now = chrono::Utc::now();
-    repo::update_entry(&state.db, &list, org.id, status_code, note.trim(), now).await?;
+    repo::update_entry(&state.db, &list, org.id, status, &note, now).await?;
     // A query of its own each time, so the page reads the list afresh.
     leptos_axum::redirect(&format!(
         "/shortlists/{id}?saved={}&at={}#entry-{}",

@@ -8,8 +8,6 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, 
 use crate::entities::{organisation, shortlist, shortlist_entry, supply_profile};
 use crate::error::AppError;
 use crate::i18n::{Bilingual, Lang};
-use crate::read::org_name;
-use crate::scouting::types::Named;
 use crate::shortlists::types::*;
 use crate::suppliers::types::ProfileStatus;
 
@@ -82,11 +80,6 @@ pub async fn delete<C: ConnectionTrait>(db: &C, list: &shortlist::Model) -> Resu
     shortlist_entry::Entity::delete_many().filter(shortlist_entry::Column::ShortlistId.eq(list.id)).exec(db).await?;
     shortlist::Entity::delete_by_id(list.id).exec(db).await?;
     Ok(())
-}
-
-/// The manufacturer behind `slug`, if it may go on a list (`read::listed_supplier`).
-pub async fn listed_supplier<C: ConnectionTrait>(db: &C, slug: &str) -> Result<organisation::Model, AppError> {
-    crate::read::listed_supplier(db, slug).await
 }
 
 pub async fn entry_count<C: ConnectionTrait>(db: &C, list_id: i32) -> Result<u64, AppError> {
@@ -173,7 +166,7 @@ pub async fn page<C: ConnectionTrait>(db: &C, list: &shortlist::Model) -> Result
         let names = profile.and_then(|p| categories.get(&p.id)).cloned().unwrap_or_default();
         let joined = |lang: Lang| names.iter().map(|c| c.name.get(lang).to_string()).collect::<Vec<_>>().join(lang.pick("、", ", "));
         shown.push(EntryView {
-            supplier: Named { slug: org.slug.clone(), name: org_name(org) },
+            supplier: crate::read::named_org(org),
             place: Bilingual::new(
                 crate::read::place(org.province.as_deref(), &[org.city_zh.as_deref()], true),
                 crate::read::place(org.province.as_deref(), &[org.city_en.as_deref()], false),

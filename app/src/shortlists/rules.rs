@@ -1,6 +1,7 @@
 //! The rules of shortlists, pure: names, notes, and how many.
 
 use crate::forms::{optional_text, required_text, FormErrors, Problem};
+use crate::shortlists::types::EntryStatus;
 
 pub const NAME_MAX: usize = 80;
 pub const NOTE_MAX: usize = 2_000;
@@ -33,6 +34,23 @@ pub fn note(value: &str) -> Result<String, FormErrors> {
     }
 }
 
+/// An entry's stage (a code) and note, checked; what was sent is kept on refusal.
+pub fn entry(status: &str, note_text: &str) -> Result<(EntryStatus, String), FormErrors> {
+    let mut errors = note(note_text).err().unwrap_or_default();
+    let status_code = EntryStatus::from_code(status.trim());
+    if status_code.is_none() {
+        errors.add("status", Problem::NotAChoice);
+    }
+    match status_code {
+        Some(status_code) if errors.is_empty() => Ok((status_code, note_text.trim().to_string())),
+        _ => {
+            errors.keep("note", note_text);
+            errors.keep("status", status);
+            Err(errors)
+        }
+    }
+}
+
 /// Whether someone with `lists` lists may start another.
 pub fn may_add_list(lists: u64) -> Result<(), Problem> {
     if lists >= LISTS_MAX {
@@ -62,6 +80,15 @@ mod tests {
         let errors = name("new_name", &long).unwrap_err();
         assert_eq!(errors.problem("new_name"), Some(&Problem::TooLong { max: NAME_MAX }));
         assert_eq!(errors.value("new_name"), Some(long.as_str()));
+    }
+
+    #[test]
+    fn an_entry_needs_a_known_stage_and_a_note_that_fits() {
+        assert_eq!(entry("sampling", " Friday "), Ok((EntryStatus::Sampling, "Friday".into())));
+        let errors = entry("hired", &"x".repeat(NOTE_MAX + 1)).unwrap_err();
+        assert_eq!(errors.problem("status"), Some(&Problem::NotAChoice));
+        assert_eq!(errors.problem("note"), Some(&Problem::TooLong { max: NOTE_MAX }));
+        assert_eq!(errors.value("status"), Some("hired"));
     }
 
     #[test]
