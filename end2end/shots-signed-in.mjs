@@ -1,6 +1,6 @@
 // Not a test: `node end2end/shots-signed-in.mjs` against a server on 127.0.0.1:3555 (see shots.mjs),
 // whose data directory is $BELTLINK_DATA_DIR (the scout's address is confirmed in its database).
-// Screenshots of the signed-in scouting pages, shortlists and inquiries, at 1280 and 375 px in both languages.
+// Screenshots of the signed-in scouting pages, criteria and readiness, shortlists and inquiries, at 1280 and 375 px in both languages.
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 const base = 'http://127.0.0.1:3555';
@@ -67,7 +67,18 @@ await Promise.all([page.waitForURL(`${base}/suppliers/${firm}`), page.click('.st
 await page.context().clearCookies();
 // A scout posts a brief.
 await signUp(`shot-scout-${stamp}@example.com`, 'platform_scout');
-await organisation('platform', `Shot Platform ${stamp}`);
+const platform = await organisation('platform', `Shot Platform ${stamp}`);
+// Its supplier criteria.
+await hydrated(`/orgs/${platform}/criteria`);
+await page.check('#categories-false-eyelashes');
+await page.check('#field-own_factory');
+await page.check('#certifications-bsci');
+await page.fill('#field-warehouse_markets', 'US');
+await page.fill('#field-min_export_years', '3');
+await page.check('#field-business_licence');
+await page.fill('#field-notes_en', 'We visit each factory before listing it.');
+await page.fill('#field-notes_zh', '上线前我们会实地走访每家工厂。');
+await Promise.all([page.waitForURL(/saved=/), page.click('.criteria-form button[type=submit]')]);
 await hydrated('/briefs/new');
 await page.fill('#field-title_en', 'Silk strip lashes for the US and Germany');
 await page.fill('#field-title_zh', '面向美国和德国市场的真丝假睫毛');
@@ -99,11 +110,11 @@ await page.fill('#field-subject', 'Silk strip lashes for the US · 美国市场�
 await page.fill('#field-body', 'We need 20,000 pairs a month with BSCI.\nCan you send samples?\n请问可以寄样吗？');
 await Promise.all([page.waitForURL(/sent=1/), page.click('.inquiry-form button[type=submit]')]);
 const thread = new URL(page.url()).pathname;
-await shoot(['/briefs/new', brief, '/briefs', '/shortlists', list, `${list}/print`, compose, thread, '/inbox'], 'scout');
+await shoot([`/orgs/${platform}/criteria`, '/briefs/new', brief, '/briefs', '/shortlists', list, `${list}/print`, compose, thread, '/inbox'], 'scout');
 await page.context().clearCookies();
 await signIn(`shot-maker-${stamp}@example.com`);
 await hydrated(thread);
 await page.fill('#field-body', 'Yes: 30,000 pairs a month, BSCI audited. Samples ship in 3 days.\n可以，三天内寄出。');
 await Promise.all([page.waitForURL(/at=/), page.click('.reply-form button[type=submit]')]);
-await shoot(['/briefs', brief, '/notifications', '/inbox', thread, `/suppliers/${firm}`], 'maker');
+await shoot(['/readiness', `/orgs/${firm}/profile`, '/briefs', brief, '/notifications', '/inbox', thread, `/suppliers/${firm}`], 'maker');
 await browser.close();

@@ -18,6 +18,11 @@ pub fn china() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
 }
 
+/// The calendar year in China at `now`.
+pub fn year_in_china(now: chrono::DateTime<chrono::Utc>) -> i32 {
+    chrono::Datelike::year(&now.with_timezone(&china()))
+}
+
 /// The viewer's time zone, an IANA name such as `Europe/Berlin`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewerZone(String);

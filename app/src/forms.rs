@@ -49,6 +49,8 @@ pub enum Problem {
     },
     /// "Yes" to an overseas warehouse, but not where.
     WhereNeeded,
+    /// Markets for an overseas warehouse, but no warehouse.
+    WarehouseNotTicked,
     /// Valid, but the database would not take it (an import row); trying again may work.
     NotSaved,
     /// The same request was made already.
@@ -145,6 +147,8 @@ impl Problem {
             (Problem::TooMany { max }, Lang::En) => format!("List at most {max}."),
             (Problem::WhereNeeded, Lang::Zh) => "请填写海外仓所在地。".into(),
             (Problem::WhereNeeded, Lang::En) => "Say where the overseas warehouse is.".into(),
+            (Problem::WarehouseNotTicked, Lang::Zh) => "请先勾选“有海外仓”，或清空此项。".into(),
+            (Problem::WarehouseNotTicked, Lang::En) => "Tick “Has an overseas warehouse” first, or clear this.".into(),
             (Problem::NotSaved, Lang::Zh) => "这一行未能保存，请稍后重新导入。".into(),
             (Problem::NotSaved, Lang::En) => "This row could not be saved; import it again later.".into(),
             (Problem::AlreadyAsked, Lang::Zh) => "已经提出过这项申请，请等待审核。".into(),
@@ -414,6 +418,7 @@ mod tests {
             Problem::UnknownCountryCodes(vec!["EU".into()]),
             Problem::TooMany { max: 60 },
             Problem::WhereNeeded,
+            Problem::WarehouseNotTicked,
             Problem::NotSaved,
             Problem::AlreadyAsked,
             Problem::CommonPassword,
@@ -475,6 +480,41 @@ mod tests {
             }
         }
     }
+}
+
+/// What a form shows: the refused input while there is a refusal, else the saved values.
+pub fn refused_or_saved(
+    refused: leptos::prelude::Signal<FormErrors>,
+    saved: BTreeMap<String, String>,
+) -> leptos::prelude::Signal<FormErrors> {
+    use leptos::prelude::*;
+    let saved = FormErrors { kept: saved, ..FormErrors::default() };
+    Signal::derive(move || {
+        let refused = refused.get();
+        if refused.kept.is_empty() {
+            saved.clone()
+        } else {
+            refused
+        }
+    })
+}
+
+/// Slugs chosen from `known`, each once, in the order chosen; an unknown one
+/// or too many are problems on `field`.
+pub fn known_slugs(errors: &mut FormErrors, field: &str, chosen: &[String], known: &[String], max: usize) -> Vec<String> {
+    if chosen.len() > max {
+        errors.add(field, Problem::TooMany { max });
+        return Vec::new();
+    }
+    let mut slugs: Vec<String> = Vec::new();
+    for slug in chosen.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if !known.iter().any(|k| k == slug) {
+            errors.add(field, Problem::NotAChoice);
+        } else if !slugs.iter().any(|s| s == slug) {
+            slugs.push(slug.to_string());
+        }
+    }
+    slugs
 }
 
 /// The form problems an action ended with: from the action after a fetch,

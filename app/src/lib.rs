@@ -47,6 +47,7 @@ pub mod db;
 pub mod entities;
 #[cfg(feature = "ssr")]
 pub mod read;
+pub mod readiness;
 #[cfg(feature = "ssr")]
 pub mod seed;
 #[cfg(feature = "ssr")]
@@ -195,6 +196,7 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("orgs/:slug/profile") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/offerings") view={Lazy::<OfferingsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/team") view={Lazy::<TeamRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/:slug/criteria") view={Lazy::<CriteriaRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/edit") view={Lazy::<EditOrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("invitation") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/members") view={Lazy::<MembersRoute>::new()} ssr=SsrMode::Async/>
@@ -206,6 +208,7 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("briefs/:slug") view={Lazy::<BriefRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("briefs/:slug/edit") view={Lazy::<EditBriefRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inbox") view={Lazy::<InboxRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("readiness") view={Lazy::<ReadinessRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inbox/:id") view={Lazy::<ThreadRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inquiries/new") view={Lazy::<NewInquiryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("shortlists") view={Lazy::<ShortlistsRoute>::new()} ssr=SsrMode::Async/>
@@ -270,6 +273,8 @@ lazy_page!(NewBriefRoute, scouting::pages::NewBriefPage);
 lazy_page!(BriefRoute, scouting::pages::BriefPageView);
 lazy_page!(EditBriefRoute, scouting::pages::EditBriefPage);
 lazy_page!(InboxRoute, inquiries::pages::InboxPage);
+lazy_page!(ReadinessRoute, readiness::pages::ReadinessPage);
+lazy_page!(CriteriaRoute, readiness::pages::CriteriaPageView);
 lazy_page!(ThreadRoute, inquiries::pages::ThreadPageView);
 lazy_page!(NewInquiryRoute, inquiries::pages::NewInquiryPage);
 lazy_page!(ShortlistsRoute, shortlists::pages::ShortlistsPage);

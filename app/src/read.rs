@@ -113,6 +113,11 @@ pub fn profile_data(m: &supply_profile::Model, category_slugs: Vec<String>) -> P
         languages: split_codes(&m.languages, Language::from_code),
         floor_area_m2: m.floor_area_m2,
         overseas_warehouse: m.overseas_warehouse.then(|| m.overseas_warehouse_where.clone()),
+        warehouse_markets: split_codes(&m.warehouse_markets, |c| Some(c.to_string())),
+        own_factory: m.own_factory,
+        exporting_since: m.exporting_since,
+        annual_sales: m.annual_sales.as_deref().and_then(SalesBand::from_code),
+        test_reports: m.test_reports.clone(),
     }
 }
 

@@ -21,6 +21,7 @@ mod m20261125_000012_moderation;
 mod m20261202_000013_briefs;
 mod m20261202_000014_inquiries;
 mod m20261202_000015_shortlists;
+mod m20261202_000016_readiness;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000013_briefs::Migration),
             Box::new(m20261202_000014_inquiries::Migration),
             Box::new(m20261202_000015_shortlists::Migration),
+            Box::new(m20261202_000016_readiness::Migration),
         ]
     }
 }

@@ -47,6 +47,7 @@ pub struct AccountTexts {
     pub no_organisations: &'static str,
     pub inquiries_link: &'static str,
     pub shortlists_link: &'static str,
+    pub readiness_link: &'static str,
     pub sign_in_to_continue: &'static str,
     pub working: &'static str,
     pub email_confirmed: &'static str,
@@ -93,6 +94,7 @@ static ZH: AccountTexts = AccountTexts {
     no_organisations: "你还没有加入任何机构。",
     inquiries_link: "询盘",
     shortlists_link: "候选清单",
+    readiness_link: "平台入驻准备度",
     sign_in_to_continue: "登录后继续",
     working: "处理中…",
     email_confirmed: "邮箱已确认",
@@ -139,6 +141,7 @@ static EN: AccountTexts = AccountTexts {
     no_organisations: "You have not joined an organisation yet.",
     inquiries_link: "Inquiries",
     shortlists_link: "Shortlists",
+    readiness_link: "Platform readiness",
     sign_in_to_continue: "Sign in to continue",
     working: "Working…",
     email_confirmed: "Email address confirmed",
@@ -343,6 +346,9 @@ pub fn AccountPage() -> impl IntoView {
                         <p class="actions account-work">
                             <a class="button-link" href="/inbox">{t.inquiries_link}</a>
                             <a class="button-link" href="/shortlists">{t.shortlists_link}</a>
+                            {matches!(account.user.role, Role::Manufacturer | Role::SiteAdmin).then(|| view! {
+                                <a class="button-link" href="/readiness">{t.readiness_link}</a>
+                            })}
                         </p>
                         {(account.user.role == Role::SiteAdmin).then(|| view! {
                             <p>

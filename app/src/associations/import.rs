@@ -295,8 +295,13 @@ async fn save_row(
             (id, Applied::Created)
         }
     };
-    let was_published = crate::read::supply_profile_of(&txn, org_id).await?.is_some_and(|p| p.status == ProfileStatus::Published.code());
-    crate::suppliers::repo::save_in(&txn, org_id, Some(user_id), &row.profile).await?;
+    let existing = crate::read::supply_profile_of(&txn, org_id).await?;
+    let was_published = existing.as_ref().is_some_and(|p| p.status == ProfileStatus::Published.code());
+    let mut profile = row.profile.clone();
+    if let Some(saved) = &existing {
+        crate::suppliers::rules::keep_what_the_file_lacks(&mut profile, &crate::read::profile_data(saved, Vec::new()));
+    }
+    crate::suppliers::repo::save_in(&txn, org_id, Some(user_id), &profile).await?;
     if row.publish != was_published {
         let status = if row.publish { ProfileStatus::Published } else { ProfileStatus::Unpublished };
         crate::suppliers::repo::set_status_in(&txn, org_id, status).await?;

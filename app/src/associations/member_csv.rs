@@ -410,8 +410,10 @@ pub fn check_row(line: usize, cell: &dyn Fn(&str) -> String, known: &Known) -> R
         floor_area_m2: cell("floor_area_m2"),
         overseas_warehouse: !warehouse.is_empty(),
         overseas_warehouse_where: warehouse,
+        ..ProfileForm::default()
     };
-    let profile = match rules::validate(&form, known.categories) {
+    // The file has no column for the year exporting began, so no year bounds it.
+    let profile = match rules::validate(&form, known.categories, i32::MAX) {
         Ok(profile) => Some(profile),
         Err(profile_errors) => {
             for (field, problem) in profile_errors.problems {

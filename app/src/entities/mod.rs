@@ -23,6 +23,7 @@ pub mod notification;
 pub mod notification_setting;
 pub mod organisation;
 pub mod organisation_slug;
+pub mod platform_criteria;
 pub mod report;
 pub mod search_dead_letter;
 pub mod search_outbox;

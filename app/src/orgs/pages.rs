@@ -114,6 +114,16 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
                     </p>
                 }
             })}
+            {(detail.kind == OrgKind::Platform).then(|| view! {
+                <p class="actions">
+                    <a class="button-link" href=format!("/orgs/{}/criteria", detail.slug)>{lang.pick("供应商要求", "Supplier criteria")}</a>
+                </p>
+            })}
+            {(detail.kind == OrgKind::Manufacturer && permissions.see_inside).then(|| view! {
+                <p class="actions">
+                    <a class="button-link secondary" href=format!("/readiness?firm={}", detail.slug)>{lang.pick("平台入驻准备度", "Platform readiness")}</a>
+                </p>
+            })}
             {(detail.kind == OrgKind::ServiceProvider && (!detail.offerings.is_empty() || permissions.edit)).then(|| {
                 let s = crate::services::pages::texts(lang);
                 let offerings = detail.offerings.clone();
@@ -443,14 +453,7 @@ fn EditOrgForm(values: crate::orgs::types::OrgFormValues, directory: crate::belt
         saved.keep(field, value);
     }
     saved.keep("belts", &values.belts.join(","));
-    let errors = Signal::derive(move || {
-        let refused = refused.get();
-        if refused.kept.is_empty() {
-            saved.clone()
-        } else {
-            refused
-        }
-    });
+    let errors = crate::forms::refused_or_saved(refused, saved.kept);
     let title = if values.name_zh.is_empty() { values.name_en.clone() } else { lang.pick(values.name_zh.clone(), values.name_en.clone()) };
     let title = if title.is_empty() { values.name_zh.clone() } else { title };
     view! {

@@ -297,15 +297,8 @@ fn BriefFormView(editor: BriefEditor) -> impl IntoView {
     let s = texts(lang);
     let action = ServerAction::<SaveBrief>::new();
     let refused = form_errors(action);
-    let saved = FormErrors { kept: editor.values.clone(), ..FormErrors::default() };
-    let errors = Signal::derive(move || {
-        let refused = refused.get();
-        if refused.kept.is_empty() {
-            saved.clone()
-        } else {
-            refused
-        }
-    });
+    let saved = editor.values.clone();
+    let errors = crate::forms::refused_or_saved(refused, saved);
     let kept = |name: &str| errors.get_untracked().value(name).unwrap_or("").to_string();
     let title = if editor.slug.is_some() { s.edit_brief } else { s.new_brief };
     let names = move |items: &[crate::belts::types::CategoryRef]| {

@@ -113,18 +113,7 @@ impl BriefForm {
 
 /// Slugs chosen from a known list, each once, in slug order.
 fn known_slugs(errors: &mut FormErrors, field: &str, chosen: &[String], known: &[String]) -> Vec<String> {
-    if chosen.len() > LIST_MAX {
-        errors.add(field, Problem::TooMany { max: LIST_MAX });
-        return Vec::new();
-    }
-    let mut slugs: Vec<String> = Vec::new();
-    for slug in chosen.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        if !known.iter().any(|k| k == slug) {
-            errors.add(field, Problem::NotAChoice);
-        } else if !slugs.iter().any(|s| s == slug) {
-            slugs.push(slug.to_string());
-        }
-    }
+    let mut slugs = crate::forms::known_slugs(errors, field, chosen, known, LIST_MAX);
     // One order whatever the form's: a brief reads back the same as it was saved.
     slugs.sort();
     slugs

@@ -136,6 +136,37 @@ pub struct SeedOrganisation {
     /// A service provider's offerings, holding only what the source says.
     #[serde(default)]
     pub offerings: Vec<SeedOffering>,
+    /// A platform's supplier criteria, stated only as far as the source states them.
+    pub criteria: Option<SeedCriteria>,
+}
+
+/// Demo supplier criteria, checked by the same rules as a platform's form.
+/// Re-seeding replaces them only while no one has saved their own.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedCriteria {
+    #[serde(default)]
+    pub own_factory: bool,
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub belts: Vec<String>,
+    pub notes_zh: String,
+    pub notes_en: String,
+}
+
+impl SeedCriteria {
+    fn data(&self, categories: &[String], belts: &[String]) -> Result<crate::readiness::types::PlatformCriteria, String> {
+        let form = crate::readiness::rules::CriteriaForm {
+            own_factory: self.own_factory,
+            categories: self.categories.clone(),
+            belts: self.belts.clone(),
+            notes_zh: self.notes_zh.clone(),
+            notes_en: self.notes_en.clone(),
+            ..Default::default()
+        };
+        crate::readiness::rules::validate(&form, categories, belts).map_err(|e| format!("{:?}", e.problems))
+    }
 }
 
 /// A demo service offering, checked by the same rules as a provider's form;
@@ -186,6 +217,8 @@ pub struct SeedProfile {
     #[serde(default)]
     pub platforms: Vec<String>,
     pub overseas_warehouse: Option<String>,
+    #[serde(default)]
+    pub warehouse_markets: Vec<String>,
 }
 
 impl SeedProfile {
@@ -199,13 +232,15 @@ impl SeedProfile {
             platforms: self.platforms.clone(),
             overseas_warehouse: self.overseas_warehouse.is_some(),
             overseas_warehouse_where: self.overseas_warehouse.clone().unwrap_or_default(),
+            warehouse_markets: self.warehouse_markets.join(","),
             ..Default::default()
         }
     }
 
     /// The profile, checked against the supply-profile rules.
     fn data(&self, categories: &[String]) -> Result<crate::suppliers::types::ProfileData, String> {
-        crate::suppliers::rules::validate(&self.form(), categories).map_err(|e| format!("{:?}", e.problems))
+        let this_year = crate::clock::year_in_china(chrono::Utc::now());
+        crate::suppliers::rules::validate(&self.form(), categories, this_year).map_err(|e| format!("{:?}", e.problems))
     }
 }
 
@@ -300,6 +335,15 @@ pub fn validate(file: &SeedFile) -> Result<(), SeedError> {
             return bad(format!("organisation {}: only service providers have offerings", o.slug));
         }
         let known_belts: Vec<String> = belt_slugs.iter().map(|b| b.to_string()).collect();
+        if let Some(criteria) = &o.criteria {
+            if o.kind != OrgKind::Platform.code() {
+                return bad(format!("organisation {}: only platforms have supplier criteria", o.slug));
+            }
+            let known: Vec<String> = category_slugs.iter().map(|c| c.to_string()).collect();
+            if let Err(problems) = criteria.data(&known, &known_belts) {
+                return bad(format!("organisation {}: criteria: {problems}", o.slug));
+            }
+        }
         for offering in &o.offerings {
             if let Err(problems) = offering.data(&known_belts) {
                 return bad(format!("organisation {}: offering {:?}: {problems}", o.slug, offering.title_en));
@@ -407,6 +451,14 @@ pub async fn seed(db: &DatabaseConnection, file: &SeedFile, mut progress: impl F
         for offering in &o.offerings {
             let data = offering.data(&known_belts).map_err(SeedError::Invalid)?;
             upsert_offering(&txn, org_id, &data).await?;
+        }
+        if let Some(criteria) = &o.criteria {
+            let data = criteria.data(&known_categories, &known_belts).map_err(SeedError::Invalid)?;
+            // Criteria a platform's people saved are theirs: the demo never overwrites them.
+            let theirs = crate::readiness::repo::row_of(&txn, org_id).await?.is_some_and(|r| !r.is_demo);
+            if !theirs {
+                crate::readiness::repo::save_in(&txn, org_id, None, &data, Utc::now()).await?;
+            }
         }
         done += 1;
         progress(done, &o.slug);

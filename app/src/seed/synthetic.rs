@@ -14,7 +14,7 @@ use crate::i18n::Bilingual;
 use crate::orgs::repo::{insert_organisation, NewOrganisation};
 use crate::orgs::types::OrgKind;
 use crate::suppliers::types::{
-    BusinessModel, Certification, Language, PriceBand, ProfileData, ProfileStatus, Quantity, QuantityUnit, SamplePolicy,
+    BusinessModel, Certification, Language, PriceBand, ProfileData, ProfileStatus, Quantity, QuantityUnit, SalesBand, SamplePolicy,
 };
 
 /// A belt as the generator needs it: where it is and what it makes.
@@ -166,6 +166,11 @@ pub fn generate(seed: u64, count: usize, belts: &[BeltStock]) -> Vec<SyntheticSu
                     languages: vec![Language::ALL[0]],
                     floor_area_m2: Some(rng.random_range(200..20_000)),
                     overseas_warehouse: None,
+                    warehouse_markets: Vec::new(),
+                    own_factory: Some(rng.random_bool(0.8)),
+                    exporting_since: Some(rng.random_range(1995..2025)),
+                    annual_sales: SalesBand::ALL.choose(&mut rng).copied(),
+                    test_reports: String::new(),
                 },
             }
         })

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::error::AppError;
-use crate::forms::{form_errors, form_failure, ChoiceGroup, Field, FormErrors, FormFailure, SelectField, TextAreaField};
+use crate::forms::{form_errors, form_failure, ChoiceGroup, Field, FormFailure, SelectField, TextAreaField};
 use crate::i18n::Lang;
 use crate::layout::ErrorPage;
 use crate::services::rules::{OfferingForm, TEXT_MAX, TITLE_MAX};
@@ -248,15 +248,8 @@ fn OfferingFormView(editor: OfferingEditor) -> impl IntoView {
         Some(o) => OfferingForm::from_offering(o),
         None => OfferingForm { published: true, ..OfferingForm::default() },
     };
-    let saved = FormErrors { kept: start.field_values(), ..FormErrors::default() };
-    let errors = Signal::derive(move || {
-        let refused = refused.get();
-        if refused.kept.is_empty() {
-            saved.clone()
-        } else {
-            refused
-        }
-    });
+    let saved = start.field_values();
+    let errors = crate::forms::refused_or_saved(refused, saved);
     let title = if editor.id.is_some() { s.edit_offering } else { s.new_offering };
     let name = editor.name.get(lang).to_string();
     let types: Vec<(&'static str, &'static str)> = ServiceType::ALL.iter().map(|t| (t.code(), t.label(lang))).collect();

@@ -16,6 +16,7 @@ coded_enum! {
         SupplyChain = ("supply_chain", "供应链", "Supply chain"),
         Data = ("data", "数据服务", "Data"),
         Training = ("training", "培训", "Training"),
+        Certification = ("certification", "认证与检测", "Certification and testing"),
     }
 }
 

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::clock::When;
-use crate::forms::{form_errors, form_failure, ErrorSummary, Field, FormErrors, FormFailure, TextAreaField};
+use crate::forms::{form_errors, form_failure, ErrorSummary, Field, FormFailure, TextAreaField};
 use crate::layout::ErrorPage;
 use crate::shortlists::rules::{NAME_MAX, NOTE_MAX};
 use crate::shortlists::texts::texts;
@@ -185,18 +185,8 @@ fn EntryView(id: i32, entry: EntryView) -> impl IntoView {
     let remove = ServerAction::<RemoveFromShortlist>::new();
     let remove_failure = form_failure(remove);
     let slug = entry.supplier.slug.clone();
-    let saved = FormErrors {
-        kept: [("note".to_string(), entry.note.clone()), ("status".to_string(), entry.status.code().to_string())].into_iter().collect(),
-        ..FormErrors::default()
-    };
-    let errors = Signal::derive(move || {
-        let refused = refused.get();
-        if refused.kept.is_empty() {
-            saved.clone()
-        } else {
-            refused
-        }
-    });
+    let saved = [("note".to_string(), entry.note.clone()), ("status".to_string(), entry.status.code().to_string())].into_iter().collect();
+    let errors = crate::forms::refused_or_saved(refused, saved);
     let chosen = errors.get_untracked().value("status").unwrap_or("").to_string();
     let status_id = format!("field-status-{slug}");
     let place = entry.place.get(lang).to_string();

@@ -58,6 +58,11 @@ pub async fn save_supply_profile(
     floor_area_m2: String,
     #[server(default)] overseas_warehouse: Option<String>,
     overseas_warehouse_where: String,
+    #[server(default)] warehouse_markets: String,
+    #[server(default)] own_factory: String,
+    #[server(default)] exporting_since: String,
+    #[server(default)] annual_sales: String,
+    #[server(default)] test_reports: String,
 ) -> Result<(), AppError> {
     use crate::suppliers::{repo, rules};
 
@@ -87,9 +92,15 @@ pub async fn save_supply_profile(
         floor_area_m2,
         overseas_warehouse: overseas_warehouse.is_some_and(|v| !v.is_empty()),
         overseas_warehouse_where,
+        warehouse_markets,
+        own_factory,
+        exporting_since,
+        annual_sales,
+        test_reports,
     };
     let known: Vec<String> = crate::read::all_categories(&state.db).await?.into_iter().map(|c| c.slug).collect();
-    let profile = rules::validate(&form, &known).map_err(AppError::Invalid)?;
+    let this_year = crate::clock::year_in_china(chrono::Utc::now());
+    let profile = rules::validate(&form, &known, this_year).map_err(AppError::Invalid)?;
     repo::save(&state.db, org.id, user.id, &profile).await?;
     tracing::info!(organisation = slug, user_id = user.id, "supply profile saved");
     state.search.outbox_wake.notify_one();

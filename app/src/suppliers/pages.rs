@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::error::AppError;
-use crate::forms::{form_errors, form_failure, ChoiceGroup, Field, FormErrors, FormFailure, SelectField, TextAreaField};
+use crate::forms::{form_errors, form_failure, ChoiceGroup, Field, FormFailure, SelectField, TextAreaField};
 use crate::forms::{options, owned};
 use crate::i18n::Lang;
 use crate::layout::ErrorPage;
@@ -22,6 +22,7 @@ pub struct SupplierTexts {
     pub edit_lead: &'static str,
     pub edit_link: &'static str,
     pub view_link: &'static str,
+    pub readiness_link: &'static str,
     pub status: &'static str,
     pub not_saved_yet: &'static str,
     pub saved: &'static str,
@@ -56,6 +57,14 @@ pub struct SupplierTexts {
     pub warehouse_yes: &'static str,
     pub warehouse_where: &'static str,
     pub warehouse_where_hint: &'static str,
+    pub warehouse_markets: &'static str,
+    pub warehouse_markets_hint: &'static str,
+    pub own_factory_yes: &'static str,
+    pub own_factory_no: &'static str,
+    pub not_said: &'static str,
+    pub exporting_since_hint: &'static str,
+    pub test_reports_hint: &'static str,
+    pub delivers_to: &'static str,
     pub section_products: &'static str,
     pub section_quantities: &'static str,
     pub section_terms: &'static str,
@@ -83,6 +92,7 @@ static ZH: SupplierTexts = SupplierTexts {
     edit_lead: "填写你的产品、产能和出口情况。保存后为草稿，发布后平台和采购方才能看到并搜索到。空着的项目不会显示。",
     edit_link: "编辑供货档案",
     view_link: "查看公开页面",
+    readiness_link: "对照平台要求",
     status: "状态",
     not_saved_yet: "尚未保存",
     saved: "已保存。",
@@ -117,6 +127,14 @@ static ZH: SupplierTexts = SupplierTexts {
     warehouse_yes: "有海外仓",
     warehouse_where: "海外仓所在地",
     warehouse_where_hint: "例如 美国洛杉矶。勾选“有海外仓”时必填。",
+    warehouse_markets: "海外仓配送的市场",
+    warehouse_markets_hint: "两位字母国家代码，用逗号分隔，例如 US, DE。平台按市场查看海外仓。",
+    own_factory_yes: "是，自有工厂生产",
+    own_factory_no: "否，从其他工厂采购",
+    not_said: "未填写",
+    exporting_since_hint: "开始出口的年份，例如 2012。",
+    test_reports_hint: "例如 SGS REACH 检测报告（2026）。",
+    delivers_to: "配送至",
     section_products: "产品",
     section_quantities: "数量与交期",
     section_terms: "样品与价格",
@@ -144,6 +162,7 @@ static EN: SupplierTexts = SupplierTexts {
     edit_lead: "Describe your products, capacity and exports. Saving keeps a draft; platforms and buyers see and find it once you publish. Empty fields are not shown.",
     edit_link: "Edit supply profile",
     view_link: "View public page",
+    readiness_link: "Check against platform criteria",
     status: "Status",
     not_saved_yet: "Not saved yet",
     saved: "Saved.",
@@ -178,6 +197,14 @@ static EN: SupplierTexts = SupplierTexts {
     warehouse_yes: "Has an overseas warehouse",
     warehouse_where: "Where the overseas warehouse is",
     warehouse_where_hint: "For example Los Angeles, USA. Required when you tick the box above.",
+    warehouse_markets: "Markets the overseas warehouse delivers to",
+    warehouse_markets_hint: "Two-letter country codes separated by commas, such as US, DE. Platforms look for warehouses by market.",
+    own_factory_yes: "Yes, we make it in our own factory",
+    own_factory_no: "No, we source from other factories",
+    not_said: "Not said",
+    exporting_since_hint: "The year you first exported, such as 2012.",
+    test_reports_hint: "For example SGS REACH test report (2026).",
+    delivers_to: "delivers to",
     section_products: "Products",
     section_quantities: "Quantities and lead time",
     section_terms: "Samples and price",
@@ -242,7 +269,20 @@ fn shown_fields(p: &ProfileData, categories: &[crate::belts::types::CategoryRef]
             ProfileField::FloorArea => {
                 p.floor_area_m2.map(|a| format!("{} m²", crate::belts::types::format_count(a.into(), lang))).unwrap_or_default()
             }
-            ProfileField::OverseasWarehouse => p.overseas_warehouse.clone().unwrap_or_default(),
+            ProfileField::OverseasWarehouse => {
+                let place = p.overseas_warehouse.clone().unwrap_or_default();
+                if p.warehouse_markets.is_empty() {
+                    place
+                } else {
+                    format!("{place}{}{} {}", lang.pick("，", ", "), s.delivers_to, markets_text(&p.warehouse_markets, lang))
+                }
+            }
+            ProfileField::OwnFactory => {
+                p.own_factory.map(|own| if own { s.own_factory_yes } else { s.own_factory_no }.to_string()).unwrap_or_default()
+            }
+            ProfileField::ExportExperience => p.exporting_since.map(|y| y.to_string()).unwrap_or_default(),
+            ProfileField::AnnualSales => p.annual_sales.map(|b| b.label(lang).to_string()).unwrap_or_default(),
+            ProfileField::TestReports => p.test_reports.clone(),
         };
         rows.push((field, value));
     }
@@ -528,6 +568,7 @@ fn ProfileEditorView(editor: ProfileEditor) -> impl IntoView {
             <p class="lead"><a href=format!("/orgs/{slug}")>{name}</a></p>
             <p class="status-line">{s.status}{lang.pick("：", ": ")}<strong class="profile-status">{status}</strong>
                 {editor.status.map(|_| view! { " · " <a href=format!("/suppliers/{slug}")>{s.view_link}</a> })}
+                {(editor.may_edit && editor.status.is_some()).then(|| view! { " · " <a href=format!("/readiness?firm={slug}")>{s.readiness_link}</a> })}
             </p>
             {just_saved.then(|| view! { <p class="notice" role="status">{s.saved}</p> })}
             {just_unpublished.then(|| view! { <p class="notice" role="status">{s.unpublished}</p> })}
@@ -569,18 +610,8 @@ fn ProfileForm(editor: ProfileEditor) -> impl IntoView {
     let action = ServerAction::<SaveSupplyProfile>::new();
     let refused = form_errors(action);
     // Before any refusal the form shows the saved profile.
-    let saved = FormErrors {
-        kept: editor.profile.as_ref().map(ProfileForm::from_profile).unwrap_or_default().field_values(),
-        ..FormErrors::default()
-    };
-    let errors = Signal::derive(move || {
-        let refused = refused.get();
-        if refused.kept.is_empty() {
-            saved.clone()
-        } else {
-            refused
-        }
-    });
+    let saved = editor.profile.as_ref().map(ProfileForm::from_profile).unwrap_or_default().field_values();
+    let errors = crate::forms::refused_or_saved(refused, saved);
     let units = options(QuantityUnit::ALL, QuantityUnit::code, QuantityUnit::label, lang);
     let category_options: Vec<(String, String)> =
         editor.all_categories.iter().map(|c| (c.slug.clone(), c.name.get(lang).to_string())).collect();
@@ -607,7 +638,13 @@ fn ProfileForm(editor: ProfileEditor) -> impl IntoView {
         ("languages", ProfileField::Languages.label(lang)),
         ("floor_area_m2", s.floor_area_label),
         ("overseas_warehouse_where", s.warehouse_where),
+        ("warehouse_markets", s.warehouse_markets),
+        ("own_factory", ProfileField::OwnFactory.label(lang)),
+        ("exporting_since", ProfileField::ExportExperience.label(lang)),
+        ("annual_sales", ProfileField::AnnualSales.label(lang)),
+        ("test_reports", ProfileField::TestReports.label(lang)),
     ];
+    let own_factory_options = vec![("yes", s.own_factory_yes), ("no", s.own_factory_no)];
     view! {
         <FormFailure failure=form_failure(action)/>
         <crate::forms::ErrorSummary errors=refused fields=labels/>
@@ -661,6 +698,12 @@ fn ProfileForm(editor: ProfileEditor) -> impl IntoView {
                     {s.warehouse_yes}
                 </label>
                 <Field name="overseas_warehouse_where" label=s.warehouse_where hint=s.warehouse_where_hint maxlength=FREE_TEXT_MAX errors/>
+                <Field name="warehouse_markets" label=s.warehouse_markets hint=s.warehouse_markets_hint errors/>
+                <SelectField name="own_factory" label=ProfileField::OwnFactory.label(lang) options=own_factory_options none_label=s.not_said errors/>
+                <Field name="exporting_since" label=ProfileField::ExportExperience.label(lang) hint=s.exporting_since_hint inputmode="numeric" errors/>
+                <SelectField name="annual_sales" label=ProfileField::AnnualSales.label(lang)
+                    options=options(SalesBand::ALL, SalesBand::code, SalesBand::label, lang) none_label=s.not_said errors/>
+                <Field name="test_reports" label=ProfileField::TestReports.label(lang) hint=s.test_reports_hint maxlength=FREE_TEXT_MAX errors/>
             </fieldset>
             <button type="submit" disabled=move || action.pending().get()>{s.save}</button>
         </ActionForm>

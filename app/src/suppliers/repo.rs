@@ -38,6 +38,11 @@ pub fn fill(active: &mut supply_profile::ActiveModel, p: &ProfileData) {
     active.floor_area_m2 = Set(p.floor_area_m2);
     active.overseas_warehouse = Set(p.overseas_warehouse.is_some());
     active.overseas_warehouse_where = Set(p.overseas_warehouse.clone().unwrap_or_default());
+    active.warehouse_markets = Set(p.warehouse_markets.join(","));
+    active.own_factory = Set(p.own_factory);
+    active.exporting_since = Set(p.exporting_since);
+    active.annual_sales = Set(p.annual_sales.map(|b| b.code().to_string()));
+    active.test_reports = Set(p.test_reports.clone());
 }
 
 /// The organisation behind `slug`, which must be a manufacturer to have a profile.

@@ -13,6 +13,8 @@ pub const FREE_TEXT_MAX: usize = 200;
 pub const QUANTITY_MAX: i64 = 1_000_000_000;
 pub const LEAD_TIME_MAX: i64 = 365;
 pub const FLOOR_AREA_MAX: i64 = 10_000_000;
+/// The earliest year a firm may say it began exporting.
+pub const EXPORTING_SINCE_MIN: i64 = 1900;
 
 /// A profile form as submitted: every value as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -36,6 +38,12 @@ pub struct ProfileForm {
     pub floor_area_m2: String,
     pub overseas_warehouse: bool,
     pub overseas_warehouse_where: String,
+    pub warehouse_markets: String,
+    /// `yes`, `no` or empty (not said).
+    pub own_factory: String,
+    pub exporting_since: String,
+    pub annual_sales: String,
+    pub test_reports: String,
 }
 
 impl ProfileForm {
@@ -65,6 +73,11 @@ impl ProfileForm {
         put("floor_area_m2", self.floor_area_m2.clone());
         put("overseas_warehouse", if self.overseas_warehouse { "yes".into() } else { String::new() });
         put("overseas_warehouse_where", self.overseas_warehouse_where.clone());
+        put("warehouse_markets", self.warehouse_markets.clone());
+        put("own_factory", self.own_factory.clone());
+        put("exporting_since", self.exporting_since.clone());
+        put("annual_sales", self.annual_sales.clone());
+        put("test_reports", self.test_reports.clone());
         values
     }
 
@@ -91,6 +104,11 @@ impl ProfileForm {
             floor_area_m2: p.floor_area_m2.map(|a| a.to_string()).unwrap_or_default(),
             overseas_warehouse: p.overseas_warehouse.is_some(),
             overseas_warehouse_where: p.overseas_warehouse.clone().unwrap_or_default(),
+            warehouse_markets: p.warehouse_markets.join(", "),
+            own_factory: p.own_factory.map(|own| if own { "yes" } else { "no" }.to_string()).unwrap_or_default(),
+            exporting_since: p.exporting_since.map(|y| y.to_string()).unwrap_or_default(),
+            annual_sales: p.annual_sales.map(|b| b.code().to_string()).unwrap_or_default(),
+            test_reports: p.test_reports.clone(),
         }
     }
 }
@@ -204,11 +222,12 @@ pub fn choices<T: Ord + Copy>(errors: &mut FormErrors, field: &str, codes: &[Str
 }
 
 /// Checks a submitted profile against every rule; `known_categories` are the
-/// category slugs that exist. On refusal the errors keep everything typed.
+/// category slugs that exist, `this_year` the latest year exporting may
+/// have begun. On refusal the errors keep everything typed.
 ///
 /// # Errors
 /// The problems found, one per field, with the submitted values kept.
-pub fn validate(form: &ProfileForm, known_categories: &[String]) -> Result<ProfileData, FormErrors> {
+pub fn validate(form: &ProfileForm, known_categories: &[String], this_year: i32) -> Result<ProfileData, FormErrors> {
     let mut errors = FormErrors::new();
     for (field, value) in form.field_values() {
         errors.keep(&field, &value);
@@ -249,6 +268,19 @@ pub fn validate(form: &ProfileForm, known_categories: &[String]) -> Result<Profi
     } else {
         None
     };
+    let warehouse_markets = markets::checked_markets(&mut errors, "warehouse_markets", &form.warehouse_markets);
+    if !warehouse_markets.is_empty() && overseas_warehouse.is_none() {
+        errors.add("warehouse_markets", Problem::WarehouseNotTicked);
+    }
+    let own_factory = choice(&mut errors, "own_factory", &form.own_factory, |code| match code {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    });
+    let exporting_since =
+        number(&mut errors, "exporting_since", &form.exporting_since, EXPORTING_SINCE_MIN, this_year.into()).map(|y| y as i32);
+    let annual_sales = choice(&mut errors, "annual_sales", &form.annual_sales, SalesBand::from_code);
+    let test_reports = forms::optional_text(&mut errors, "test_reports", &form.test_reports, FREE_TEXT_MAX);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -268,6 +300,11 @@ pub fn validate(form: &ProfileForm, known_categories: &[String]) -> Result<Profi
         languages,
         floor_area_m2,
         overseas_warehouse,
+        warehouse_markets,
+        own_factory,
+        exporting_since,
+        annual_sales,
+        test_reports,
     })
 }
 
@@ -291,7 +328,14 @@ pub fn changed_fields(old: &ProfileData, new: &ProfileData) -> Vec<ProfileField>
         (ProfileField::Platforms, old.platforms != new.platforms),
         (ProfileField::Languages, old.languages != new.languages),
         (ProfileField::FloorArea, old.floor_area_m2 != new.floor_area_m2),
-        (ProfileField::OverseasWarehouse, old.overseas_warehouse != new.overseas_warehouse),
+        (
+            ProfileField::OverseasWarehouse,
+            old.overseas_warehouse != new.overseas_warehouse || old.warehouse_markets != new.warehouse_markets,
+        ),
+        (ProfileField::OwnFactory, old.own_factory != new.own_factory),
+        (ProfileField::ExportExperience, old.exporting_since != new.exporting_since),
+        (ProfileField::AnnualSales, old.annual_sales != new.annual_sales),
+        (ProfileField::TestReports, old.test_reports != new.test_reports),
     ];
     checks.into_iter().filter(|(_, changed)| *changed).map(|(f, _)| f).collect()
 }
@@ -320,7 +364,24 @@ pub fn is_filled(p: &ProfileData, field: ProfileField) -> bool {
         ProfileField::Languages => !p.languages.is_empty(),
         ProfileField::FloorArea => p.floor_area_m2.is_some(),
         ProfileField::OverseasWarehouse => p.overseas_warehouse.is_some(),
+        ProfileField::OwnFactory => p.own_factory.is_some(),
+        ProfileField::ExportExperience => p.exporting_since.is_some(),
+        ProfileField::AnnualSales => p.annual_sales.is_some(),
+        ProfileField::TestReports => !p.test_reports.is_empty(),
     }
+}
+
+/// The member file has no columns for a firm's readiness facts (own factory,
+/// export years, sales, test reports, warehouse markets): an import keeps
+/// what the firm entered for them rather than clearing it.
+pub fn keep_what_the_file_lacks(imported: &mut ProfileData, saved: &ProfileData) {
+    if imported.overseas_warehouse.is_some() {
+        imported.warehouse_markets.clone_from(&saved.warehouse_markets);
+    }
+    imported.own_factory = saved.own_factory;
+    imported.exporting_since = saved.exporting_since;
+    imported.annual_sales = saved.annual_sales;
+    imported.test_reports.clone_from(&saved.test_reports);
 }
 
 /// Codes of a list of choices, for storage.
@@ -353,13 +414,19 @@ mod tests {
             languages: vec!["zh".into(), "en".into()],
             overseas_warehouse: true,
             overseas_warehouse_where: "Los Angeles".into(),
+            warehouse_markets: "us".into(),
+            own_factory: "yes".into(),
+            exporting_since: "2012".into(),
+            annual_sales: "20m_100m".into(),
             ..ProfileForm::default()
         }
     }
 
+    const THIS_YEAR: i32 = 2026;
+
     #[test]
     fn a_valid_form_is_read_into_a_profile() {
-        let p = validate(&valid_form(), &known()).unwrap();
+        let p = validate(&valid_form(), &known(), THIS_YEAR).unwrap();
         assert_eq!(p.moq, Some(Quantity { value: 1000, unit: QuantityUnit::Pair }));
         assert_eq!(p.capacity.unwrap().value, 200_000);
         assert_eq!(p.lead_time_days, Some(15));
@@ -367,7 +434,10 @@ mod tests {
         assert_eq!(p.export_markets, vec!["US", "JP", "GB"]);
         assert_eq!(p.business_models, vec![BusinessModel::Oem, BusinessModel::OwnBrand]);
         assert_eq!(p.overseas_warehouse.as_deref(), Some("Los Angeles"));
+        assert_eq!(p.warehouse_markets, vec!["US"]);
+        assert_eq!((p.own_factory, p.exporting_since, p.annual_sales), (Some(true), Some(2012), Some(SalesBand::From20mTo100m)));
         assert_eq!(p.price_band, None, "an empty field stays empty");
+        assert_eq!(p.test_reports, "", "an empty field stays empty");
     }
 
     #[test]
@@ -392,11 +462,18 @@ mod tests {
             ("platforms", Box::new(|f| f.platforms.push("myspace".into())), Problem::NotAChoice),
             ("floor_area_m2", Box::new(|f| f.floor_area_m2 = "12.5".into()), Problem::NoFractions),
             ("overseas_warehouse_where", Box::new(|f| f.overseas_warehouse_where.clear()), Problem::WhereNeeded),
+            ("warehouse_markets", Box::new(|f| f.overseas_warehouse = false), Problem::WarehouseNotTicked),
+            ("warehouse_markets", Box::new(|f| f.warehouse_markets = "Mars".into()), Problem::UnknownCountryCodes(vec!["Mars".into()])),
+            ("own_factory", Box::new(|f| f.own_factory = "sometimes".into()), Problem::NotAChoice),
+            ("exporting_since", Box::new(|f| f.exporting_since = "2031".into()), Problem::AtMost { max: 2026 }),
+            ("exporting_since", Box::new(|f| f.exporting_since = "1850".into()), Problem::AtLeast { min: EXPORTING_SINCE_MIN }),
+            ("annual_sales", Box::new(|f| f.annual_sales = "lots".into()), Problem::NotAChoice),
+            ("test_reports", Box::new(|f| f.test_reports = "x".repeat(201)), Problem::TooLong { max: FREE_TEXT_MAX }),
         ];
         for (field, break_it, problem) in cases {
             let mut form = valid_form();
             break_it(&mut form);
-            let errors = validate(&form, &known()).expect_err(field);
+            let errors = validate(&form, &known(), THIS_YEAR).expect_err(field);
             assert_eq!(errors.problems.len(), 1, "only {field} is wrong: {:?}", errors.problems);
             assert_eq!(errors.problem(field), Some(&problem), "{field}");
             assert_eq!(errors.value("products_en"), Some(""), "other input is kept");
@@ -416,7 +493,7 @@ mod tests {
 
     #[test]
     fn changing_a_verified_field_makes_it_self_declared() {
-        let old = validate(&valid_form(), &known()).unwrap();
+        let old = validate(&valid_form(), &known(), THIS_YEAR).unwrap();
         let mut new = old.clone();
         new.moq = Some(Quantity { value: 500, unit: QuantityUnit::Pair });
         let verified = [ProfileField::Moq, ProfileField::ExportMarkets];
@@ -427,9 +504,24 @@ mod tests {
 
     #[test]
     fn a_saved_profile_fills_the_form_it_came_from() {
-        let p = validate(&valid_form(), &known()).unwrap();
-        let again = validate(&ProfileForm::from_profile(&p), &known()).unwrap();
+        let p = validate(&valid_form(), &known(), THIS_YEAR).unwrap();
+        let again = validate(&ProfileForm::from_profile(&p), &known(), THIS_YEAR).unwrap();
         assert_eq!(again, p);
+    }
+
+    #[test]
+    fn an_import_keeps_the_facts_its_file_has_no_column_for() {
+        let saved = validate(&valid_form(), &known(), THIS_YEAR).unwrap();
+        let mut imported = ProfileData { overseas_warehouse: Some("LA".into()), ..ProfileData::default() };
+        keep_what_the_file_lacks(&mut imported, &saved);
+        assert_eq!(
+            (imported.own_factory, imported.exporting_since, imported.annual_sales),
+            (saved.own_factory, saved.exporting_since, saved.annual_sales)
+        );
+        assert_eq!(imported.warehouse_markets, saved.warehouse_markets);
+        let mut without_warehouse = ProfileData::default();
+        keep_what_the_file_lacks(&mut without_warehouse, &saved);
+        assert!(without_warehouse.warehouse_markets.is_empty(), "no warehouse, so no markets for one");
     }
 
     proptest! {
@@ -438,7 +530,7 @@ mod tests {
             moq in ".{0,12}", lead in ".{0,8}", markets in ".{0,30}", area in "[0-9０-９,]{0,12}",
         ) {
             let form = ProfileForm { moq_value: moq.clone(), lead_time_days: lead, export_markets: markets, floor_area_m2: area, ..valid_form() };
-            match validate(&form, &known()) {
+            match validate(&form, &known(), THIS_YEAR) {
                 Ok(p) => {
                     if let Some(q) = p.moq { prop_assert!((1..=QUANTITY_MAX).contains(&q.value)); }
                     if let Some(d) = p.lead_time_days { prop_assert!((1..=LEAD_TIME_MAX as i32).contains(&d)); }
@@ -448,8 +540,8 @@ mod tests {
         }
 
         #[test]
-        fn unchanged_profiles_keep_every_verification(n in 0usize..14) {
-            let p = validate(&valid_form(), &known()).unwrap();
+        fn unchanged_profiles_keep_every_verification(n in 0usize..18) {
+            let p = validate(&valid_form(), &known(), THIS_YEAR).unwrap();
             let verified: Vec<ProfileField> = ProfileField::ALL.iter().copied().take(n).collect();
             prop_assert_eq!(still_verified(&verified, &p, &p.clone()), verified);
         }

@@ -50,6 +50,17 @@ coded_enum! {
 }
 
 coded_enum! {
+    /// Yearly sales in yuan, in the bands platforms ask about.
+    pub enum SalesBand {
+        Under5m = ("under_5m", "500 万元以下", "Under CNY 5 million"),
+        From5mTo20m = ("5m_20m", "500 万–2,000 万元", "CNY 5–20 million"),
+        From20mTo100m = ("20m_100m", "2,000 万–1 亿元", "CNY 20–100 million"),
+        From100mTo500m = ("100m_500m", "1 亿–5 亿元", "CNY 100–500 million"),
+        Over500m = ("over_500m", "5 亿元以上", "Over CNY 500 million"),
+    }
+}
+
+coded_enum! {
     /// Certifications buyers and platforms ask for most; others go in free text.
     pub enum Certification {
         Ce = ("ce", "CE", "CE"),
@@ -127,6 +138,10 @@ coded_enum! {
         Languages = ("languages", "工作语言", "Languages"),
         FloorArea = ("floor_area", "厂房面积", "Factory floor area"),
         OverseasWarehouse = ("overseas_warehouse", "海外仓", "Overseas warehouse"),
+        OwnFactory = ("own_factory", "自有工厂", "Own factory"),
+        ExportExperience = ("exporting_since", "出口起始年份", "Exporting since"),
+        AnnualSales = ("annual_sales", "年销售额", "Annual sales"),
+        TestReports = ("test_reports", "第三方检测报告", "Third-party test reports"),
     }
 }
 
@@ -169,6 +184,15 @@ pub struct ProfileData {
     pub floor_area_m2: Option<i32>,
     /// `Some(where)` when the firm has an overseas warehouse.
     pub overseas_warehouse: Option<String>,
+    /// The markets (ISO codes) its overseas warehouses deliver to.
+    pub warehouse_markets: Vec<String>,
+    /// `Some(true)` for a factory of its own, `Some(false)` for a firm that sources.
+    pub own_factory: Option<bool>,
+    /// The year it first exported.
+    pub exporting_since: Option<i32>,
+    pub annual_sales: Option<SalesBand>,
+    /// Which third-party test reports it holds, as it writes them ("SGS REACH 2026").
+    pub test_reports: String,
 }
 
 /// A supplier's public page (`/suppliers/{slug}`).

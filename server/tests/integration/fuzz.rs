@@ -79,6 +79,7 @@ async fn stored(db: &sea_orm::DatabaseConnection) -> Vec<u64> {
         inquiry_block::Entity::find().count(db).await.unwrap(),
         shortlist::Entity::find().count(db).await.unwrap(),
         shortlist_entry::Entity::find().count(db).await.unwrap(),
+        platform_criteria::Entity::find().count(db).await.unwrap(),
     ]
 }
 
@@ -122,6 +123,11 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
             "floor_area_m2",
             "overseas_warehouse",
             "overseas_warehouse_where",
+            "warehouse_markets",
+            "own_factory",
+            "exporting_since",
+            "annual_sales",
+            "test_reports",
         ],
     ),
     ("set_supply_profile_status", &["slug", "action"]),
@@ -242,6 +248,26 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("add_to_shortlist", &["supplier", "shortlist", "new_name", "back"]),
     ("update_shortlist_entry", &["id", "supplier", "status", "note"]),
     ("remove_from_shortlist", &["id", "supplier"]),
+    ("platform_criteria", &["slug"]),
+    (
+        "save_platform_criteria",
+        &[
+            "slug",
+            "own_factory",
+            "min_floor_area_m2",
+            "certifications[]",
+            "warehouse_markets",
+            "min_export_years",
+            "business_licence",
+            "test_reports",
+            "min_annual_sales",
+            "categories[]",
+            "belts[]",
+            "notes_zh",
+            "notes_en",
+        ],
+    ),
+    ("my_readiness", &["firm"]),
 ];
 
 #[tokio::test]

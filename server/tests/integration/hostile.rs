@@ -146,6 +146,7 @@ async fn hostile_text_in_every_field_comes_back_as_text_on_every_page() {
         ("floor_area_m2", ""),
         ("overseas_warehouse", "yes"),
         ("overseas_warehouse_where", TEMPLATE_BIDI),
+        ("test_reports", JS_URL),
     ];
     let page = maker.call("save_supply_profile", &profile).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
@@ -188,7 +189,7 @@ async fn hostile_text_in_every_field_comes_back_as_text_on_every_page() {
 
     let supplier = both_languages(&mut visitor, &format!("/suppliers/{slug}")).await;
     assert!(title_of(&supplier[1]).contains(TITLE));
-    for value in [TITLE, TEXTAREA, ATTRIBUTE, TEMPLATE_BIDI] {
+    for value in [TITLE, TEXTAREA, ATTRIBUTE, TEMPLATE_BIDI, JS_URL] {
         assert_shown_in("supplier page", &supplier, value);
     }
 
@@ -201,6 +202,30 @@ async fn hostile_text_in_every_field_comes_back_as_text_on_every_page() {
     for value in [TITLE, ATTRIBUTE, TEXTAREA, JS_URL, TEMPLATE_BIDI] {
         assert_shown_in("provider page", &provider_page, value);
     }
+
+    // A platform's criteria notes, hostile, on its criteria page, in its form and on a maker's readiness page.
+    let mut scout = user(&site, "hostile-scout@example.com", Role::PlatformScout).await;
+    let platform = location(&scout.call("create_organisation", &org_fields("platform", "Hostile Mart", belt)).await)
+        .trim_start_matches("/orgs/")
+        .to_string();
+    let criteria = [
+        ("slug", platform.as_str()),
+        ("categories[]", "false-eyelashes"),
+        ("test_reports", "yes"),
+        ("notes_zh", TEXTAREA),
+        ("notes_en", TITLE),
+    ];
+    let page = scout.call("save_platform_criteria", &criteria).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let published = both_languages(&mut visitor, &format!("/orgs/{platform}/criteria")).await;
+    assert_shown("criteria page", &published[0], TEXTAREA);
+    assert_shown("criteria page", &published[1], TITLE);
+    let form = both_languages(&mut scout, &format!("/orgs/{platform}/criteria")).await;
+    assert_eq!(textarea_text(&form[0], "notes_zh"), TEXTAREA);
+    assert_eq!(textarea_text(&form[1], "notes_en"), TITLE);
+    let readiness = both_languages(&mut maker, "/readiness").await;
+    assert_shown("readiness page", &readiness[1], TITLE);
+    assert_shown_in("readiness page", &readiness, JS_URL);
 
     // The editors give every value back into its field exactly.
     let editor = both_languages(&mut maker, &format!("/orgs/{slug}/profile")).await;

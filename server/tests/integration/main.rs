@@ -24,6 +24,7 @@ mod organisations;
 mod page_cache;
 mod pages;
 mod photos;
+mod readiness;
 mod relevance;
 mod scouting;
 mod search_sync;
