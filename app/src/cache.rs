@@ -72,6 +72,53 @@ impl<T> Cached<T> {
     }
 }
 
+/// Most values a [`CachedMap`] keeps; past it, it starts afresh.
+const MAP_MAX_ENTRIES: usize = 512;
+
+/// Values loaded from the database by key (a belt, a language), each shared
+/// until the next change, like [`Cached`].
+pub struct CachedMap<K, T> {
+    entries: Arc<RwLock<std::collections::HashMap<K, Entry<T>>>>,
+    changes: ChangeCounter,
+    max_age: Duration,
+}
+
+impl<K, T> Clone for CachedMap<K, T> {
+    fn clone(&self) -> Self {
+        CachedMap { entries: self.entries.clone(), changes: self.changes.clone(), max_age: self.max_age }
+    }
+}
+
+impl<K: std::hash::Hash + Eq, T> CachedMap<K, T> {
+    pub fn new(changes: ChangeCounter, max_age: Duration) -> Self {
+        CachedMap { entries: Arc::default(), changes, max_age }
+    }
+
+    /// The value kept for `key`, or a fresh one from `load` after a change.
+    ///
+    /// # Errors
+    /// Whatever `load` returns; nothing is kept then.
+    pub async fn get<E, F, Fut>(&self, key: K, load: F) -> Result<Arc<T>, E>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        let seen = self.changes.current();
+        if let Some(entry) = self.entries.read().unwrap_or_else(|p| p.into_inner()).get(&key) {
+            if entry.seen == seen && entry.loaded_at.elapsed() < self.max_age {
+                return Ok(entry.value.clone());
+            }
+        }
+        let value = Arc::new(load().await?);
+        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+        if entries.len() >= MAP_MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(key, Entry { seen, loaded_at: Instant::now(), value: value.clone() });
+        Ok(value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +138,23 @@ mod tests {
         changes.bump();
         assert_eq!(count_loads(&cache, &loads).await, 2);
         assert_eq!(count_loads(&cache, &loads).await, 2);
+    }
+
+    #[tokio::test]
+    async fn a_map_keeps_each_key_until_a_change_is_seen() {
+        let changes = ChangeCounter::default();
+        let cache: CachedMap<&str, usize> = CachedMap::new(changes.clone(), Duration::from_secs(60));
+        let loads = AtomicUsize::new(0);
+        let load = |key: &'static str| {
+            let cache = cache.clone();
+            let loads = &loads;
+            async move { *cache.get(key, || async { Ok::<_, ()>(loads.fetch_add(1, Ordering::SeqCst) + 1) }).await.unwrap() }
+        };
+        assert_eq!(load("pingdu").await, 1);
+        assert_eq!(load("miluo").await, 2, "another key loads its own");
+        assert_eq!(load("pingdu").await, 1, "kept");
+        changes.bump();
+        assert_eq!(load("pingdu").await, 3, "a change is seen");
     }
 
     #[tokio::test]

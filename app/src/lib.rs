@@ -41,6 +41,7 @@ pub mod cache;
 pub mod changes;
 #[cfg(feature = "ssr")]
 pub mod chinese;
+pub mod dashboards;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
@@ -191,6 +192,7 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("") view=home::HomePage/>
                     <Route path=path!("belts") view={Lazy::<DirectoryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("belts/:slug") view={Lazy::<BeltRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("belts/:slug/dashboard") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/new") view={Lazy::<NewOrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug") view={Lazy::<OrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/profile") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
@@ -257,6 +259,7 @@ macro_rules! lazy_page {
 
 lazy_page!(DirectoryRoute, belts::pages::BeltDirectoryPage);
 lazy_page!(BeltRoute, belts::pages::BeltPage);
+lazy_page!(DashboardRoute, dashboards::pages::DashboardPage);
 lazy_page!(NewOrgRoute, orgs::pages::NewOrgPage);
 lazy_page!(OrgRoute, orgs::pages::OrgPage);
 lazy_page!(ProfileEditorRoute, suppliers::pages::ProfileEditorPage);

@@ -111,6 +111,32 @@ pub async fn records<C: sea_orm::ConnectionTrait>(
     Ok(records_of(rows, now))
 }
 
+/// The records of the firms a subquery of organisation ids selects (a belt's
+/// members, say), without binding one parameter per firm.
+///
+/// # Errors
+/// On a database failure.
+#[cfg(feature = "ssr")]
+pub async fn records_among<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    suppliers: sea_orm::sea_query::SelectStatement,
+    now: DateTime<Utc>,
+) -> Result<std::collections::HashMap<i32, ReplyRecord>, crate::error::AppError> {
+    use crate::entities::inquiry;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+    let rows: Vec<(i32, DateTime<Utc>, Option<DateTime<Utc>>)> = inquiry::Entity::find()
+        .select_only()
+        .column(inquiry::Column::SupplierId)
+        .column(inquiry::Column::CreatedAt)
+        .column(inquiry::Column::FirstReplyAt)
+        .filter(inquiry::Column::SupplierId.in_subquery(suppliers))
+        .filter(inquiry::Column::CreatedAt.gte(now - Duration::days(WINDOW_DAYS)))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(records_of(rows, now))
+}
+
 /// Each firm's record from its rows (firm, received, first answered).
 #[cfg(feature = "ssr")]
 fn records_of<K: std::hash::Hash + Eq>(

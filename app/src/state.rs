@@ -17,6 +17,8 @@ pub struct AppState {
     pub search: SearchService,
     /// The belt directory, read again after the outbox sees a change.
     pub directory: Cached<DirectorySnapshot>,
+    /// Belt dashboards by belt and language, read again after the outbox sees a change.
+    pub dashboards: crate::cache::CachedMap<(String, crate::i18n::Lang), crate::dashboards::types::BeltDashboard>,
     /// Where uploaded files (profile photos) are kept.
     pub media_dir: std::path::PathBuf,
     /// Reverse proxies trusted to name the client (`BELTLINK_TRUSTED_PROXIES`).
@@ -56,8 +58,9 @@ const CACHE_MAX_AGE: Duration = Duration::from_secs(60);
 impl AppState {
     pub fn new(db: DatabaseConnection, search: SearchService, media_dir: std::path::PathBuf) -> Self {
         let directory = Cached::new(search.changes_seen.clone(), CACHE_MAX_AGE);
+        let dashboards = crate::cache::CachedMap::new(search.changes_seen.clone(), CACHE_MAX_AGE);
         let mail = MailSettings::local("http://localhost:3000");
-        AppState { db, search, directory, media_dir, trusted_proxies: std::sync::Arc::new([]), mail }
+        AppState { db, search, directory, dashboards, media_dir, trusted_proxies: std::sync::Arc::new([]), mail }
     }
 }
 

@@ -19,10 +19,12 @@ use app::scouting::score::Needs;
 use app::scouting::units::{Period, RequiredCapacity};
 use app::seed::synthetic;
 use app::suppliers::types::{BusinessModel, Certification, Quantity, QuantityUnit};
-use indicatif::{ProgressBar, ProgressStyle};
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
+
+mod support;
+use support::{bar, percentiles, tick};
 
 struct Options {
     meili: PathBuf,
@@ -55,38 +57,6 @@ fn options() -> Result<Options> {
         );
     }
     Ok(options)
-}
-
-fn bar(total: u64, what: &'static str) -> ProgressBar {
-    let bar = ProgressBar::new(total);
-    bar.set_style(
-        ProgressStyle::with_template("{prefix:>12} [{bar:30}] {pos}/{len} {per_sec} eta {eta}")
-            .expect("valid template")
-            .progress_chars("=> "),
-    );
-    bar.set_prefix(what);
-    bar
-}
-
-/// A plain line each time another tenth is done, where the bar is hidden
-/// (not a terminal). Work done in batches may jump past a tenth's exact count.
-fn tick(bar: &ProgressBar, done: u64, total: u64) {
-    let before = bar.position();
-    bar.set_position(done);
-    if bar.is_hidden() && total > 0 && (done * 10 / total > before * 10 / total || (done == total && before < total)) {
-        eprintln!("{}: {done}/{total}", bar.prefix());
-    }
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-/// p50, p99 and max of `samples`, in milliseconds.
-fn percentiles(mut samples: Vec<Duration>) -> (f64, f64, f64) {
-    samples.sort();
-    let at = |q: usize| ms(samples[(samples.len() * q / 100).min(samples.len() - 1)]);
-    (at(50), at(99), ms(*samples.last().expect("samples")))
 }
 
 fn row(label: &str, samples: Vec<Duration>) {

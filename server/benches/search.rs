@@ -22,7 +22,10 @@ use anyhow::{bail, Context, Result};
 use app::search::query::SearchQuery;
 use app::search::service::SearchService;
 use app::seed::synthetic;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
+
+mod support;
+use support::{bar, ms, tick};
 
 struct Options {
     data_dir: PathBuf,
@@ -73,29 +76,6 @@ const QUERIES: [&str; 16] = [
     "q=works&page=3",
     "q=premium+custom&kind=supply_profile&model=odm",
 ];
-
-fn bar(total: u64, what: &'static str) -> ProgressBar {
-    let bar = ProgressBar::new(total);
-    bar.set_style(
-        ProgressStyle::with_template("{prefix:>12} [{bar:30}] {pos}/{len} {per_sec} eta {eta}")
-            .expect("valid template")
-            .progress_chars("=> "),
-    );
-    bar.set_prefix(what);
-    bar
-}
-
-/// A plain line per tenth where the bar is hidden (not a terminal).
-fn tick(bar: &ProgressBar, done: u64, total: u64) {
-    bar.set_position(done);
-    if bar.is_hidden() && total >= 10 && done.is_multiple_of(total / 10) {
-        eprintln!("{}: {done}/{total}", bar.prefix());
-    }
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
 
 #[derive(Clone, Copy)]
 struct Percentiles {

@@ -219,6 +219,63 @@ pub fn search(ws: &Workspace, count: Option<usize>) -> Result<()> {
     result
 }
 
+/// `cargo xtask bench dashboard`: starts a release server with a fresh data
+/// directory; `server/benches/dashboard.rs` loads it with synthetic profiles,
+/// times the biggest belt's dashboard read cold and names that belt; then
+/// wrk asks for its page over 20 connections, as an anonymous visitor gets
+/// it and rendered afresh.
+pub fn dashboard(ws: &Workspace, count: Option<usize>) -> Result<()> {
+    let bench = |extra: &[&str]| {
+        let mut command = ws.command("cargo");
+        command.args(["bench", "-p", "server", "--bench", "dashboard"]).args(extra).env("CARGO_TARGET_DIR", ws.root.join("target/bench"));
+        command
+    };
+    let meili = timed("setup", || {
+        setup::rust_tools(ws)?;
+        setup::debian_packages(&[("wrk", "wrk")])?;
+        setup::meilisearch(ws)
+    })?;
+    timed("release build", || build_site(ws, true))?;
+    timed("benchmark build", || crate::run_checked(&mut bench(&["--no-run"])))?;
+    let running = Running::start(ws, "release", &meili)?;
+    let result = (|| {
+        let addr = running.addr.to_string();
+        let data_dir = running.data_dir.display().to_string();
+        let count = count.map(|c| c.to_string());
+        let mut args = vec!["--", "--data-dir", &data_dir, "--addr", &addr];
+        if let Some(count) = &count {
+            args.extend(["--count", count]);
+        }
+        crate::run_checked(&mut bench(&args))?;
+        let slug = std::fs::read_to_string(running.data_dir.join("dashboard-belt.txt")).context("the benchmark names the belt")?;
+        let address = format!("/belts/{}/dashboard", slug.trim());
+        for page in [address.as_str(), "/belts/pingdu-false-eyelashes"] {
+            for _ in 0..20 {
+                get(running.addr, page)?;
+            }
+        }
+        for (setup, pin) in [("wrk on both cores, 2 threads", false), ("wrk pinned to core 1, 1 thread", true)] {
+            println!("\n== The biggest belt's dashboard: release build, {CONNECTIONS} connections, {SECONDS}s each, {setup} ==");
+            println!("{:<64} {:>10} {:>10} {:>10} {:>10}", "address", "req/s", "p50 ms", "p90 ms", "p99 ms");
+            for (kind, header) in [("anonymous", None), ("rendered", Some(RENDER_EVERY_TIME))] {
+                let text = wrk(&format!("{}{address}", running.base_url()), pin, SECONDS, header)?;
+                let (rps, p50, p90, p99) = wrk_figures(&text);
+                println!("{:<64} {rps:>10} {p50:>10.2} {p90:>10.2} {p99:>10.2}", format!("{address} ({kind})"));
+            }
+        }
+        println!("(target: p99 ≤ 50 ms at {CONNECTIONS} connections)");
+        Ok(())
+    })();
+    if result.is_err() {
+        eprintln!(
+            "server log:\n{}",
+            running.log().lines().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n")
+        );
+    }
+    running.stop();
+    result
+}
+
 /// `cargo xtask bench scouting`: ranking suppliers for briefs over N
 /// synthetic profiles (default 100,000) and the briefs a manufacturer fits
 /// over 5,000 open ones, in process on a fresh database and a managed

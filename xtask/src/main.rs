@@ -13,6 +13,8 @@
 //! - `bench scouting [--count N]`: top-50 ranking for 50 briefs over N synthetic
 //!   profiles (default 100,000), from search and from the database, and the
 //!   briefs a manufacturer fits over 5,000 open ones.
+//! - `bench dashboard [--count N]`: the biggest belt's dashboard over N
+//!   synthetic profiles (default 100,000), cold and under 20 connections.
 //! - `gen-map`: regenerate the inline China map from its boundary data.
 
 mod bench;
@@ -248,11 +250,13 @@ fn main() -> Result<()> {
         ["bench", "search", "--count", count] => bench::search(&ws, Some(count.parse().context("--count takes a number")?)),
         ["bench", "scouting"] => bench::scouting(&ws, None),
         ["bench", "scouting", "--count", count] => bench::scouting(&ws, Some(count.parse().context("--count takes a number")?)),
+        ["bench", "dashboard"] => bench::dashboard(&ws, None),
+        ["bench", "dashboard", "--count", count] => bench::dashboard(&ws, Some(count.parse().context("--count takes a number")?)),
         ["gen-map"] => {
             setup::npm_packages(&ws.root.join("tools/mapgen"))?;
             let source = ws.root.join("tools/mapgen/node_modules/echarts/map/json/china.json");
             mapgen::generate(&source, &ws.root.join("app/src/belts/china_map.rs"))
         }
-        _ => bail!("usage: cargo xtask <run | test | e2e [test files] | bench pages | bench sign-ins | bench publish | bench memory | bench search [--count N] | bench scouting [--count N] | gen-map>"),
+        _ => bail!("usage: cargo xtask <run | test | e2e [test files] | bench pages | bench sign-ins | bench publish | bench memory | bench search [--count N] | bench scouting [--count N] | bench dashboard [--count N] | gen-map>"),
     }
 }

@@ -230,6 +230,9 @@ fn BeltDetailView(detail: BeltDetail) -> impl IntoView {
                             <p class="source muted">{t.source}{lang.pick("：", ": ")}{crate::i18n::source_in(&detail.figures[0].source, lang).to_string()}</p>
                         </section>
                     })}
+                    <p class="actions">
+                        <a class="button-link secondary" href=format!("/belts/{}/dashboard", card.slug)>{lang.pick("产业带看板", "Belt dashboard")}</a>
+                    </p>
                     <crate::suppliers::pages::SupplierList suppliers/>
                     <crate::scouting::pages::BeltBriefs belt=card.slug.clone()/>
                     <section>

@@ -27,7 +27,7 @@ fn status_label(status: BriefStatus, reason: Option<CloseReason>, lang: Lang) ->
 
 /// One brief in a list.
 #[component]
-fn BriefCardView(card: BriefCard, #[prop(optional)] with_status: bool) -> impl IntoView {
+pub fn BriefCardView(card: BriefCard, #[prop(optional)] with_status: bool) -> impl IntoView {
     let lang = use_lang();
     let s = texts(lang);
     let asks = card.asks.get(lang).to_string();

@@ -277,9 +277,18 @@ fn shown_fields(p: &ProfileData, categories: &[crate::belts::types::CategoryRef]
                     format!("{place}{}{} {}", lang.pick("，", ", "), s.delivers_to, markets_text(&p.warehouse_markets, lang))
                 }
             }
-            ProfileField::OwnFactory => {
-                p.own_factory.map(|own| if own { s.own_factory_yes } else { s.own_factory_no }.to_string()).unwrap_or_default()
-            }
+            // Said of the firm, as a visitor reads it (the form asks in the firm's own voice).
+            ProfileField::OwnFactory => p
+                .own_factory
+                .map(|own| {
+                    if own {
+                        lang.pick("自有工厂生产", "Makes in its own factory")
+                    } else {
+                        lang.pick("从其他工厂采购", "Sources from other factories")
+                    }
+                })
+                .map(str::to_string)
+                .unwrap_or_default(),
             ProfileField::ExportExperience => p.exporting_since.map(|y| y.to_string()).unwrap_or_default(),
             ProfileField::AnnualSales => p.annual_sales.map(|b| b.label(lang).to_string()).unwrap_or_default(),
             ProfileField::TestReports => p.test_reports.clone(),

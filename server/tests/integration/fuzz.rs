@@ -268,6 +268,7 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
         ],
     ),
     ("my_readiness", &["firm"]),
+    ("belt_dashboard", &["slug"]),
 ];
 
 #[tokio::test]

@@ -8,6 +8,7 @@ mod common;
 mod accounts;
 mod approvals;
 mod chinese;
+mod dashboards;
 mod data;
 mod discovery;
 mod faults;
