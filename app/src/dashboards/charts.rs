@@ -9,13 +9,13 @@ use plotters::prelude::*;
 use crate::dashboards::types::Tally;
 use crate::i18n::Lang;
 
-const WIDTH: u32 = 640;
+const WIDTH: u32 = 520;
 const ROW: u32 = 32;
 const BRAND: RGBColor = RGBColor(0x0f, 0x5c, 0x73);
 const INK: RGBColor = RGBColor(0x1d, 0x2a, 0x33);
 const LINE: RGBColor = RGBColor(0xd9, 0xe1, 0xe6);
 /// Longest label drawn whole; the table beside the chart has every label whole.
-const LABEL_CHARS: usize = 32;
+const LABEL_CHARS: usize = 28;
 
 /// Text size as plotters takes it (it writes `font-size` as this / 1.24: 14 px).
 const TEXT: f64 = 17.4;
@@ -45,7 +45,7 @@ pub fn bars(tallies: &[Tally], lang: Lang) -> Result<String, String> {
     }
     let n = tallies.len() as i32;
     let labels: Vec<String> = tallies.iter().map(|t| shortened(t.label.get(lang))).collect();
-    let label_area = labels.iter().map(|l| text_width(l)).max().unwrap_or(0).clamp(60, 300) + 12;
+    let label_area = labels.iter().map(|l| text_width(l)).max().unwrap_or(0).clamp(60, 240) + 12;
     let most = tallies.iter().map(|t| t.count).max().unwrap_or(1).max(1);
     // Room past the longest bar for its count.
     let x_end = most + most / 6 + 1;
