@@ -3,6 +3,8 @@
 //!
 //! 1. Loads N synthetic supply profiles (deterministic seed) through the real
 //!    write path and lets the outbox index them.
+//!    Then writes 20,000 inquiries over the last 90 days, most answered,
+//!    so that the reply records ranking reads are not empty.
 //! 2. Ranks the top 50 (with reasons and gaps) for 50 varied briefs: from
 //!    Meilisearch under the brief's hard filters, as the brief page does, and
 //!    through the database fallback.
@@ -33,10 +35,12 @@ struct Options {
     open_briefs: usize,
     rounds: usize,
     seed: u64,
+    inquiries: usize,
 }
 
 fn options() -> Result<Options> {
-    let mut options = Options { meili: PathBuf::new(), count: 100_000, briefs: 50, open_briefs: 5_000, rounds: 10, seed: 20_261_202 };
+    let mut options =
+        Options { meili: PathBuf::new(), count: 100_000, briefs: 50, open_briefs: 5_000, rounds: 10, seed: 20_261_202, inquiries: 20_000 };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
@@ -47,6 +51,7 @@ fn options() -> Result<Options> {
             "--open-briefs" => options.open_briefs = value()?.parse().context("--open-briefs")?,
             "--rounds" => options.rounds = value()?.parse().context("--rounds")?,
             "--seed" => options.seed = value()?.parse().context("--seed")?,
+            "--inquiries" => options.inquiries = value()?.parse().context("--inquiries")?,
             "--bench" => {} // added by `cargo bench`
             other => bail!("unknown argument {other}"),
         }
@@ -145,6 +150,7 @@ async fn main() -> Result<()> {
     }
     indexing.finish_and_clear();
     println!("{:<48} {:>8.1} s", "written and indexed in", started.elapsed().as_secs_f64());
+    inquiries(&db, &slugs, &options).await?;
 
     // 2. Ranking.
     let belt_slugs: Vec<(i32, String)> = {
@@ -235,16 +241,68 @@ async fn main() -> Result<()> {
     Ok(())
 }
 
-/// A person who owns the firm at `slug` (made here: synthetic firms have nobody).
-async fn member_of(db: &sea_orm::DatabaseConnection, slug: &str, n: usize) -> Result<app::accounts::types::CurrentUser> {
+/// Inquiries to random firms over the last 90 days, most answered within a
+/// few days, through the app's own inquiry functions, so that ranking reads
+/// reply records as it would on a live site.
+async fn inquiries(db: &sea_orm::DatabaseConnection, slugs: &[String], options: &Options) -> Result<()> {
+    use app::inquiries::repo::{self, NewInquiry};
+    let count = options.inquiries;
+    if count == 0 || slugs.is_empty() {
+        return Ok(());
+    }
+    let buyer = person(db, "bench-buyer@example.com", app::accounts::types::Role::PlatformScout).await?;
+    let mail = app::state::MailSettings::local("http://localhost:3000");
+    let mut rng = StdRng::seed_from_u64(options.seed + 2);
+    let now = chrono::Utc::now();
+    let started = Instant::now();
+    let writing = bar(count as u64, "inquiries");
+    let mut answered = 0;
+    for chunk in (0..count).collect::<Vec<_>>().chunks(1_000) {
+        let txn = app::db::begin_write(db).await?;
+        for &n in chunk {
+            let supplier = app::read::organisation_by_slug(&txn, slugs.choose(&mut rng).context("a firm")?).await?;
+            let sent = now - chrono::Duration::minutes(rng.random_range(0..89 * 24 * 60));
+            let new = NewInquiry {
+                sender: &buyer,
+                write_as: None,
+                supplier: &supplier,
+                brief: None,
+                subject: format!("Inquiry {n}"),
+                body: "Samples and a quote, please.".into(),
+            };
+            let id = repo::start(&txn, &mail, new, sent).await?;
+            let replied = sent + chrono::Duration::minutes(rng.random_range(10..5 * 24 * 60));
+            if rng.random_bool(0.7) && replied < now {
+                let thread = repo::thread(&txn, id).await?;
+                repo::reply(&txn, &mail, &thread, &buyer, app::inquiries::types::Side::Supplier, "Yes: samples ship this week.", replied)
+                    .await?;
+                answered += 1;
+            }
+            tick(&writing, n as u64 + 1, count as u64);
+        }
+        txn.commit().await?;
+    }
+    writing.finish_and_clear();
+    println!(
+        "{:<48} {count} ({answered} answered) in {:.1} s",
+        "inquiries written (reply records read in ranking)",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// A person with a confirmed address and `role`.
+async fn person(
+    db: &sea_orm::DatabaseConnection,
+    email: &str,
+    role: app::accounts::types::Role,
+) -> Result<app::accounts::types::CurrentUser> {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let org = app::read::organisation_by_slug(db, slug).await?;
-    let email = format!("bench-owner-{n}@example.com");
     let person = app::entities::user::ActiveModel {
-        email: Set(email.clone()),
-        display_name: Set(email.clone()),
+        email: Set(email.to_string()),
+        display_name: Set(email.to_string()),
         password_hash: Set(String::new()),
-        role: Set(app::accounts::types::Role::Manufacturer.code().to_string()),
+        role: Set(role.code().to_string()),
         created_at: Set(chrono::Utc::now()),
         updated_at: Set(chrono::Utc::now()),
         last_sign_in_at: Set(None),
@@ -254,8 +312,22 @@ async fn member_of(db: &sea_orm::DatabaseConnection, slug: &str, n: usize) -> Re
     }
     .insert(db)
     .await?;
+    Ok(app::accounts::types::CurrentUser {
+        id: person.id,
+        email: person.email,
+        display_name: person.display_name,
+        role,
+        email_confirmed: true,
+    })
+}
+
+/// A person who owns the firm at `slug` (made here: synthetic firms have nobody).
+async fn member_of(db: &sea_orm::DatabaseConnection, slug: &str, n: usize) -> Result<app::accounts::types::CurrentUser> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let org = app::read::organisation_by_slug(db, slug).await?;
+    let owner = person(db, &format!("bench-owner-{n}@example.com"), app::accounts::types::Role::Manufacturer).await?;
     app::entities::membership::ActiveModel {
-        user_id: Set(person.id),
+        user_id: Set(owner.id),
         organisation_id: Set(org.id),
         role: Set(app::accounts::types::MemberRole::Owner.code().to_string()),
         status: Set(app::accounts::types::MembershipStatus::Active.code().to_string()),
@@ -263,11 +335,5 @@ async fn member_of(db: &sea_orm::DatabaseConnection, slug: &str, n: usize) -> Re
     }
     .insert(db)
     .await?;
-    Ok(app::accounts::types::CurrentUser {
-        id: person.id,
-        email,
-        display_name: person.display_name,
-        role: app::accounts::types::Role::Manufacturer,
-        email_confirmed: true,
-    })
+    Ok(owner)
 }
