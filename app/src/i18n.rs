@@ -417,6 +417,11 @@ impl Bilingual {
         Bilingual { zh: zh.into(), en: en.into() }
     }
 
+    /// Both languages of a text made per language.
+    pub fn each(text: impl Fn(Lang) -> String) -> Self {
+        Bilingual { zh: text(Lang::Zh), en: text(Lang::En) }
+    }
+
     /// The text in `lang`, or in the other language when that one is empty.
     pub fn get(&self, lang: Lang) -> &str {
         let (first, second) = lang.pick((&self.zh, &self.en), (&self.en, &self.zh));

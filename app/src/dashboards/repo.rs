@@ -46,8 +46,14 @@ fn published_profiles(belt_id: i32) -> SelectStatement {
 
 type ProfileFacts = (i32, i32, String, Option<i64>, Option<String>, String, String);
 
-/// Every published supplier of belt `belt_id` as the dashboard counts it.
-pub async fn supplier_rows<C: ConnectionTrait>(db: &C, belt_id: i32, now: DateTime<Utc>) -> Result<Vec<SupplierRow>, AppError> {
+/// Every published supplier of belt `belt_id` as the dashboard counts it;
+/// `all_categories` names their categories' ids.
+pub async fn supplier_rows<C: ConnectionTrait>(
+    db: &C,
+    belt_id: i32,
+    all_categories: &[category::Model],
+    now: DateTime<Utc>,
+) -> Result<Vec<SupplierRow>, AppError> {
     let profiles: Vec<ProfileFacts> = supply_profile::Entity::find()
         .select_only()
         .column(supply_profile::Column::Id)
@@ -62,7 +68,7 @@ pub async fn supplier_rows<C: ConnectionTrait>(db: &C, belt_id: i32, now: DateTi
         .into_tuple()
         .all(db)
         .await?;
-    let slugs: HashMap<i32, String> = category::Entity::find().all(db).await?.into_iter().map(|c| (c.id, c.slug)).collect();
+    let slugs: HashMap<i32, &str> = all_categories.iter().map(|c| (c.id, c.slug.as_str())).collect();
     let mut categories: HashMap<i32, Vec<String>> = HashMap::new();
     let links: Vec<(i32, i32)> = supply_profile_category::Entity::find()
         .select_only()
@@ -74,7 +80,7 @@ pub async fn supplier_rows<C: ConnectionTrait>(db: &C, belt_id: i32, now: DateTi
         .await?;
     for (profile, category) in links {
         if let Some(slug) = slugs.get(&category) {
-            categories.entry(profile).or_default().push(slug.clone());
+            categories.entry(profile).or_default().push(slug.to_string());
         }
     }
     let verified: HashSet<i32> = organisation::Entity::find()
@@ -106,8 +112,10 @@ pub async fn supplier_rows<C: ConnectionTrait>(db: &C, belt_id: i32, now: DateTi
 
 /// The dashboard of `belt` in `lang` (the charts are drawn in one language).
 pub async fn dashboard<C: ConnectionTrait>(db: &C, belt: &belt::Model, lang: Lang, now: DateTime<Utc>) -> Result<BeltDashboard, AppError> {
-    let rows = supplier_rows(db, belt.id, now).await?;
-    let names: HashMap<String, Bilingual> = crate::read::all_categories(db).await?.into_iter().map(|c| (c.slug, c.name)).collect();
+    // The category table once: ids for the profiles' links, names for the bars.
+    let all_categories = category::Entity::find().all(db).await?;
+    let rows = supplier_rows(db, belt.id, &all_categories, now).await?;
+    let names: HashMap<String, Bilingual> = all_categories.into_iter().map(|c| (c.slug, Bilingual::new(c.name_zh, c.name_en))).collect();
     let breakdowns = rules::breakdowns(&rows, &names)
         .into_iter()
         .map(|(key, tallies)| {

@@ -116,7 +116,7 @@ pub fn breakdowns(rows: &[SupplierRow], names: &HashMap<String, Bilingual>) -> V
         .collect();
     let mut certifications: Vec<Tally> = tally(rows.iter().flat_map(|r| r.certifications.iter().copied()))
         .into_iter()
-        .map(|(cert, count)| Tally { label: texts::both(|lang| cert.label(lang).to_string()), count })
+        .map(|(cert, count)| Tally { label: Bilingual::each(|lang| cert.label(lang).to_string()), count })
         .collect();
     let without = rows.iter().filter(|r| r.certifications.is_empty()).count() as u64;
     if without > 0 {

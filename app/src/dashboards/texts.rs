@@ -62,11 +62,6 @@ pub fn texts(lang: Lang) -> &'static DashboardTexts {
     lang.pick(&ZH, &EN)
 }
 
-/// Both languages of a text made per language.
-pub fn both(text: impl Fn(Lang) -> String) -> Bilingual {
-    Bilingual::new(text(Lang::Zh), text(Lang::En))
-}
-
 /// A breakdown's title and what its numbers count.
 pub fn heading(key: &str) -> (Bilingual, Bilingual) {
     let pair = |zh: &str, en: &str| Bilingual::new(zh, en);
@@ -106,11 +101,11 @@ pub fn other_kinds(n: usize) -> Bilingual {
 }
 
 pub fn market(code: &str) -> Bilingual {
-    both(|lang| crate::suppliers::markets::market_name(code, lang).to_string())
+    Bilingual::each(|lang| crate::suppliers::markets::market_name(code, lang).to_string())
 }
 
 pub fn band_label(unit: QuantityUnit, band: CapacityBand) -> Bilingual {
-    both(|lang| {
+    Bilingual::each(|lang| {
         let unit = unit.label(lang);
         let range = match band {
             CapacityBand::Under10k => lang.pick("1 万以下".to_string(), "Under 10,000".to_string()),

@@ -13,7 +13,7 @@ use crate::i18n::Bilingual;
 use crate::orgs::types::OrgKind;
 use crate::read::named_org;
 use crate::readiness::rules;
-use crate::readiness::texts::{self, both, Names};
+use crate::readiness::texts::{self, Names};
 use crate::readiness::types::*;
 use crate::services::types::ServiceType;
 use crate::suppliers::types::{Certification, ProfileField, SalesBand};
@@ -78,22 +78,29 @@ pub async fn save_in<C: ConnectionTrait>(
     Ok(())
 }
 
+fn by_slug(refs: &[crate::belts::types::CategoryRef]) -> Names {
+    refs.iter().map(|c| (c.slug.clone(), c.name.clone())).collect()
+}
+
 async fn names<C: ConnectionTrait>(db: &C) -> Result<(Names, Names), AppError> {
-    let by_slug = |refs: Vec<crate::belts::types::CategoryRef>| refs.into_iter().map(|c| (c.slug, c.name)).collect::<Names>();
-    Ok((by_slug(crate::read::all_categories(db).await?), by_slug(crate::read::all_belts(db).await?)))
+    Ok((by_slug(&crate::read::all_categories(db).await?), by_slug(&crate::read::all_belts(db).await?)))
 }
 
 /// `/orgs/{slug}/criteria` for a viewer who may read it; `may_edit` adds the form's choices.
 pub async fn criteria_page<C: ConnectionTrait>(db: &C, org: &organisation::Model, may_edit: bool) -> Result<CriteriaPage, AppError> {
     let row = row_of(db, org.id).await?;
     let criteria = row.as_ref().map(criteria_from);
-    let (categories, belts) = names(db).await?;
+    // Read once: the names for the requirements, and the form's choices.
+    let all_categories = crate::read::all_categories(db).await?;
+    let all_belts = crate::read::all_belts(db).await?;
+    let (categories, belts) = (by_slug(&all_categories), by_slug(&all_belts));
     let requirements = criteria
         .as_ref()
-        .map(|c| rules::requirements(c).iter().map(|r| both(|lang| texts::requirement_text(r, &categories, &belts, lang))).collect())
+        .map(|c| {
+            rules::requirements(c).iter().map(|r| Bilingual::each(|lang| texts::requirement_text(r, &categories, &belts, lang))).collect()
+        })
         .unwrap_or_default();
-    let (all_categories, all_belts) =
-        if may_edit { (crate::read::all_categories(db).await?, crate::read::all_belts(db).await?) } else { (Vec::new(), Vec::new()) };
+    let (all_categories, all_belts) = if may_edit { (all_categories, all_belts) } else { (Vec::new(), Vec::new()) };
     Ok(CriteriaPage {
         platform: named_org(org),
         criteria,
@@ -109,14 +116,12 @@ pub async fn criteria_page<C: ConnectionTrait>(db: &C, org: &organisation::Model
 /// The manufacturers `user_id` works for (active in their team), by name.
 pub async fn firms_of<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Vec<organisation::Model>, AppError> {
     let places = crate::read::active_places(db, user_id).await?;
-    let mut firms = organisation::Entity::find()
+    Ok(organisation::Entity::find()
         .filter(organisation::Column::Id.is_in(places.keys().copied()))
         .filter(organisation::Column::Kind.eq(OrgKind::Manufacturer.code()))
         .order_by_asc(organisation::Column::Slug)
         .all(db)
-        .await?;
-    firms.dedup_by_key(|f| f.id);
-    Ok(firms)
+        .await?)
 }
 
 /// What readiness is judged on for `firm`, or `None` without a profile.
@@ -256,8 +261,8 @@ pub async fn readiness<C: ConnectionTrait>(
                     found.extend(offers[&key].iter().cloned());
                 }
             }
-            let requirement = both(|lang| texts::requirement_text(&check.requirement, &categories, &belts, lang));
-            let says = both(|lang| texts::profile_says(&check.requirement, facts, &categories, &belts, lang));
+            let requirement = Bilingual::each(|lang| texts::requirement_text(&check.requirement, &categories, &belts, lang));
+            let says = Bilingual::each(|lang| texts::profile_says(&check.requirement, facts, &categories, &belts, lang));
             checks.push(CheckView { check, requirement, profile_says: says, providers: found });
         }
         let met = checks.iter().filter(|c| c.check.standing.is_met()).count();

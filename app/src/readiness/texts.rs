@@ -269,11 +269,6 @@ pub fn profile_says(r: &Requirement, facts: &FirmFacts, categories: &Names, belt
     }
 }
 
-/// Both languages of a text made per language.
-pub fn both(text: impl Fn(Lang) -> String) -> Bilingual {
-    Bilingual::new(text(Lang::Zh), text(Lang::En))
-}
-
 pub fn standing_label(s: Standing, lang: Lang) -> &'static str {
     match s {
         Standing::Verified => lang.pick("满足 · 已核验", "Met · verified"),
