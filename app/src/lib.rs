@@ -13,6 +13,7 @@ pub mod belts;
 pub mod clock;
 pub mod codes;
 pub mod error;
+pub mod events;
 pub mod forms;
 pub mod geo;
 pub mod home;

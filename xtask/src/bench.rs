@@ -297,6 +297,21 @@ pub fn scouting(ws: &Workspace, count: Option<usize>) -> Result<()> {
     crate::run_checked(&mut command)
 }
 
+/// `cargo xtask bench schedule [--instance FILE]`: the meeting scheduler on
+/// generated events, or on one instance given as JSON (the schedule goes to
+/// standard output). Pure computation, in process (see `app/benches/schedule.rs`).
+pub fn schedule(ws: &Workspace, instance: Option<&str>) -> Result<()> {
+    timed("setup", || setup::rust_tools(ws))?;
+    let mut command = ws.command("cargo");
+    command.args(["bench", "--quiet", "-p", "app", "--bench", "schedule", "--"]).env("CARGO_TARGET_DIR", ws.root.join("target/bench"));
+    if let Some(file) = instance {
+        // Cargo runs in the workspace; a relative path means from where xtask was called.
+        let path = std::path::absolute(file).with_context(|| format!("cannot find {file}"))?;
+        command.arg("--instance").arg(path);
+    }
+    crate::run_checked(&mut command)
+}
+
 /// `cargo xtask bench memory`: the server's resident memory idle, at its peak
 /// while 8 photos at the pixel cap upload at once, and after bursts of
 /// hostile requests (oversized fields and bodies), then after a quiet spell.

@@ -71,7 +71,7 @@ pub fn run_checked(command: &mut Command) -> Result<()> {
         command.get_program().to_string_lossy(),
         command.get_args().map(|a| a.to_string_lossy()).collect::<Vec<_>>().join(" ")
     );
-    println!("xtask: $ {shown}");
+    eprintln!("xtask: $ {shown}");
     let status = command.status().with_context(|| format!("starting `{shown}`"))?;
     if !status.success() {
         bail!("`{shown}` failed ({status})");
@@ -93,7 +93,7 @@ fn build_site(ws: &Workspace, release: bool) -> Result<()> {
 fn timed<T>(label: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     let started = Instant::now();
     let value = f()?;
-    println!("xtask: {label} took {:.1}s", started.elapsed().as_secs_f64());
+    eprintln!("xtask: {label} took {:.1}s", started.elapsed().as_secs_f64());
     Ok(value)
 }
 
@@ -147,7 +147,7 @@ fn test(ws: &Workspace) -> Result<()> {
 
     timed("site build", || build_site(ws, false))?;
     timed("end-to-end tests", || browser_tests(ws, &meili, &smtpd, &["end2end/tests/".to_string()]))?;
-    println!("xtask: every test passed in {:.0}s", started.elapsed().as_secs_f64());
+    eprintln!("xtask: every test passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -252,11 +252,13 @@ fn main() -> Result<()> {
         ["bench", "scouting", "--count", count] => bench::scouting(&ws, Some(count.parse().context("--count takes a number")?)),
         ["bench", "dashboard"] => bench::dashboard(&ws, None),
         ["bench", "dashboard", "--count", count] => bench::dashboard(&ws, Some(count.parse().context("--count takes a number")?)),
+        ["bench", "schedule"] => bench::schedule(&ws, None),
+        ["bench", "schedule", "--instance", file] => bench::schedule(&ws, Some(file)),
         ["gen-map"] => {
             setup::npm_packages(&ws.root.join("tools/mapgen"))?;
             let source = ws.root.join("tools/mapgen/node_modules/echarts/map/json/china.json");
             mapgen::generate(&source, &ws.root.join("app/src/belts/china_map.rs"))
         }
-        _ => bail!("usage: cargo xtask <run | test | e2e [test files] | bench pages | bench sign-ins | bench publish | bench memory | bench search [--count N] | bench scouting [--count N] | bench dashboard [--count N] | gen-map>"),
+        _ => bail!("usage: cargo xtask <run | test | e2e [test files] | bench pages | bench sign-ins | bench publish | bench memory | bench search [--count N] | bench scouting [--count N] | bench dashboard [--count N] | bench schedule [--instance FILE] | gen-map>"),
     }
 }

@@ -37,14 +37,14 @@ pub fn rust_tools(ws: &Workspace) -> Result<()> {
 
     let leptos = output_of("cargo", &["leptos", "--version"]).unwrap_or_default();
     if !leptos.contains(CARGO_LEPTOS_VERSION) {
-        println!("xtask: installing cargo-leptos {CARGO_LEPTOS_VERSION} (about 15 minutes on 2 cores, once)");
+        eprintln!("xtask: installing cargo-leptos {CARGO_LEPTOS_VERSION} (about 15 minutes on 2 cores, once)");
         run_checked(Command::new("cargo").args(["install", "cargo-leptos", "--version", CARGO_LEPTOS_VERSION, "--locked"]))?;
     }
 
     let wanted = locked_version(&ws.root.join("Cargo.lock"), "wasm-bindgen")?;
     let installed = output_of("wasm-bindgen", &["--version"]).unwrap_or_default();
     if installed.split_whitespace().nth(1) != Some(wanted.as_str()) {
-        println!("xtask: installing wasm-bindgen-cli {wanted} (matches Cargo.lock)");
+        eprintln!("xtask: installing wasm-bindgen-cli {wanted} (matches Cargo.lock)");
         // Not --locked: the registry no longer has one of its locked dependencies.
         run_checked(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted]))?;
     }
@@ -103,7 +103,7 @@ pub fn smtp_server(ws: &Workspace) -> Result<PathBuf> {
     let dir = ws.root.join("tools/python");
     let marker = dir.join(format!("aiosmtpd-{AIOSMTPD_VERSION}.dist-info"));
     if !marker.exists() {
-        println!("xtask: installing aiosmtpd {AIOSMTPD_VERSION} (the SMTP server tests send mail to)");
+        eprintln!("xtask: installing aiosmtpd {AIOSMTPD_VERSION} (the SMTP server tests send mail to)");
         let _ = std::fs::remove_dir_all(&dir);
         run_checked(
             Command::new("python3")
@@ -129,7 +129,7 @@ pub fn debian_install(missing: &[&str]) -> Result<()> {
     if !on_path("apt-get") {
         bail!("missing {missing:?} and no apt-get to install them with");
     }
-    println!("xtask: installing Debian packages {missing:?}");
+    eprintln!("xtask: installing Debian packages {missing:?}");
     let sudo: &[&str] = if output_of("id", &["-u"]).map(|u| u.trim() == "0").unwrap_or(false) { &[] } else { &["sudo"] };
     let apt = |args: &[&str]| {
         let mut all: Vec<&str> = sudo.to_vec();
