@@ -1,6 +1,7 @@
 // Not a test: `node end2end/shots-signed-in.mjs` against a server on 127.0.0.1:3555 (see shots.mjs),
 // whose data directory is $BELTLINK_DATA_DIR (the scout's address is confirmed in its database).
-// Screenshots of the signed-in scouting pages, criteria and readiness, shortlists and inquiries, at 1280 and 375 px in both languages.
+// Screenshots of the signed-in scouting pages, criteria and readiness, shortlists and inquiries, and an association's
+// pages (applying, managing, a committee), at 1280 and 375 px in both languages.
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 const base = 'http://127.0.0.1:3555';
@@ -117,4 +118,15 @@ await hydrated(thread);
 await page.fill('#field-body', 'Yes: 30,000 pairs a month, BSCI audited. Samples ship in 3 days.\n可以，三天内寄出。');
 await Promise.all([page.waitForURL(/at=/), page.click('.reply-form button[type=submit]')]);
 await shoot(['/readiness', `/orgs/${firm}/profile`, '/briefs', brief, '/notifications', '/inbox', thread, `/suppliers/${firm}`], 'maker');
+// An association: a firm applies to Yueyang's; a site admin (made so in the database) manages it.
+const yueyang = '/associations/yueyang-cross-border-ecommerce-association';
+await hydrated(yueyang);
+await page.fill('#field-message', 'We make silk lashes and would like to join the logistics committee.');
+await Promise.all([page.waitForURL(/applied=/), page.click('.join-form button[type=submit]')]);
+await shoot([yueyang], 'applicant');
+await context.clearCookies();
+await signUp(`shot-admin-${stamp}@example.com`, 'graduate');
+execFileSync('sqlite3', [database, `UPDATE users SET role = 'site_admin' WHERE email = 'shot-admin-${stamp}@example.com'`]);
+await shoot([`${yueyang}/manage`, `${yueyang}/committees/logistics`], 'admin');
 await browser.close();
+

@@ -100,6 +100,10 @@ pub enum Problem {
     DailyMessageLimit {
         max: u64,
     },
+    /// The same entry twice in one list.
+    Repeated,
+    /// A firm that is a member already applies to join again.
+    AlreadyAMember,
 }
 
 impl Problem {
@@ -151,6 +155,10 @@ impl Problem {
             (Problem::WarehouseNotTicked, Lang::En) => "Tick “Has an overseas warehouse” first, or clear this.".into(),
             (Problem::NotSaved, Lang::Zh) => "这一行未能保存，请稍后重新导入。".into(),
             (Problem::NotSaved, Lang::En) => "This row could not be saved; import it again later.".into(),
+            (Problem::Repeated, Lang::Zh) => "与上面的一项重复。".into(),
+            (Problem::Repeated, Lang::En) => "This repeats an entry above.".into(),
+            (Problem::AlreadyAMember, Lang::Zh) => "该企业已是本协会会员。".into(),
+            (Problem::AlreadyAMember, Lang::En) => "This firm is a member already.".into(),
             (Problem::AlreadyAsked, Lang::Zh) => "已经提出过这项申请，请等待审核。".into(),
             (Problem::AlreadyAsked, Lang::En) => "This was asked for already; it waits for a decision.".into(),
             (Problem::CommonPassword, Lang::Zh) => "这个密码太常见，很容易被猜到。请换一个，例如几个不相关的词组合。".into(),
@@ -438,6 +446,8 @@ mod tests {
             Problem::ConfirmEmailToWrite,
             Problem::OwnFirm,
             Problem::DailyMessageLimit { max: 200 },
+            Problem::Repeated,
+            Problem::AlreadyAMember,
         ];
         for problem in all {
             let zh = problem.message(Lang::Zh);

@@ -32,6 +32,7 @@ pub fn Header() -> impl IntoView {
             <nav class="site-nav" aria-label=t.site_name>
                 <a href="/belts">{t.nav_belts}</a>
                 <a href="/briefs">{t.nav_briefs}</a>
+                <a href="/associations">{t.nav_associations}</a>
                 <a href="/search">{t.nav_search}</a>
             </nav>
             // One search box at a time: the search page has its own, which searches as you type.

@@ -194,6 +194,10 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("belts") view={Lazy::<DirectoryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("belts/:slug") view={Lazy::<BeltRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("belts/:slug/dashboard") view={Lazy::<DashboardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("associations") view={Lazy::<AssociationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("associations/:slug") view={Lazy::<AssociationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("associations/:slug/manage") view={Lazy::<AssociationManageRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("associations/:slug/committees/:kind") view={Lazy::<CommitteeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/new") view={Lazy::<NewOrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug") view={Lazy::<OrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/profile") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
@@ -278,6 +282,10 @@ lazy_page!(BriefRoute, scouting::pages::BriefPageView);
 lazy_page!(EditBriefRoute, scouting::pages::EditBriefPage);
 lazy_page!(InboxRoute, inquiries::pages::InboxPage);
 lazy_page!(ReadinessRoute, readiness::pages::ReadinessPage);
+lazy_page!(AssociationsRoute, associations::profile_pages::AssociationDirectoryPage);
+lazy_page!(AssociationRoute, associations::profile_pages::AssociationProfilePage);
+lazy_page!(AssociationManageRoute, associations::profile_pages::AssociationManagePage);
+lazy_page!(CommitteeRoute, associations::profile_pages::CommitteeEditPage);
 lazy_page!(CriteriaRoute, readiness::pages::CriteriaPageView);
 lazy_page!(ThreadRoute, inquiries::pages::ThreadPageView);
 lazy_page!(NewInquiryRoute, inquiries::pages::NewInquiryPage);

@@ -277,6 +277,14 @@ pub async fn organisation_by_slug<C: ConnectionTrait>(db: &C, slug: &str) -> Res
     organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(db).await?.ok_or(AppError::NotFound)
 }
 
+/// The organisation with this id.
+///
+/// # Errors
+/// `NotFound` when there is none.
+pub async fn organisation_by_id<C: ConnectionTrait>(db: &C, id: i32) -> Result<organisation::Model, AppError> {
+    organisation::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)
+}
+
 /// The manufacturer behind `slug`, if others may act on it (write to it,
 /// shortlist it): one with a published supply profile that no site admin hid.
 ///

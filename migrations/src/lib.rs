@@ -22,6 +22,7 @@ mod m20261202_000013_briefs;
 mod m20261202_000014_inquiries;
 mod m20261202_000015_shortlists;
 mod m20261202_000016_readiness;
+mod m20261203_000017_associations;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000014_inquiries::Migration),
             Box::new(m20261202_000015_shortlists::Migration),
             Box::new(m20261202_000016_readiness::Migration),
+            Box::new(m20261203_000017_associations::Migration),
         ]
     }
 }

@@ -25,10 +25,14 @@ pub enum NotificationKind {
     InquiryReceived,
     /// The other side wrote in, or moved on, an inquiry of yours.
     InquiryUpdated,
+    /// A firm applies to join an association you run.
+    MembershipApplied,
+    /// An association decided your firm's application to join.
+    MembershipDecided,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 9] = [
+    pub const ALL: [NotificationKind; 11] = [
         NotificationKind::RequestDecided,
         NotificationKind::JoinRequested,
         NotificationKind::JoinDecided,
@@ -38,6 +42,8 @@ impl NotificationKind {
         NotificationKind::BriefFits,
         NotificationKind::InquiryReceived,
         NotificationKind::InquiryUpdated,
+        NotificationKind::MembershipApplied,
+        NotificationKind::MembershipDecided,
     ];
 
     pub fn code(self) -> &'static str {
@@ -51,6 +57,8 @@ impl NotificationKind {
             NotificationKind::BriefFits => "brief_fits",
             NotificationKind::InquiryReceived => "inquiry_received",
             NotificationKind::InquiryUpdated => "inquiry_updated",
+            NotificationKind::MembershipApplied => "membership_applied",
+            NotificationKind::MembershipDecided => "membership_decided",
         }
     }
 
@@ -81,6 +89,10 @@ impl NotificationKind {
             (NotificationKind::InquiryReceived, Lang::En) => "Someone sent my firm an inquiry",
             (NotificationKind::InquiryUpdated, Lang::Zh) => "我参与的询盘有新消息或新进展",
             (NotificationKind::InquiryUpdated, Lang::En) => "A new message or step in an inquiry I take part in",
+            (NotificationKind::MembershipApplied, Lang::Zh) => "有企业申请加入我管理的协会",
+            (NotificationKind::MembershipApplied, Lang::En) => "A firm applies to join an association I run",
+            (NotificationKind::MembershipDecided, Lang::Zh) => "协会对我的企业的入会申请作出了决定",
+            (NotificationKind::MembershipDecided, Lang::En) => "An association decided my firm's application to join",
         }
     }
 }

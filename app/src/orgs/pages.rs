@@ -119,6 +119,13 @@ fn OrgDetailView(detail: OrgDetail, permissions: Permissions) -> impl IntoView {
                     <a class="button-link" href=format!("/orgs/{}/criteria", detail.slug)>{lang.pick("供应商要求", "Supplier criteria")}</a>
                 </p>
             })}
+            {(detail.kind == OrgKind::Association && permissions.approved).then(|| view! {
+                <p class="actions">
+                    <a class="button-link" href=format!("/associations/{}", detail.slug)>
+                        {lang.pick("协会主页：专业委员会、会员、申请入会", "Association page: committees, members, applying to join")}
+                    </a>
+                </p>
+            })}
             {(detail.kind == OrgKind::Manufacturer && permissions.see_inside).then(|| view! {
                 <p class="actions">
                     <a class="button-link secondary" href=format!("/readiness?firm={}", detail.slug)>{lang.pick("平台入驻准备度", "Platform readiness")}</a>

@@ -384,7 +384,8 @@ pub async fn permissions<C: ConnectionTrait>(
     org: &organisation::Model,
 ) -> Result<crate::orgs::types::Permissions, AppError> {
     let Some(actor) = actor else {
-        return Ok(crate::orgs::types::Permissions { see: org.hidden_at.is_none(), ..Default::default() });
+        let approved = org.approved_at.is_some() || !OrgKind::from_code(&org.kind).is_some_and(policy::needs_approval);
+        return Ok(crate::orgs::types::Permissions { see: org.hidden_at.is_none(), approved, ..Default::default() });
     };
     let standing = standing(db, actor, org).await?;
     Ok(crate::orgs::types::Permissions {

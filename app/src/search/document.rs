@@ -371,12 +371,73 @@ async fn belt_documents<C: ConnectionTrait>(db: &C, belts: Vec<belt::Model>) -> 
 
 async fn organisation_documents<C: ConnectionTrait>(db: &C, orgs: Vec<organisation::Model>) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
     let placed = org_belts(db, &orgs.iter().map(|o| o.id).collect::<Vec<_>>()).await?;
+    let mut extra = association_words(db, &orgs).await?;
     let nowhere = Placed::default();
     Ok(orgs
         .into_iter()
         .map(|o| {
             let own = placed.get(&o.id).unwrap_or(&nowhere);
-            (o.id, organisation_document(o, own))
+            let (id, words) = (o.id, extra.remove(&o.id));
+            let mut document = organisation_document(o, own);
+            if let Some(words) = words {
+                let join = |a: &str, b: &str| [a, b].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n");
+                document.summary_zh = join(&document.summary_zh, &words.zh);
+                document.summary_en = join(&document.summary_en, &words.en);
+            }
+            (id, document)
+        })
+        .collect())
+}
+
+/// What makes an association findable beyond its description: its
+/// committees and secretariat cities, in each language.
+async fn association_words<C: ConnectionTrait>(
+    db: &C,
+    orgs: &[organisation::Model],
+) -> Result<HashMap<i32, crate::i18n::Bilingual>, DbErr> {
+    use crate::associations::types::CommitteeKind;
+    use crate::entities::{committee, secretariat};
+    use crate::i18n::Lang;
+    let ids: Vec<i32> = orgs.iter().filter(|o| OrgKind::from_code(&o.kind) == Some(OrgKind::Association)).map(|o| o.id).collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut kinds: HashMap<i32, Vec<CommitteeKind>> = HashMap::new();
+    for c in committee::Entity::find().filter(committee::Column::AssociationId.is_in(ids.iter().copied())).all(db).await? {
+        kinds.entry(c.association_id).or_default().extend(CommitteeKind::from_code(&c.kind));
+    }
+    let mut cities: HashMap<i32, Vec<secretariat::Model>> = HashMap::new();
+    for s in secretariat::Entity::find()
+        .filter(secretariat::Column::AssociationId.is_in(ids.iter().copied()))
+        .order_by_asc(secretariat::Column::Position)
+        .all(db)
+        .await?
+    {
+        cities.entry(s.association_id).or_default().push(s);
+    }
+    Ok(ids
+        .into_iter()
+        .map(|id| {
+            let mut committees = kinds.remove(&id).unwrap_or_default();
+            committees.sort();
+            let offices = cities.remove(&id).unwrap_or_default();
+            let words = |lang: Lang| {
+                let named: Vec<&str> = committees.iter().map(|k| k.label(lang)).collect();
+                let places: Vec<&str> = offices
+                    .iter()
+                    .map(|s| if lang == Lang::Zh { s.city_zh.as_str() } else { s.city_en.as_str() })
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                let mut parts = Vec::new();
+                if !named.is_empty() {
+                    parts.push(format!("{}{}", lang.pick("专业委员会：", "Committees: "), named.join(lang.pick("、", ", "))));
+                }
+                if !places.is_empty() {
+                    parts.push(format!("{}{}", lang.pick("秘书处：", "Secretariats: "), places.join(lang.pick("、", ", "))));
+                }
+                parts.join(lang.pick("；", "; "))
+            };
+            (id, crate::i18n::Bilingual::new(words(Lang::Zh), words(Lang::En)))
         })
         .collect())
 }

@@ -138,6 +138,12 @@ pub struct SeedOrganisation {
     pub offerings: Vec<SeedOffering>,
     /// A platform's supplier criteria, stated only as far as the source states them.
     pub criteria: Option<SeedCriteria>,
+    /// An association's secretariat cities, one a line as its form takes them.
+    pub secretariats: Option<String>,
+    /// An association's professional committees (kind codes), without chairs
+    /// or members where the source names none.
+    #[serde(default)]
+    pub committees: Vec<String>,
 }
 
 /// Demo supplier criteria, checked by the same rules as a platform's form.
@@ -153,6 +159,29 @@ pub struct SeedCriteria {
     pub belts: Vec<String>,
     pub notes_zh: String,
     pub notes_en: String,
+}
+
+/// An association's secretariats and committees from the source, through the
+/// association's own write functions; what its people set is never overwritten
+/// (secretariats only while there are none, committees only those missing).
+async fn seed_association<C: sea_orm::ConnectionTrait>(txn: &C, org_id: i32, o: &SeedOrganisation) -> Result<(), SeedError> {
+    use crate::associations::{directory, rules, types::CommitteeKind};
+    if let Some(text) = &o.secretariats {
+        let cities = rules::secretariats(text).map_err(|e| SeedError::Invalid(format!("{:?}", e.problems)))?;
+        if directory::secretariat_count(txn, org_id).await? == 0 {
+            directory::save_secretariats(txn, org_id, &cities).await?;
+        }
+    }
+    for code in &o.committees {
+        let kind = CommitteeKind::from_code(code).ok_or_else(|| SeedError::Invalid(format!("unknown committee {code:?}")))?;
+        if directory::committee_of(txn, org_id, kind).await?.is_none() {
+            directory::save_committee(txn, org_id, kind, Some((None, Vec::new()))).await?;
+        }
+    }
+    if o.secretariats.is_some() || !o.committees.is_empty() {
+        crate::changes::enqueue(txn, crate::changes::EntityKind::Organisation, org_id).await?;
+    }
+    Ok(())
 }
 
 impl SeedCriteria {
@@ -344,6 +373,16 @@ pub fn validate(file: &SeedFile) -> Result<(), SeedError> {
                 return bad(format!("organisation {}: criteria: {problems}", o.slug));
             }
         }
+        let association_only = o.secretariats.is_some() || !o.committees.is_empty();
+        if association_only && o.kind != OrgKind::Association.code() {
+            return bad(format!("organisation {}: only associations have secretariats and committees", o.slug));
+        }
+        if let Some(Err(problems)) = o.secretariats.as_deref().map(crate::associations::rules::secretariats) {
+            return bad(format!("organisation {}: secretariats: {:?}", o.slug, problems.problems));
+        }
+        if let Some(unknown) = o.committees.iter().find(|c| crate::associations::types::CommitteeKind::from_code(c).is_none()) {
+            return bad(format!("organisation {}: unknown committee {unknown:?}", o.slug));
+        }
         for offering in &o.offerings {
             if let Err(problems) = offering.data(&known_belts) {
                 return bad(format!("organisation {}: offering {:?}: {problems}", o.slug, offering.title_en));
@@ -460,6 +499,7 @@ pub async fn seed(db: &DatabaseConnection, file: &SeedFile, mut progress: impl F
                 crate::readiness::repo::save_in(&txn, org_id, None, &data, Utc::now()).await?;
             }
         }
+        seed_association(&txn, org_id, o).await?;
         done += 1;
         progress(done, &o.slug);
     }

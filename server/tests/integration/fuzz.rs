@@ -80,6 +80,11 @@ async fn stored(db: &sea_orm::DatabaseConnection) -> Vec<u64> {
         shortlist::Entity::find().count(db).await.unwrap(),
         shortlist_entry::Entity::find().count(db).await.unwrap(),
         platform_criteria::Entity::find().count(db).await.unwrap(),
+        membership_application::Entity::find().count(db).await.unwrap(),
+        association_member::Entity::find().count(db).await.unwrap(),
+        secretariat::Entity::find().count(db).await.unwrap(),
+        committee::Entity::find().count(db).await.unwrap(),
+        committee_member::Entity::find().count(db).await.unwrap(),
     ]
 }
 
@@ -269,6 +274,15 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ),
     ("my_readiness", &["firm"]),
     ("belt_dashboard", &["slug"]),
+    ("association_directory", &[]),
+    ("association_profile", &["slug"]),
+    ("apply_for_membership", &["slug", "firm", "message"]),
+    ("withdraw_application", &["id"]),
+    ("association_manage", &["slug"]),
+    ("decide_application", &["id", "decision", "reason"]),
+    ("save_secretariats", &["slug", "secretariats"]),
+    ("association_committee", &["slug", "kind"]),
+    ("save_committee", &["slug", "kind", "action", "chair", "members[]"]),
 ];
 
 #[tokio::test]

@@ -509,3 +509,48 @@ async fn hostile_text_in_an_inquiry_and_its_replies_comes_back_as_text() {
     assert_inert("refused inquiry", &back);
     assert_eq!(textarea_text(&back, "body"), TEXTAREA);
 }
+
+#[tokio::test]
+async fn hostile_text_in_an_association_application_its_decision_and_secretariats_comes_back_as_text() {
+    let site = site().await;
+    let mut runner = user(&site, "runner@example.com", Role::Graduate).await;
+    let association = created_slug(&runner.call("create_organisation", &org_fields("association", "Lash Association", BELT)).await);
+    approve(&site, &association).await;
+    let (mut maker, firm) = firm(&site, "maker@example.com", "Pingdu Lash Works").await;
+    let message = format!("{TITLE} {TEXTAREA} {ATTRIBUTE} {JS_URL} {TEMPLATE_BIDI}");
+    let applied = maker.call("apply_for_membership", &[("slug", &association), ("firm", &firm), ("message", &message)]).await;
+    assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
+    let manage = format!("/associations/{association}/manage");
+    let pages = both_languages(&mut runner, &manage).await;
+    assert_shown_in("the application on the manage page", &pages, TEXTAREA);
+
+    // A refused decline without JavaScript: the reason comes back in its textarea, as text.
+    let id = {
+        use app::entities::membership_application;
+        use sea_orm::EntityTrait;
+        membership_application::Entity::find().all(&site.db.db).await.unwrap()[0].id.to_string()
+    };
+    let too_long = format!("{TEXTAREA}{}", "x".repeat(600));
+    let refused = runner.submit(&manage, "decide_application", &[("id", &id), ("decision", "decline"), ("reason", &too_long)]).await;
+    let back = runner.get(&location(&refused)).await;
+    assert_eq!(back.status, StatusCode::OK);
+    assert_inert("a refused decline", &back);
+    assert_eq!(textarea_text(&back, "reason"), too_long, "the reason comes back as typed, as text");
+    let reason = format!("{TITLE} {TEXTAREA} {ATTRIBUTE}");
+    let declined = runner.call("decide_application", &[("id", &id), ("decision", "decline"), ("reason", &reason)]).await;
+    assert_eq!(declined.status, StatusCode::OK, "{}", declined.body);
+    let pages = both_languages(&mut maker, &format!("/associations/{association}")).await;
+    assert_shown_in("the reason the firm reads", &pages, ATTRIBUTE);
+
+    // Secretariats: shown on the profile, and back in the form's textarea.
+    // (City names are short, and the first "/" parts the Chinese name from the English: hostile ones that fit.)
+    let short_textarea = "</textarea><script>alert(1)</script>";
+    let cities = format!("平度 / </title><script>alert(1)</script>\n即墨 / {short_textarea}\n胶州 / {ATTRIBUTE}");
+    let saved = runner.call("save_secretariats", &[("slug", &association), ("secretariats", &cities)]).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let pages = both_languages(&mut runner, &format!("/associations/{association}")).await;
+    assert_shown_in("secretariats on the profile", &pages, short_textarea);
+    let pages = both_languages(&mut runner, &manage).await;
+    assert!(textarea_text(&pages[1], "secretariats").contains(short_textarea), "the form holds the saved text as text");
+    both_languages(&mut runner, "/associations").await;
+}

@@ -7,6 +7,7 @@ mod common;
 
 mod accounts;
 mod approvals;
+mod associations;
 mod chinese;
 mod dashboards;
 mod data;
