@@ -104,7 +104,19 @@ pub async fn directory<C: ConnectionTrait>(db: &C) -> Result<Vec<AssociationCard
     let ids: Vec<i32> = associations.iter().map(|a| a.id).collect();
     let mut belts = crate::associations::repo::belts_of(db, &ids).await?;
     let mut secretariats = secretariats_of(db, &ids).await?;
-    let members = member_ids(db, &ids).await?;
+    let mut members = member_ids(db, &ids).await?;
+    // Count only the members anyone can see, as each profile lists them.
+    let hidden: HashSet<i32> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(members.values().flatten().copied()))
+        .filter(organisation::Column::HiddenAt.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
+    for firms in members.values_mut() {
+        firms.retain(|f| !hidden.contains(f));
+    }
     let mut kinds: HashMap<i32, Vec<CommitteeKind>> = HashMap::new();
     for c in committee::Entity::find().filter(committee::Column::AssociationId.is_in(ids.iter().copied())).all(db).await? {
         if let Some(kind) = CommitteeKind::from_code(&c.kind) {

@@ -248,6 +248,7 @@ fn JoinSection(page: AssociationProfile) -> impl IntoView {
         view! {
             <h3>{s.your_applications}</h3>
             <FormFailure failure=form_failure(withdraw)/>
+            <ErrorSummary errors=form_errors(withdraw) fields=vec![]/>
             <ul class="applications">
                 {page.viewer.applications.clone().into_iter().map(|a| {
                     let pending = a.status == ApplicationStatus::Pending;

@@ -166,19 +166,23 @@ pub struct SeedCriteria {
 /// (secretariats only while there are none, committees only those missing).
 async fn seed_association<C: sea_orm::ConnectionTrait>(txn: &C, org_id: i32, o: &SeedOrganisation) -> Result<(), SeedError> {
     use crate::associations::{directory, rules, types::CommitteeKind};
+    let mut changed = false;
     if let Some(text) = &o.secretariats {
         let cities = rules::secretariats(text).map_err(|e| SeedError::Invalid(format!("{:?}", e.problems)))?;
         if directory::secretariat_count(txn, org_id).await? == 0 {
             directory::save_secretariats(txn, org_id, &cities).await?;
+            changed = true;
         }
     }
     for code in &o.committees {
         let kind = CommitteeKind::from_code(code).ok_or_else(|| SeedError::Invalid(format!("unknown committee {code:?}")))?;
         if directory::committee_of(txn, org_id, kind).await?.is_none() {
             directory::save_committee(txn, org_id, kind, Some((None, Vec::new()))).await?;
+            changed = true;
         }
     }
-    if o.secretariats.is_some() || !o.committees.is_empty() {
+    // Only what changed goes to search again (re-seeding queues nothing).
+    if changed {
         crate::changes::enqueue(txn, crate::changes::EntityKind::Organisation, org_id).await?;
     }
     Ok(())
