@@ -9,8 +9,9 @@ after(async () => { await browser?.close(); });
 const YUEYANG = '/associations/yueyang-cross-border-ecommerce-association';
 
 test('a firm applies to join an association; a decline without a reason is refused; approved, the firm is listed and seated as a committee chair', async () => {
-  const { page, context, problems } = await watchedPage(browser, { locale: 'en-US' });
   const stamp = Date.now();
+  // From an address of its own: sign-ups are throttled per address, and the other stories sign up too.
+  const { page, context, problems } = await watchedPage(browser, { locale: 'en-US', extraHTTPHeaders: { 'X-Forwarded-For': `10.19.1.${(stamp % 250) + 1}` } });
   await gotoHydrated(page, '/signup');
   await signUpAndIn(page, { email: `tackle-${stamp}@example.com`, name: 'Zhou Min', role: 'manufacturer', password: 'a-long-enough-secret' });
   await gotoHydrated(page, '/orgs/new');
