@@ -11,50 +11,18 @@
 //!
 //! Figures are printed, never asserted.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use app::seed::synthetic;
 
 mod support;
 use support::{bar, percentiles, tick};
 
-struct Options {
-    data_dir: PathBuf,
-    addr: String,
-    count: usize,
-    seed: u64,
-    rounds: usize,
-}
-
-fn options() -> Result<Options> {
-    let mut options = Options { data_dir: PathBuf::new(), addr: String::new(), count: 100_000, seed: 20_261_202, rounds: 30 };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--data-dir" => options.data_dir = PathBuf::from(value()?),
-            "--addr" => options.addr = value()?,
-            "--count" => options.count = value()?.parse().context("--count")?,
-            "--seed" => options.seed = value()?.parse().context("--seed")?,
-            "--rounds" => options.rounds = value()?.parse().context("--rounds")?,
-            "--bench" => {} // added by `cargo bench`
-            other => bail!("unknown argument {other}"),
-        }
-    }
-    if options.data_dir.as_os_str().is_empty() || options.addr.is_empty() {
-        bail!(
-            "usage: dashboard --data-dir DIR --addr HOST:PORT [--count N] [--seed S] [--rounds R] (run by `cargo xtask bench dashboard`)"
-        );
-    }
-    Ok(options)
-}
-
 #[tokio::main]
 async fn main() -> Result<()> {
     use sea_orm::{ConnectionTrait, EntityTrait, Statement};
-    let options = options()?;
+    let options = support::options("dashboard", 20_261_202)?;
     let db = app::db::connect(&format!("sqlite://{}", options.data_dir.join("beltlink.sqlite").display())).await?;
 
     // 1. The profiles.

@@ -15,7 +15,6 @@
 //!
 //! Figures are printed, never asserted.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
@@ -25,36 +24,7 @@ use app::seed::synthetic;
 use indicatif::ProgressBar;
 
 mod support;
-use support::{bar, ms, tick};
-
-struct Options {
-    data_dir: PathBuf,
-    addr: String,
-    count: usize,
-    seed: u64,
-    rounds: usize,
-}
-
-fn options() -> Result<Options> {
-    let mut options = Options { data_dir: PathBuf::new(), addr: String::new(), count: 100_000, seed: 20_261_122, rounds: 30 };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
-        match arg.as_str() {
-            "--data-dir" => options.data_dir = PathBuf::from(value()?),
-            "--addr" => options.addr = value()?,
-            "--count" => options.count = value()?.parse().context("--count")?,
-            "--seed" => options.seed = value()?.parse().context("--seed")?,
-            "--rounds" => options.rounds = value()?.parse().context("--rounds")?,
-            "--bench" => {} // added by `cargo bench`
-            other => bail!("unknown argument {other}"),
-        }
-    }
-    if options.data_dir.as_os_str().is_empty() || options.addr.is_empty() {
-        bail!("usage: search --data-dir DIR --addr HOST:PORT [--count N] [--seed S] [--rounds R] (run by `cargo xtask bench search`)");
-    }
-    Ok(options)
-}
+use support::{bar, ms, tick, Options};
 
 /// The query mix: words in both languages, sub-words, filters, sorts, a
 /// radius around a belt, a deep page.
@@ -203,7 +173,7 @@ fn urlencode(text: &str) -> String {
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    let options = options()?;
+    let options = support::options("search", 20_261_122)?;
     let db = app::db::connect(&format!("sqlite://{}", options.data_dir.join("beltlink.sqlite").display())).await?;
     let (url, key) = app::search::managed::running(&options.data_dir.join("meilisearch"))
         .context("no managed Meilisearch running on that data directory")?;

@@ -255,7 +255,8 @@ pub async fn association_committee(slug: String, kind: String) -> Result<crate::
     let actor = crate::accounts::actor::require(&state.db).await?;
     let association = managed(&state.db, &actor, &slug).await?;
     let kind = CommitteeKind::from_code(kind.trim()).ok_or(AppError::NotFound)?;
-    let members = crate::associations::directory::manage_page(&state.db, &association).await?.members;
+    // Only the member firms: the rest of the manage page is not needed here.
+    let members = crate::associations::directory::member_names(&state.db, association.id).await?;
     Ok(CommitteePage {
         association: crate::read::named_org(&association),
         kind,

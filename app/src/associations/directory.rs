@@ -64,6 +64,11 @@ async fn members<C: ConnectionTrait>(db: &C, association_id: i32) -> Result<Vec<
     Ok(firms)
 }
 
+/// The association's visible member firms, named, for choosing chairs and committee members.
+pub async fn member_names<C: ConnectionTrait>(db: &C, association_id: i32) -> Result<Vec<Named>, AppError> {
+    Ok(members(db, association_id).await?.iter().map(named_org).collect())
+}
+
 /// Committees of one association in the order of their kinds, with chairs and members named.
 async fn committees<C: ConnectionTrait>(db: &C, association_id: i32) -> Result<Vec<CommitteeView>, AppError> {
     let rows = committee::Entity::find().filter(committee::Column::AssociationId.eq(association_id)).all(db).await?;
@@ -216,7 +221,7 @@ pub async fn profile<C: ConnectionTrait>(
         belts: belts.remove(&association.id).unwrap_or_default(),
         secretariats: secretariats_of(db, &[association.id]).await?.remove(&association.id).unwrap_or_default(),
         committees: committees(db, association.id).await?,
-        members: members(db, association.id).await?.iter().map(named_org).collect(),
+        members: member_names(db, association.id).await?,
         viewer: Viewer { signed_in, manages, may_apply_for, applications: application_views(db, applications).await? },
     })
 }
@@ -241,7 +246,7 @@ pub async fn manage_page<C: ConnectionTrait>(db: &C, association: &organisation:
         decided: application_views(db, decided).await?,
         secretariats: secretariats_of(db, &[association.id]).await?.remove(&association.id).unwrap_or_default(),
         committees: committees(db, association.id).await?,
-        members: members(db, association.id).await?.iter().map(named_org).collect(),
+        members: member_names(db, association.id).await?,
     })
 }
 

@@ -82,17 +82,7 @@ mod tests {
     use crate::orgs::policy::{self as orgs, Standing};
 
     fn on_association(actor: Option<&CurrentUser>, membership: Option<MemberRole>, approved: bool, hidden: bool) -> Permissions {
-        let org = Standing { kind: Some(OrgKind::Association), approved, membership, hidden, ..Standing::default() };
-        match actor {
-            None => Permissions { see: !hidden, approved, ..Permissions::default() },
-            Some(a) => Permissions {
-                see: orgs::may_see(Some(a), &org),
-                see_inside: orgs::may_see_inside(a, &org),
-                manage_members: orgs::may_manage_members(a, &org),
-                approved,
-                ..Permissions::default()
-            },
-        }
+        orgs::permissions(actor, &Standing { kind: Some(OrgKind::Association), approved, membership, hidden, ..Standing::default() })
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::types::{CurrentUser, MemberRole, Role};
-use crate::orgs::types::OrgKind;
+use crate::orgs::types::{OrgKind, Permissions};
 
 /// What is known about one organisation and the actor's relation to it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -134,6 +134,29 @@ pub fn may_report(actor: &CurrentUser, org: &Standing) -> bool {
 /// Approve associations, schools and the belts they serve: site admins.
 pub fn may_approve(actor: &CurrentUser) -> bool {
     actor.role == Role::SiteAdmin
+}
+
+/// Everything `actor` may do with an organisation standing as `org`
+/// (signed out: see it unless hidden, nothing else).
+pub fn permissions(actor: Option<&CurrentUser>, org: &Standing) -> Permissions {
+    let Some(actor) = actor else {
+        return Permissions { see: !org.hidden, approved: org.approved, ..Permissions::default() };
+    };
+    Permissions {
+        see: may_see(Some(actor), org),
+        moderate: may_moderate(actor),
+        report: may_report(actor, org),
+        edit: may_edit(actor, org),
+        see_inside: may_see_inside(actor, org),
+        manage_team: may_manage_team(actor, org),
+        verify: may_verify(actor, org),
+        manage_members: may_manage_members(actor, org),
+        decide_requests: may_decide_requests(actor, org),
+        ask_to_join: may_ask_to_join(actor, org),
+        approved: org.approved,
+        request_pending: org.request_pending,
+        approve: !org.approved && may_approve(actor),
+    }
 }
 
 #[cfg(test)]

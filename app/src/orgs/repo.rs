@@ -384,25 +384,16 @@ pub async fn permissions<C: ConnectionTrait>(
     org: &organisation::Model,
 ) -> Result<crate::orgs::types::Permissions, AppError> {
     let Some(actor) = actor else {
-        let approved = org.approved_at.is_some() || !OrgKind::from_code(&org.kind).is_some_and(policy::needs_approval);
-        return Ok(crate::orgs::types::Permissions { see: org.hidden_at.is_none(), approved, ..Default::default() });
+        let kind = OrgKind::from_code(&org.kind);
+        let standing = Standing {
+            kind,
+            approved: org.approved_at.is_some() || !kind.is_some_and(policy::needs_approval),
+            hidden: org.hidden_at.is_some(),
+            ..Standing::default()
+        };
+        return Ok(policy::permissions(None, &standing));
     };
-    let standing = standing(db, actor, org).await?;
-    Ok(crate::orgs::types::Permissions {
-        see: policy::may_see(Some(actor), &standing),
-        moderate: policy::may_moderate(actor),
-        report: policy::may_report(actor, &standing),
-        edit: policy::may_edit(actor, &standing),
-        see_inside: policy::may_see_inside(actor, &standing),
-        manage_team: policy::may_manage_team(actor, &standing),
-        verify: policy::may_verify(actor, &standing),
-        manage_members: policy::may_manage_members(actor, &standing),
-        decide_requests: policy::may_decide_requests(actor, &standing),
-        ask_to_join: policy::may_ask_to_join(actor, &standing),
-        approved: standing.approved,
-        request_pending: standing.request_pending,
-        approve: !standing.approved && policy::may_approve(actor),
-    })
+    Ok(policy::permissions(Some(actor), &standing(db, actor, org).await?))
 }
 
 /// Records that `verifier` verified the organisation on `evidence`, now,

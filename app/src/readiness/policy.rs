@@ -31,16 +31,7 @@ mod tests {
 
     /// The permissions `orgs::policy` grants `actor` on an organisation of `kind`.
     fn permissions(actor: Option<&CurrentUser>, kind: OrgKind, membership: Option<MemberRole>, hidden: bool) -> Permissions {
-        let org = Standing { kind: Some(kind), approved: true, membership, hidden, ..Standing::default() };
-        match actor {
-            None => Permissions { see: !hidden, ..Permissions::default() },
-            Some(a) => Permissions {
-                see: orgs::may_see(Some(a), &org),
-                edit: orgs::may_edit(a, &org),
-                see_inside: orgs::may_see_inside(a, &org),
-                ..Permissions::default()
-            },
-        }
+        orgs::permissions(actor, &Standing { kind: Some(kind), approved: true, membership, hidden, ..Standing::default() })
     }
 
     #[test]
