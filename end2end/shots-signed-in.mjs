@@ -128,5 +128,34 @@ await context.clearCookies();
 await signUp(`shot-admin-${stamp}@example.com`, 'graduate');
 execFileSync('sqlite3', [database, `UPDATE users SET role = 'site_admin' WHERE email = 'shot-admin-${stamp}@example.com'`]);
 await shoot([`${yueyang}/manage`, `${yueyang}/committees/logistics`], 'admin');
+// An event: the admin sets one up for Qingdao's association with supplier criteria and publishes it.
+await hydrated('/events/new');
+await page.selectOption('#field-association', 'qingdao-cross-border-ecommerce-association');
+await page.fill('#field-title_zh', '平度假睫毛产业带对接会');
+await page.fill('#field-title_en', 'Pingdu lash belt matchmaking day');
+await page.selectOption('#field-belt', 'pingdu-false-eyelashes');
+await page.selectOption('#field-platform', 'amazon');
+await page.fill('#field-venue_zh', '平度会展中心');
+await page.fill('#field-venue_en', 'Pingdu Exhibition Centre');
+await page.fill('#field-city_zh', '平度');
+await page.fill('#field-city_en', 'Pingdu');
+await page.fill('#field-latitude', '36.78');
+await page.fill('#field-longitude', '119.96');
+await page.fill('#field-supplier_seats', '40');
+await page.check('#s_certifications-bsci');
+await page.fill('#field-s_capacity_value', '50,000');
+await page.selectOption('#field-s_capacity_unit', 'pair');
+await page.check('#field-publish');
+await Promise.all([page.waitForURL(/saved=1/), page.click('.event-form button[type=submit]')]);
+const event = new URL(page.url()).pathname;
+await shoot(['/events/new', event, `${event}/edit`, '/events'], 'organiser');
+await context.clearCookies();
+await signIn(`shot-maker-${stamp}@example.com`);
+await hydrated(event);
+// Its profile states no capacity in pairs: refused, with the criterion named.
+await page.click('.register-form button[type=submit]');
+await page.waitForSelector('#field-firm-error:has-text("pairs a month")');
+await page.screenshot({ path: '/tmp/shots/maker_refused_en_1280.png', fullPage: true });
+await shoot([event], 'maker');
 await browser.close();
 

@@ -17,11 +17,13 @@ pub enum EntityKind {
     SupplyProfile,
     Offering,
     Brief,
+    /// A published, finished or cancelled event.
+    Event,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 5] =
-        [EntityKind::Belt, EntityKind::Organisation, EntityKind::SupplyProfile, EntityKind::Offering, EntityKind::Brief];
+    pub const ALL: [EntityKind; 6] =
+        [EntityKind::Belt, EntityKind::Organisation, EntityKind::SupplyProfile, EntityKind::Offering, EntityKind::Brief, EntityKind::Event];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -30,6 +32,7 @@ impl EntityKind {
             EntityKind::SupplyProfile => "supply_profile",
             EntityKind::Offering => "offering",
             EntityKind::Brief => "brief",
+            EntityKind::Event => "event",
         }
     }
 

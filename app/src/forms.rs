@@ -104,6 +104,35 @@ pub enum Problem {
     Repeated,
     /// A firm that is a member already applies to join again.
     AlreadyAMember,
+    /// Not a time of day (`09:30`).
+    NotATime,
+    /// The end comes at or before the start.
+    EndsBeforeStart,
+    /// A break that is not `HH:MM-HH:MM` inside the day's hours.
+    BadBreaks,
+    /// Not one meeting slot fits between the start, the end and the breaks.
+    NoSlotsFit,
+    /// More meeting slots in the day than a schedule takes.
+    TooManySlots {
+        max: usize,
+    },
+    /// A map position needs a latitude and a longitude in China, or neither.
+    NotAPosition,
+    /// Registration must close by the event's day.
+    ClosesAfterTheDay,
+    /// Registration must open before it closes.
+    OpensAfterCloses,
+    /// The firm does not meet these entry criteria: each in words, and
+    /// `true` where its profile does not say (rather than says otherwise).
+    CriteriaNotMet(Vec<(crate::i18n::Bilingual, bool)>),
+    /// Registration is not open (not yet, or no longer).
+    RegistrationClosed,
+    /// The firm is registered (or waiting) already.
+    AlreadyRegistered,
+    /// Events take manufacturers as suppliers and platforms as buyers.
+    CannotAttend,
+    /// An event is marked finished on or after its day.
+    NotHeldYet,
 }
 
 impl Problem {
@@ -159,6 +188,53 @@ impl Problem {
             (Problem::Repeated, Lang::En) => "This repeats an entry above.".into(),
             (Problem::AlreadyAMember, Lang::Zh) => "该企业已是本协会会员。".into(),
             (Problem::AlreadyAMember, Lang::En) => "This firm is a member already.".into(),
+            (Problem::NotATime, Lang::Zh) => "请按 24 小时制填写时间，例如 09:30。".into(),
+            (Problem::NotATime, Lang::En) => "Write a time on the 24-hour clock, such as 09:30.".into(),
+            (Problem::EndsBeforeStart, Lang::Zh) => "结束时间须晚于开始时间。".into(),
+            (Problem::EndsBeforeStart, Lang::En) => "The end must come after the start.".into(),
+            (Problem::BadBreaks, Lang::Zh) => "每行写一段休息时间，如 12:00-13:30，且须在活动时间之内。".into(),
+            (Problem::BadBreaks, Lang::En) => "Write one break a line, such as 12:00-13:30, within the day's hours.".into(),
+            (Problem::NoSlotsFit, Lang::Zh) => "在开始、结束时间和休息之间排不下一个洽谈时段。".into(),
+            (Problem::NoSlotsFit, Lang::En) => "Not one meeting slot fits between the start, the end and the breaks.".into(),
+            (Problem::TooManySlots { max }, Lang::Zh) => format!("一天最多 {max} 个洽谈时段，请加长时段或缩短活动时间。"),
+            (Problem::TooManySlots { max }, Lang::En) => {
+                format!("A day takes at most {max} meeting slots: make them longer or the day shorter.")
+            }
+            (Problem::NotAPosition, Lang::Zh) => "请同时填写中国境内的纬度和经度（如 36.29、120.01），或都不填。".into(),
+            (Problem::NotAPosition, Lang::En) => {
+                "Give both a latitude and a longitude in China (such as 36.29 and 120.01), or neither.".into()
+            }
+            (Problem::ClosesAfterTheDay, Lang::Zh) => "报名须在活动当天或之前截止。".into(),
+            (Problem::ClosesAfterTheDay, Lang::En) => "Registration must close on or before the event's day.".into(),
+            (Problem::OpensAfterCloses, Lang::Zh) => "报名开始日期不能晚于截止日期。".into(),
+            (Problem::OpensAfterCloses, Lang::En) => "Registration cannot open after it closes.".into(),
+            (Problem::CriteriaNotMet(failed), lang) => {
+                let each: Vec<String> = failed
+                    .iter()
+                    .map(|(criterion, unsaid)| {
+                        let text = criterion.get(lang);
+                        match (unsaid, lang) {
+                            (true, Lang::Zh) => format!("{text}（企业档案未填写）"),
+                            (true, Lang::En) => format!("{text} (the firm's profile does not say)"),
+                            (false, _) => text.to_string(),
+                        }
+                    })
+                    .collect();
+                lang.pick(
+                    format!("未达到以下报名条件：{}。", each.join("；")),
+                    format!("This firm does not meet these entry criteria: {}.", each.join("; ")),
+                )
+            }
+            (Problem::RegistrationClosed, Lang::Zh) => "现在不在报名时间内。".into(),
+            (Problem::RegistrationClosed, Lang::En) => "Registration is not open now.".into(),
+            (Problem::AlreadyRegistered, Lang::Zh) => "该企业已报名（或在候补中）。".into(),
+            (Problem::AlreadyRegistered, Lang::En) => "This firm is registered (or on the waitlist) already.".into(),
+            (Problem::NotHeldYet, Lang::Zh) => "活动当天或之后才能标记为已结束。".into(),
+            (Problem::NotHeldYet, Lang::En) => "An event can be marked finished on its day or after.".into(),
+            (Problem::CannotAttend, Lang::Zh) => "对接会的供应商须为生产企业，采购方须为平台；该机构两者都不是。".into(),
+            (Problem::CannotAttend, Lang::En) => {
+                "Events take manufacturers as suppliers and platforms as buyers; this organisation is neither.".into()
+            }
             (Problem::AlreadyAsked, Lang::Zh) => "已经提出过这项申请，请等待审核。".into(),
             (Problem::AlreadyAsked, Lang::En) => "This was asked for already; it waits for a decision.".into(),
             (Problem::CommonPassword, Lang::Zh) => "这个密码太常见，很容易被猜到。请换一个，例如几个不相关的词组合。".into(),
@@ -261,6 +337,12 @@ impl FormErrors {
         crate::error::AppError::Invalid(errors)
     }
 
+    /// `errors` (with the values kept in it) and `problem` for `field`, as a refusal.
+    pub fn refusing_kept(mut errors: FormErrors, field: &str, problem: Problem) -> crate::error::AppError {
+        errors.add(field, problem);
+        crate::error::AppError::Invalid(errors)
+    }
+
     /// Records `problem` for `field` unless it already has one.
     pub fn add(&mut self, field: &str, problem: Problem) {
         self.problems.entry(field.to_string()).or_insert(problem);
@@ -332,6 +414,43 @@ pub fn bilingual(errors: &mut FormErrors, field: &str, zh: &str, en: &str, max: 
         errors.add(&zh_field, Problem::NeedOneLanguage);
     }
     crate::i18n::Bilingual::new(zh, en)
+}
+
+/// A date as `YYYY-MM-DD` (what a date input sends), full-width digits and
+/// slashes accepted; required.
+pub fn date(errors: &mut FormErrors, field: &str, input: &str) -> Option<chrono::NaiveDate> {
+    let normal: String = input
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '/' | '／' | '.' | '－' => '-',
+            _ => c,
+        })
+        .collect();
+    if normal.is_empty() {
+        errors.add(field, Problem::Required);
+        return None;
+    }
+    let date = chrono::NaiveDate::parse_from_str(&normal, "%Y-%m-%d").ok();
+    if date.is_none() {
+        errors.add(field, Problem::NotADate);
+    }
+    date
+}
+
+/// A [`date`] from `today` to `max_days` ahead.
+pub fn date_ahead(errors: &mut FormErrors, field: &str, input: &str, today: chrono::NaiveDate, max_days: i64) -> Option<chrono::NaiveDate> {
+    let date = date(errors, field, input)?;
+    if date < today {
+        errors.add(field, Problem::DateInThePast);
+        None
+    } else if date > today + chrono::Duration::days(max_days) {
+        errors.add(field, Problem::TooFarAhead { days: max_days });
+        None
+    } else {
+        Some(date)
+    }
 }
 
 /// A plausible email address, lower-cased: one `@`, something before it, a
@@ -448,6 +567,19 @@ mod tests {
             Problem::DailyMessageLimit { max: 200 },
             Problem::Repeated,
             Problem::AlreadyAMember,
+            Problem::NotATime,
+            Problem::EndsBeforeStart,
+            Problem::BadBreaks,
+            Problem::NoSlotsFit,
+            Problem::TooManySlots { max: 64 },
+            Problem::NotAPosition,
+            Problem::ClosesAfterTheDay,
+            Problem::OpensAfterCloses,
+            Problem::CriteriaNotMet(vec![(crate::i18n::Bilingual::new("持有 BSCI 认证", "Holds BSCI"), true)]),
+            Problem::RegistrationClosed,
+            Problem::AlreadyRegistered,
+            Problem::CannotAttend,
+            Problem::NotHeldYet,
         ];
         for problem in all {
             let zh = problem.message(Lang::Zh);

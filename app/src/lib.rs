@@ -198,6 +198,10 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("associations/:slug") view={Lazy::<AssociationRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("associations/:slug/manage") view={Lazy::<AssociationManageRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("associations/:slug/committees/:kind") view={Lazy::<CommitteeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("events") view={Lazy::<EventsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("events/new") view={Lazy::<NewEventRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("events/:slug") view={Lazy::<EventRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("events/:slug/edit") view={Lazy::<EditEventRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/new") view={Lazy::<NewOrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug") view={Lazy::<OrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/profile") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
@@ -286,6 +290,10 @@ lazy_page!(AssociationsRoute, associations::profile_pages::AssociationDirectoryP
 lazy_page!(AssociationRoute, associations::profile_pages::AssociationProfilePage);
 lazy_page!(AssociationManageRoute, associations::profile_pages::AssociationManagePage);
 lazy_page!(CommitteeRoute, associations::profile_pages::CommitteeEditPage);
+lazy_page!(EventsRoute, events::pages::EventsPage);
+lazy_page!(NewEventRoute, events::pages::NewEventPage);
+lazy_page!(EventRoute, events::pages::EventPageView);
+lazy_page!(EditEventRoute, events::pages::EditEventPage);
 lazy_page!(CriteriaRoute, readiness::pages::CriteriaPageView);
 lazy_page!(ThreadRoute, inquiries::pages::ThreadPageView);
 lazy_page!(NewInquiryRoute, inquiries::pages::NewInquiryPage);

@@ -285,6 +285,20 @@ pub async fn organisation_by_id<C: ConnectionTrait>(db: &C, id: i32) -> Result<o
     organisation::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)
 }
 
+/// These organisations, by slug.
+pub async fn organisations_by_ids<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<organisation::Model>, AppError> {
+    Ok(organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(ids.iter().copied()))
+        .order_by_asc(organisation::Column::Slug)
+        .all(db)
+        .await?)
+}
+
+/// A belt's province code.
+pub async fn belt_province<C: ConnectionTrait>(db: &C, belt_id: i32) -> Result<Option<String>, AppError> {
+    Ok(crate::entities::belt::Entity::find_by_id(belt_id).one(db).await?.map(|b| b.province))
+}
+
 /// The manufacturer behind `slug`, if others may act on it (write to it,
 /// shortlist it): one with a published supply profile that no site admin hid.
 ///

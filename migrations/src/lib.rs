@@ -23,6 +23,7 @@ mod m20261202_000014_inquiries;
 mod m20261202_000015_shortlists;
 mod m20261202_000016_readiness;
 mod m20261203_000017_associations;
+mod m20261203_000018_events;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000015_shortlists::Migration),
             Box::new(m20261202_000016_readiness::Migration),
             Box::new(m20261203_000017_associations::Migration),
+            Box::new(m20261203_000018_events::Migration),
         ]
     }
 }

@@ -147,6 +147,7 @@ fn ProfileView(page: AssociationProfile) -> impl IntoView {
             </dl>
             <h2>{s.committees}</h2>
             <CommitteeList committees=page.committees.clone()/>
+            <crate::events::pages::AssociationEvents association=page.slug.clone()/>
             <JoinSection page=page.clone()/>
             <h2>{format!("{} ({})", s.members, page.members.len())}</h2>
             {if page.members.is_empty() {

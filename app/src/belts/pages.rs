@@ -235,6 +235,7 @@ fn BeltDetailView(detail: BeltDetail) -> impl IntoView {
                     </p>
                     <crate::suppliers::pages::SupplierList suppliers/>
                     <crate::scouting::pages::BeltBriefs belt=card.slug.clone()/>
+                    <crate::events::pages::BeltEvents belt=card.slug.clone()/>
                     <section>
                         <h2>{t.belt_organisations}</h2>
                         {if has_orgs {

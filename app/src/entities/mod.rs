@@ -14,6 +14,8 @@ pub mod category;
 pub mod committee;
 pub mod committee_member;
 pub mod email_token;
+pub mod event;
+pub mod event_registration;
 pub mod import_job;
 pub mod inquiry;
 pub mod inquiry_block;

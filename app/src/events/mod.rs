@@ -1,6 +1,19 @@
-//! Matchmaking events run by associations: registration, meeting requests,
-//! the schedule, the day itself and its outcomes.
+//! Matchmaking events run by associations: the event and its day, entry
+//! criteria per side, registration with a waitlist, and (coming in this
+//! domain) meeting requests, the schedule, the day itself and its outcomes.
 //!
-//! - `schedule`: pure — placing accepted meeting requests at slot × table.
+//! - `rules`, `policy`, `registration`, `timetable` and `schedule`: pure;
+//! - `repo`: the data layer; `api`: server functions; `pages` and `texts`: what is shown.
 
+pub mod api;
+pub mod pages;
+pub mod policy;
+pub mod registration;
+pub mod rules;
 pub mod schedule;
+pub mod texts;
+pub mod timetable;
+pub mod types;
+
+#[cfg(feature = "ssr")]
+pub mod repo;

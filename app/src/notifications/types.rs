@@ -29,10 +29,12 @@ pub enum NotificationKind {
     MembershipApplied,
     /// An association decided your firm's application to join.
     MembershipDecided,
+    /// An event your firm registered for changed: cancelled, new details, a seat freed.
+    EventUpdated,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 11] = [
+    pub const ALL: [NotificationKind; 12] = [
         NotificationKind::RequestDecided,
         NotificationKind::JoinRequested,
         NotificationKind::JoinDecided,
@@ -44,6 +46,7 @@ impl NotificationKind {
         NotificationKind::InquiryUpdated,
         NotificationKind::MembershipApplied,
         NotificationKind::MembershipDecided,
+        NotificationKind::EventUpdated,
     ];
 
     pub fn code(self) -> &'static str {
@@ -59,6 +62,7 @@ impl NotificationKind {
             NotificationKind::InquiryUpdated => "inquiry_updated",
             NotificationKind::MembershipApplied => "membership_applied",
             NotificationKind::MembershipDecided => "membership_decided",
+            NotificationKind::EventUpdated => "event_updated",
         }
     }
 
@@ -93,6 +97,8 @@ impl NotificationKind {
             (NotificationKind::MembershipApplied, Lang::En) => "A firm applies to join an association I run",
             (NotificationKind::MembershipDecided, Lang::Zh) => "协会对我的企业的入会申请作出了决定",
             (NotificationKind::MembershipDecided, Lang::En) => "An association decided my firm's application to join",
+            (NotificationKind::EventUpdated, Lang::Zh) => "我的企业报名的对接会有变动（取消、信息更新、候补转正）",
+            (NotificationKind::EventUpdated, Lang::En) => "An event my firm registered for changed (cancelled, new details, a seat freed)",
         }
     }
 }

@@ -125,7 +125,7 @@ pub async fn firms_of<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Vec<or
 }
 
 /// What readiness is judged on for `firm`, or `None` without a profile.
-async fn facts_of<C: ConnectionTrait>(db: &C, firm: &organisation::Model) -> Result<Option<(FirmFacts, Vec<i32>)>, AppError> {
+pub async fn facts_of<C: ConnectionTrait>(db: &C, firm: &organisation::Model) -> Result<Option<(FirmFacts, Vec<i32>)>, AppError> {
     let Some(row) = crate::read::supply_profile_of(db, firm.id).await? else { return Ok(None) };
     let profile = crate::read::profile_data(&row, crate::read::category_slugs(db, row.id).await?);
     let links = belt_organisation::Entity::find().filter(belt_organisation::Column::OrganisationId.eq(firm.id)).all(db).await?;

@@ -149,6 +149,7 @@ pub fn field_of(requirement: &Requirement) -> Option<ProfileField> {
         Requirement::ExportYears(_) => ProfileField::ExportExperience,
         Requirement::TestReports => ProfileField::TestReports,
         Requirement::AnnualSales(_) => ProfileField::AnnualSales,
+        Requirement::MonthlyCapacity(_) => ProfileField::Capacity,
     })
 }
 
@@ -189,6 +190,8 @@ fn meets(requirement: &Requirement, f: &FirmFacts, this_year: i32) -> Option<boo
         Requirement::BusinessLicence => Some(f.organisation_verified),
         Requirement::TestReports => (!p.test_reports.is_empty()).then_some(true),
         Requirement::AnnualSales(min) => p.annual_sales.map(|band| band >= *min),
+        // Stated in another unit, the capacity says nothing about this one.
+        Requirement::MonthlyCapacity(min) => p.capacity.filter(|c| c.unit == min.unit).map(|c| c.value >= min.value),
     }
 }
 

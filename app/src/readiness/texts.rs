@@ -224,6 +224,9 @@ pub fn requirement_text(r: &Requirement, categories: &Names, belts: &Names, lang
         Requirement::TestReports => lang.pick("持有第三方检测报告", "Holds third-party test reports").to_string(),
         Requirement::AnnualSales(band) => lang
             .pick(format!("年销售额不低于“{}”档", band.label(lang)), format!("Annual sales in the band “{}” or above", band.label(lang))),
+        Requirement::MonthlyCapacity(min) => {
+            lang.pick(format!("月产能不低于 {}", min.exact(lang)), format!("Makes at least {} a month", min.exact(lang)))
+        }
     }
 }
 
@@ -266,6 +269,7 @@ pub fn profile_says(r: &Requirement, facts: &FirmFacts, categories: &Names, belt
         .to_string(),
         Requirement::TestReports => p.test_reports.clone(),
         Requirement::AnnualSales(_) => p.annual_sales.map(|b| b.label(lang).to_string()).unwrap_or_default(),
+        Requirement::MonthlyCapacity(_) => p.capacity.map(|c| c.exact(lang)).unwrap_or_default(),
     }
 }
 

@@ -43,6 +43,9 @@ pub enum Requirement {
     BusinessLicence,
     TestReports,
     AnnualSales(SalesBand),
+    /// Makes at least this much a month, in this unit (an event's entry
+    /// criterion; units are never converted into each other).
+    MonthlyCapacity(crate::suppliers::types::Quantity),
 }
 
 /// How a firm stands against one requirement.

@@ -119,37 +119,6 @@ fn known_slugs(errors: &mut FormErrors, field: &str, chosen: &[String], known: &
     slugs
 }
 
-/// A date as `YYYY-MM-DD` (what a date input sends), full-width digits and
-/// slashes accepted; from `today` to [`DEADLINE_MAX_DAYS`] ahead.
-fn deadline(errors: &mut FormErrors, field: &str, input: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let normal: String = input
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '/' | '／' | '.' | '－' => '-',
-            _ => c,
-        })
-        .collect();
-    if normal.is_empty() {
-        errors.add(field, Problem::Required);
-        return None;
-    }
-    let Ok(date) = NaiveDate::parse_from_str(&normal, "%Y-%m-%d") else {
-        errors.add(field, Problem::NotADate);
-        return None;
-    };
-    if date < today {
-        errors.add(field, Problem::DateInThePast);
-        None
-    } else if date > today + Duration::days(DEADLINE_MAX_DAYS) {
-        errors.add(field, Problem::TooFarAhead { days: DEADLINE_MAX_DAYS });
-        None
-    } else {
-        Some(date)
-    }
-}
-
 /// Checks a submitted brief against every rule. `today` is China's date.
 ///
 /// # Errors
@@ -173,7 +142,7 @@ pub fn validate(form: &BriefForm, known: &Known, today: NaiveDate) -> Result<Bri
     let business_models = choices(&mut errors, "business_models", &form.business_models, BusinessModel::from_code);
     let price_band = choice(&mut errors, "price_band", &form.price_band, PriceBand::from_code);
     let belts = known_slugs(&mut errors, "belts", &form.belts, known.belts);
-    let deadline = deadline(&mut errors, "deadline", &form.deadline, today);
+    let deadline = forms::date_ahead(&mut errors, "deadline", &form.deadline, today, DEADLINE_MAX_DAYS);
     let audience = match form.visibility.trim() {
         "public" => None,
         "restricted" => {

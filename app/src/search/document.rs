@@ -17,7 +17,7 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, Pagin
 
 use crate::belts::types::CategoryRef;
 use crate::entities::{
-    belt, belt_organisation, brief, organisation, service_offering, service_offering_belt, supply_profile, supply_profile_photo,
+    belt, belt_organisation, brief, event, organisation, service_offering, service_offering_belt, supply_profile, supply_profile_photo,
 };
 use crate::i18n::Lang;
 use crate::orgs::types::OrgKind;
@@ -326,6 +326,20 @@ pub(crate) fn searchable(kind: EntityKind) -> Condition {
             .add(brief::Column::Restricted.eq(false))
             .add(brief::Column::Deadline.gt(chrono::Utc::now()))
             .add(brief::Column::OrganisationId.not_in_subquery(hidden())),
+        // Every event but drafts, while its association is listed: people
+        // look for past ones too (who met whom, what came of it).
+        EntityKind::Event => Condition::all()
+            .add(event::Column::Status.ne(crate::events::types::EventStatus::Draft.code()))
+            .add(event::Column::AssociationId.not_in_subquery(hidden()))
+            .add(
+                event::Column::AssociationId.in_subquery(
+                    Query::select()
+                        .column(organisation::Column::Id)
+                        .from(organisation::Entity)
+                        .and_where(organisation::Column::ApprovedAt.is_not_null())
+                        .to_owned(),
+                ),
+            ),
     }
 }
 
@@ -354,6 +368,10 @@ async fn read<C: ConnectionTrait>(db: &C, kind: EntityKind, rows: &Rows) -> Resu
         EntityKind::Brief => {
             let found = select::<brief::Entity, _>(db, brief::Column::Id, only, rows).await?;
             (found.iter().map(|b| b.id).max(), brief_documents(db, found).await?)
+        }
+        EntityKind::Event => {
+            let found = select::<event::Entity, _>(db, event::Column::Id, only, rows).await?;
+            (found.iter().map(|e| e.id).max(), event_documents(db, found).await?)
         }
     })
 }
@@ -566,6 +584,65 @@ async fn brief_documents<C: ConnectionTrait>(db: &C, open: Vec<brief::Model>) ->
         .collect())
 }
 
+async fn event_documents<C: ConnectionTrait>(db: &C, events: Vec<event::Model>) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
+    let org_ids: Vec<i32> = events.iter().flat_map(|e| [Some(e.association_id), e.platform_id]).flatten().collect();
+    let orgs = organisations(db, org_ids.into_iter()).await?;
+    let belts: HashMap<i32, belt::Model> = belt::Entity::find()
+        .filter(belt::Column::Id.is_in(events.iter().filter_map(|e| e.belt_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    Ok(events
+        .into_iter()
+        .filter_map(|e| {
+            let association = org_name(orgs.get(&e.association_id)?);
+            let platform = e.platform_id.and_then(|id| orgs.get(&id)).map(org_name);
+            let belt = e.belt_id.and_then(|id| belts.get(&id));
+            let title = |own: &str, other: &str| if own.is_empty() { other.to_string() } else { own.to_string() };
+            let status = crate::events::types::EventStatus::from_code(&e.status).unwrap_or(crate::events::types::EventStatus::Draft);
+            let facts = |lang: Lang| {
+                let mut parts = vec![format!("{} {}–{}", e.day.format("%Y-%m-%d"), e.starts_at, e.ends_at), status.label(lang).to_string()];
+                parts.extend(platform.as_ref().map(|p| p.get(lang).to_string()));
+                parts.join(" · ")
+            };
+            let summary = |description: &str, venue: &str, host: &str| {
+                [description, venue, host].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n")
+            };
+            let doc = SearchDocument {
+                id: EntityKind::Event.document_id(e.id),
+                kind: EntityKind::Event.code().into(),
+                org_kind: None,
+                slug: e.slug.clone(),
+                name_zh: title(&e.title_zh, &e.title_en),
+                name_en: title(&e.title_en, &e.title_zh),
+                place_zh: title(&e.city_zh, &e.city_en),
+                place_en: title(&e.city_en, &e.city_zh),
+                province: belt.map(|b| b.province.clone()),
+                city: city_key(Some(&e.city_en), Some(&e.city_zh)),
+                belt_slugs: belt.map(|b| vec![b.slug.clone()]).unwrap_or_default(),
+                categories_zh: belt.map(|b| vec![b.name_zh.clone()]).unwrap_or_default(),
+                categories_en: belt.map(|b| vec![b.name_en.clone()]).unwrap_or_default(),
+                summary_zh: summary(&e.description_zh, &e.venue_zh, &join_names(&association, platform.as_ref(), Lang::Zh)),
+                summary_en: summary(&e.description_en, &e.venue_en, &join_names(&association, platform.as_ref(), Lang::En)),
+                geo: e.latitude.zip(e.longitude).map(|(lat, lng)| Geo { lat, lng }),
+                facts_zh: facts(Lang::Zh),
+                facts_en: facts(Lang::En),
+                updated_at: e.updated_at.timestamp(),
+                listing_rank: 1,
+                ..SearchDocument::empty()
+            };
+            Some((e.id, doc))
+        })
+        .collect())
+}
+
+/// The host and co-host's names, for an event's words.
+fn join_names(association: &crate::i18n::Bilingual, platform: Option<&crate::i18n::Bilingual>, lang: Lang) -> String {
+    std::iter::once(association).chain(platform).map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(" ")
+}
+
 fn supplier_document(
     o: organisation::Model,
     placed: &Placed,
@@ -702,7 +779,8 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
                 EntityKind::Organisation => self.stage = EntityKind::SupplyProfile,
                 EntityKind::SupplyProfile => self.stage = EntityKind::Offering,
                 EntityKind::Offering => self.stage = EntityKind::Brief,
-                EntityKind::Brief => self.done = true,
+                EntityKind::Brief => self.stage = EntityKind::Event,
+                EntityKind::Event => self.done = true,
             }
             self.after_id = 0;
         }
@@ -719,5 +797,6 @@ pub async fn count_all<C: ConnectionTrait>(db: &C) -> Result<u64, DbErr> {
     let organisations = organisation::Entity::find().filter(searchable(EntityKind::Organisation)).count(db).await?;
     let suppliers = supply_profile::Entity::find().filter(searchable(EntityKind::SupplyProfile)).count(db).await?;
     let briefs = brief::Entity::find().filter(searchable(EntityKind::Brief)).count(db).await?;
-    Ok(belt::Entity::find().count(db).await? + organisations + suppliers + offerings + briefs)
+    let events = event::Entity::find().filter(searchable(EntityKind::Event)).count(db).await?;
+    Ok(belt::Entity::find().count(db).await? + organisations + suppliers + offerings + briefs + events)
 }

@@ -94,6 +94,11 @@ async fn ids<C: ConnectionTrait>(db: &C, kind: EntityKind, words: &[String], off
             let columns = [C::TitleZh, C::TitleEn, C::DetailsZh, C::DetailsEn];
             page!(brief::Entity::find().filter(document::searchable(kind)).filter(every_word_in(words, &columns)), C::Id)
         }
+        EntityKind::Event => {
+            use crate::entities::event::Column as C;
+            let columns = [C::TitleZh, C::TitleEn, C::DescriptionZh, C::DescriptionEn, C::CityZh, C::CityEn, C::VenueZh, C::VenueEn];
+            page!(crate::entities::event::Entity::find().filter(document::searchable(kind)).filter(every_word_in(words, &columns)), C::Id)
+        }
     })
 }
 
@@ -104,6 +109,7 @@ fn entity_kind(kind: ResultKind) -> EntityKind {
         ResultKind::Organisation => EntityKind::Organisation,
         ResultKind::Offering => EntityKind::Offering,
         ResultKind::Brief => EntityKind::Brief,
+        ResultKind::Event => EntityKind::Event,
     }
 }
 

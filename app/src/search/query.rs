@@ -68,6 +68,7 @@ coded_enum! {
         Organisation = ("organisation", "机构", "Organisations"),
         Offering = ("offering", "服务", "Services"),
         Brief = ("brief", "寻源需求", "Briefs"),
+        Event = ("event", "对接会", "Events"),
     }
 }
 

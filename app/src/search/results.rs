@@ -135,6 +135,7 @@ pub fn hit(found: FoundHit, near: Option<(f64, f64)>) -> SearchHit {
     let kind = match (ResultKind::from_code(&doc.kind), doc.org_kind.as_deref().and_then(OrgKind::from_code)) {
         (Some(ResultKind::Supplier), _) => HitKind::Supplier,
         (Some(ResultKind::Brief), _) => HitKind::Brief,
+        (Some(ResultKind::Event), _) => HitKind::Event,
         (Some(ResultKind::Offering), _) => match doc.service_type.as_deref().and_then(ServiceType::from_code) {
             Some(t) => HitKind::Offering(t),
             // Never stored (offerings are validated); shown as their provider if it happens.
@@ -149,6 +150,7 @@ pub fn hit(found: FoundHit, near: Option<(f64, f64)>) -> SearchHit {
         HitKind::Supplier => format!("/suppliers/{}", doc.slug),
         HitKind::Offering(_) => format!("/orgs/{}#{}", doc.slug, doc.id),
         HitKind::Brief => format!("/briefs/{}", doc.slug),
+        HitKind::Event => format!("/events/{}", doc.slug),
     };
     let line = |place: String, categories: &[String], sep: &str| {
         [place, categories.join(sep)].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")

@@ -15,6 +15,8 @@ pub enum HitKind {
     Offering(crate::services::types::ServiceType),
     /// A platform's open scouting brief.
     Brief,
+    /// An association's matchmaking event (published, held or cancelled).
+    Event,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -33,6 +33,65 @@ pub struct SeedFile {
     pub organisations: Vec<SeedOrganisation>,
     #[serde(default)]
     pub briefs: Vec<SeedBrief>,
+    #[serde(default)]
+    pub events: Vec<SeedEvent>,
+}
+
+/// A demo event the sources report as held: set up through the event rules
+/// as of a month before `held_on`, then marked finished. Only what the
+/// source says is stated; the day and hours are illustrative (the page says
+/// so). Its association and English title identify it on re-seeding.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedEvent {
+    pub association: String,
+    pub platform: Option<String>,
+    pub belt: Option<String>,
+    pub title_zh: String,
+    pub title_en: String,
+    pub description_zh: String,
+    pub description_en: String,
+    pub venue_zh: String,
+    pub venue_en: String,
+    pub city_zh: String,
+    pub city_en: String,
+    pub held_on: chrono::NaiveDate,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub slot_minutes: u32,
+    pub tables: u32,
+    pub source: String,
+}
+
+impl SeedEvent {
+    /// The event, checked by the event rules as its organisers would have set it up.
+    fn data(&self, platforms: &[String], belts: &[String]) -> Result<crate::events::types::EventData, String> {
+        let set_up = self.held_on - chrono::Duration::days(30);
+        let date = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+        let form = crate::events::rules::EventForm {
+            association: self.association.clone(),
+            platform: self.platform.clone().unwrap_or_default(),
+            belt: self.belt.clone().unwrap_or_default(),
+            title_zh: self.title_zh.clone(),
+            title_en: self.title_en.clone(),
+            description_zh: self.description_zh.clone(),
+            description_en: self.description_en.clone(),
+            venue_zh: self.venue_zh.clone(),
+            venue_en: self.venue_en.clone(),
+            city_zh: self.city_zh.clone(),
+            city_en: self.city_en.clone(),
+            day: date(self.held_on),
+            starts_at: self.starts_at.clone(),
+            ends_at: self.ends_at.clone(),
+            slot_minutes: self.slot_minutes.to_string(),
+            tables: self.tables.to_string(),
+            registration_opens: date(set_up),
+            registration_closes: date(self.held_on - chrono::Duration::days(1)),
+            ..Default::default()
+        };
+        let known = crate::events::rules::Known { platforms, belts, categories: &[] };
+        crate::events::rules::validate(&form, &known, set_up).map_err(|e| format!("{:?}", e.problems))
+    }
 }
 
 /// A demo scouting brief: what a platform is reported to look for, as far as
@@ -416,6 +475,19 @@ pub fn validate(file: &SeedFile) -> Result<(), SeedError> {
             return bad(format!("brief {:?}: {problems}", b.title_en));
         }
     }
+    let platforms = platform_slugs(file);
+    for e in &file.events {
+        let host = file.organisations.iter().find(|o| o.slug == e.association);
+        if host.is_none_or(|o| o.kind != OrgKind::Association.code()) {
+            return bad(format!("event {:?}: {:?} is not an association of the seed", e.title_en, e.association));
+        }
+        if !file.sources.contains_key(&e.source) {
+            return bad(format!("event {:?}: unknown source {:?}", e.title_en, e.source));
+        }
+        if let Err(problems) = e.data(&platforms, &known_belts) {
+            return bad(format!("event {:?}: {problems}", e.title_en));
+        }
+    }
     Ok(())
 }
 
@@ -452,7 +524,7 @@ pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
 
 /// How many steps [`seed`] reports progress for.
 pub fn step_count(file: &SeedFile) -> u64 {
-    (file.categories.len() + file.belts.len() + file.organisations.len() + file.briefs.len()) as u64
+    (file.categories.len() + file.belts.len() + file.organisations.len() + file.briefs.len() + file.events.len()) as u64
 }
 
 /// Loads `file` in one transaction. `progress(done, label)` is called after each entity.
@@ -514,6 +586,13 @@ pub async fn seed(db: &DatabaseConnection, file: &SeedFile, mut progress: impl F
         report.count(upsert_brief(&txn, b, &data).await?);
         done += 1;
         progress(done, &b.title_en);
+    }
+    let platforms = platform_slugs(file);
+    for e in &file.events {
+        let data = e.data(&platforms, &known_belts).map_err(SeedError::Invalid)?;
+        report.count(upsert_event(&txn, e, &data).await?);
+        done += 1;
+        progress(done, &e.title_en);
     }
     txn.commit().await?;
     Ok(report)
@@ -732,6 +811,31 @@ async fn upsert_profile(txn: &DatabaseTransaction, org_id: i32, data: &crate::su
     repo::set_status_in(txn, org_id, ProfileStatus::Published).await?;
     repo::mark_demo_in(txn, org_id).await?;
     Ok(())
+}
+
+fn platform_slugs(file: &SeedFile) -> Vec<String> {
+    file.organisations.iter().filter(|o| o.kind == OrgKind::Platform.code()).map(|o| o.slug.clone()).collect()
+}
+
+/// Writes a demo event through the events data layer and marks it finished.
+async fn upsert_event(txn: &DatabaseTransaction, e: &SeedEvent, data: &crate::events::types::EventData) -> Result<Outcome, SeedError> {
+    use crate::events::{repo, types::EventStatus};
+    let association = organisation::Entity::find().filter(organisation::Column::Slug.eq(&e.association)).one(txn).await?;
+    let association =
+        association.ok_or_else(|| SeedError::Invalid(format!("event {:?}: no association {:?}", e.title_en, e.association)))?;
+    let existing = repo::find_demo(txn, association.id, &e.title_en).await?;
+    let outcome = match &existing {
+        Some(row) if repo::data_of(txn, row).await? == *data && repo::status_of(row) == EventStatus::Finished => {
+            return Ok(Outcome::Unchanged)
+        }
+        Some(_) => Outcome::Updated,
+        None => Outcome::Created,
+    };
+    let ids = repo::ids_of(txn, data).await?;
+    let slug = repo::save_in(txn, &association, None, existing.as_ref(), data, ids, true, Utc::now()).await?;
+    let row = repo::by_slug(txn, &slug).await?;
+    repo::set_status(txn, &row, EventStatus::Finished, Utc::now()).await?;
+    Ok(outcome)
 }
 
 /// Writes a demo brief through the scouting data layer and opens it; one

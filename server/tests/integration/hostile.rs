@@ -554,3 +554,53 @@ async fn hostile_text_in_an_association_application_its_decision_and_secretariat
     assert!(textarea_text(&pages[1], "secretariats").contains(short_textarea), "the form holds the saved text as text");
     both_languages(&mut runner, "/associations").await;
 }
+
+#[tokio::test]
+async fn hostile_text_in_an_event_comes_back_as_text() {
+    let site = site().await;
+    let mut runner = association(&site, "runner@example.com", "Lash Association", BELT).await;
+    let association_slug = {
+        let id = app::accounts::repo::find_by_email(&site.db.db, "runner@example.com").await.unwrap().unwrap().id;
+        let places = app::read::active_places(&site.db.db, id).await.unwrap();
+        app::read::organisation_by_id(&site.db.db, *places.keys().next().unwrap()).await.unwrap().slug
+    };
+    let hostile =
+        |key: &'static str, value: String| move |(k, v): (&'static str, String)| if k == key { (k, value.clone()) } else { (k, v) };
+    let fields: Vec<(&'static str, String)> = crate::events::event_fields("new", &association_slug, TITLE)
+        .into_iter()
+        .map(hostile("description_en", format!("{TEXTAREA} {ATTRIBUTE} {JS_URL} {TEMPLATE_BIDI}")))
+        .map(hostile("venue_en", ATTRIBUTE.to_string()))
+        .map(hostile("city_en", TEXTAREA.to_string()))
+        .map(hostile("venue_zh", TEMPLATE_BIDI.to_string()))
+        .collect();
+    let refs = |fields: &[(&'static str, String)]| fields.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
+    let with_publish: Vec<(&str, String)> = refs(&fields).into_iter().chain([("publish", "yes".to_string())]).collect();
+    let borrowed: Vec<(&str, &str)> = with_publish.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let saved = runner.call("save_event", &borrowed).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let event = location(&saved).trim_start_matches("/events/").split('?').next().unwrap().to_string();
+    let pages = both_languages(&mut runner, &format!("/events/{event}")).await;
+    assert_eq!(title_of(&pages[1]), format!("{TITLE} · Beltlink"), "the title is text");
+    assert_shown_in("the description", &pages, TEXTAREA);
+    assert_shown_in("the venue", &pages, ATTRIBUTE);
+    let mut visitor = Browser::new(&site.router, "10.9.0.9");
+    both_languages(&mut visitor, &format!("/events/{event}")).await;
+    let pages = both_languages(&mut visitor, "/events").await;
+    assert_shown_in("the list", &pages, TITLE);
+    both_languages(&mut visitor, &format!("/belts/{BELT}")).await;
+    both_languages(&mut visitor, &format!("/associations/{association_slug}")).await;
+    let edit = format!("/events/{event}/edit");
+    let pages = both_languages(&mut runner, &edit).await;
+    assert!(textarea_text(&pages[1], "description_en").starts_with(TEXTAREA), "the form holds the saved text as text");
+
+    // A refused save without JavaScript: every field comes back as typed, as text.
+    let broken: Vec<(&str, String)> =
+        refs(&fields).into_iter().map(hostile("slug", event.clone())).map(hostile("breaks", TEXTAREA.to_string())).collect();
+    let borrowed: Vec<(&str, &str)> = broken.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let refused = runner.submit(&edit, "save_event", &borrowed).await;
+    let back = runner.get(&location(&refused)).await;
+    assert_eq!(back.status, StatusCode::OK);
+    assert_inert("a refused event", &back);
+    assert_eq!(textarea_text(&back, "breaks"), TEXTAREA);
+    assert!(textarea_text(&back, "description_en").starts_with(TEXTAREA));
+}

@@ -12,6 +12,7 @@ mod chinese;
 mod dashboards;
 mod data;
 mod discovery;
+mod events;
 mod faults;
 mod fuzz;
 mod hostile;

@@ -1,0 +1,23 @@
+use sea_orm::entity::prelude::*;
+
+/// One firm on one side of one event.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "event_registrations")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub event_id: i32,
+    pub organisation_id: i32,
+    /// A `Side` code.
+    pub side: String,
+    /// A `RegistrationStatus` code.
+    pub status: String,
+    pub registered_by: Option<i32>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

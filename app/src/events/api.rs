@@ -1,0 +1,502 @@
+//! Server functions of events: each resolves the actor once, asks
+//! `events::policy`, and calls the data layer with the actor passed in.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::events::types::{EventCard, EventEditor, EventList, EventPage};
+
+#[cfg(feature = "ssr")]
+fn today() -> chrono::NaiveDate {
+    crate::scouting::rules::china_today(chrono::Utc::now())
+}
+
+/// An event and the actor's permissions on its association.
+#[cfg(feature = "ssr")]
+async fn event_for(
+    db: &sea_orm::DatabaseConnection,
+    actor: Option<&crate::accounts::types::CurrentUser>,
+    slug: &str,
+) -> Result<(crate::entities::event::Model, crate::entities::organisation::Model, crate::orgs::types::Permissions), AppError> {
+    use crate::events::{policy, repo};
+    let row = repo::by_slug(db, slug).await?;
+    let association = crate::read::organisation_by_id(db, row.association_id).await?;
+    let permissions = crate::orgs::repo::permissions(db, actor, &association).await?;
+    if !policy::may_view(&permissions, repo::status_of(&row)) {
+        // An event one may not see is not there, as far as one can tell.
+        return Err(AppError::NotFound);
+    }
+    Ok((row, association, permissions))
+}
+
+/// `/events`: upcoming and past events narrowed by belt, city and platform
+/// (each empty for any), and for organisers their associations' events.
+#[server(prefix = "/api", endpoint = "list_events")]
+pub async fn list_events(
+    #[server(default)] belt: String,
+    #[server(default)] city: String,
+    #[server(default)] platform: String,
+) -> Result<EventList, AppError> {
+    use crate::events::repo;
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::current(&state.db).await?;
+    let given = |v: String| Some(v.trim().chars().take(100).collect::<String>()).filter(|v| !v.is_empty());
+    let filter = repo::ListFilter { belt: given(belt), city: given(city), platform: given(platform) };
+    let (upcoming, past) = repo::listed(&state.db, &filter, today()).await?;
+    let managed = match &actor {
+        Some(actor) => repo::managed_associations(&state.db, actor).await?,
+        None => Vec::new(),
+    };
+    let own = repo::of_associations(&state.db, &managed.iter().map(|a| a.id).collect::<Vec<_>>()).await?;
+    let platforms = crate::read::organisations_of_kind(&state.db, crate::orgs::types::OrgKind::Platform)
+        .await?
+        .iter()
+        .map(crate::read::named_org)
+        .collect();
+    Ok(EventList {
+        upcoming,
+        past,
+        own,
+        may_create: !managed.is_empty(),
+        belts: crate::read::all_belts(&state.db).await?,
+        cities: repo::cities(&state.db).await?,
+        platforms,
+    })
+}
+
+/// A belt's events (upcoming first), for its page.
+#[server(prefix = "/api", endpoint = "belt_events")]
+pub async fn belt_events(belt: String) -> Result<Vec<EventCard>, AppError> {
+    use crate::entities::belt as belts;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let state = crate::state::app_state()?;
+    let Some(found) = belts::Entity::find().filter(belts::Column::Slug.eq(belt.trim())).one(&state.db).await? else {
+        return Ok(Vec::new());
+    };
+    crate::events::repo::public_of(&state.db, crate::entities::event::Column::BeltId, found.id, today()).await
+}
+
+/// An association's events (upcoming first), for its page.
+#[server(prefix = "/api", endpoint = "association_events")]
+pub async fn association_events(slug: String) -> Result<Vec<EventCard>, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::current(&state.db).await?;
+    let association = crate::read::organisation_by_slug(&state.db, slug.trim()).await?;
+    let permissions = crate::orgs::repo::permissions(&state.db, actor.as_ref(), &association).await?;
+    if !crate::events::policy::may_view(&permissions, crate::events::types::EventStatus::Published) {
+        return Err(AppError::NotFound);
+    }
+    crate::events::repo::public_of(&state.db, crate::entities::event::Column::AssociationId, association.id, today()).await
+}
+
+/// `/events/{slug}`: the event for everyone who may see it; the viewer's
+/// firms that may register and their registrations; for the organisers,
+/// every registration.
+#[server(prefix = "/api", endpoint = "load_event")]
+pub async fn load_event(slug: String) -> Result<EventPage, AppError> {
+    use crate::events::types::*;
+    use crate::events::{policy, repo, rules};
+    use crate::i18n::Bilingual;
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::current(&state.db).await?;
+    let (row, _association, permissions) = event_for(&state.db, actor.as_ref(), &slug).await?;
+    let manages = policy::may_manage(&permissions);
+    let status = repo::status_of(&row);
+    let today = today();
+    let open = rules::registration_open(status, row.registration_opens, row.registration_closes, today);
+    let standing = repo::standing_registrations(&state.db, row.id).await?;
+    let views = repo::registration_views(&state.db, &standing).await?;
+    let (categories, belts) = repo::names(&state.db).await?;
+    let sides = Side::ALL
+        .iter()
+        .map(|&side| {
+            let (criteria, seats) = repo::side_terms(&row, side);
+            let of_side = views.iter().filter(|v| v.side == side);
+            SideView {
+                side,
+                seats,
+                taken: of_side.clone().filter(|v| v.status == RegistrationStatus::Accepted).count() as u32,
+                waiting: of_side.clone().filter(|v| v.status == RegistrationStatus::Waitlisted).count() as u32,
+                requirements: rules::requirements(&criteria)
+                    .iter()
+                    .map(|r| Bilingual::each(|lang| crate::readiness::texts::requirement_text(r, &categories, &belts, lang)))
+                    .collect(),
+                participants: of_side.filter(|v| v.status == RegistrationStatus::Accepted).map(|v| v.firm.clone()).collect(),
+            }
+        })
+        .collect();
+    let mut viewer = EventViewer { signed_in: actor.is_some(), manages, ..EventViewer::default() };
+    if let Some(actor) = &actor {
+        let places = crate::read::active_places(&state.db, actor.id).await?;
+        let mine: Vec<i32> = places.keys().copied().collect();
+        let firms = crate::read::organisations_by_ids(&state.db, &mine).await?;
+        for firm in firms {
+            let role = places.get(&firm.id).copied();
+            let registered = standing.iter().any(|r| r.organisation_id == firm.id);
+            let Some(kind) = crate::orgs::types::OrgKind::from_code(&firm.kind) else { continue };
+            if let Ok(side) = policy::may_register(open, &policy::Registrant { kind, role, registered }) {
+                viewer.may_register.push((crate::read::named_org(&firm), side));
+            }
+        }
+        // Their own firms' registrations, whatever their place in its team.
+        viewer.registrations =
+            views.iter().filter(|v| standing.iter().any(|r| r.id == v.id && places.contains_key(&r.organisation_id))).cloned().collect();
+    }
+    let data = repo::data_of(&state.db, &row).await?;
+    let province = match row.belt_id {
+        Some(id) => crate::read::belt_province(&state.db, id).await?,
+        None => None,
+    };
+    let cards = repo::cards(&state.db, vec![row.clone()]).await?;
+    let card = cards.into_iter().next().ok_or(AppError::NotFound)?;
+    let hh_mm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    Ok(EventPage {
+        card,
+        description: data.description,
+        venue: data.venue,
+        position: data.position,
+        province,
+        slots: repo::slots_of(&row).iter().map(|s| format!("{}–{}", hh_mm(s.start), hh_mm(s.end))).collect(),
+        breaks: data.breaks.iter().map(|b| format!("{}–{}", hh_mm(b.start), hh_mm(b.end))).collect(),
+        slot_minutes: data.slot_minutes,
+        tables: data.tables,
+        registration_opens: row.registration_opens.format("%Y-%m-%d").to_string(),
+        registration_closes: row.registration_closes.format("%Y-%m-%d").to_string(),
+        registration_open: open,
+        sides,
+        viewer,
+        registrations: if manages { views } else { Vec::new() },
+    })
+}
+
+/// The event form's data: event `slug`, or a new one (`new`). The
+/// organisers of an association, by `events::policy::may_manage`.
+#[server(prefix = "/api", endpoint = "load_event_editor")]
+pub async fn load_event_editor(slug: String) -> Result<EventEditor, AppError> {
+    use crate::events::{policy, repo, rules, types::EventStatus};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (slug, status, associations, values) = if slug == "new" {
+        let managed = repo::managed_associations(&state.db, &actor).await?;
+        if managed.is_empty() {
+            return Err(AppError::Forbidden);
+        }
+        let today = today();
+        let day = today + chrono::Duration::days(30);
+        let start = rules::EventForm {
+            association: managed[0].slug.clone(),
+            day: day.format("%Y-%m-%d").to_string(),
+            starts_at: "09:00".into(),
+            ends_at: "17:00".into(),
+            slot_minutes: "20".into(),
+            breaks: "12:00-13:30".into(),
+            tables: "10".into(),
+            registration_opens: today.format("%Y-%m-%d").to_string(),
+            registration_closes: (day - chrono::Duration::days(3)).format("%Y-%m-%d").to_string(),
+            ..rules::EventForm::default()
+        };
+        (None, None, managed.iter().map(crate::read::named_org).collect(), start.field_values())
+    } else {
+        let (row, association, permissions) = event_for(&state.db, Some(&actor), &slug).await?;
+        if !policy::may_manage(&permissions) {
+            return Err(AppError::Forbidden);
+        }
+        let status = repo::status_of(&row);
+        if matches!(status, EventStatus::Cancelled | EventStatus::Finished) {
+            return Err(crate::forms::FormErrors::refusing("change", crate::forms::Problem::AlreadyClosed));
+        }
+        let data = repo::data_of(&state.db, &row).await?;
+        let values = rules::EventForm::from_data(&association.slug, &data).field_values();
+        (Some(row.slug), Some(status), vec![crate::read::named_org(&association)], values)
+    };
+    let platforms = crate::read::organisations_of_kind(&state.db, crate::orgs::types::OrgKind::Platform)
+        .await?
+        .iter()
+        .map(crate::read::named_org)
+        .collect();
+    Ok(EventEditor {
+        slug,
+        status,
+        associations,
+        platforms,
+        belts: crate::read::all_belts(&state.db).await?,
+        categories: crate::read::all_categories(&state.db).await?,
+        values,
+    })
+}
+
+/// Creates (`slug` = `new`, as a draft) or updates an event, publishing it
+/// when `publish` is ticked. The association's organisers; every rule in
+/// `events::rules::validate`. Registered firms are told when a published
+/// event's day, hours or venue change, and a seat added goes to the waitlist.
+#[server(prefix = "/api", endpoint = "save_event")]
+pub async fn save_event(
+    slug: String,
+    #[server(default)] association: String,
+    #[server(default)] platform: String,
+    #[server(default)] belt: String,
+    #[server(default)] title_zh: String,
+    #[server(default)] title_en: String,
+    #[server(default)] description_zh: String,
+    #[server(default)] description_en: String,
+    #[server(default)] venue_zh: String,
+    #[server(default)] venue_en: String,
+    #[server(default)] city_zh: String,
+    #[server(default)] city_en: String,
+    #[server(default)] latitude: String,
+    #[server(default)] longitude: String,
+    #[server(default)] day: String,
+    #[server(default)] starts_at: String,
+    #[server(default)] ends_at: String,
+    #[server(default)] slot_minutes: String,
+    #[server(default)] breaks: String,
+    #[server(default)] tables: String,
+    #[server(default)] registration_opens: String,
+    #[server(default)] registration_closes: String,
+    #[server(default)] supplier_seats: String,
+    #[server(default)] buyer_seats: String,
+    #[server(default)] s_categories: Vec<String>,
+    #[server(default)] s_certifications: Vec<String>,
+    #[server(default)] s_capacity_value: String,
+    #[server(default)] s_capacity_unit: String,
+    #[server(default)] s_own_factory: Option<String>,
+    #[server(default)] s_min_floor_area: String,
+    #[server(default)] s_export_years: String,
+    #[server(default)] s_verified: Option<String>,
+    #[server(default)] b_verified: Option<String>,
+    #[server(default)] publish: Option<String>,
+) -> Result<(), AppError> {
+    use crate::events::{policy, repo, rules, types::EventStatus};
+    use crate::forms::{FormErrors, Problem};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let ticked = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.is_empty());
+    let form = rules::EventForm {
+        association,
+        platform,
+        belt,
+        title_zh,
+        title_en,
+        description_zh,
+        description_en,
+        venue_zh,
+        venue_en,
+        city_zh,
+        city_en,
+        latitude,
+        longitude,
+        day,
+        starts_at,
+        ends_at,
+        slot_minutes,
+        breaks,
+        tables,
+        registration_opens,
+        registration_closes,
+        supplier_seats,
+        buyer_seats,
+        s_categories,
+        s_certifications,
+        s_capacity_value,
+        s_capacity_unit,
+        s_own_factory: ticked(&s_own_factory),
+        s_min_floor_area,
+        s_export_years,
+        s_verified: ticked(&s_verified),
+        b_verified: ticked(&b_verified),
+    };
+    let publish = ticked(&publish);
+    let refuse = |field: &str, problem: Problem| {
+        let mut errors = FormErrors::new();
+        for (field, value) in form.field_values() {
+            errors.keep(&field, &value);
+        }
+        errors.add(field, problem);
+        AppError::Invalid(errors)
+    };
+    let (existing, association) = if slug == "new" {
+        let managed = repo::managed_associations(&state.db, &actor).await?;
+        if managed.is_empty() {
+            return Err(AppError::Forbidden);
+        }
+        let Some(chosen) = managed.into_iter().find(|a| a.slug == form.association.trim()) else {
+            return Err(refuse("association", Problem::NotAChoice));
+        };
+        (None, chosen)
+    } else {
+        let (row, association, permissions) = event_for(&state.db, Some(&actor), &slug).await?;
+        if !policy::may_manage(&permissions) {
+            return Err(AppError::Forbidden);
+        }
+        if matches!(repo::status_of(&row), EventStatus::Cancelled | EventStatus::Finished) {
+            return Err(refuse("title_zh", Problem::AlreadyClosed));
+        }
+        (Some(row), association)
+    };
+    let slugs = |refs: Vec<crate::belts::types::CategoryRef>| refs.into_iter().map(|c| c.slug).collect::<Vec<_>>();
+    let categories = slugs(crate::read::all_categories(&state.db).await?);
+    let belts = slugs(crate::read::all_belts(&state.db).await?);
+    let platforms: Vec<String> =
+        crate::read::organisations_of_kind(&state.db, crate::orgs::types::OrgKind::Platform).await?.into_iter().map(|p| p.slug).collect();
+    let known = rules::Known { platforms: &platforms, belts: &belts, categories: &categories };
+    let now = chrono::Utc::now();
+    let data = rules::validate(&form, &known, today()).map_err(|mut errors| {
+        errors.keep("publish", if publish { "yes" } else { "" });
+        AppError::Invalid(errors)
+    })?;
+    let ids = repo::ids_of(&state.db, &data).await?;
+    let txn = crate::db::begin_write(&state.db).await?;
+    let slug = repo::save_in(&txn, &association, Some(actor.id), existing.as_ref(), &data, ids, false, now).await?;
+    let row = repo::by_slug(&txn, &slug).await?;
+    match &existing {
+        Some(before) if repo::status_of(before) == EventStatus::Published => {
+            let moved = before.day != row.day
+                || before.starts_at != row.starts_at
+                || before.ends_at != row.ends_at
+                || before.venue_zh != row.venue_zh
+                || before.venue_en != row.venue_en;
+            if moved {
+                let t = crate::i18n::Bilingual::new(&row.title_zh, &row.title_en);
+                let title = crate::i18n::Bilingual::new(
+                    format!("对接会时间或地点有变：{}", t.get(crate::i18n::Lang::Zh)),
+                    format!("New date, hours or venue: {}", t.get(crate::i18n::Lang::En)),
+                );
+                repo::tell_registered(&txn, &state.mail, &row, title).await?;
+            }
+            repo::fill_seats(&txn, &state.mail, &row, now).await?;
+        }
+        _ if publish && repo::status_of(&row) == EventStatus::Draft => {
+            repo::set_status(&txn, &row, EventStatus::Published, now).await?;
+        }
+        _ => {}
+    }
+    txn.commit().await?;
+    state.mail.wake.notify_one();
+    state.search.outbox_wake.notify_one();
+    tracing::info!(event = slug, association = association.slug, user_id = actor.id, "event saved");
+    leptos_axum::redirect(&format!("/events/{slug}?saved=1"));
+    Ok(())
+}
+
+/// Publishes, cancels or finishes an event. Its association's organisers.
+#[server(prefix = "/api", endpoint = "change_event_status")]
+pub async fn change_event_status(slug: String, change: String) -> Result<(), AppError> {
+    use crate::events::{policy, repo, rules, types::StatusChange};
+    use crate::forms::FormErrors;
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (row, _, permissions) = event_for(&state.db, Some(&actor), &slug).await?;
+    if !policy::may_manage(&permissions) {
+        return Err(AppError::Forbidden);
+    }
+    let change = StatusChange::from_code(change.trim()).ok_or_else(|| FormErrors::refusing("change", crate::forms::Problem::NotAChoice))?;
+    let status = rules::transition(repo::status_of(&row), change, row.day, today())
+        .map_err(|(field, problem)| FormErrors::refusing(field, problem))?;
+    let txn = crate::db::begin_write(&state.db).await?;
+    repo::set_status(&txn, &row, status, chrono::Utc::now()).await?;
+    if status == crate::events::types::EventStatus::Cancelled {
+        repo::tell_cancelled(&txn, &state.mail, &row).await?;
+    }
+    txn.commit().await?;
+    state.mail.wake.notify_one();
+    state.search.outbox_wake.notify_one();
+    tracing::info!(event = slug, change = change.code(), user_id = actor.id, "event status changed");
+    leptos_axum::redirect(&format!("/events/{slug}?status={}", change.code()));
+    Ok(())
+}
+
+/// Registers a firm: its owners and editors (`events::policy::may_register`),
+/// against the side's entry criteria (a refusal names each one failed) and
+/// seats (a full side puts the firm on the waitlist).
+#[server(prefix = "/api", endpoint = "register_for_event")]
+pub async fn register_for_event(slug: String, #[server(default)] firm: String) -> Result<(), AppError> {
+    use crate::events::policy::{self, Refusal};
+    use crate::events::registration::{decide, Outcome};
+    use crate::events::types::RegistrationStatus;
+    use crate::events::{repo, rules};
+    use crate::forms::{FormErrors, Problem};
+    use crate::i18n::Bilingual;
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (row, _, _) = event_for(&state.db, Some(&actor), &slug).await?;
+    let mut errors = FormErrors::new();
+    errors.keep("firm", &firm);
+    let chosen = match firm.trim() {
+        "" => None,
+        slug => crate::read::organisation_by_slug(&state.db, slug).await.ok(),
+    };
+    let Some(chosen) = chosen else {
+        errors.add("firm", Problem::Required);
+        return Err(AppError::Invalid(errors));
+    };
+    let role = crate::read::active_places(&state.db, actor.id).await?.get(&chosen.id).copied();
+    let kind = crate::orgs::types::OrgKind::from_code(&chosen.kind).ok_or(AppError::NotFound)?;
+    let today = today();
+    let open = rules::registration_open(repo::status_of(&row), row.registration_opens, row.registration_closes, today);
+    let txn = crate::db::begin_write(&state.db).await?;
+    // Read inside the write transaction: two firms taking the last seat at once queue one behind the other.
+    let standing = repo::standing_registrations(&txn, row.id).await?;
+    let registered = standing.iter().any(|r| r.organisation_id == chosen.id);
+    let side = match policy::may_register(open, &policy::Registrant { kind, role, registered }) {
+        Ok(side) => side,
+        Err(Refusal::NotYourFirm) => return Err(AppError::Forbidden),
+        Err(Refusal::CannotAttend) => return Err(FormErrors::refusing_kept(errors, "firm", Problem::CannotAttend)),
+        Err(Refusal::Closed) => return Err(FormErrors::refusing_kept(errors, "firm", Problem::RegistrationClosed)),
+        Err(Refusal::AlreadyRegistered) => return Err(FormErrors::refusing_kept(errors, "firm", Problem::AlreadyRegistered)),
+    };
+    let (criteria, seats) = repo::side_terms(&row, side);
+    let facts = repo::facts_of(&txn, &chosen).await?;
+    let checks: Vec<_> = rules::requirements(&criteria)
+        .iter()
+        .map(|r| crate::readiness::rules::judge(r, &facts, crate::clock::year_in_china(chrono::Utc::now())))
+        .collect();
+    let of_side = |status: RegistrationStatus| standing.iter().filter(|r| r.side == side.code() && r.status == status.code()).count();
+    let status = match decide(seats, of_side(RegistrationStatus::Accepted) as u32, of_side(RegistrationStatus::Waitlisted), &checks) {
+        Outcome::Accepted => RegistrationStatus::Accepted,
+        Outcome::Waitlisted { .. } => RegistrationStatus::Waitlisted,
+        Outcome::Refused { failed } => {
+            let (categories, belts) = repo::names(&txn).await?;
+            let failed = failed
+                .iter()
+                .map(|(r, standing)| {
+                    let words = Bilingual::each(|lang| crate::readiness::texts::requirement_text(r, &categories, &belts, lang));
+                    (words, *standing == crate::readiness::types::Standing::NotSaid)
+                })
+                .collect();
+            return Err(FormErrors::refusing_kept(errors, "firm", Problem::CriteriaNotMet(failed)));
+        }
+    };
+    repo::register(&txn, &row, &chosen, side, status, actor.id, chrono::Utc::now()).await?;
+    txn.commit().await?;
+    tracing::info!(event = row.slug, firm = chosen.slug, status = status.code(), user_id = actor.id, "registered for event");
+    leptos_axum::redirect(&format!("/events/{}?registered={}", row.slug, status.code()));
+    Ok(())
+}
+
+/// Withdraws a registration (`events::policy::may_withdraw`); a seat freed
+/// goes to the first on the waitlist, who is told.
+#[server(prefix = "/api", endpoint = "withdraw_registration")]
+pub async fn withdraw_registration(id: i32) -> Result<(), AppError> {
+    use crate::events::types::RegistrationStatus;
+    use crate::events::{policy, repo};
+    use sea_orm::EntityTrait;
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let registration = repo::registration_by_id(&state.db, id).await?;
+    let row = crate::entities::event::Entity::find_by_id(registration.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let role = crate::read::active_places(&state.db, actor.id).await?.get(&registration.organisation_id).copied();
+    let status = RegistrationStatus::from_code(&registration.status).unwrap_or(RegistrationStatus::Withdrawn);
+    if role.is_none() {
+        return Err(AppError::NotFound);
+    }
+    if !policy::may_withdraw(role, status, repo::status_of(&row)) {
+        return Err(AppError::Forbidden);
+    }
+    let txn = crate::db::begin_write(&state.db).await?;
+    repo::withdraw(&txn, &state.mail, &row, &registration, chrono::Utc::now()).await?;
+    txn.commit().await?;
+    state.mail.wake.notify_one();
+    tracing::info!(event = row.slug, registration = id, user_id = actor.id, "registration withdrawn");
+    leptos_axum::redirect(&format!("/events/{}?withdrawn=1", row.slug));
+    Ok(())
+}

@@ -1,0 +1,660 @@
+//! `/events` (upcoming and past, filterable), `/events/new` and
+//! `/events/{slug}/edit` (the form), `/events/{slug}` (programme, seats and
+//! criteria, participants, registering), and the event lists on belt and
+//! association pages.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::belts::map::{ChinaMap, MapMarker};
+use crate::clock::When;
+use crate::events::rules::{DESCRIPTION_MAX, PLACE_MAX, TITLE_MAX};
+use crate::events::texts::{texts, EventTexts};
+use crate::events::types::*;
+use crate::forms::{
+    form_errors, form_failure, options, owned, ChoiceGroup, ErrorSummary, Field, FormErrors, FormFailure, SelectField, TextAreaField,
+};
+use crate::i18n::{Bilingual, Lang};
+use crate::layout::ErrorPage;
+use crate::suppliers::types::{Certification, QuantityUnit};
+use crate::use_lang;
+
+/// A bilingual name in the reader's language, falling back to the other.
+fn either(name: &Bilingual, lang: Lang) -> String {
+    let shown = name.get(lang);
+    if shown.is_empty() {
+        name.get(lang.other()).to_string()
+    } else {
+        shown.to_string()
+    }
+}
+
+/// Loads with `load` and shows `show`, or the error page.
+macro_rules! loaded {
+    ($resource:expr, $page:ident => $view:expr) => {{
+        let lang = use_lang();
+        view! {
+            <Suspense fallback=move || view! { <p class="loading">{lang.texts().loading}</p> }>
+                {move || Suspend::new(async move {
+                    match $resource.await {
+                        Ok($page) => Either::Left($view),
+                        Err(error) => Either::Right(view! { <ErrorPage error/> }),
+                    }
+                })}
+            </Suspense>
+        }
+    }};
+}
+
+/// One event in a list.
+#[component]
+pub fn EventCardView(card: EventCard, #[prop(optional)] with_status: bool) -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    let (suppliers, buyers) = card.registered;
+    let counts = s.registered_counts.replace("{s}", &suppliers.to_string()).replace("{b}", &buyers.to_string());
+    let show_status = with_status || card.status != EventStatus::Published;
+    view! {
+        <li class="event-card">
+            <h3><a href=format!("/events/{}", card.slug)>{card.title.get(lang).to_string()}</a></h3>
+            <p class="event-meta">
+                <span>{format!("{} {}", card.day, card.hours)}</span>
+                {(!either(&card.city, lang).is_empty()).then(|| format!(" · {}", either(&card.city, lang)))}
+                {show_status.then(|| view! { " " <span class="badge">{card.status.label(lang)}</span> })}
+                {card.is_demo.then(|| view! { " " <span class="badge">{s.demo}</span> })}
+            </p>
+            <p class="event-hosts">
+                {format!("{}{}", s.host, lang.pick("：", ": "))}
+                <a href=format!("/associations/{}", card.association.slug)>{card.association.name.get(lang).to_string()}</a>
+                {card.platform.map(|p| view! {
+                    {format!(" · {}{}", s.platform, lang.pick("：", ": "))}
+                    <a href=format!("/orgs/{}", p.slug)>{p.name.get(lang).to_string()}</a>
+                })}
+                {card.belt.map(|b| view! {
+                    {format!(" · {}{}", s.belt, lang.pick("：", ": "))}
+                    <a href=format!("/belts/{}", b.slug)>{b.name.get(lang).to_string()}</a>
+                })}
+            </p>
+            <p class="muted">{counts}</p>
+        </li>
+    }
+}
+
+#[component]
+fn EventCards(cards: Vec<EventCard>, empty: &'static str, #[prop(optional)] with_status: bool) -> impl IntoView {
+    if cards.is_empty() {
+        return Either::Left(view! { <p class="empty">{empty}</p> });
+    }
+    Either::Right(view! {
+        <ul class="event-list">
+            {cards.into_iter().map(|card| view! { <EventCardView card with_status/> }).collect_view()}
+        </ul>
+    })
+}
+
+/// A filter drop-down of `(value, name)` choices with "any" first.
+#[component]
+fn FilterSelect(name: &'static str, label: &'static str, choices: Vec<(String, String)>, chosen: String) -> impl IntoView {
+    let s = texts(use_lang());
+    let id = format!("filter-{name}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                <option value="">{s.any}</option>
+                {choices.into_iter().map(|(value, text)| {
+                    let selected = value == chosen;
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// `/events`
+#[component]
+pub fn EventsPage() -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    let query = use_query_map();
+    let param = move |name: &str| query.with(|q| q.get(name).unwrap_or_default());
+    let list = Resource::new(
+        move || (param("belt"), param("city"), param("platform")),
+        |(belt, city, platform)| crate::events::api::list_events(belt, city, platform),
+    );
+    view! {
+        <Title text=format!("{} · {}", s.list_title, lang.texts().site_name)/>
+        <section class="events-page">
+            <h1>{s.list_title}</h1>
+            <p class="lead">{s.list_lead}</p>
+            {loaded!(list, list => view! { <EventListView list chosen=(param("belt"), param("city"), param("platform"))/> })}
+        </section>
+    }
+}
+
+#[component]
+fn EventListView(list: EventList, chosen: (String, String, String)) -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    let (belt, city, platform) = chosen;
+    let belts = list.belts.iter().map(|b| (b.slug.clone(), b.name.get(lang).to_string())).collect::<Vec<_>>();
+    // A city is filtered by its name in either language; the value is the Chinese one when there is one.
+    let cities = list.cities.iter().map(|c| (either(c, Lang::Zh), either(c, lang))).collect::<Vec<_>>();
+    let platforms = list.platforms.iter().map(|p| (p.slug.clone(), p.name.get(lang).to_string())).collect::<Vec<_>>();
+    view! {
+        {list.may_create.then(|| view! { <p><a class="button-link" href="/events/new">{s.new_event}</a></p> })}
+        {(!list.own.is_empty()).then(|| view! {
+            <section class="own-events">
+                <h2>{s.own_events}</h2>
+                <EventCards cards=list.own.clone() empty=s.no_upcoming with_status=true/>
+            </section>
+        })}
+        <form class="filters event-filters" method="get" action="/events">
+            <FilterSelect name="belt" label=s.belt choices=belts chosen=belt/>
+            <FilterSelect name="city" label=s.city choices=cities chosen=city/>
+            <FilterSelect name="platform" label=s.platform choices=platforms chosen=platform/>
+            <button type="submit">{s.filter}</button>
+        </form>
+        <h2>{s.upcoming}</h2>
+        <EventCards cards=list.upcoming empty=s.no_upcoming/>
+        <h2>{s.past}</h2>
+        <EventCards cards=list.past empty=s.no_past with_status=true/>
+    }
+}
+
+/// A belt page's events. Nothing when there are none.
+#[component]
+pub fn BeltEvents(belt: String) -> impl IntoView {
+    let s = texts(use_lang());
+    let events = Resource::new(move || belt.clone(), crate::events::api::belt_events);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let cards = events.await.unwrap_or_default();
+                (!cards.is_empty()).then(|| view! {
+                    <section class="belt-events">
+                        <h2>{s.belt_events}</h2>
+                        <EventCards cards empty=s.no_upcoming/>
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// An association page's events. Nothing when there are none.
+#[component]
+pub fn AssociationEvents(association: String) -> impl IntoView {
+    let s = texts(use_lang());
+    let events = Resource::new(move || association.clone(), crate::events::api::association_events);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let cards = events.await.unwrap_or_default();
+                (!cards.is_empty()).then(|| view! {
+                    <section class="association-events">
+                        <h2>{s.association_events}</h2>
+                        <EventCards cards empty=s.no_upcoming/>
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// `/events/{slug}`
+#[component]
+pub fn EventPageView() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    // Keyed on the query too: saving, registering or a change of status lands here with its own query.
+    let page = Resource::new(
+        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
+        |(slug, _)| crate::events::api::load_event(slug),
+    );
+    loaded!(page, page => view! { <EventView page/> })
+}
+
+fn notice(s: &'static EventTexts, query: &leptos_router::params::ParamsMap) -> Option<&'static str> {
+    match (query.get("status").as_deref(), query.get("registered").as_deref()) {
+        (Some("publish"), _) => Some(s.published),
+        (Some("cancel"), _) => Some(s.cancelled),
+        (Some("finish"), _) => Some(s.finished),
+        (_, Some("accepted")) => Some(s.registered_notice),
+        (_, Some("waitlisted")) => Some(s.waitlisted_notice),
+        _ if query.get("withdrawn").is_some() => Some(s.withdrawn_notice),
+        _ if query.get("saved").is_some() => Some(s.saved),
+        _ => None,
+    }
+}
+
+#[component]
+fn EventView(page: EventPage) -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    let query = use_query_map();
+    let said = query.with_untracked(|q| notice(s, q));
+    let card = page.card.clone();
+    let title = card.title.get(lang).to_string();
+    let description = either(&page.description, lang);
+    let venue = either(&page.venue, lang);
+    let city = either(&card.city, lang);
+    let map = page.position.map(|(latitude, longitude)| {
+        let marker = MapMarker {
+            href: format!("https://www.openstreetmap.org/?mlat={latitude}&mlon={longitude}#map=15/{latitude}/{longitude}"),
+            label: venue.clone(),
+            latitude,
+            longitude,
+            province: page.province.clone().unwrap_or_default(),
+            place: city.clone(),
+        };
+        let link = marker.href.clone();
+        view! {
+            <figure class="event-map">
+                <ChinaMap markers=vec![marker] highlight=page.province.clone().unwrap_or_default() title=format!("{venue} · {city}") lang/>
+                <figcaption><a href=link rel="noopener">{s.map_link}</a></figcaption>
+            </figure>
+        }
+    });
+    let status_note = match card.status {
+        EventStatus::Draft => Some(s.draft_note),
+        EventStatus::Cancelled => Some(s.cancelled_note),
+        EventStatus::Finished => Some(s.finished_note),
+        EventStatus::Published => None,
+    };
+    view! {
+        <Title text=format!("{title} · {}", lang.texts().site_name)/>
+        <article class="event-page">
+            <p class="breadcrumb"><a href="/events">{s.list_title}</a></p>
+            <h1>{title.clone()}</h1>
+            {said.map(|text| view! { <p class="notice" role="status">{text}</p> })}
+            {status_note.map(|text| view! { <p class="notice" class:warning=card.status == EventStatus::Cancelled>{text}</p> })}
+            {card.is_demo.then(|| view! { <p class="muted">{s.demo_note}</p> })}
+            {page.viewer.manages.then(|| view! { <OrganiserBar slug=card.slug.clone() status=card.status/> })}
+            <dl class="facts">
+                <dt>{s.when}</dt><dd>{format!("{} {} ({})", card.day, card.hours, lang.pick("中国时间", "China time"))}</dd>
+                <dt>{s.venue}</dt><dd>{[venue.clone(), city.clone()].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")}</dd>
+                <dt>{s.host}</dt><dd><a href=format!("/associations/{}", card.association.slug)>{card.association.name.get(lang).to_string()}</a></dd>
+                {card.platform.clone().map(|p| view! { <dt>{s.platform}</dt><dd><a href=format!("/orgs/{}", p.slug)>{p.name.get(lang).to_string()}</a></dd> })}
+                {card.belt.clone().map(|b| view! { <dt>{s.belt}</dt><dd><a href=format!("/belts/{}", b.slug)>{b.name.get(lang).to_string()}</a></dd> })}
+                <dt>{s.registration}</dt>
+                <dd>{format!("{} – {} · ", page.registration_opens, page.registration_closes)}
+                    {if page.registration_open { s.registration_open } else { s.registration_not_open }}</dd>
+                <dt>{s.tables}</dt><dd>{page.tables}</dd>
+                <dt>{s.slot_length}</dt><dd>{format!("{} {}", page.slot_minutes, s.minutes)}</dd>
+            </dl>
+            {map}
+            {(!description.is_empty()).then(|| view! { <p class="lead">{description}</p> })}
+            <section class="programme">
+                <h2>{s.programme}</h2>
+                <p>{s.slots_lead}</p>
+                <ol class="slots">{page.slots.iter().map(|slot| view! { <li>{slot.clone()}</li> }).collect_view()}</ol>
+                {(!page.breaks.is_empty()).then(|| view! { <p>{format!("{}{}{}", s.breaks, lang.pick("：", ": "), page.breaks.join(lang.pick("、", ", ")))}</p> })}
+            </section>
+            <section class="sides">
+                <h2>{s.sides}</h2>
+                <div class="side-grid">
+                    {page.sides.iter().cloned().map(|side| view! { <SideBox side/> }).collect_view()}
+                </div>
+            </section>
+            <RegisterSection page=page.clone()/>
+            {page.viewer.manages.then(|| view! { <AllRegistrations registrations=page.registrations.clone()/> })}
+        </article>
+    }
+}
+
+#[component]
+fn OrganiserBar(slug: String, status: EventStatus) -> impl IntoView {
+    use crate::events::api::ChangeEventStatus;
+    let lang = use_lang();
+    let s = texts(lang);
+    let action = ServerAction::<ChangeEventStatus>::new();
+    let changes = crate::events::rules::changes_offered(status);
+    let editable = matches!(status, EventStatus::Draft | EventStatus::Published);
+    view! {
+        <section class="organiser-bar">
+            <h2 class="visually-hidden">{s.manage}</h2>
+            <FormFailure failure=form_failure(action)/>
+            <ErrorSummary errors=form_errors(action) fields=vec![("change", s.status), ("day", s.day)]/>
+            {editable.then(|| view! { <a class="button-link" href=format!("/events/{slug}/edit")>{s.edit}</a> " " })}
+            {(!changes.is_empty()).then(|| view! {
+                <ActionForm action attr:class="inline-form">
+                    <input type="hidden" name="slug" value=slug.clone()/>
+                    {changes.iter().map(|change| {
+                        let class = if *change == StatusChange::Cancel { "secondary" } else { "" };
+                        view! { <button type="submit" name="change" value=change.code() class=class>{change.label(lang)}</button> " " }
+                    }).collect_view()}
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn SideBox(side: SideView) -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    let seats = match side.seats {
+        Some(seats) => s.seats_taken.replace("{n}", &side.taken.to_string()).replace("{seats}", &seats.to_string()),
+        None => s.seats_open.replace("{n}", &side.taken.to_string()),
+    };
+    let waiting = (side.waiting > 0).then(|| format!(" · {} {}", s.waiting, side.waiting));
+    view! {
+        <div class="side-box">
+            <h3>{side.side.label(lang)}</h3>
+            <p><strong>{s.seats}{lang.pick("：", ": ")}</strong>{seats}{waiting}</p>
+            <p><strong>{s.criteria}{lang.pick("：", ": ")}</strong></p>
+            {if side.requirements.is_empty() {
+                Either::Left(view! { <p class="muted">{s.no_criteria}</p> })
+            } else {
+                Either::Right(view! { <ul class="criteria">{side.requirements.iter().map(|r| view! { <li>{r.get(lang).to_string()}</li> }).collect_view()}</ul> })
+            }}
+            <p><strong>{s.participants}{lang.pick("：", ": ")}</strong></p>
+            {if side.participants.is_empty() {
+                Either::Left(view! { <p class="muted">{s.no_participants}</p> })
+            } else {
+                Either::Right(view! {
+                    <ul class="participants">
+                        {side.participants.iter().map(|firm| view! { <li><a href=format!("/orgs/{}", firm.slug)>{firm.name.get(lang).to_string()}</a></li> }).collect_view()}
+                    </ul>
+                })
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn RegisterSection(page: EventPage) -> impl IntoView {
+    use crate::events::api::{RegisterForEvent, WithdrawRegistration};
+    let lang = use_lang();
+    let s = texts(lang);
+    let action = ServerAction::<RegisterForEvent>::new();
+    let withdraw = ServerAction::<WithdrawRegistration>::new();
+    let errors = form_errors(action);
+    let chosen = errors.get_untracked().value("firm").unwrap_or("").to_string();
+    let slug = page.card.slug.clone();
+    let form = if !page.registration_open {
+        Either::Left(view! { <p class="muted">{s.registration_closed_note}</p> }.into_any())
+    } else if !page.viewer.signed_in {
+        Either::Left(view! { <p><a href=format!("/signin?next=/events/{slug}")>{s.register_sign_in}</a></p> }.into_any())
+    } else if page.viewer.may_register.is_empty() {
+        Either::Left(view! { <p class="muted">{s.register_no_firm}</p> }.into_any())
+    } else {
+        Either::Right(view! {
+            <p class="hint">{s.register_lead}</p>
+            <FormFailure failure=form_failure(action)/>
+            <ErrorSummary errors fields=vec![("firm", s.firm)]/>
+            <ActionForm action attr:class="register-form">
+                <input type="hidden" name="slug" value=slug.clone()/>
+                <div class="field" class:invalid=move || errors.get().problem("firm").is_some()>
+                    <label for="field-firm">{s.firm}</label>
+                    <select id="field-firm" name="firm" aria-describedby="field-firm-error">
+                        {page.viewer.may_register.iter().map(|(firm, side)| {
+                            let selected = firm.slug == chosen;
+                            let text = format!("{} — {} {}", firm.name.get(lang), s.as_side, side.label(lang));
+                            view! { <option value=firm.slug.clone() selected=selected>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="field-error" id="field-firm-error" role="alert">{move || errors.get().problem("firm").map(|p| p.message(lang))}</p>
+                </div>
+                <button type="submit" disabled=move || action.pending().get()>{s.register}</button>
+            </ActionForm>
+        })
+    };
+    let mine = (!page.viewer.registrations.is_empty()).then(|| {
+        view! {
+            <h3>{s.your_registrations}</h3>
+            <FormFailure failure=form_failure(withdraw)/>
+            <ErrorSummary errors=form_errors(withdraw) fields=vec![]/>
+            <ul class="registrations">
+                {page.viewer.registrations.clone().into_iter().map(|r| {
+                    let withdrawable = matches!(page.card.status, EventStatus::Draft | EventStatus::Published);
+                    view! {
+                        <li>
+                            <strong>{r.firm.name.get(lang).to_string()}</strong>
+                            {format!(" · {} · {}", r.side.label(lang), r.status.label(lang))}
+                            {r.position.map(|n| format!(" · {}", s.position.replace("{n}", &n.to_string())))}
+                            {withdrawable.then(|| view! {
+                                <ActionForm action=withdraw attr:class="inline-form">
+                                    <input type="hidden" name="id" value=r.id.to_string()/>
+                                    <button type="submit" class="secondary">{s.withdraw}</button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+    });
+    view! {
+        <section class="register" id="register">
+            <h2>{s.register_title}</h2>
+            {form}
+            {mine}
+        </section>
+    }
+}
+
+#[component]
+fn AllRegistrations(registrations: Vec<RegistrationView>) -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    view! {
+        <section class="all-registrations">
+            <h2>{s.all_registrations}</h2>
+            {if registrations.is_empty() {
+                Either::Left(view! { <p class="empty">{s.no_registrations}</p> })
+            } else {
+                Either::Right(view! {
+                    <div class="table-scroll">
+                        <table>
+                            <thead><tr><th>{s.firm}</th><th>{s.side}</th><th>{s.status}</th><th>{s.registered_at}</th></tr></thead>
+                            <tbody>
+                                {registrations.into_iter().map(|r| view! {
+                                    <tr>
+                                        <td><a href=format!("/orgs/{}", r.firm.slug)>{r.firm.name.get(lang).to_string()}</a></td>
+                                        <td>{r.side.label(lang)}</td>
+                                        <td>{r.status.label(lang)}{r.position.map(|n| format!(" · {}", s.position.replace("{n}", &n.to_string())))}</td>
+                                        <td><When at=r.created_at/></td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                })
+            }}
+        </section>
+    }
+}
+
+/// `/events/new`
+#[component]
+pub fn NewEventPage() -> impl IntoView {
+    let editor = Resource::new(|| (), |_| crate::events::api::load_event_editor("new".into()));
+    loaded!(editor, editor => view! { <EventFormView editor/> })
+}
+
+/// `/events/{slug}/edit`
+#[component]
+pub fn EditEventPage() -> impl IntoView {
+    let params = use_params_map();
+    let editor = Resource::new(move || params.get().get("slug").unwrap_or_default(), crate::events::api::load_event_editor);
+    loaded!(editor, editor => view! { <EventFormView editor/> })
+}
+
+/// A labelled drop-down of owned `(value, label)` choices, with an empty first choice when `none` is given.
+#[component]
+fn OwnedSelect(
+    name: &'static str,
+    label: &'static str,
+    choices: Vec<(String, String)>,
+    errors: Signal<FormErrors>,
+    #[prop(optional)] none: Option<&'static str>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let chosen = errors.get_untracked().value(name).unwrap_or("").to_string();
+    let problem = move || errors.get().problem(name).map(|p| p.message(lang));
+    let described_by = error_id.clone();
+    view! {
+        <div class="field" class:invalid=move || problem().is_some()>
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name aria-describedby=described_by aria-invalid=move || if problem().is_some() { "true" } else { "false" }>
+                {none.map(|none| view! { <option value="">{none}</option> })}
+                {choices.into_iter().map(|(value, text)| {
+                    let selected = value == chosen;
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+            <p class="field-error" id=error_id role="alert">{problem}</p>
+        </div>
+    }
+}
+
+/// A labelled checkbox posting `yes`.
+#[component]
+fn Tick(name: &'static str, label: &'static str, errors: Signal<FormErrors>) -> impl IntoView {
+    let checked = !errors.get_untracked().value(name).unwrap_or("").is_empty();
+    let id = format!("field-{name}");
+    let label_for = id.clone();
+    view! {
+        <label class="choice" for=label_for>
+            <input type="checkbox" id=id name=name value="yes" checked=checked/>
+            {label}
+        </label>
+    }
+}
+
+#[component]
+fn EventFormView(editor: EventEditor) -> impl IntoView {
+    use crate::events::api::SaveEvent;
+    let lang = use_lang();
+    let s = texts(lang);
+    let action = ServerAction::<SaveEvent>::new();
+    let refused = form_errors(action);
+    let errors = crate::forms::refused_or_saved(refused, editor.values.clone());
+    let title = if editor.slug.is_some() { s.edit_event } else { s.new_event };
+    let named = move |items: &[Named]| items.iter().map(|n| (n.slug.clone(), n.name.get(lang).to_string())).collect::<Vec<_>>();
+    let refs = move |items: &[crate::belts::types::CategoryRef]| {
+        items.iter().map(|c| (c.slug.clone(), c.name.get(lang).to_string())).collect::<Vec<_>>()
+    };
+    let is_draft = editor.status.is_none_or(|st| st == EventStatus::Draft);
+    let labels = vec![
+        ("association", s.association),
+        ("platform", s.platform),
+        ("belt", s.belt),
+        ("title_zh", s.title_zh),
+        ("title_en", s.title_en),
+        ("description_zh", s.description_zh),
+        ("description_en", s.description_en),
+        ("venue_zh", s.venue_zh),
+        ("venue_en", s.venue_en),
+        ("city_zh", s.city_zh),
+        ("city_en", s.city_en),
+        ("latitude", s.latitude),
+        ("day", s.day),
+        ("starts_at", s.starts_at),
+        ("ends_at", s.ends_at),
+        ("slot_minutes", s.slot_minutes),
+        ("breaks", s.breaks_field),
+        ("tables", s.tables_field),
+        ("registration_opens", s.registration_opens),
+        ("registration_closes", s.registration_closes),
+        ("supplier_seats", s.supplier_seats),
+        ("buyer_seats", s.buyer_seats),
+        ("s_categories", s.s_categories),
+        ("s_certifications", s.s_certifications),
+        ("s_capacity_value", s.s_capacity),
+        ("s_capacity_unit", s.unit),
+        ("s_min_floor_area", s.s_min_floor_area),
+        ("s_export_years", s.s_export_years),
+    ];
+    let back = editor.slug.clone().map_or_else(|| "/events".to_string(), |slug| format!("/events/{slug}"));
+    view! {
+        <Title text=format!("{title} · {}", lang.texts().site_name)/>
+        <section class="form-page event-form-page">
+            <h1>{title}</h1>
+            <p class="lead">{s.form_lead}</p>
+            <FormFailure failure=form_failure(action)/>
+            <ErrorSummary errors=refused fields=labels/>
+            <ActionForm action attr:class="event-form">
+                <input type="hidden" name="slug" value=editor.slug.clone().unwrap_or_else(|| "new".into())/>
+                <fieldset>
+                    <legend>{s.section_what}</legend>
+                    <OwnedSelect name="association" label=s.association choices=named(&editor.associations) errors/>
+                    <Field name="title_zh" label=s.title_zh maxlength=TITLE_MAX errors/>
+                    <Field name="title_en" label=s.title_en maxlength=TITLE_MAX errors/>
+                    <OwnedSelect name="platform" label=s.platform choices=named(&editor.platforms) none=s.none_choice errors/>
+                    <OwnedSelect name="belt" label=s.belt choices=refs(&editor.belts) none=s.none_choice errors/>
+                    <TextAreaField name="description_zh" label=s.description_zh rows=3 maxlength=DESCRIPTION_MAX errors/>
+                    <TextAreaField name="description_en" label=s.description_en rows=3 maxlength=DESCRIPTION_MAX errors/>
+                </fieldset>
+                <fieldset>
+                    <legend>{s.section_where}</legend>
+                    <Field name="venue_zh" label=s.venue_zh maxlength=PLACE_MAX errors/>
+                    <Field name="venue_en" label=s.venue_en maxlength=PLACE_MAX errors/>
+                    <div class="field-row">
+                        <Field name="city_zh" label=s.city_zh maxlength=PLACE_MAX errors/>
+                        <Field name="city_en" label=s.city_en maxlength=PLACE_MAX errors/>
+                    </div>
+                    <p class="hint">{s.position_hint}</p>
+                    <div class="field-row">
+                        <Field name="latitude" label=s.latitude inputmode="decimal" errors/>
+                        <Field name="longitude" label=s.longitude inputmode="decimal" errors/>
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>{s.section_when}</legend>
+                    <Field name="day" label=s.day input_type="date" errors/>
+                    <div class="field-row">
+                        <Field name="starts_at" label=s.starts_at input_type="time" errors/>
+                        <Field name="ends_at" label=s.ends_at input_type="time" errors/>
+                        <Field name="slot_minutes" label=s.slot_minutes inputmode="numeric" errors/>
+                    </div>
+                    <TextAreaField name="breaks" label=s.breaks_field hint=s.breaks_hint rows=2 maxlength=500 errors/>
+                    <Field name="tables" label=s.tables_field inputmode="numeric" errors/>
+                </fieldset>
+                <fieldset>
+                    <legend>{s.section_seats}</legend>
+                    <div class="field-row">
+                        <Field name="registration_opens" label=s.registration_opens input_type="date" errors/>
+                        <Field name="registration_closes" label=s.registration_closes input_type="date" errors/>
+                    </div>
+                    <p class="hint">{s.seats_hint}</p>
+                    <div class="field-row">
+                        <Field name="supplier_seats" label=s.supplier_seats inputmode="numeric" errors/>
+                        <Field name="buyer_seats" label=s.buyer_seats inputmode="numeric" errors/>
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>{s.section_supplier_criteria}</legend>
+                    <ChoiceGroup name="s_categories" legend=s.s_categories options=refs(&editor.categories) errors/>
+                    <ChoiceGroup name="s_certifications" legend=s.s_certifications
+                        options=owned(options(Certification::ALL, Certification::code, Certification::label, lang)) errors/>
+                    <div class="field-row">
+                        <Field name="s_capacity_value" label=s.s_capacity inputmode="numeric" errors/>
+                        <SelectField name="s_capacity_unit" label=s.unit options=options(QuantityUnit::ALL, QuantityUnit::code, QuantityUnit::label, lang) none_label=s.choose errors/>
+                    </div>
+                    <div class="field-row">
+                        <Field name="s_min_floor_area" label=s.s_min_floor_area inputmode="numeric" errors/>
+                        <Field name="s_export_years" label=s.s_export_years inputmode="numeric" errors/>
+                    </div>
+                    <Tick name="s_own_factory" label=s.s_own_factory errors/>
+                    <Tick name="s_verified" label=s.s_verified errors/>
+                </fieldset>
+                <fieldset>
+                    <legend>{s.section_buyer_criteria}</legend>
+                    <Tick name="b_verified" label=s.b_verified errors/>
+                </fieldset>
+                {is_draft.then(|| view! { <Tick name="publish" label=s.publish_now errors/> })}
+                <p class="actions">
+                    <button type="submit" disabled=move || action.pending().get()>{s.save}</button>
+                    " " <a href=back>{s.cancel_edit}</a>
+                </p>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,199 @@
+//! What events are made of: their statuses and sides, the entry criteria per
+//! side, and what the pages show.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::belts::types::CategoryRef;
+use crate::clock::Moment;
+use crate::coded_enum;
+use crate::i18n::Bilingual;
+use crate::readiness::types::PlatformCriteria;
+use crate::suppliers::types::Quantity;
+
+pub use crate::scouting::types::Named;
+
+coded_enum! {
+    /// Draft → published → cancelled or finished. Only its organisers see a draft.
+    pub enum EventStatus {
+        Draft = ("draft", "草稿", "Draft"),
+        Published = ("published", "已发布", "Published"),
+        Cancelled = ("cancelled", "已取消", "Cancelled"),
+        Finished = ("finished", "已结束", "Finished"),
+    }
+}
+
+coded_enum! {
+    /// The two sides that meet: manufacturers supply, platforms buy.
+    pub enum Side {
+        Supplier = ("supplier", "供应商", "Supplier"),
+        Buyer = ("buyer", "采购方（平台）", "Buyer (platform)"),
+    }
+}
+
+coded_enum! {
+    pub enum RegistrationStatus {
+        Accepted = ("accepted", "已报名", "Registered"),
+        Waitlisted = ("waitlisted", "候补中", "On the waitlist"),
+        Withdrawn = ("withdrawn", "已退出", "Withdrawn"),
+    }
+}
+
+coded_enum! {
+    /// What an organiser can do to an event's status.
+    pub enum StatusChange {
+        Publish = ("publish", "发布", "Publish"),
+        Cancel = ("cancel", "取消活动", "Cancel the event"),
+        Finish = ("finish", "标记为已结束", "Mark as finished"),
+    }
+}
+
+/// One side's entry criteria: a platform's supplier criteria (the readiness
+/// rules judge them) and a least monthly capacity. Empty asks nothing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SideCriteria {
+    #[serde(default)]
+    pub criteria: PlatformCriteria,
+    #[serde(default)]
+    pub min_monthly_capacity: Option<Quantity>,
+}
+
+/// An event as checked from its form, before it is saved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventData {
+    pub platform: Option<String>,
+    pub belt: Option<String>,
+    pub title: Bilingual,
+    pub description: Bilingual,
+    pub venue: Bilingual,
+    pub city: Bilingual,
+    /// Latitude and longitude.
+    pub position: Option<(f64, f64)>,
+    pub day: chrono::NaiveDate,
+    pub starts_at: chrono::NaiveTime,
+    pub ends_at: chrono::NaiveTime,
+    pub slot_minutes: u32,
+    pub breaks: Vec<crate::events::timetable::Break>,
+    pub tables: u32,
+    pub registration_opens: chrono::NaiveDate,
+    pub registration_closes: chrono::NaiveDate,
+    pub supplier_seats: Option<u32>,
+    pub buyer_seats: Option<u32>,
+    pub supplier_criteria: SideCriteria,
+    pub buyer_criteria: SideCriteria,
+}
+
+/// An event as listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventCard {
+    pub slug: String,
+    pub title: Bilingual,
+    pub association: Named,
+    pub platform: Option<Named>,
+    pub belt: Option<CategoryRef>,
+    pub city: Bilingual,
+    /// `YYYY-MM-DD`, China.
+    pub day: String,
+    /// `HH:MM`–`HH:MM`, China time.
+    pub hours: String,
+    pub status: EventStatus,
+    /// Accepted registrations: suppliers, buyers.
+    pub registered: (u32, u32),
+    pub is_demo: bool,
+}
+
+/// `/events`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventList {
+    pub upcoming: Vec<EventCard>,
+    pub past: Vec<EventCard>,
+    /// Drafts and every other event of the associations the viewer runs.
+    pub own: Vec<EventCard>,
+    pub may_create: bool,
+    /// For the filters.
+    pub belts: Vec<CategoryRef>,
+    pub cities: Vec<Bilingual>,
+    pub platforms: Vec<Named>,
+}
+
+/// One side of an event as the event page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SideView {
+    pub side: Side,
+    /// `None`: no limit.
+    pub seats: Option<u32>,
+    pub taken: u32,
+    pub waiting: u32,
+    /// The entry criteria in words.
+    pub requirements: Vec<Bilingual>,
+    /// Accepted firms.
+    pub participants: Vec<Named>,
+}
+
+/// A registration as its firm, or the organisers, see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegistrationView {
+    pub id: i32,
+    pub firm: Named,
+    pub side: Side,
+    pub status: RegistrationStatus,
+    /// On the waitlist: 1 is next in.
+    pub position: Option<u32>,
+    pub created_at: Moment,
+}
+
+/// A registration refused for the entry criteria: each unmet one, in words,
+/// and whether the profile says otherwise or does not say.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Refused {
+    pub firm: Named,
+    pub failed: Vec<(Bilingual, bool)>,
+}
+
+/// What the viewer may do on an event page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventViewer {
+    pub signed_in: bool,
+    pub manages: bool,
+    /// Firms the viewer runs that may register, and the side they would take.
+    pub may_register: Vec<(Named, Side)>,
+    /// The viewer's firms' registrations.
+    pub registrations: Vec<RegistrationView>,
+}
+
+/// `/events/{slug}`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventPage {
+    pub card: EventCard,
+    pub description: Bilingual,
+    pub venue: Bilingual,
+    pub position: Option<(f64, f64)>,
+    /// The belt's province, to shade on the map.
+    pub province: Option<String>,
+    /// The meeting slots, `HH:MM`–`HH:MM`.
+    pub slots: Vec<String>,
+    pub breaks: Vec<String>,
+    pub slot_minutes: u32,
+    pub tables: u32,
+    pub registration_opens: String,
+    pub registration_closes: String,
+    pub registration_open: bool,
+    pub sides: Vec<SideView>,
+    pub viewer: EventViewer,
+    /// For the organisers: every registration, waitlist included.
+    pub registrations: Vec<RegistrationView>,
+}
+
+/// The event form's data: an event (`slug`), or a new one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventEditor {
+    pub slug: Option<String>,
+    pub status: Option<EventStatus>,
+    /// The associations the viewer may run events for.
+    pub associations: Vec<Named>,
+    pub platforms: Vec<Named>,
+    pub belts: Vec<CategoryRef>,
+    pub categories: Vec<CategoryRef>,
+    pub values: BTreeMap<String, String>,
+}

@@ -1,0 +1,105 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, watchedPage, gotoHydrated, signInAsAdmin, signUpAndIn, BASE } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+// Chromium logs every non-2xx response: refusals this story expects show up as one 400 each.
+const refused = /Failed to load resource: the server responded with a status of 400/;
+
+/** A manufacturer signed up from its own address, with a firm in the Pingdu belt. */
+async function maker(stamp, n, name) {
+  const watched = await watchedPage(browser, { locale: 'en-US', extraHTTPHeaders: { 'X-Forwarded-For': `10.29.${n}.${(stamp % 250) + 1}` } });
+  const { page } = watched;
+  await gotoHydrated(page, '/signup');
+  await signUpAndIn(page, { email: `event-maker-${n}-${stamp}@example.com`, name, role: 'manufacturer', password: 'a-long-enough-secret' });
+  await gotoHydrated(page, '/orgs/new');
+  await page.selectOption('#field-kind', 'manufacturer');
+  await page.fill('#field-name_en', `${name} ${stamp}`);
+  await page.check('#belt-pingdu-false-eyelashes');
+  await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/orgs/') && u.pathname !== '/orgs/new'), page.click('.form-page button[type=submit]')]);
+  return { ...watched, firm: new URL(page.url()).pathname.split('/').pop() };
+}
+
+test('an association publishes an event with entry criteria; a qualified maker registers, an unqualified one is told which criterion failed', async () => {
+  const stamp = Date.now();
+  const admin = await watchedPage(browser, { locale: 'en-US' });
+  await signInAsAdmin(admin.page);
+
+  // The organiser: from the header to a new event; a mistake is named next to its field, nothing else is lost.
+  await gotoHydrated(admin.page, '/');
+  await Promise.all([admin.page.waitForURL(`${BASE}/events`), admin.page.click('.site-nav a[href="/events"]')]);
+  await Promise.all([admin.page.waitForURL(`${BASE}/events/new`), admin.page.click('a[href="/events/new"]')]);
+  await admin.page.waitForSelector('.event-form');
+  await admin.page.selectOption('#field-association', 'qingdao-cross-border-ecommerce-association');
+  await admin.page.fill('#field-title_en', `Lash makers meet buyers ${stamp}`);
+  await admin.page.fill('#field-title_zh', `假睫毛产业带对接会 ${stamp}`);
+  await admin.page.selectOption('#field-belt', 'pingdu-false-eyelashes');
+  await admin.page.fill('#field-venue_en', 'Pingdu Exhibition Centre');
+  await admin.page.fill('#field-city_zh', '平度');
+  await admin.page.fill('#field-city_en', 'Pingdu');
+  await admin.page.fill('#field-latitude', '36.78');
+  await admin.page.fill('#field-longitude', '119.96');
+  await admin.page.fill('#field-breaks', 'lunch');
+  await admin.page.fill('#field-supplier_seats', '5');
+  await admin.page.check('#s_certifications-bsci');
+  await admin.page.fill('#field-s_capacity_value', '10,000');
+  await admin.page.selectOption('#field-s_capacity_unit', 'piece');
+  await admin.page.check('#field-publish');
+  await admin.page.click('.event-form button[type=submit]');
+  await admin.page.waitForSelector('#field-breaks-error:has-text("12:00-13:30")');
+  assert.match(await admin.page.textContent('.error-summary'), /Breaks/);
+  assert.equal(await admin.page.inputValue('#field-title_en'), `Lash makers meet buyers ${stamp}`, 'other input is kept');
+  assert.ok(await admin.page.isChecked('#s_certifications-bsci'));
+  await admin.page.fill('#field-breaks', '12:00-13:30');
+  await Promise.all([admin.page.waitForURL(/\/events\/lash-makers-meet-buyers-\d+-\d+\?saved=1$/), admin.page.click('.event-form button[type=submit]')]);
+  const event = new URL(admin.page.url()).pathname;
+  await admin.page.waitForSelector('.side-box');
+  assert.match(await admin.page.textContent('.sides'), /Holds BSCI certification/);
+  assert.match(await admin.page.textContent('.sides'), /Makes at least 10,000 pieces a month/);
+  assert.match(await admin.page.textContent('.slots'), /09:00–09:20/);
+  assert.equal(admin.problems().filter((p) => refused.test(p)).length, 1);
+  assert.deepEqual(admin.problems().filter((p) => !refused.test(p)), []);
+
+  // A qualified maker: its profile says BSCI and 20,000 pieces a month.
+  const good = await maker(stamp, 1, 'Qualified Lashes');
+  await gotoHydrated(good.page, `/orgs/${good.firm}/profile`);
+  await good.page.fill('#field-products_en', 'Silk strip lashes');
+  await good.page.check('#categories-false-eyelashes');
+  await good.page.check('#certifications-bsci');
+  await good.page.fill('#field-capacity_value', '20000');
+  await good.page.selectOption('#field-capacity_unit', 'piece');
+  await Promise.all([good.page.waitForURL(/\/profile\?saved=1$/), good.page.click('.profile-form button[type=submit]')]);
+  await gotoHydrated(good.page, '/events');
+  await Promise.all([good.page.waitForURL(`${BASE}${event}`), good.page.click(`a[href="${event}"]`)]);
+  await Promise.all([good.page.waitForURL(/registered=accepted/), good.page.click('.register-form button[type=submit]')]);
+  await good.page.waitForSelector('.registrations li');
+  assert.match(await good.page.textContent('.registrations'), /Registered/);
+  assert.match(await good.page.textContent('.sides'), new RegExp(`Qualified Lashes ${stamp}`));
+  assert.deepEqual(good.problems(), []);
+  await good.context.close();
+
+  // An unqualified maker (no profile yet): refused, and told which criteria its profile does not state.
+  const plain = await maker(stamp, 2, 'Plain Lashes');
+  await gotoHydrated(plain.page, event);
+  await plain.page.click('.register-form button[type=submit]');
+  await plain.page.waitForSelector('#field-firm-error:has-text("Holds BSCI certification")');
+  assert.match(await plain.page.textContent('#field-firm-error'), /the firm's profile does not say/);
+  assert.match(await plain.page.textContent('.error-summary'), /Firm/);
+  assert.equal(plain.problems().filter((p) => refused.test(p)).length, 1);
+  assert.deepEqual(plain.problems().filter((p) => !refused.test(p)), []);
+  await plain.context.close();
+
+  // The organiser sees the registration; the page reads in Chinese too.
+  await gotoHydrated(admin.page, event);
+  assert.match(await admin.page.textContent('.all-registrations'), new RegExp(`Qualified Lashes ${stamp}`));
+  await admin.context.close();
+  const chinese = await watchedPage(browser, { locale: 'zh-CN' });
+  await gotoHydrated(chinese.page, event);
+  assert.match(await chinese.page.textContent('.sides'), /持有 BSCI 认证/);
+  assert.match(await chinese.page.textContent('.sides'), /月产能不低于 10,000 件/);
+  assert.deepEqual(chinese.problems(), []);
+  await chinese.context.close();
+});

@@ -1,0 +1,294 @@
+//! Matchmaking events: an association's organisers create, publish, edit
+//! and cancel an event; manufacturers and platforms register against each
+//! side's seats and entry criteria (refusals name the criterion), with a
+//! waitlist that moves up when a seat frees; the event is found in lists,
+//! search, and on its belt's and association's pages — with who may do each.
+
+use crate::common;
+
+use app::accounts::types::Role;
+use app::error::AppError;
+use app::forms::Problem;
+use axum::http::StatusCode;
+use common::*;
+
+fn problem(page: &Page, field: &str) -> Problem {
+    assert_eq!(page.status, StatusCode::BAD_REQUEST, "{}", page.body);
+    let AppError::Invalid(errors) = app_error(page) else { panic!("{}", page.body) };
+    errors.problem(field).cloned().unwrap_or_else(|| panic!("no problem on {field}: {errors:?}"))
+}
+
+fn date(days_ahead: i64) -> String {
+    (app::scouting::rules::china_today(chrono::Utc::now()) + chrono::Duration::days(days_ahead)).format("%Y-%m-%d").to_string()
+}
+
+/// An event form: suppliers need BSCI and 10,000 pieces a month; one supplier seat.
+pub fn event_fields(slug: &str, association: &str, title_en: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("slug", slug.to_string()),
+        ("association", association.to_string()),
+        ("platform", String::new()),
+        ("belt", BELT.to_string()),
+        ("title_zh", String::new()),
+        ("title_en", title_en.to_string()),
+        ("description_zh", String::new()),
+        ("description_en", "One-to-one meetings between lash makers and buyers.".to_string()),
+        ("venue_zh", "平度会展中心".to_string()),
+        ("venue_en", "Pingdu Exhibition Centre".to_string()),
+        ("city_zh", "平度".to_string()),
+        ("city_en", "Pingdu".to_string()),
+        ("latitude", "36.78".to_string()),
+        ("longitude", "119.96".to_string()),
+        ("day", date(20)),
+        ("starts_at", "09:00".to_string()),
+        ("ends_at", "12:00".to_string()),
+        ("slot_minutes", "20".to_string()),
+        ("breaks", "10:00-10:20".to_string()),
+        ("tables", "6".to_string()),
+        ("registration_opens", date(0)),
+        ("registration_closes", date(15)),
+        ("supplier_seats", "1".to_string()),
+        ("buyer_seats", String::new()),
+        ("s_certifications[]", "bsci".to_string()),
+        ("s_capacity_value", "10000".to_string()),
+        ("s_capacity_unit", "piece".to_string()),
+        ("s_min_floor_area", String::new()),
+        ("s_export_years", String::new()),
+    ]
+}
+
+/// A server function called with owned field values.
+async fn call(browser: &mut Browser, function: &str, fields: &[(&'static str, String)]) -> Page {
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    browser.call(function, &refs).await
+}
+
+fn with(fields: &[(&'static str, String)], key: &'static str, value: &str) -> Vec<(&'static str, String)> {
+    let mut out: Vec<_> = fields.iter().filter(|(k, _)| *k != key).cloned().collect();
+    out.push((key, value.to_string()));
+    out
+}
+
+fn event_slug(page: &Page) -> String {
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let location = page.headers["location"].to_str().unwrap();
+    location.trim_start_matches("/events/").split('?').next().unwrap().to_string()
+}
+
+/// A maker whose published profile says BSCI and `capacity` pieces a month.
+async fn qualified_maker(site: &Site, email: &str, name: &str, capacity: &str) -> (Browser, String) {
+    let (mut maker, firm) = firm(site, email, name).await;
+    let mut profile = minimal_profile(&firm, "Strip lashes");
+    profile.retain(|(k, _)| !["capacity_value", "capacity_unit"].contains(k));
+    profile.extend([("certifications[]", "bsci"), ("capacity_value", capacity), ("capacity_unit", "piece")]);
+    let saved = maker.call("save_supply_profile", &profile).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    (maker, firm)
+}
+
+async fn register(browser: &mut Browser, event: &str, firm: &str) -> Page {
+    browser.call("register_for_event", &[("slug", event), ("firm", firm)]).await
+}
+
+#[tokio::test]
+async fn an_association_runs_an_event_and_firms_register_against_its_criteria_and_seats() {
+    let site = site().await;
+    let mut runner = association(&site, "runner@example.com", "Pingdu Lash Association", BELT).await;
+    let association_slug = {
+        let places = app::read::active_places(
+            &site.db.db,
+            app::accounts::repo::find_by_email(&site.db.db, "runner@example.com").await.unwrap().unwrap().id,
+        )
+        .await
+        .unwrap();
+        app::read::organisation_by_id(&site.db.db, *places.keys().next().unwrap()).await.unwrap().slug
+    };
+    let mut rival = association(&site, "rival@example.com", "Jimo Apparel Association", BELT).await;
+    let mut signed_out = Browser::new(&site.router, "10.9.0.1");
+    let (mut maker, lash_firm) = qualified_maker(&site, "maker@example.com", "Pingdu Lash Works", "20000").await;
+
+    // Creating: an association's organisers only.
+    let fields = event_fields("new", &association_slug, "Lash matchmaking day");
+    assert_eq!(call(&mut signed_out, "save_event", &fields).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(call(&mut maker, "save_event", &fields).await.status, StatusCode::FORBIDDEN, "runs no association");
+    assert_eq!(problem(&call(&mut rival, "save_event", &fields).await, "association"), Problem::NotAChoice, "not their association");
+    assert_eq!(maker.get("/events/new").await.status, StatusCode::FORBIDDEN);
+
+    // Bad input names its field and keeps the rest.
+    let past = with(&fields, "day", &date(-1));
+    let refused = call(&mut runner, "save_event", &past).await;
+    assert_eq!(problem(&refused, "day"), Problem::DateInThePast);
+    let AppError::Invalid(errors) = app_error(&refused) else { unreachable!() };
+    assert_eq!(errors.value("title_en"), Some("Lash matchmaking day"), "the rest is kept");
+    assert_eq!(problem(&call(&mut runner, "save_event", &with(&fields, "ends_at", "08:00")).await, "ends_at"), Problem::EndsBeforeStart);
+    assert_eq!(problem(&call(&mut runner, "save_event", &with(&fields, "breaks", "lunch")).await, "breaks"), Problem::BadBreaks);
+
+    let event = event_slug(&call(&mut runner, "save_event", &fields).await);
+    assert!(event.starts_with("lash-matchmaking-day-"), "{event}");
+
+    // A draft: its organisers only.
+    assert_eq!(signed_out.call("load_event", &[("slug", &event)]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(rival.call("load_event", &[("slug", &event)]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(call(&mut rival, "save_event", &with(&fields, "slug", &event)).await.status, StatusCode::NOT_FOUND);
+    let draft = runner.get(&format!("/events/{event}")).await;
+    assert_eq!(draft.status, StatusCode::OK);
+    assert!(main_of(&draft).contains("Draft: only the association") && main_of(&draft).contains("09:00–09:20"), "{}", main_of(&draft));
+    assert_eq!(
+        register(&mut maker, &event, &lash_firm).await.status,
+        StatusCode::NOT_FOUND,
+        "nobody registers for a draft they cannot see"
+    );
+    assert!(!signed_out.get("/events").await.body.contains(&event));
+
+    // Publishing: its organisers; then everyone sees it, and search finds it.
+    let publish = [("slug", event.as_str()), ("change", "publish")];
+    assert_eq!(signed_out.call("change_event_status", &publish).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(rival.call("change_event_status", &publish).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(runner.call("change_event_status", &publish).await.status, StatusCode::OK);
+    assert_eq!(problem(&runner.call("change_event_status", &publish).await, "change"), Problem::AlreadyClosed);
+    assert_eq!(
+        problem(&runner.call("change_event_status", &[("slug", &event), ("change", "finish")]).await, "change"),
+        Problem::NotHeldYet
+    );
+    assert_eq!(rival.call("change_event_status", &[("slug", &event), ("change", "cancel")]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(call(&mut rival, "save_event", &with(&fields, "slug", &event)).await.status, StatusCode::FORBIDDEN);
+    let public = signed_out.get(&format!("/events/{event}")).await;
+    assert_eq!(public.status, StatusCode::OK);
+    let main = main_of(&public);
+    assert!(main.contains("Holds BSCI certification") && main.contains("Makes at least 10,000 pieces a month"), "{main}");
+    assert!(main.contains("Sign in to register your firm") && !main.contains("Every registration"), "{main}");
+    let list = signed_out.get("/events").await;
+    assert!(main_of(&list).contains(&format!("/events/{event}")));
+    let filtered = signed_out.get("/events?city=%E5%B9%B3%E5%BA%A6").await;
+    assert!(main_of(&filtered).contains(&format!("/events/{event}")), "by city, in Chinese");
+    assert!(!main_of(&signed_out.get("/events?belt=jimo-womens-wear").await).contains(&format!("/events/{event}")), "another belt");
+    assert!(main_of(&signed_out.get(&format!("/belts/{BELT}")).await).contains(&format!("/events/{event}")), "on its belt's page");
+    assert!(main_of(&signed_out.get(&format!("/associations/{association_slug}")).await).contains(&format!("/events/{event}")));
+    drain_outbox(&site.db.db, &site.search).await;
+    assert!(search_hrefs(&site.search, "lash matchmaking").await.contains(&format!("/events/{event}")));
+    let mut zh = Browser::new(&site.router, "10.9.0.2");
+    zh.lang = "zh-CN";
+    let chinese = zh.get(&format!("/events/{event}")).await;
+    assert!(main_of(&chinese).contains("持有 BSCI 认证") && main_of(&chinese).contains("月产能不低于 10,000 件"), "{}", main_of(&chinese));
+
+    // Registering: a firm one runs, that meets the side's criteria.
+    let (mut unqualified, plain_firm) = firm(&site, "plain@example.com", "Plain Lash Co").await;
+    let refused = register(&mut unqualified, &event, &plain_firm).await;
+    let Problem::CriteriaNotMet(failed) = problem(&refused, "firm") else { panic!("{}", refused.body) };
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    assert!(failed.iter().all(|(_, unsaid)| *unsaid), "no profile says nothing: {failed:?}");
+    let message = Problem::CriteriaNotMet(failed).message(app::i18n::Lang::En);
+    assert!(message.contains("Holds BSCI certification (the firm's profile does not say)"), "{message}");
+    let (mut small, small_firm) = qualified_maker(&site, "small@example.com", "Small Lash Shop", "5000").await;
+    let Problem::CriteriaNotMet(failed) = problem(&register(&mut small, &event, &small_firm).await, "firm") else { unreachable!() };
+    assert_eq!(failed.len(), 1, "only the capacity fails: {failed:?}");
+    assert!(!failed[0].1, "the profile says otherwise");
+    assert_eq!(register(&mut unqualified, &event, &lash_firm).await.status, StatusCode::FORBIDDEN, "not their firm");
+    assert_eq!(register(&mut signed_out, &event, &lash_firm).await.status, StatusCode::UNAUTHORIZED);
+    let registered = register(&mut maker, &event, &lash_firm).await;
+    assert_eq!(registered.status, StatusCode::OK, "{}", registered.body);
+    assert!(registered.headers["location"].to_str().unwrap().ends_with("?registered=accepted"));
+    assert_eq!(problem(&register(&mut maker, &event, &lash_firm).await, "firm"), Problem::AlreadyRegistered);
+
+    // The one supplier seat is taken: the next qualified firm waits.
+    let (mut second, second_firm) = qualified_maker(&site, "second@example.com", "Second Lash Works", "50000").await;
+    let waiting = register(&mut second, &event, &second_firm).await;
+    assert!(waiting.headers["location"].to_str().unwrap().ends_with("?registered=waitlisted"), "{}", waiting.body);
+    let page = second.get(&format!("/events/{event}")).await;
+    assert!(main_of(&page).contains("number 1 on the waitlist"), "{}", main_of(&page));
+
+    // A platform registers as a buyer (no buyer criteria, no limit).
+    let mut scout = user(&site, "scout@example.com", Role::PlatformScout).await;
+    let platform = created_slug(&scout.call("create_organisation", &org_fields("platform", "Lash Mart", BELT)).await);
+    assert_eq!(register(&mut scout, &event, &platform).await.status, StatusCode::OK);
+    let public = signed_out.get(&format!("/events/{event}")).await;
+    let main = main_of(&public);
+    assert!(main.contains("Pingdu Lash Works") && main.contains("Lash Mart") && !main.contains("Second Lash Works"), "{main}");
+    let organised = runner.get(&format!("/events/{event}")).await;
+    assert!(main_of(&organised).contains("Every registration") && main_of(&organised).contains("Second Lash Works"));
+
+    // Withdrawing frees the seat for the first waiting, who is told.
+    let registration_of = |slug: &'static str| {
+        let db = site.db.db.clone();
+        async move {
+            use app::entities::{event_registration, organisation};
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            let org = organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(&db).await.unwrap().unwrap();
+            event_registration::Entity::find()
+                .filter(event_registration::Column::OrganisationId.eq(org.id))
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+    let mine = registration_of("pingdu-lash-works").await;
+    let id = mine.id.to_string();
+    assert_eq!(second.call("withdraw_registration", &[("id", &id)]).await.status, StatusCode::NOT_FOUND, "not theirs");
+    assert_eq!(maker.call("withdraw_registration", &[("id", &id)]).await.status, StatusCode::OK);
+    assert_eq!(maker.call("withdraw_registration", &[("id", &id)]).await.status, StatusCode::FORBIDDEN, "withdrawn already");
+    assert_eq!(registration_of("second-lash-works").await.status, "accepted");
+    assert!(second.get("/notifications").await.body.contains("A seat freed up"));
+
+    // Editing a published event's hours tells those registered; seats added fill from the waitlist.
+    let edited = call(&mut runner, "save_event", &with(&with(&fields, "slug", &event), "starts_at", "08:40")).await;
+    assert_eq!(edited.status, StatusCode::OK, "{}", edited.body);
+    assert!(scout.get("/notifications").await.body.contains("New date, hours or venue"));
+    assert_eq!(
+        register(&mut maker, &event, &lash_firm).await.headers["location"].to_str().unwrap(),
+        format!("/events/{event}?registered=waitlisted")
+    );
+    let more_seats = with(&with(&fields, "slug", &event), "supplier_seats", "2");
+    assert_eq!(call(&mut runner, "save_event", &more_seats).await.status, StatusCode::OK);
+    assert_eq!(registration_of("pingdu-lash-works").await.status, "accepted", "the added seat went to the waitlist");
+
+    // Cancelling tells everyone registered; a cancelled event takes no more changes.
+    assert_eq!(runner.call("change_event_status", &[("slug", &event), ("change", "cancel")]).await.status, StatusCode::OK);
+    assert!(maker.get("/notifications").await.body.contains("Event cancelled: Lash matchmaking day"));
+    assert!(scout.get("/notifications").await.body.contains("Event cancelled"));
+    assert_eq!(problem(&call(&mut runner, "save_event", &with(&fields, "slug", &event)).await, "title_zh"), Problem::AlreadyClosed);
+    assert_eq!(problem(&register(&mut small, &event, &small_firm).await, "firm"), Problem::RegistrationClosed);
+    let past = signed_out.get("/events").await;
+    assert!(main_of(&past).contains("Cancelled"), "listed as cancelled among past events");
+}
+
+#[tokio::test]
+async fn registration_opens_and_closes_on_its_days() {
+    let site = site().await;
+    let mut runner = association(&site, "runner@example.com", "Pingdu Lash Association", BELT).await;
+    let slug = {
+        let id = app::accounts::repo::find_by_email(&site.db.db, "runner@example.com").await.unwrap().unwrap().id;
+        let places = app::read::active_places(&site.db.db, id).await.unwrap();
+        app::read::organisation_by_id(&site.db.db, *places.keys().next().unwrap()).await.unwrap().slug
+    };
+    let later = with(&with(&event_fields("new", &slug, "Later day"), "registration_opens", &date(5)), "publish", "yes");
+    let event = event_slug(&call(&mut runner, "save_event", &later).await);
+    let (mut maker, firm) = qualified_maker(&site, "maker@example.com", "Pingdu Lash Works", "20000").await;
+    assert_eq!(problem(&register(&mut maker, &event, &firm).await, "firm"), Problem::RegistrationClosed);
+    let page = maker.get(&format!("/events/{event}")).await;
+    assert!(main_of(&page).contains("Registration is not open now") && !page.body.contains("register_for_event"));
+    // A school or service provider cannot attend, whatever the window.
+    let mut provider = user(&site, "provider@example.com", Role::ServiceProvider).await;
+    let provider_slug = created_slug(&provider.call("create_organisation", &org_fields("service_provider", "Lash Freight", BELT)).await);
+    assert_eq!(problem(&register(&mut provider, &event, &provider_slug).await, "firm"), Problem::CannotAttend);
+}
+
+#[tokio::test]
+async fn the_demo_events_are_the_meetings_the_qingdao_article_reports() {
+    let site = site().await;
+    let mut visitor = Browser::new(&site.router, "10.9.0.3");
+    let list = visitor.get("/events").await;
+    let main = main_of(&list);
+    assert!(main.contains("SHEIN baseball-cap belt matchmaking meeting") && main.contains("TikTok Shop Jimo women"), "{main}");
+    assert!(main.contains("Finished") && main.contains("Demo data"), "{main}");
+    let jimo = visitor.get("/belts/jimo-womens-wear").await;
+    assert!(main_of(&jimo).contains("TikTok Shop Jimo women"), "on the belt's page");
+    let page = visitor.get("/events?platform=shein").await;
+    assert!(main_of(&page).contains("SHEIN baseball-cap") && !main_of(&page).contains("TikTok Shop Jimo"), "by platform");
+    drain_outbox(&site.db.db, &site.search).await;
+    assert!(search_hrefs(&site.search, "对接会 即墨").await.iter().any(|h| h.starts_with("/events/")), "found in Chinese");
+    // Seeding again changes nothing.
+    let file = app::seed::demo().unwrap();
+    let again = app::seed::seed(&site.db.db, &file, |_, _| {}).await.unwrap();
+    assert_eq!(again.created + again.updated, 0, "{again:?}");
+}
