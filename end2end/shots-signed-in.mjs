@@ -143,7 +143,7 @@ await page.fill('#field-latitude', '36.78');
 await page.fill('#field-longitude', '119.96');
 await page.fill('#field-supplier_seats', '40');
 await page.check('#s_certifications-bsci');
-await page.fill('#field-s_capacity_value', '50,000');
+await page.fill('#field-s_capacity_value', '10,000');
 await page.selectOption('#field-s_capacity_unit', 'pair');
 await page.check('#field-publish');
 await Promise.all([page.waitForURL(/saved=1/), page.click('.event-form button[type=submit]')]);
@@ -152,10 +152,19 @@ await shoot(['/events/new', event, `${event}/edit`, '/events'], 'organiser');
 await context.clearCookies();
 await signIn(`shot-maker-${stamp}@example.com`);
 await hydrated(event);
-// Its profile states no capacity in pairs: refused, with the criterion named.
-await page.click('.register-form button[type=submit]');
-await page.waitForSelector('#field-firm-error:has-text("pairs a month")');
-await page.screenshot({ path: '/tmp/shots/maker_refused_en_1280.png', fullPage: true });
+// The maker qualifies and registers; the platform registers and asks it for a meeting.
+await Promise.all([page.waitForURL(/registered=/), page.click('.register-form button[type=submit]')]);
 await shoot([event], 'maker');
+await context.clearCookies();
+await signIn(`shot-scout-${stamp}@example.com`);
+await hydrated(event);
+await Promise.all([page.waitForURL(/registered=/), page.click('.register-form button[type=submit]')]);
+await hydrated(`${event}/meetings`);
+await page.fill('li.counterpart textarea[name=note]', 'Could we see your BSCI audit and silk samples? 想看看验厂报告和样品。');
+await Promise.all([page.waitForURL(/sent=1/), page.click('li.counterpart button[type=submit]')]);
+await shoot([`${event}/meetings`], 'scout');
+await context.clearCookies();
+await signIn(`shot-maker-${stamp}@example.com`);
+await shoot([`${event}/meetings`], 'maker');
 await browser.close();
 

@@ -133,6 +133,12 @@ pub enum Problem {
     CannotAttend,
     /// An event is marked finished on or after its day.
     NotHeldYet,
+    /// Meeting requests are closed (the event's day has come, or it is not published).
+    RequestsClosed,
+    /// More open meeting requests than one participant may have.
+    TooManyRequests {
+        max: usize,
+    },
 }
 
 impl Problem {
@@ -229,6 +235,12 @@ impl Problem {
             (Problem::RegistrationClosed, Lang::En) => "Registration is not open now.".into(),
             (Problem::AlreadyRegistered, Lang::Zh) => "该企业已报名（或在候补中）。".into(),
             (Problem::AlreadyRegistered, Lang::En) => "This firm is registered (or on the waitlist) already.".into(),
+            (Problem::RequestsClosed, Lang::Zh) => "洽谈邀约已截止。".into(),
+            (Problem::RequestsClosed, Lang::En) => "Meeting requests are closed.".into(),
+            (Problem::TooManyRequests { max }, Lang::Zh) => format!("每家企业最多同时有 {max} 个未结束的洽谈邀约；请先撤回不再需要的。"),
+            (Problem::TooManyRequests { max }, Lang::En) => {
+                format!("A firm may have at most {max} open meeting requests; withdraw one you no longer need first.")
+            }
             (Problem::NotHeldYet, Lang::Zh) => "活动当天或之后才能标记为已结束。".into(),
             (Problem::NotHeldYet, Lang::En) => "An event can be marked finished on its day or after.".into(),
             (Problem::CannotAttend, Lang::Zh) => "对接会的供应商须为生产企业，采购方须为平台；该机构两者都不是。".into(),
@@ -580,6 +592,8 @@ mod tests {
             Problem::AlreadyRegistered,
             Problem::CannotAttend,
             Problem::NotHeldYet,
+            Problem::RequestsClosed,
+            Problem::TooManyRequests { max: 15 },
         ];
         for problem in all {
             let zh = problem.message(Lang::Zh);
@@ -851,6 +865,30 @@ pub fn SelectField(
     options: Vec<(&'static str, &'static str)>,
     #[prop(optional)] none_label: Option<&'static str>,
 ) -> impl leptos::prelude::IntoView {
+    let choices = options.into_iter().map(|(code, text)| (code.to_string(), text.to_string())).collect();
+    select_view(name, label, choices, errors, none_label)
+}
+
+/// A labelled drop-down of owned `(value, label)` choices (names of things
+/// in the database), with an empty first choice when `none` is given.
+#[leptos::component]
+pub fn ChoiceSelect(
+    name: &'static str,
+    label: &'static str,
+    choices: Vec<(String, String)>,
+    errors: leptos::prelude::Signal<FormErrors>,
+    #[prop(optional)] none: Option<&'static str>,
+) -> impl leptos::prelude::IntoView {
+    select_view(name, label, choices, errors, none)
+}
+
+fn select_view(
+    name: &'static str,
+    label: &'static str,
+    choices: Vec<(String, String)>,
+    errors: leptos::prelude::Signal<FormErrors>,
+    none: Option<&'static str>,
+) -> impl leptos::prelude::IntoView {
     use leptos::prelude::*;
     let lang = crate::use_lang();
     let id = format!("field-{name}");
@@ -862,11 +900,11 @@ pub fn SelectField(
         <div class="field" class:invalid=move || problem().is_some()>
             <label for=id.clone()>{label}</label>
             <select id=id name=name aria-describedby=described_by aria-invalid=move || if problem().is_some() { "true" } else { "false" }>
-                {none_label.map(|none| view! { <option value="">{none}</option> })}
-                {options
-                    .into_iter()
-                    .map(|(code, text)| view! { <option value=code selected=chosen == code>{text}</option> })
-                    .collect_view()}
+                {none.map(|none| view! { <option value="">{none}</option> })}
+                {choices.into_iter().map(|(value, text)| {
+                    let selected = value == chosen;
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
             </select>
             <p class="field-error" id=error_id role="alert">{problem}</p>
         </div>
@@ -911,6 +949,46 @@ pub fn ChoiceGroup(
                 .collect_view()}
             <p class="field-error" id=error_id role="alert">{problem}</p>
         </fieldset>
+    }
+}
+
+/// A filter drop-down of `(value, name)` choices with `any` (no filter) first, for GET forms.
+#[leptos::component]
+pub fn FilterSelect(
+    name: &'static str,
+    label: &'static str,
+    any: &'static str,
+    choices: Vec<(String, String)>,
+    chosen: String,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let id = format!("filter-{name}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                <option value="">{any}</option>
+                {choices.into_iter().map(|(value, text)| {
+                    let selected = value == chosen;
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A labelled checkbox posting `yes`, ticked when the kept value says so.
+#[leptos::component]
+pub fn Tick(name: &'static str, label: &'static str, errors: leptos::prelude::Signal<FormErrors>) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let id = format!("field-{name}");
+    let label_for = id.clone();
+    let checked = errors.get_untracked().value(name).is_some_and(|v| !v.is_empty());
+    view! {
+        <label class="choice" for=label_for>
+            <input type="checkbox" id=id name=name value="yes" checked=checked/>
+            {label}
+        </label>
     }
 }
 

@@ -109,6 +109,25 @@ pub fn encode_component(value: &str) -> String {
     out
 }
 
+/// A page's data loading, then `$view` with it bound to `$page`, or the error
+/// page: `crate::loaded!(resource, page => view! { <Shown page/> })`.
+#[macro_export]
+macro_rules! loaded {
+    ($resource:expr, $page:ident => $view:expr) => {{
+        let lang = $crate::use_lang();
+        leptos::prelude::view! {
+            <leptos::prelude::Suspense fallback=move || leptos::prelude::view! { <p class="loading">{lang.texts().loading}</p> }>
+                {move || leptos::prelude::Suspend::new(async move {
+                    match $resource.await {
+                        Ok($page) => leptos::either::Either::Left($view),
+                        Err(error) => leptos::either::Either::Right(leptos::prelude::view! { <$crate::layout::ErrorPage error/> }),
+                    }
+                })}
+            </leptos::prelude::Suspense>
+        }
+    }};
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

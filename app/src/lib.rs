@@ -202,6 +202,7 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("events/new") view={Lazy::<NewEventRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("events/:slug") view={Lazy::<EventRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("events/:slug/edit") view={Lazy::<EditEventRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("events/:slug/meetings") view={Lazy::<EventMeetingsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/new") view={Lazy::<NewOrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug") view={Lazy::<OrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/profile") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
@@ -294,6 +295,7 @@ lazy_page!(EventsRoute, events::pages::EventsPage);
 lazy_page!(NewEventRoute, events::pages::NewEventPage);
 lazy_page!(EventRoute, events::pages::EventPageView);
 lazy_page!(EditEventRoute, events::pages::EditEventPage);
+lazy_page!(EventMeetingsRoute, events::pages::EventMeetingsPage);
 lazy_page!(CriteriaRoute, readiness::pages::CriteriaPageView);
 lazy_page!(ThreadRoute, inquiries::pages::ThreadPageView);
 lazy_page!(NewInquiryRoute, inquiries::pages::NewInquiryPage);

@@ -285,6 +285,21 @@ pub async fn organisation_by_id<C: ConnectionTrait>(db: &C, id: i32) -> Result<o
     organisation::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)
 }
 
+/// The people who run these organisations' teams (owners and editors in force).
+pub async fn active_runners<C: ConnectionTrait>(db: &C, org_ids: &[i32]) -> Result<Vec<i32>, AppError> {
+    use crate::accounts::types::{MemberRole, MembershipStatus};
+    use crate::entities::membership;
+    Ok(membership::Entity::find()
+        .filter(membership::Column::OrganisationId.is_in(org_ids.iter().copied()))
+        .filter(membership::Column::Status.eq(MembershipStatus::Active.code()))
+        .filter(membership::Column::Role.is_in([MemberRole::Owner.code(), MemberRole::Editor.code()]))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect())
+}
+
 /// These organisations, by slug.
 pub async fn organisations_by_ids<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<organisation::Model>, AppError> {
     Ok(organisation::Entity::find()

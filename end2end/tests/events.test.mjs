@@ -23,7 +23,7 @@ async function maker(stamp, n, name) {
   return { ...watched, firm: new URL(page.url()).pathname.split('/').pop() };
 }
 
-test('an association publishes an event with entry criteria; a qualified maker registers, an unqualified one is told which criterion failed', async () => {
+test('an association publishes an event with entry criteria; a qualified maker registers, an unqualified one is told which criterion failed; a platform asks the maker for a meeting and the maker accepts', async () => {
   const stamp = Date.now();
   const admin = await watchedPage(browser, { locale: 'en-US' });
   await signInAsAdmin(admin.page);
@@ -78,8 +78,37 @@ test('an association publishes an event with entry criteria; a qualified maker r
   await good.page.waitForSelector('.registrations li');
   assert.match(await good.page.textContent('.registrations'), /Registered/);
   assert.match(await good.page.textContent('.sides'), new RegExp(`Qualified Lashes ${stamp}`));
+
+  // A platform's scout registers as a buyer and asks the maker for a meeting, with a note.
+  const scout = await watchedPage(browser, { locale: 'en-US', extraHTTPHeaders: { 'X-Forwarded-For': `10.29.3.${(stamp % 250) + 1}` } });
+  await gotoHydrated(scout.page, '/signup');
+  await signUpAndIn(scout.page, { email: `event-scout-${stamp}@example.com`, name: 'Li Na', role: 'platform_scout', password: 'a-long-enough-secret' });
+  await gotoHydrated(scout.page, '/orgs/new');
+  await scout.page.selectOption('#field-kind', 'platform');
+  await scout.page.fill('#field-name_en', `Lash Mart ${stamp}`);
+  await scout.page.check('#belt-pingdu-false-eyelashes');
+  await Promise.all([scout.page.waitForURL((u) => u.pathname.startsWith('/orgs/') && u.pathname !== '/orgs/new'), scout.page.click('.form-page button[type=submit]')]);
+  await gotoHydrated(scout.page, event);
+  await Promise.all([scout.page.waitForURL(/registered=accepted/), scout.page.click('.register-form button[type=submit]')]);
+  await Promise.all([scout.page.waitForURL(/\/meetings\?firm=/), scout.page.click('.meeting-links a')]);
+  const card = scout.page.locator('li.counterpart', { hasText: `Qualified Lashes ${stamp}` });
+  await card.locator('textarea[name=note]').fill('Can we see your BSCI audit and silk samples?');
+  await Promise.all([scout.page.waitForURL(/sent=1/), card.locator('button[type=submit]').click()]);
+  await scout.page.waitForSelector('.meeting-requests li');
+  assert.match(await scout.page.textContent('.meeting-requests'), /Waiting for an answer/);
+  assert.deepEqual(scout.problems(), []);
+
+  // The maker reads the note and accepts; the scout sees it accepted.
+  await gotoHydrated(good.page, `${event}/meetings`);
+  assert.match(await good.page.textContent('.meeting-requests'), /BSCI audit and silk samples/);
+  await Promise.all([good.page.waitForURL(/answered=accept/), good.page.click('.meeting-requests button[value=accept]')]);
+  await good.page.waitForSelector('p.notice');
+  assert.match(await good.page.textContent('.meeting-requests'), /Accepted/);
   assert.deepEqual(good.problems(), []);
   await good.context.close();
+  await gotoHydrated(scout.page, `${event}/meetings`);
+  assert.match(await scout.page.textContent('.meeting-requests'), /Accepted/);
+  await scout.context.close();
 
   // An unqualified maker (no profile yet): refused, and told which criteria its profile does not state.
   const plain = await maker(stamp, 2, 'Plain Lashes');

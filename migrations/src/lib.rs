@@ -24,6 +24,7 @@ mod m20261202_000015_shortlists;
 mod m20261202_000016_readiness;
 mod m20261203_000017_associations;
 mod m20261203_000018_events;
+mod m20261203_000019_meeting_requests;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000016_readiness::Migration),
             Box::new(m20261203_000017_associations::Migration),
             Box::new(m20261203_000018_events::Migration),
+            Box::new(m20261203_000019_meeting_requests::Migration),
         ]
     }
 }

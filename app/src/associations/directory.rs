@@ -7,9 +7,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::accounts::types::{MemberRole, MembershipStatus};
+use crate::accounts::types::MemberRole;
 use crate::associations::types::*;
-use crate::entities::{association_member, committee, committee_member, membership, membership_application, organisation, secretariat};
+use crate::entities::{association_member, committee, committee_member, membership_application, organisation, secretariat};
 use crate::error::AppError;
 use crate::i18n::Bilingual;
 use crate::notifications::repo::{notify, Notice};
@@ -255,19 +255,6 @@ pub async fn application<C: ConnectionTrait>(db: &C, id: i32) -> Result<membersh
     membership_application::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)
 }
 
-/// The people who run an organisation's team (owners and editors in force).
-async fn runners<C: ConnectionTrait>(db: &C, org_id: i32) -> Result<Vec<i32>, AppError> {
-    Ok(membership::Entity::find()
-        .filter(membership::Column::OrganisationId.eq(org_id))
-        .filter(membership::Column::Status.eq(MembershipStatus::Active.code()))
-        .filter(membership::Column::Role.is_in([MemberRole::Owner.code(), MemberRole::Editor.code()]))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.user_id)
-        .collect())
-}
-
 /// Records `firm`'s application and tells the association's people.
 pub async fn apply<C: ConnectionTrait>(
     txn: &C,
@@ -298,7 +285,7 @@ pub async fn apply<C: ConnectionTrait>(
         title: Bilingual::new(format!("{} 申请加入本协会", name.zh), format!("{} applies to join", name.en)),
         link: format!("/associations/{}/manage", association.slug),
     };
-    notify(txn, mail, &runners(txn, association.id).await?, &notice).await?;
+    notify(txn, mail, &crate::read::active_runners(txn, &[association.id]).await?, &notice).await?;
     Ok(row.last_insert_id)
 }
 
@@ -344,7 +331,7 @@ pub async fn decide<C: ConnectionTrait>(
         Bilingual::new(format!("{}未通过入会申请", name.zh), format!("{} declined the application", name.en))
     };
     let notice = Notice { kind: NotificationKind::MembershipDecided, title, link: format!("/associations/{}", association.slug) };
-    notify(txn, mail, &runners(txn, application.organisation_id).await?, &notice).await
+    notify(txn, mail, &crate::read::active_runners(txn, &[application.organisation_id]).await?, &notice).await
 }
 
 /// Withdraws a waiting application.

@@ -14,42 +14,14 @@ use crate::associations::types::*;
 use crate::clock::When;
 use crate::forms::{form_errors, form_failure, refused_or_saved, ChoiceGroup, ErrorSummary, FormErrors, FormFailure, TextAreaField};
 use crate::i18n::{Bilingual, Lang};
-use crate::layout::ErrorPage;
 use crate::use_lang;
 
 fn joined(names: impl IntoIterator<Item = String>, lang: Lang) -> String {
     names.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join(lang.pick("、", ", "))
 }
 
-/// A bilingual name in the reader's language, falling back to the other.
-fn either(name: &Bilingual, lang: Lang) -> String {
-    let shown = name.get(lang);
-    if shown.is_empty() {
-        name.get(lang.other()).to_string()
-    } else {
-        shown.to_string()
-    }
-}
-
 fn firm_link(firm: &Named, lang: Lang) -> impl IntoView {
     view! { <a href=format!("/orgs/{}", firm.slug)>{firm.name.get(lang).to_string()}</a> }
-}
-
-/// Loads with `load` and shows `show`, or the error page.
-macro_rules! loaded {
-    ($resource:expr, $page:ident => $view:expr) => {{
-        let lang = use_lang();
-        view! {
-            <Suspense fallback=move || view! { <p class="loading">{lang.texts().loading}</p> }>
-                {move || Suspend::new(async move {
-                    match $resource.await {
-                        Ok($page) => Either::Left($view),
-                        Err(error) => Either::Right(view! { <ErrorPage error/> }),
-                    }
-                })}
-            </Suspense>
-        }
-    }};
 }
 
 /// `/associations`
@@ -63,7 +35,7 @@ pub fn AssociationDirectoryPage() -> impl IntoView {
         <section class="associations-page">
             <h1>{s.directory_title}</h1>
             <p class="lead">{s.directory_lead}</p>
-            {loaded!(cards, cards => view! { <DirectoryList cards/> })}
+            {crate::loaded!(cards, cards => view! { <DirectoryList cards/> })}
         </section>
     }
 }
@@ -78,9 +50,9 @@ fn DirectoryList(cards: Vec<AssociationCard>) -> impl IntoView {
     Either::Right(view! {
         <ul class="association-cards">
             {cards.into_iter().map(|card| {
-                let place = either(&card.city, lang);
+                let place = card.city.get(lang).to_string();
                 let belts = joined(card.belts.iter().map(|b| b.name.get(lang).to_string()), lang);
-                let cities = joined(card.secretariats.iter().map(|c| either(c, lang)), lang);
+                let cities = joined(card.secretariats.iter().map(|c| c.get(lang).to_string()), lang);
                 let committees = card.committees.len();
                 view! {
                     <li class="association-card">
@@ -106,7 +78,7 @@ pub fn AssociationProfilePage() -> impl IntoView {
         move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
         |(slug, _)| crate::associations::api::association_profile(slug),
     );
-    loaded!(page, page => view! { <ProfileView page/> })
+    crate::loaded!(page, page => view! { <ProfileView page/> })
 }
 
 #[component]
@@ -116,8 +88,8 @@ fn ProfileView(page: AssociationProfile) -> impl IntoView {
     let query = use_query_map();
     let applied = query.with_untracked(|q| q.get("applied").is_some());
     let name = page.name.get(lang).to_string();
-    let description = either(&page.description, lang);
-    let place = either(&page.city, lang);
+    let description = page.description.get(lang).to_string();
+    let place = page.city.get(lang).to_string();
     let belts = page.belts.clone();
     let manage = page.viewer.manages.then(|| {
         view! { <p><a class="button" href=format!("/associations/{}/manage", page.slug)>{s.manage}</a></p> }
@@ -142,7 +114,7 @@ fn ProfileView(page: AssociationProfile) -> impl IntoView {
                 })}
                 {(!page.secretariats.is_empty()).then(|| view! {
                     <dt>{s.secretariats}</dt>
-                    <dd>{joined(page.secretariats.iter().map(|c| either(c, lang)), lang)}</dd>
+                    <dd>{joined(page.secretariats.iter().map(|c| c.get(lang).to_string()), lang)}</dd>
                 })}
             </dl>
             <h2>{s.committees}</h2>
@@ -290,7 +262,7 @@ pub fn AssociationManagePage() -> impl IntoView {
         move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
         |(slug, _)| crate::associations::api::association_manage(slug),
     );
-    loaded!(page, page => view! { <ManageView page/> })
+    crate::loaded!(page, page => view! { <ManageView page/> })
 }
 
 #[component]
@@ -432,7 +404,7 @@ pub fn CommitteeEditPage() -> impl IntoView {
         move || params.with(|p| (p.get("slug").unwrap_or_default(), p.get("kind").unwrap_or_default())),
         |(slug, kind)| crate::associations::api::association_committee(slug, kind),
     );
-    loaded!(page, page => view! { <CommitteeForm page/> })
+    crate::loaded!(page, page => view! { <CommitteeForm page/> })
 }
 
 #[component]

@@ -13,6 +13,9 @@ pub struct Model {
     /// A `RegistrationStatus` code.
     pub status: String,
     pub registered_by: Option<i32>,
+    /// Slot numbers (from 0) the firm cannot attend, comma-joined.
+    #[sea_orm(column_type = "Text")]
+    pub unavailable_slots: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -500,3 +500,266 @@ pub async fn withdraw_registration(id: i32) -> Result<(), AppError> {
     leptos_axum::redirect(&format!("/events/{}?withdrawn=1", row.slug));
     Ok(())
 }
+
+/// The viewer's firm at an event for the meetings functions: the firm named
+/// by `firm` (else the first of theirs registered), its registration, and
+/// the viewer's place in its team.
+#[cfg(feature = "ssr")]
+async fn participant(
+    db: &sea_orm::DatabaseConnection,
+    actor: &crate::accounts::types::CurrentUser,
+    row: &crate::entities::event::Model,
+    firm: &str,
+) -> Result<
+    (
+        crate::entities::organisation::Model,
+        crate::entities::event_registration::Model,
+        Option<crate::accounts::types::MemberRole>,
+        Vec<crate::events::types::Named>,
+    ),
+    AppError,
+> {
+    use crate::events::meeting_repo;
+    let places = crate::read::active_places(db, actor.id).await?;
+    let mut registered = Vec::new();
+    for org in crate::read::organisations_by_ids(db, &places.keys().copied().collect::<Vec<_>>()).await? {
+        if let Some(registration) = meeting_repo::registration_of(db, row.id, org.id).await? {
+            registered.push((org, registration));
+        }
+    }
+    let chosen = match firm.trim() {
+        "" => registered.first().cloned(),
+        slug => registered.iter().find(|(org, _)| org.slug == slug).cloned(),
+    };
+    let Some((org, registration)) = chosen else {
+        // Not in the team of a registered firm: nothing here is theirs.
+        return Err(AppError::NotFound);
+    };
+    let role = places.get(&org.id).copied();
+    if !crate::events::policy::may_see_meetings(role) {
+        return Err(AppError::Forbidden);
+    }
+    let others = registered.iter().filter(|(o, _)| o.id != org.id).map(|(o, _)| crate::read::named_org(o)).collect();
+    Ok((org, registration, role, others))
+}
+
+/// `/events/{slug}/meetings`: a registered firm's view of the other side
+/// (narrowed by `q`), its requests and the slots it cannot attend. Its team.
+#[server(prefix = "/api", endpoint = "event_meetings")]
+pub async fn event_meetings(
+    slug: String,
+    #[server(default)] firm: String,
+    #[server(default)] q: String,
+) -> Result<crate::events::types::MeetingsPage, AppError> {
+    use crate::events::{meeting_repo, policy};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (row, _, _) = event_for(&state.db, Some(&actor), &slug).await?;
+    let (_, registration, role, others) = participant(&state.db, &actor, &row, &firm).await?;
+    let q: String = q.chars().take(100).collect();
+    meeting_repo::page(&state.db, &row, &registration, others, policy::may_act_for(role), &q, chrono::Utc::now()).await
+}
+
+/// A registered firm asks a participant on the other side for a meeting,
+/// with a note (`events::meetings::may_request`). Its owners and editors.
+#[server(prefix = "/api", endpoint = "request_meeting")]
+pub async fn request_meeting(
+    slug: String,
+    #[server(default)] firm: String,
+    #[server(default)] to: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    use crate::events::meetings::{self, Party, Refusal};
+    use crate::events::types::{RegistrationStatus, Side};
+    use crate::events::{meeting_repo, policy, repo};
+    use crate::forms::{FormErrors, Problem};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (row, _, _) = event_for(&state.db, Some(&actor), &slug).await?;
+    let (org, mine, role, _) = participant(&state.db, &actor, &row, &firm).await?;
+    if !policy::may_act_for(role) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FormErrors::new();
+    errors.keep("to", &to);
+    errors.keep("note", &note);
+    let note = crate::forms::optional_text(&mut errors, "note", &note, meetings::NOTE_MAX);
+    let other = match to.trim().parse::<i32>() {
+        Ok(id) => repo::registration_by_id(&state.db, id).await.ok().filter(|r| r.event_id == row.id),
+        Err(_) => None,
+    };
+    let Some(other) = other else { return Err(AppError::NotFound) };
+    let party = |r: &crate::entities::event_registration::Model| Party {
+        registration_id: r.id,
+        side: Side::from_code(&r.side).unwrap_or(Side::Supplier),
+        accepted: r.status == RegistrationStatus::Accepted.code(),
+    };
+    let now = chrono::Utc::now();
+    let txn = crate::db::begin_write(&state.db).await?;
+    let requests = meeting_repo::requests_of(&txn, row.id).await?;
+    let (sent, between) = meeting_repo::open_counts(&requests, &row, mine.id, other.id, now);
+    match meetings::may_request(meeting_repo::requests_open(&row, now), party(&mine), party(&other), between, sent) {
+        Ok(()) => {}
+        Err(Refusal::NotParticipant | Refusal::SameSide) => return Err(AppError::Forbidden),
+        Err(Refusal::Closed) => errors.add("to", Problem::RequestsClosed),
+        Err(Refusal::AlreadyAsked) => errors.add("to", Problem::AlreadyAsked),
+        Err(Refusal::LimitReached { max }) => errors.add("to", Problem::TooManyRequests { max }),
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    meeting_repo::send(&txn, &state.mail, &row, &mine, &other, &note, actor.id, now).await?;
+    txn.commit().await?;
+    state.mail.wake.notify_one();
+    tracing::info!(event = row.slug, firm = org.slug, to = other.id, user_id = actor.id, "meeting requested");
+    leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&sent=1", row.slug, org.slug));
+    Ok(())
+}
+
+/// The receiving firm accepts or declines a waiting request. Its owners and editors, before the event's day.
+#[server(prefix = "/api", endpoint = "answer_meeting_request")]
+pub async fn answer_meeting_request(id: i32, #[server(default)] answer: String) -> Result<(), AppError> {
+    use crate::events::meetings::{Answer, RequestStatus};
+    use crate::events::{meeting_repo, policy, repo};
+    use crate::forms::{FormErrors, Problem};
+    use sea_orm::EntityTrait;
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let request = meeting_repo::request_by_id(&state.db, id).await?;
+    let to = repo::registration_by_id(&state.db, request.to_registration_id).await?;
+    let role = crate::read::active_places(&state.db, actor.id).await?.get(&to.organisation_id).copied();
+    if role.is_none() {
+        return Err(AppError::NotFound);
+    }
+    if !policy::may_act_for(role) {
+        return Err(AppError::Forbidden);
+    }
+    let row = crate::entities::event::Entity::find_by_id(request.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let answer = Answer::from_code(answer.trim()).ok_or_else(|| FormErrors::refusing("answer", Problem::NotAChoice))?;
+    let now = chrono::Utc::now();
+    if !meeting_repo::requests_open(&row, now) {
+        return Err(FormErrors::refusing("id", Problem::RequestsClosed));
+    }
+    if meeting_repo::status_now(&request, &row, now) != RequestStatus::Pending {
+        return Err(FormErrors::refusing("id", Problem::AlreadyClosed));
+    }
+    let txn = crate::db::begin_write(&state.db).await?;
+    meeting_repo::answer(&txn, &state.mail, &row, &request, answer == Answer::Accept, actor.id, now).await?;
+    txn.commit().await?;
+    state.mail.wake.notify_one();
+    let firm = crate::read::organisation_by_id(&state.db, to.organisation_id).await?;
+    tracing::info!(event = row.slug, request = id, answer = answer.code(), user_id = actor.id, "meeting request answered");
+    leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&answered={}", row.slug, firm.slug, answer.code()));
+    Ok(())
+}
+
+/// The sending firm withdraws a waiting or accepted request. Its owners and editors, before the event's day.
+#[server(prefix = "/api", endpoint = "withdraw_meeting_request")]
+pub async fn withdraw_meeting_request(id: i32) -> Result<(), AppError> {
+    use crate::events::{meeting_repo, policy, repo};
+    use crate::forms::{FormErrors, Problem};
+    use sea_orm::EntityTrait;
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let request = meeting_repo::request_by_id(&state.db, id).await?;
+    let from = repo::registration_by_id(&state.db, request.from_registration_id).await?;
+    let role = crate::read::active_places(&state.db, actor.id).await?.get(&from.organisation_id).copied();
+    if role.is_none() {
+        return Err(AppError::NotFound);
+    }
+    if !policy::may_act_for(role) || request.priority {
+        // A priority meeting is the organisers' to change.
+        return Err(AppError::Forbidden);
+    }
+    let row = crate::entities::event::Entity::find_by_id(request.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let now = chrono::Utc::now();
+    if !meeting_repo::requests_open(&row, now) {
+        return Err(FormErrors::refusing("id", Problem::RequestsClosed));
+    }
+    let txn = crate::db::begin_write(&state.db).await?;
+    meeting_repo::withdraw(&txn, &request, now).await?;
+    txn.commit().await?;
+    let firm = crate::read::organisation_by_id(&state.db, from.organisation_id).await?;
+    tracing::info!(event = row.slug, request = id, user_id = actor.id, "meeting request withdrawn");
+    leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&withdrawn=1", row.slug, firm.slug));
+    Ok(())
+}
+
+/// A registered firm marks the slots it cannot attend. Its owners and editors, before the event's day.
+#[server(prefix = "/api", endpoint = "save_availability")]
+pub async fn save_availability(
+    slug: String,
+    #[server(default)] firm: String,
+    #[server(default)] slots: Vec<String>,
+) -> Result<(), AppError> {
+    use crate::events::{meeting_repo, meetings, policy, repo};
+    use crate::forms::{FormErrors, Problem};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (row, _, _) = event_for(&state.db, Some(&actor), &slug).await?;
+    let (org, mine, role, _) = participant(&state.db, &actor, &row, &firm).await?;
+    if !policy::may_act_for(role) {
+        return Err(AppError::Forbidden);
+    }
+    if !meeting_repo::requests_open(&row, chrono::Utc::now()) {
+        return Err(FormErrors::refusing("slots", Problem::RequestsClosed));
+    }
+    let chosen = meetings::unavailable_slots(&slots, repo::slots_of(&row).len())
+        .ok_or_else(|| FormErrors::refusing("slots", Problem::NotAChoice))?;
+    let txn = crate::db::begin_write(&state.db).await?;
+    meeting_repo::save_unavailable(&txn, &mine, &chosen).await?;
+    txn.commit().await?;
+    tracing::info!(event = row.slug, firm = org.slug, slots = chosen.len(), user_id = actor.id, "availability saved");
+    leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&saved=1", row.slug, org.slug));
+    Ok(())
+}
+
+/// An organiser sets a priority meeting between a registered supplier and
+/// a registered buyer. The association's organisers, before the event's day.
+#[server(prefix = "/api", endpoint = "add_priority_meeting")]
+pub async fn add_priority_meeting(
+    slug: String,
+    #[server(default)] supplier: String,
+    #[server(default)] buyer: String,
+) -> Result<(), AppError> {
+    use crate::events::types::{RegistrationStatus, Side};
+    use crate::events::{meeting_repo, policy};
+    use crate::forms::{FormErrors, Problem};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (row, _, permissions) = event_for(&state.db, Some(&actor), &slug).await?;
+    if !policy::may_manage(&permissions) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FormErrors::new();
+    errors.keep("supplier", &supplier);
+    errors.keep("buyer", &buyer);
+    let now = chrono::Utc::now();
+    if !meeting_repo::requests_open(&row, now) {
+        errors.add("supplier", Problem::RequestsClosed);
+        return Err(AppError::Invalid(errors));
+    }
+    let mut pick = async |field: &str, slug: &str, side: Side| {
+        let found = match crate::read::organisation_by_slug(&state.db, slug.trim()).await {
+            Ok(org) => meeting_repo::registration_of(&state.db, row.id, org.id).await?,
+            Err(_) => None,
+        };
+        let found = found.filter(|r| r.side == side.code() && r.status == RegistrationStatus::Accepted.code());
+        if found.is_none() {
+            errors.add(field, Problem::NotAChoice);
+        }
+        Ok::<_, AppError>(found)
+    };
+    let supplier_reg = pick("supplier", &supplier, Side::Supplier).await?;
+    let buyer_reg = pick("buyer", &buyer, Side::Buyer).await?;
+    let (Some(supplier_reg), Some(buyer_reg)) = (supplier_reg, buyer_reg) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let txn = crate::db::begin_write(&state.db).await?;
+    meeting_repo::prioritise(&txn, &state.mail, &row, &supplier_reg, &buyer_reg, actor.id, now).await?;
+    txn.commit().await?;
+    state.mail.wake.notify_one();
+    tracing::info!(event = row.slug, supplier, buyer, user_id = actor.id, "priority meeting set");
+    leptos_axum::redirect(&format!("/events/{}?priority=1", row.slug));
+    Ok(())
+}

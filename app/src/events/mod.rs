@@ -6,6 +6,7 @@
 //! - `repo`: the data layer; `api`: server functions; `pages` and `texts`: what is shown.
 
 pub mod api;
+pub mod meetings;
 pub mod pages;
 pub mod policy;
 pub mod registration;
@@ -15,5 +16,7 @@ pub mod texts;
 pub mod timetable;
 pub mod types;
 
+#[cfg(feature = "ssr")]
+pub mod meeting_repo;
 #[cfg(feature = "ssr")]
 pub mod repo;

@@ -14,39 +14,12 @@ use crate::events::rules::{DESCRIPTION_MAX, PLACE_MAX, TITLE_MAX};
 use crate::events::texts::{texts, EventTexts};
 use crate::events::types::*;
 use crate::forms::{
-    form_errors, form_failure, options, owned, ChoiceGroup, ErrorSummary, Field, FormErrors, FormFailure, SelectField, TextAreaField,
+    form_errors, form_failure, options, owned, ChoiceGroup, ChoiceSelect, ErrorSummary, Field, FilterSelect, FormErrors, FormFailure,
+    SelectField, TextAreaField, Tick,
 };
-use crate::i18n::{Bilingual, Lang};
-use crate::layout::ErrorPage;
+use crate::i18n::Lang;
 use crate::suppliers::types::{Certification, QuantityUnit};
 use crate::use_lang;
-
-/// A bilingual name in the reader's language, falling back to the other.
-fn either(name: &Bilingual, lang: Lang) -> String {
-    let shown = name.get(lang);
-    if shown.is_empty() {
-        name.get(lang.other()).to_string()
-    } else {
-        shown.to_string()
-    }
-}
-
-/// Loads with `load` and shows `show`, or the error page.
-macro_rules! loaded {
-    ($resource:expr, $page:ident => $view:expr) => {{
-        let lang = use_lang();
-        view! {
-            <Suspense fallback=move || view! { <p class="loading">{lang.texts().loading}</p> }>
-                {move || Suspend::new(async move {
-                    match $resource.await {
-                        Ok($page) => Either::Left($view),
-                        Err(error) => Either::Right(view! { <ErrorPage error/> }),
-                    }
-                })}
-            </Suspense>
-        }
-    }};
-}
 
 /// One event in a list.
 #[component]
@@ -61,7 +34,7 @@ pub fn EventCardView(card: EventCard, #[prop(optional)] with_status: bool) -> im
             <h3><a href=format!("/events/{}", card.slug)>{card.title.get(lang).to_string()}</a></h3>
             <p class="event-meta">
                 <span>{format!("{} {}", card.day, card.hours)}</span>
-                {(!either(&card.city, lang).is_empty()).then(|| format!(" · {}", either(&card.city, lang)))}
+                {(!card.city.get(lang).is_empty()).then(|| format!(" · {}", card.city.get(lang)))}
                 {show_status.then(|| view! { " " <span class="badge">{card.status.label(lang)}</span> })}
                 {card.is_demo.then(|| view! { " " <span class="badge">{s.demo}</span> })}
             </p>
@@ -94,25 +67,6 @@ fn EventCards(cards: Vec<EventCard>, empty: &'static str, #[prop(optional)] with
     })
 }
 
-/// A filter drop-down of `(value, name)` choices with "any" first.
-#[component]
-fn FilterSelect(name: &'static str, label: &'static str, choices: Vec<(String, String)>, chosen: String) -> impl IntoView {
-    let s = texts(use_lang());
-    let id = format!("filter-{name}");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name>
-                <option value="">{s.any}</option>
-                {choices.into_iter().map(|(value, text)| {
-                    let selected = value == chosen;
-                    view! { <option value=value selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
-        </div>
-    }
-}
-
 /// `/events`
 #[component]
 pub fn EventsPage() -> impl IntoView {
@@ -129,7 +83,7 @@ pub fn EventsPage() -> impl IntoView {
         <section class="events-page">
             <h1>{s.list_title}</h1>
             <p class="lead">{s.list_lead}</p>
-            {loaded!(list, list => view! { <EventListView list chosen=(param("belt"), param("city"), param("platform"))/> })}
+            {crate::loaded!(list, list => view! { <EventListView list chosen=(param("belt"), param("city"), param("platform"))/> })}
         </section>
     }
 }
@@ -141,7 +95,7 @@ fn EventListView(list: EventList, chosen: (String, String, String)) -> impl Into
     let (belt, city, platform) = chosen;
     let belts = list.belts.iter().map(|b| (b.slug.clone(), b.name.get(lang).to_string())).collect::<Vec<_>>();
     // A city is filtered by its name in either language; the value is the Chinese one when there is one.
-    let cities = list.cities.iter().map(|c| (either(c, Lang::Zh), either(c, lang))).collect::<Vec<_>>();
+    let cities = list.cities.iter().map(|c| (c.get(Lang::Zh).to_string(), c.get(lang).to_string())).collect::<Vec<_>>();
     let platforms = list.platforms.iter().map(|p| (p.slug.clone(), p.name.get(lang).to_string())).collect::<Vec<_>>();
     view! {
         {list.may_create.then(|| view! { <p><a class="button-link" href="/events/new">{s.new_event}</a></p> })}
@@ -152,9 +106,9 @@ fn EventListView(list: EventList, chosen: (String, String, String)) -> impl Into
             </section>
         })}
         <form class="filters event-filters" method="get" action="/events">
-            <FilterSelect name="belt" label=s.belt choices=belts chosen=belt/>
-            <FilterSelect name="city" label=s.city choices=cities chosen=city/>
-            <FilterSelect name="platform" label=s.platform choices=platforms chosen=platform/>
+            <FilterSelect name="belt" label=s.belt any=s.any choices=belts chosen=belt/>
+            <FilterSelect name="city" label=s.city any=s.any choices=cities chosen=city/>
+            <FilterSelect name="platform" label=s.platform any=s.any choices=platforms chosen=platform/>
             <button type="submit">{s.filter}</button>
         </form>
         <h2>{s.upcoming}</h2>
@@ -214,7 +168,7 @@ pub fn EventPageView() -> impl IntoView {
         move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
         |(slug, _)| crate::events::api::load_event(slug),
     );
-    loaded!(page, page => view! { <EventView page/> })
+    crate::loaded!(page, page => view! { <EventView page/> })
 }
 
 fn notice(s: &'static EventTexts, query: &leptos_router::params::ParamsMap) -> Option<&'static str> {
@@ -224,6 +178,7 @@ fn notice(s: &'static EventTexts, query: &leptos_router::params::ParamsMap) -> O
         (Some("finish"), _) => Some(s.finished),
         (_, Some("accepted")) => Some(s.registered_notice),
         (_, Some("waitlisted")) => Some(s.waitlisted_notice),
+        _ if query.get("priority").is_some() => Some(s.priority_notice),
         _ if query.get("withdrawn").is_some() => Some(s.withdrawn_notice),
         _ if query.get("saved").is_some() => Some(s.saved),
         _ => None,
@@ -238,9 +193,9 @@ fn EventView(page: EventPage) -> impl IntoView {
     let said = query.with_untracked(|q| notice(s, q));
     let card = page.card.clone();
     let title = card.title.get(lang).to_string();
-    let description = either(&page.description, lang);
-    let venue = either(&page.venue, lang);
-    let city = either(&card.city, lang);
+    let description = page.description.get(lang).to_string();
+    let venue = page.venue.get(lang).to_string();
+    let city = card.city.get(lang).to_string();
     let map = page.position.map(|(latitude, longitude)| {
         let marker = MapMarker {
             href: format!("https://www.openstreetmap.org/?mlat={latitude}&mlon={longitude}#map=15/{latitude}/{longitude}"),
@@ -301,6 +256,7 @@ fn EventView(page: EventPage) -> impl IntoView {
             </section>
             <RegisterSection page=page.clone()/>
             {page.viewer.manages.then(|| view! { <AllRegistrations registrations=page.registrations.clone()/> })}
+            {(page.viewer.manages && card.status == EventStatus::Published).then(|| view! { <PriorityForm page=page.clone()/> })}
         </article>
     }
 }
@@ -403,9 +359,19 @@ fn RegisterSection(page: EventPage) -> impl IntoView {
             </ActionForm>
         })
     };
+    let slug = page.card.slug.clone();
+    let meetings = page
+        .viewer
+        .registrations
+        .iter()
+        .filter(|r| r.status == RegistrationStatus::Accepted)
+        .map(|r| view! { <li><a href=format!("/events/{slug}/meetings?firm={}", r.firm.slug)>{format!("{} · {}", r.firm.name.get(lang), s.meetings_title)}</a></li> })
+        .collect_view();
     let mine = (!page.viewer.registrations.is_empty()).then(|| {
         view! {
             <h3>{s.your_registrations}</h3>
+            <p class="hint">{s.meetings_link}</p>
+            <ul class="meeting-links">{meetings}</ul>
             <FormFailure failure=form_failure(withdraw)/>
             <ErrorSummary errors=form_errors(withdraw) fields=vec![]/>
             <ul class="registrations">
@@ -469,11 +435,47 @@ fn AllRegistrations(registrations: Vec<RegistrationView>) -> impl IntoView {
     }
 }
 
+#[component]
+fn PriorityForm(page: EventPage) -> impl IntoView {
+    use crate::events::api::AddPriorityMeeting;
+    let lang = use_lang();
+    let s = texts(lang);
+    let action = ServerAction::<AddPriorityMeeting>::new();
+    let errors = form_errors(action);
+    let of = |side: Side| {
+        page.sides
+            .iter()
+            .filter(|v| v.side == side)
+            .flat_map(|v| v.participants.clone())
+            .map(|f| (f.slug, f.name.get(lang).to_string()))
+            .collect::<Vec<_>>()
+    };
+    let (suppliers, buyers) = (of(Side::Supplier), of(Side::Buyer));
+    (!suppliers.is_empty() && !buyers.is_empty()).then(|| {
+        view! {
+            <section class="priority">
+                <h2>{s.priority_title}</h2>
+                <p class="hint">{s.priority_hint}</p>
+                <FormFailure failure=form_failure(action)/>
+                <ErrorSummary errors fields=vec![("supplier", s.supplier), ("buyer", s.buyer)]/>
+                <ActionForm action attr:class="priority-form">
+                    <input type="hidden" name="slug" value=page.card.slug.clone()/>
+                    <div class="field-row">
+                        <ChoiceSelect name="supplier" label=s.supplier choices=suppliers errors/>
+                        <ChoiceSelect name="buyer" label=s.buyer choices=buyers errors/>
+                    </div>
+                    <button type="submit">{s.set_priority}</button>
+                </ActionForm>
+            </section>
+        }
+    })
+}
+
 /// `/events/new`
 #[component]
 pub fn NewEventPage() -> impl IntoView {
     let editor = Resource::new(|| (), |_| crate::events::api::load_event_editor("new".into()));
-    loaded!(editor, editor => view! { <EventFormView editor/> })
+    crate::loaded!(editor, editor => view! { <EventFormView editor/> })
 }
 
 /// `/events/{slug}/edit`
@@ -481,51 +483,7 @@ pub fn NewEventPage() -> impl IntoView {
 pub fn EditEventPage() -> impl IntoView {
     let params = use_params_map();
     let editor = Resource::new(move || params.get().get("slug").unwrap_or_default(), crate::events::api::load_event_editor);
-    loaded!(editor, editor => view! { <EventFormView editor/> })
-}
-
-/// A labelled drop-down of owned `(value, label)` choices, with an empty first choice when `none` is given.
-#[component]
-fn OwnedSelect(
-    name: &'static str,
-    label: &'static str,
-    choices: Vec<(String, String)>,
-    errors: Signal<FormErrors>,
-    #[prop(optional)] none: Option<&'static str>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let id = format!("field-{name}");
-    let error_id = format!("{id}-error");
-    let chosen = errors.get_untracked().value(name).unwrap_or("").to_string();
-    let problem = move || errors.get().problem(name).map(|p| p.message(lang));
-    let described_by = error_id.clone();
-    view! {
-        <div class="field" class:invalid=move || problem().is_some()>
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name aria-describedby=described_by aria-invalid=move || if problem().is_some() { "true" } else { "false" }>
-                {none.map(|none| view! { <option value="">{none}</option> })}
-                {choices.into_iter().map(|(value, text)| {
-                    let selected = value == chosen;
-                    view! { <option value=value selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
-            <p class="field-error" id=error_id role="alert">{problem}</p>
-        </div>
-    }
-}
-
-/// A labelled checkbox posting `yes`.
-#[component]
-fn Tick(name: &'static str, label: &'static str, errors: Signal<FormErrors>) -> impl IntoView {
-    let checked = !errors.get_untracked().value(name).unwrap_or("").is_empty();
-    let id = format!("field-{name}");
-    let label_for = id.clone();
-    view! {
-        <label class="choice" for=label_for>
-            <input type="checkbox" id=id name=name value="yes" checked=checked/>
-            {label}
-        </label>
-    }
+    crate::loaded!(editor, editor => view! { <EventFormView editor/> })
 }
 
 #[component]
@@ -584,11 +542,11 @@ fn EventFormView(editor: EventEditor) -> impl IntoView {
                 <input type="hidden" name="slug" value=editor.slug.clone().unwrap_or_else(|| "new".into())/>
                 <fieldset>
                     <legend>{s.section_what}</legend>
-                    <OwnedSelect name="association" label=s.association choices=named(&editor.associations) errors/>
+                    <ChoiceSelect name="association" label=s.association choices=named(&editor.associations) errors/>
                     <Field name="title_zh" label=s.title_zh maxlength=TITLE_MAX errors/>
                     <Field name="title_en" label=s.title_en maxlength=TITLE_MAX errors/>
-                    <OwnedSelect name="platform" label=s.platform choices=named(&editor.platforms) none=s.none_choice errors/>
-                    <OwnedSelect name="belt" label=s.belt choices=refs(&editor.belts) none=s.none_choice errors/>
+                    <ChoiceSelect name="platform" label=s.platform choices=named(&editor.platforms) none=s.none_choice errors/>
+                    <ChoiceSelect name="belt" label=s.belt choices=refs(&editor.belts) none=s.none_choice errors/>
                     <TextAreaField name="description_zh" label=s.description_zh rows=3 maxlength=DESCRIPTION_MAX errors/>
                     <TextAreaField name="description_en" label=s.description_en rows=3 maxlength=DESCRIPTION_MAX errors/>
                 </fieldset>
@@ -654,6 +612,216 @@ fn EventFormView(editor: EventEditor) -> impl IntoView {
                     <button type="submit" disabled=move || action.pending().get()>{s.save}</button>
                     " " <a href=back>{s.cancel_edit}</a>
                 </p>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// `/events/{slug}/meetings`
+#[component]
+pub fn EventMeetingsPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let page = Resource::new(
+        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
+        move |(slug, _)| {
+            let (firm, q) = query.with_untracked(|q| (q.get("firm").unwrap_or_default(), q.get("q").unwrap_or_default()));
+            crate::events::api::event_meetings(slug, firm, q)
+        },
+    );
+    crate::loaded!(page, page => view! { <MeetingsView page/> })
+}
+
+fn meetings_notice(s: &'static EventTexts, query: &leptos_router::params::ParamsMap) -> Option<&'static str> {
+    match query.get("answered").as_deref() {
+        Some("accept") => return Some(s.accepted_notice),
+        Some("decline") => return Some(s.declined_notice),
+        _ => {}
+    }
+    [("sent", s.sent_notice), ("withdrawn", s.request_withdrawn_notice), ("saved", s.availability_saved)]
+        .into_iter()
+        .find(|(key, _)| query.get(key).is_some())
+        .map(|(_, text)| text)
+}
+
+#[component]
+fn MeetingsView(page: MeetingsPage) -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    let query = use_query_map();
+    let said = query.with_untracked(|q| meetings_notice(s, q));
+    let q = query.with_untracked(|q| q.get("q").unwrap_or_default());
+    let title = page.event.title.get(lang).to_string();
+    let slug = page.event.slug.clone();
+    let firm = page.firm.slug.clone();
+    let other_side = match page.side {
+        Side::Supplier => s.other_side_buyers,
+        Side::Buyer => s.other_side_suppliers,
+    };
+    let can_ask = page.may_act && page.requests_open && page.registered;
+    view! {
+        <Title text=format!("{} · {title} · {}", s.meetings_title, lang.texts().site_name)/>
+        <section class="meetings-page">
+            <p class="breadcrumb"><a href=format!("/events/{slug}")>{title.clone()}</a></p>
+            <h1>{format!("{} · {title}", s.meetings_title)}</h1>
+            {said.map(|text| view! { <p class="notice" role="status">{text}</p> })}
+            <p>
+                <strong>{s.meetings_for}{lang.pick("：", ": ")}</strong>
+                {format!("{} · {}", page.firm.name.get(lang), page.side.label(lang))}
+            </p>
+            {(!page.other_firms.is_empty()).then(|| view! {
+                <p class="muted">{s.switch_firm}" "
+                    {page.other_firms.iter().map(|f| view! { <a href=format!("/events/{slug}/meetings?firm={}", f.slug)>{f.name.get(lang).to_string()}</a>" " }).collect_view()}
+                </p>
+            })}
+            <p class="muted">
+                {format!("{}{}{} · ", s.requests_close, lang.pick("：", ": "), page.requests_close)}
+                {s.open_requests.replace("{n}", &page.open_outgoing.to_string()).replace("{max}", &page.limit.to_string())}
+            </p>
+            {(!page.requests_open).then(|| view! { <p class="notice">{s.requests_closed}</p> })}
+            {(page.requests_open && !page.registered).then(|| view! { <p class="notice">{s.waitlisted_meetings}</p> })}
+            <h2>{s.incoming}</h2>
+            <RequestList requests=page.incoming.clone() incoming=true actionable=can_ask empty=s.no_incoming/>
+            <h2>{s.outgoing}</h2>
+            <RequestList requests=page.outgoing.clone() incoming=false actionable=can_ask empty=s.no_outgoing/>
+            <h2>{other_side}</h2>
+            <form class="filters participant-search" method="get" action=format!("/events/{slug}/meetings")>
+                <input type="hidden" name="firm" value=firm.clone()/>
+                <div class="field">
+                    <label for="participant-q">{s.search_participants}</label>
+                    <input id="participant-q" type="search" name="q" value=q maxlength="100"/>
+                </div>
+                <button type="submit">{s.search}</button>
+            </form>
+            {if page.counterparts.is_empty() {
+                Either::Left(view! { <p class="empty">{s.no_counterparts}</p> })
+            } else {
+                Either::Right(view! {
+                    <ul class="counterparts">
+                        {page.counterparts.clone().into_iter().map(|c| view! {
+                            <CounterpartItem counterpart=c slug=slug.clone() firm=firm.clone() can_ask/>
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
+            {page.may_act.then(|| view! { <AvailabilityForm page=page.clone()/> })}
+        </section>
+    }
+}
+
+#[component]
+fn RequestList(requests: Vec<RequestView>, incoming: bool, actionable: bool, empty: &'static str) -> impl IntoView {
+    use crate::events::api::{AnswerMeetingRequest, WithdrawMeetingRequest};
+    use crate::events::meetings::{Answer, RequestStatus};
+    let lang = use_lang();
+    let s = texts(lang);
+    let answer = ServerAction::<AnswerMeetingRequest>::new();
+    let withdraw = ServerAction::<WithdrawMeetingRequest>::new();
+    if requests.is_empty() {
+        return Either::Left(view! { <p class="empty">{empty}</p> });
+    }
+    Either::Right(view! {
+        <FormFailure failure=form_failure(answer)/>
+        <FormFailure failure=form_failure(withdraw)/>
+        <ul class="meeting-requests">
+            {requests.into_iter().map(|r| {
+                let other = if incoming { &r.from } else { &r.to };
+                let (label, other) = (if incoming { s.from } else { s.to }, other.clone());
+                let pending = r.status == RequestStatus::Pending;
+                let open = crate::events::meetings::is_open(r.status);
+                view! {
+                    <li>
+                        <p>
+                            <strong>{label}{lang.pick("：", ": ")}</strong>
+                            <a href=format!("/orgs/{}", other.slug)>{other.name.get(lang).to_string()}</a>
+                            {format!(" · {}", r.status.label(lang))}
+                            {r.priority.then(|| view! { " " <span class="badge">{s.priority_badge}</span> })}
+                            " · " <When at=r.created_at date_only=true/>
+                        </p>
+                        {(!r.note.is_empty()).then(|| view! { <p class="message">{r.note.clone()}</p> })}
+                        {(actionable && incoming && pending).then(|| view! {
+                            <ActionForm action=answer attr:class="inline-form">
+                                <input type="hidden" name="id" value=r.id.to_string()/>
+                                <button type="submit" name="answer" value=Answer::Accept.code()>{s.accept}</button>
+                                <button type="submit" name="answer" value=Answer::Decline.code() class="secondary">{s.decline}</button>
+                            </ActionForm>
+                        })}
+                        {(actionable && !incoming && open && !r.priority).then(|| view! {
+                            <ActionForm action=withdraw attr:class="inline-form">
+                                <input type="hidden" name="id" value=r.id.to_string()/>
+                                <button type="submit" class="secondary">{s.withdraw_request}</button>
+                            </ActionForm>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    })
+}
+
+#[component]
+fn CounterpartItem(counterpart: Counterpart, slug: String, firm: String, can_ask: bool) -> impl IntoView {
+    use crate::events::api::RequestMeeting;
+    let lang = use_lang();
+    let s = texts(lang);
+    let action = ServerAction::<RequestMeeting>::new();
+    let key = counterpart.registration_id.to_string();
+    // A refusal that came back without JavaScript reaches every request form
+    // on the page: each shows only its own (the refusal keeps "to").
+    let refused = form_errors(action);
+    let mine = key.clone();
+    let errors = Signal::derive(move || {
+        let found = refused.get();
+        if found.value("to") == Some(mine.as_str()) {
+            found
+        } else {
+            FormErrors::new()
+        }
+    });
+    let categories = counterpart.categories.iter().map(|c| c.get(lang).to_string()).collect::<Vec<_>>().join(lang.pick("、", ", "));
+    view! {
+        <li class="counterpart">
+            <h3><a href=format!("/orgs/{}", counterpart.firm.slug)>{counterpart.firm.name.get(lang).to_string()}</a></h3>
+            {(!categories.is_empty()).then(|| view! { <p class="muted">{categories}</p> })}
+            {match counterpart.open_request {
+                Some(status) => Either::Left(view! { <p><span class="badge">{status.label(lang)}</span></p> }),
+                None => Either::Right(can_ask.then(|| view! {
+                    <FormFailure failure=form_failure(action)/>
+                    <ErrorSummary errors fields=vec![("to", s.ask), ("note", s.note)]/>
+                    <ActionForm action attr:class="request-form">
+                        <input type="hidden" name="slug" value=slug.clone()/>
+                        <input type="hidden" name="firm" value=firm.clone()/>
+                        <input type="hidden" name="to" value=key.clone()/>
+                        <TextAreaField name="note" label=s.note hint=s.note_hint rows=2 maxlength=crate::events::meetings::NOTE_MAX errors key=key.clone()/>
+                        <p class="field-error" role="alert">{move || errors.get().problem("to").map(|p| p.message(lang))}</p>
+                        <button type="submit" disabled=move || action.pending().get()>{s.ask}</button>
+                    </ActionForm>
+                })),
+            }}
+        </li>
+    }
+}
+
+#[component]
+fn AvailabilityForm(page: MeetingsPage) -> impl IntoView {
+    use crate::events::api::SaveAvailability;
+    let lang = use_lang();
+    let s = texts(lang);
+    let action = ServerAction::<SaveAvailability>::new();
+    let mut saved = FormErrors::new();
+    saved.keep("slots", &page.unavailable.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(","));
+    let errors = crate::forms::refused_or_saved(form_errors(action), saved.kept);
+    let options: Vec<(String, String)> = page.slots.iter().enumerate().map(|(n, slot)| (n.to_string(), slot.clone())).collect();
+    view! {
+        <section class="availability">
+            <h2>{s.availability}</h2>
+            <FormFailure failure=form_failure(action)/>
+            <ErrorSummary errors=form_errors(action) fields=vec![("slots", s.availability)]/>
+            <ActionForm action attr:class="availability-form">
+                <input type="hidden" name="slug" value=page.event.slug.clone()/>
+                <input type="hidden" name="firm" value=page.firm.slug.clone()/>
+                <ChoiceGroup name="slots" legend=s.availability_hint options errors/>
+                <button type="submit" disabled=move || action.pending().get() || !page.requests_open>{s.save_availability}</button>
             </ActionForm>
         </section>
     }

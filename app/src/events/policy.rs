@@ -67,6 +67,17 @@ pub fn may_withdraw(role: Option<MemberRole>, registration: RegistrationStatus, 
         && matches!(event, EventStatus::Draft | EventStatus::Published)
 }
 
+/// A registered firm's meetings page: anyone in its team.
+pub fn may_see_meetings(role: Option<MemberRole>) -> bool {
+    role.is_some()
+}
+
+/// Acting for a registered firm (sending, answering and withdrawing
+/// requests, marking slots it cannot attend): its owners and editors.
+pub fn may_act_for(role: Option<MemberRole>) -> bool {
+    role.is_some_and(MemberRole::edits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +142,15 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_firms_team_sees_its_meetings_and_its_editors_act() {
+        assert!(!may_see_meetings(None) && !may_act_for(None));
+        assert!(may_see_meetings(Some(MemberRole::Viewer)) && !may_act_for(Some(MemberRole::Viewer)));
+        for role in [MemberRole::Editor, MemberRole::Owner] {
+            assert!(may_see_meetings(Some(role)) && may_act_for(Some(role)));
         }
     }
 

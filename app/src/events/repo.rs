@@ -8,10 +8,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::accounts::types::{CurrentUser, MemberRole, MembershipStatus};
+use crate::accounts::types::CurrentUser;
 use crate::belts::types::CategoryRef;
 use crate::changes::{enqueue, EntityKind};
-use crate::entities::{belt, event, event_registration, membership, organisation};
+use crate::entities::{belt, event, event_registration, organisation};
 use crate::error::AppError;
 use crate::events::rules;
 use crate::events::timetable::{self, Break};
@@ -202,22 +202,10 @@ pub async fn ids_of<C: ConnectionTrait>(db: &C, data: &EventData) -> Result<(Opt
     Ok((platform, belt))
 }
 
-/// The people who run an organisation's team (owners and editors in force).
-async fn runners<C: ConnectionTrait>(db: &C, org_ids: &[i32]) -> Result<Vec<i32>, AppError> {
-    Ok(membership::Entity::find()
-        .filter(membership::Column::OrganisationId.is_in(org_ids.iter().copied()))
-        .filter(membership::Column::Status.eq(MembershipStatus::Active.code()))
-        .filter(membership::Column::Role.is_in([MemberRole::Owner.code(), MemberRole::Editor.code()]))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.user_id)
-        .collect())
-}
-
-fn title_of(row: &event::Model) -> Bilingual {
-    let either = |own: &str, other: &str| if own.is_empty() { other.to_string() } else { own.to_string() };
-    Bilingual::new(either(&row.title_zh, &row.title_en), either(&row.title_en, &row.title_zh))
+/// The event's title in each language, the other one standing in for a missing one.
+pub fn title_of(row: &event::Model) -> Bilingual {
+    let t = Bilingual::new(&row.title_zh, &row.title_en);
+    Bilingual::each(|lang| t.get(lang).to_string())
 }
 
 /// Registrations that stand (registered or waiting).
@@ -240,7 +228,7 @@ pub async fn tell_registered<C: ConnectionTrait>(
 ) -> Result<(), AppError> {
     let firms: Vec<i32> = standing_registrations(txn, row.id).await?.iter().map(|r| r.organisation_id).collect();
     let notice = Notice { kind: NotificationKind::EventUpdated, title, link: format!("/events/{}", row.slug) };
-    notify(txn, mail, &runners(txn, &firms).await?, &notice).await
+    notify(txn, mail, &crate::read::active_runners(txn, &firms).await?, &notice).await
 }
 
 /// Moves an event to `status` and queues it for search.
@@ -351,7 +339,7 @@ pub async fn fill_seats<C: ConnectionTrait>(txn: &C, mail: &MailSettings, row: &
         title: Bilingual::new(format!("候补转正：{}", t.zh), format!("A seat freed up — you are registered: {}", t.en)),
         link: format!("/events/{}", row.slug),
     };
-    notify(txn, mail, &runners(txn, &firms).await?, &notice).await
+    notify(txn, mail, &crate::read::active_runners(txn, &firms).await?, &notice).await
 }
 
 /// What a firm's readiness is judged on, for the entry criteria (a firm

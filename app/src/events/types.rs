@@ -197,3 +197,53 @@ pub struct EventEditor {
     pub categories: Vec<CategoryRef>,
     pub values: BTreeMap<String, String>,
 }
+
+/// A meeting request as one of its two firms (or an organiser) sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestView {
+    pub id: i32,
+    pub from: Named,
+    pub to: Named,
+    /// Only the two firms and the organisers read it.
+    pub note: String,
+    pub status: crate::events::meetings::RequestStatus,
+    /// Set by an organiser.
+    pub priority: bool,
+    pub created_at: Moment,
+}
+
+/// A participant on the other side, as the meetings page lists them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Counterpart {
+    pub registration_id: i32,
+    pub firm: Named,
+    /// What it makes (suppliers' profile categories).
+    pub categories: Vec<Bilingual>,
+    /// The open request between the viewer's firm and this one, if any.
+    pub open_request: Option<crate::events::meetings::RequestStatus>,
+}
+
+/// `/events/{slug}/meetings`: one registered firm's view of the other side,
+/// its requests, and the slots it cannot attend.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeetingsPage {
+    pub event: EventCard,
+    pub firm: Named,
+    pub side: Side,
+    /// The viewer's other registered firms at this event.
+    pub other_firms: Vec<Named>,
+    /// The viewer may act for the firm (owner or editor).
+    pub may_act: bool,
+    /// The firm has a seat (a firm on the waitlist asks once it has one).
+    pub registered: bool,
+    pub requests_open: bool,
+    /// When requests close, `YYYY-MM-DD HH:MM` China time.
+    pub requests_close: String,
+    pub counterparts: Vec<Counterpart>,
+    pub incoming: Vec<RequestView>,
+    pub outgoing: Vec<RequestView>,
+    pub open_outgoing: usize,
+    pub limit: usize,
+    pub slots: Vec<String>,
+    pub unavailable: Vec<usize>,
+}

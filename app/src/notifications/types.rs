@@ -31,10 +31,12 @@ pub enum NotificationKind {
     MembershipDecided,
     /// An event your firm registered for changed: cancelled, new details, a seat freed.
     EventUpdated,
+    /// A firm asks yours for a meeting at an event, or answers your firm's request.
+    MeetingRequest,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 12] = [
+    pub const ALL: [NotificationKind; 13] = [
         NotificationKind::RequestDecided,
         NotificationKind::JoinRequested,
         NotificationKind::JoinDecided,
@@ -47,6 +49,7 @@ impl NotificationKind {
         NotificationKind::MembershipApplied,
         NotificationKind::MembershipDecided,
         NotificationKind::EventUpdated,
+        NotificationKind::MeetingRequest,
     ];
 
     pub fn code(self) -> &'static str {
@@ -63,6 +66,7 @@ impl NotificationKind {
             NotificationKind::MembershipApplied => "membership_applied",
             NotificationKind::MembershipDecided => "membership_decided",
             NotificationKind::EventUpdated => "event_updated",
+            NotificationKind::MeetingRequest => "meeting_request",
         }
     }
 
@@ -99,6 +103,8 @@ impl NotificationKind {
             (NotificationKind::MembershipDecided, Lang::En) => "An association decided my firm's application to join",
             (NotificationKind::EventUpdated, Lang::Zh) => "我的企业报名的对接会有变动（取消、信息更新、候补转正）",
             (NotificationKind::EventUpdated, Lang::En) => "An event my firm registered for changed (cancelled, new details, a seat freed)",
+            (NotificationKind::MeetingRequest, Lang::Zh) => "有企业在对接会上约我的企业洽谈，或回复了我们的邀约",
+            (NotificationKind::MeetingRequest, Lang::En) => "A firm asks mine for a meeting at an event, or answers our request",
         }
     }
 }

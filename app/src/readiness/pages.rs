@@ -7,9 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::clock::When;
-use crate::forms::{
-    form_errors, form_failure, options, owned, ChoiceGroup, ErrorSummary, Field, FormErrors, FormFailure, SelectField, TextAreaField,
-};
+use crate::forms::{form_errors, form_failure, options, owned, ChoiceGroup, ErrorSummary, Field, FormFailure, SelectField, TextAreaField};
 use crate::i18n::Lang;
 use crate::layout::ErrorPage;
 use crate::readiness::rules::{CriteriaForm, NOTES_MAX};
@@ -243,18 +241,6 @@ fn CriteriaView(page: CriteriaPage) -> impl IntoView {
     }
 }
 
-fn checkbox(name: &'static str, label: &'static str, errors: Signal<FormErrors>) -> impl IntoView {
-    let id = format!("field-{name}");
-    let label_for = id.clone();
-    let checked = errors.get_untracked().value(name).is_some_and(|v| !v.is_empty());
-    view! {
-        <label class="choice" for=label_for>
-            <input type="checkbox" id=id name=name value="yes" checked=checked/>
-            {label}
-        </label>
-    }
-}
-
 #[component]
 fn CriteriaForm(page: CriteriaPage) -> impl IntoView {
     use crate::readiness::api::SavePlatformCriteria;
@@ -294,15 +280,15 @@ fn CriteriaForm(page: CriteriaPage) -> impl IntoView {
                 </fieldset>
                 <fieldset>
                     <legend>{s.section_factory}</legend>
-                    {checkbox("own_factory", s.own_factory, errors)}
+                    <crate::forms::Tick name="own_factory" label=s.own_factory errors/>
                     <Field name="min_floor_area_m2" label=s.min_floor_area inputmode="numeric" errors/>
                 </fieldset>
                 <fieldset>
                     <legend>{s.section_papers}</legend>
-                    {checkbox("business_licence", s.business_licence, errors)}
+                    <crate::forms::Tick name="business_licence" label=s.business_licence errors/>
                     <ChoiceGroup name="certifications" legend=s.certifications
                         options=owned(options(Certification::ALL, Certification::code, Certification::label, lang)) errors/>
-                    {checkbox("test_reports", s.test_reports, errors)}
+                    <crate::forms::Tick name="test_reports" label=s.test_reports errors/>
                 </fieldset>
                 <fieldset>
                     <legend>{s.section_reach}</legend>

@@ -8,7 +8,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::clock::When;
-use crate::forms::{form_errors, form_failure, options, owned, ChoiceGroup, Field, FormErrors, FormFailure, SelectField, TextAreaField};
+use crate::forms::{
+    form_errors, form_failure, options, owned, ChoiceGroup, Field, FilterSelect, FormErrors, FormFailure, SelectField, TextAreaField,
+};
 use crate::i18n::{Bilingual, Lang};
 use crate::layout::ErrorPage;
 use crate::scouting::rules::{DETAILS_MAX, TITLE_MAX};
@@ -43,25 +45,6 @@ pub fn BriefCardView(card: BriefCard, #[prop(optional)] with_status: bool) -> im
             </p>
             {(!asks.is_empty()).then(|| view! { <p class="brief-asks">{asks}</p> })}
         </li>
-    }
-}
-
-/// A filter drop-down of `(slug, name)` choices with "any" first.
-#[component]
-fn FilterSelect(name: &'static str, label: &'static str, choices: Vec<(String, String)>, chosen: String) -> impl IntoView {
-    let s = texts(use_lang());
-    let id = format!("filter-{name}");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name>
-                <option value="">{s.any}</option>
-                {choices.into_iter().map(|(value, text)| {
-                    let selected = value == chosen;
-                    view! { <option value=value selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
-        </div>
     }
 }
 
@@ -121,9 +104,9 @@ fn BriefListView(list: BriefList, chosen: (String, String, String, String)) -> i
         })}
         <h2>{s.open_briefs}</h2>
         <form class="filters brief-filters" method="get" action="/briefs">
-            <FilterSelect name="category" label=s.category choices=names(&list.categories) chosen=category/>
-            <FilterSelect name="belt" label=s.belt choices=names(&list.belts) chosen=belt/>
-            <FilterSelect name="platform" label=s.platform choices=platforms chosen=platform/>
+            <FilterSelect name="category" label=s.category any=s.any choices=names(&list.categories) chosen=category/>
+            <FilterSelect name="belt" label=s.belt any=s.any choices=names(&list.belts) chosen=belt/>
+            <FilterSelect name="platform" label=s.platform any=s.any choices=platforms chosen=platform/>
             <div class="field">
                 <label for="filter-market">{s.market}</label>
                 <input id="filter-market" name="market" value=market maxlength="2" size="4" placeholder=s.market_hint/>

@@ -86,6 +86,19 @@ async fn qualified_maker(site: &Site, email: &str, name: &str, capacity: &str) -
     (maker, firm)
 }
 
+/// The registration of the firm at `slug` (its only one in these tests).
+async fn registration_of(site: &Site, slug: &str) -> app::entities::event_registration::Model {
+    use app::entities::{event_registration, organisation};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let org = organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(&site.db.db).await.unwrap().unwrap();
+    event_registration::Entity::find()
+        .filter(event_registration::Column::OrganisationId.eq(org.id))
+        .one(&site.db.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 async fn register(browser: &mut Browser, event: &str, firm: &str) -> Page {
     browser.call("register_for_event", &[("slug", event), ("firm", firm)]).await
 }
@@ -208,26 +221,12 @@ async fn an_association_runs_an_event_and_firms_register_against_its_criteria_an
     assert!(main_of(&organised).contains("Every registration") && main_of(&organised).contains("Second Lash Works"));
 
     // Withdrawing frees the seat for the first waiting, who is told.
-    let registration_of = |slug: &'static str| {
-        let db = site.db.db.clone();
-        async move {
-            use app::entities::{event_registration, organisation};
-            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-            let org = organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(&db).await.unwrap().unwrap();
-            event_registration::Entity::find()
-                .filter(event_registration::Column::OrganisationId.eq(org.id))
-                .one(&db)
-                .await
-                .unwrap()
-                .unwrap()
-        }
-    };
-    let mine = registration_of("pingdu-lash-works").await;
+    let mine = registration_of(&site, "pingdu-lash-works").await;
     let id = mine.id.to_string();
     assert_eq!(second.call("withdraw_registration", &[("id", &id)]).await.status, StatusCode::NOT_FOUND, "not theirs");
     assert_eq!(maker.call("withdraw_registration", &[("id", &id)]).await.status, StatusCode::OK);
     assert_eq!(maker.call("withdraw_registration", &[("id", &id)]).await.status, StatusCode::FORBIDDEN, "withdrawn already");
-    assert_eq!(registration_of("second-lash-works").await.status, "accepted");
+    assert_eq!(registration_of(&site, "second-lash-works").await.status, "accepted");
     assert!(second.get("/notifications").await.body.contains("A seat freed up"));
 
     // Editing a published event's hours tells those registered; seats added fill from the waitlist.
@@ -240,7 +239,7 @@ async fn an_association_runs_an_event_and_firms_register_against_its_criteria_an
     );
     let more_seats = with(&with(&fields, "slug", &event), "supplier_seats", "2");
     assert_eq!(call(&mut runner, "save_event", &more_seats).await.status, StatusCode::OK);
-    assert_eq!(registration_of("pingdu-lash-works").await.status, "accepted", "the added seat went to the waitlist");
+    assert_eq!(registration_of(&site, "pingdu-lash-works").await.status, "accepted", "the added seat went to the waitlist");
 
     // Cancelling tells everyone registered; a cancelled event takes no more changes.
     assert_eq!(runner.call("change_event_status", &[("slug", &event), ("change", "cancel")]).await.status, StatusCode::OK);
@@ -291,4 +290,103 @@ async fn the_demo_events_are_the_meetings_the_qingdao_article_reports() {
     let file = app::seed::demo().unwrap();
     let again = app::seed::seed(&site.db.db, &file, |_, _| {}).await.unwrap();
     assert_eq!(again.created + again.updated, 0, "{again:?}");
+}
+
+#[tokio::test]
+async fn registered_firms_ask_each_other_for_meetings_and_organisers_set_priority_ones() {
+    let site = site().await;
+    let mut runner = association(&site, "runner@example.com", "Pingdu Lash Association", BELT).await;
+    let slug = {
+        let id = app::accounts::repo::find_by_email(&site.db.db, "runner@example.com").await.unwrap().unwrap().id;
+        let places = app::read::active_places(&site.db.db, id).await.unwrap();
+        app::read::organisation_by_id(&site.db.db, *places.keys().next().unwrap()).await.unwrap().slug
+    };
+    let open_to_all: Vec<_> = event_fields("new", &slug, "Open lash day")
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with("s_"))
+        .chain([("supplier_seats", String::new()), ("publish", "yes".to_string())])
+        .collect();
+    let open_to_all = with(&open_to_all, "supplier_seats", "");
+    let event = event_slug(&call(&mut runner, "save_event", &open_to_all).await);
+    let (mut maker, lash_firm) = firm(&site, "maker@example.com", "Pingdu Lash Works").await;
+    let (mut rival, rival_firm) = firm(&site, "rival@example.com", "Rival Lash Works").await;
+    let mut scout = user(&site, "scout@example.com", Role::PlatformScout).await;
+    let platform = created_slug(&scout.call("create_organisation", &org_fields("platform", "Lash Mart", BELT)).await);
+    for (browser, firm) in [(&mut maker, &lash_firm), (&mut rival, &rival_firm), (&mut scout, &platform)] {
+        assert_eq!(register(browser, &event, firm).await.status, StatusCode::OK);
+    }
+    let scout_reg = registration_of(&site, &platform).await.id.to_string();
+    let rival_reg = registration_of(&site, &rival_firm).await.id.to_string();
+
+    // Who sees a firm's meetings page: its team, signed in.
+    let mut signed_out = Browser::new(&site.router, "10.9.0.4");
+    let meetings = format!("/events/{event}/meetings");
+    assert_eq!(signed_out.call("event_meetings", &[("slug", &event)]).await.status, StatusCode::UNAUTHORIZED);
+    let mut stranger = user(&site, "stranger@example.com", Role::Manufacturer).await;
+    assert_eq!(stranger.call("event_meetings", &[("slug", &event)]).await.status, StatusCode::NOT_FOUND, "registered no firm");
+    let page = maker.get(&format!("{meetings}?q=lash+mart")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(main_of(&page).contains("Lash Mart") && main_of(&page).contains("Buyers attending"), "{}", main_of(&page));
+    assert!(!main_of(&maker.get(&format!("{meetings}?q=nothing-like-it")).await).contains("Lash Mart"), "narrowed by name");
+
+    // A request with a note; once; to the other side only; by the firm's own editors.
+    let note = "<b>Samples</b> of our 3D mink lashes?";
+    let ask = |to: &str| vec![("slug", event.clone()), ("firm", lash_firm.clone()), ("to", to.to_string()), ("note", note.to_string())];
+    assert_eq!(
+        call(&mut rival, "request_meeting", &with(&ask(&scout_reg), "firm", &lash_firm)).await.status,
+        StatusCode::NOT_FOUND,
+        "not their firm"
+    );
+    assert_eq!(call(&mut maker, "request_meeting", &ask(&rival_reg)).await.status, StatusCode::FORBIDDEN, "suppliers meet buyers");
+    let sent = call(&mut maker, "request_meeting", &ask(&scout_reg)).await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    assert_eq!(problem(&call(&mut maker, "request_meeting", &ask(&scout_reg)).await, "to"), Problem::AlreadyAsked);
+    let too_long = with(&ask(&scout_reg), "note", &"x".repeat(501));
+    assert_eq!(problem(&call(&mut maker, "request_meeting", &too_long).await, "note"), Problem::TooLong { max: 500 });
+    assert!(scout.get("/notifications").await.body.contains("asks to meet you"));
+    let incoming = scout.get(&meetings).await;
+    assert!(incoming.body.contains("&lt;b&gt;Samples&lt;/b&gt;"), "the note, as text, for the firm asked");
+    assert!(!rival.get(&meetings).await.body.contains("Samples"), "other participants do not read it");
+
+    // Answering: the firm asked, once.
+    let request_id = {
+        use app::entities::meeting_request;
+        use sea_orm::EntityTrait;
+        meeting_request::Entity::find().all(&site.db.db).await.unwrap()[0].id.to_string()
+    };
+    assert_eq!(maker.call("answer_meeting_request", &[("id", &request_id), ("answer", "accept")]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(scout.call("answer_meeting_request", &[("id", &request_id), ("answer", "accept")]).await.status, StatusCode::OK);
+    assert_eq!(
+        problem(&scout.call("answer_meeting_request", &[("id", &request_id), ("answer", "decline")]).await, "id"),
+        Problem::AlreadyClosed
+    );
+    assert!(maker.get("/notifications").await.body.contains("accepted your meeting request"));
+    assert!(main_of(&maker.get(&meetings).await).contains("Accepted"));
+
+    // The slots a firm cannot attend.
+    assert_eq!(maker.call("save_availability", &[("slug", &event), ("slots[]", "0"), ("slots[]", "3")]).await.status, StatusCode::OK);
+    assert_eq!(problem(&maker.call("save_availability", &[("slug", &event), ("slots[]", "99")]).await, "slots"), Problem::NotAChoice);
+    let page = maker.get(&meetings).await;
+    assert!(
+        page.body.contains(r#"id="slots-3" name="slots[]" value="3" checked"#) || page.body.contains(r#"value="3" checked"#),
+        "saved slots stay ticked"
+    );
+
+    // Priority meetings: the organisers only; the firms cannot withdraw them.
+    let priority = [("slug", event.as_str()), ("supplier", rival_firm.as_str()), ("buyer", platform.as_str())];
+    assert_eq!(rival.call("add_priority_meeting", &priority).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        problem(&runner.call("add_priority_meeting", &[("slug", &event), ("supplier", &platform), ("buyer", &platform)]).await, "supplier"),
+        Problem::NotAChoice
+    );
+    assert_eq!(runner.call("add_priority_meeting", &priority).await.status, StatusCode::OK);
+    assert!(rival.get("/notifications").await.body.contains("priority meeting"));
+    let set = {
+        use app::entities::meeting_request;
+        use sea_orm::EntityTrait;
+        meeting_request::Entity::find().all(&site.db.db).await.unwrap().into_iter().find(|r| r.priority).unwrap()
+    };
+    assert_eq!(set.status, "accepted");
+    assert_eq!(rival.call("withdraw_meeting_request", &[("id", &set.id.to_string())]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(maker.call("withdraw_meeting_request", &[("id", &request_id)]).await.status, StatusCode::OK, "the sender withdraws its own");
 }

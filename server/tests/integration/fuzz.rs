@@ -87,6 +87,7 @@ async fn stored(db: &sea_orm::DatabaseConnection) -> Vec<u64> {
         committee_member::Entity::find().count(db).await.unwrap(),
         event::Entity::find().count(db).await.unwrap(),
         event_registration::Entity::find().count(db).await.unwrap(),
+        meeting_request::Entity::find().count(db).await.unwrap(),
     ]
 }
 
@@ -332,6 +333,12 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("change_event_status", &["slug", "change"]),
     ("register_for_event", &["slug", "firm"]),
     ("withdraw_registration", &["id"]),
+    ("event_meetings", &["slug", "firm", "q"]),
+    ("request_meeting", &["slug", "firm", "to", "note"]),
+    ("answer_meeting_request", &["id", "answer"]),
+    ("withdraw_meeting_request", &["id"]),
+    ("save_availability", &["slug", "firm", "slots[]"]),
+    ("add_priority_meeting", &["slug", "supplier", "buyer"]),
 ];
 
 #[tokio::test]

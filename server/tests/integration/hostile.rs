@@ -603,4 +603,41 @@ async fn hostile_text_in_an_event_comes_back_as_text() {
     assert_inert("a refused event", &back);
     assert_eq!(textarea_text(&back, "breaks"), TEXTAREA);
     assert!(textarea_text(&back, "description_en").starts_with(TEXTAREA));
+
+    // A meeting request's note: shown to the firm asked as text, and back in its textarea when refused.
+    let (mut maker, lash_firm) = firm(&site, "maker@example.com", "Pingdu Lash Works").await;
+    let mut scout = user(&site, "scout@example.com", Role::PlatformScout).await;
+    let platform = created_slug(&scout.call("create_organisation", &org_fields("platform", "Lash Mart", BELT)).await);
+    // The hostile event asks suppliers for BSCI: the maker says so.
+    let mut profile = minimal_profile(&lash_firm, "Strip lashes");
+    profile.retain(|(k, _)| !["capacity_value", "capacity_unit"].contains(k));
+    profile.extend([("certifications[]", "bsci"), ("capacity_value", "20000"), ("capacity_unit", "piece")]);
+    assert_eq!(maker.call("save_supply_profile", &profile).await.status, StatusCode::OK);
+    for (browser, firm) in [(&mut maker, &lash_firm), (&mut scout, &platform)] {
+        let page = browser.call("register_for_event", &[("slug", &event), ("firm", firm)]).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    }
+    let to = {
+        use app::entities::{event_registration, organisation};
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let org = organisation::Entity::find().filter(organisation::Column::Slug.eq(&platform)).one(&site.db.db).await.unwrap().unwrap();
+        let found = event_registration::Entity::find()
+            .filter(event_registration::Column::OrganisationId.eq(org.id))
+            .one(&site.db.db)
+            .await
+            .unwrap();
+        found.unwrap().id.to_string()
+    };
+    let note = format!("{TITLE} {TEXTAREA} {ATTRIBUTE} {JS_URL}");
+    let meetings = format!("/events/{event}/meetings");
+    let sent = maker.call("request_meeting", &[("slug", &event), ("firm", &lash_firm), ("to", &to), ("note", &note)]).await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    let pages = both_languages(&mut scout, &meetings).await;
+    assert_shown_in("the note, for the firm asked", &pages, TEXTAREA);
+    both_languages(&mut maker, &meetings).await;
+    let refused_note = format!("{TEXTAREA}{}", "x".repeat(600));
+    let refused =
+        maker.submit(&meetings, "request_meeting", &[("slug", &event), ("firm", &lash_firm), ("to", &to), ("note", &refused_note)]).await;
+    let back = maker.get(&location(&refused)).await;
+    assert_inert("a refused request", &back);
 }
