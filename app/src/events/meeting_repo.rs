@@ -274,6 +274,22 @@ pub async fn withdraw<C: ConnectionTrait>(txn: &C, request: &meeting_request::Mo
     Ok(())
 }
 
+/// Withdraws every open request to or from a registration (its firm left the event).
+pub async fn withdraw_all_of<C: ConnectionTrait>(txn: &C, registration_id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
+    meeting_request::Entity::update_many()
+        .col_expr(meeting_request::Column::Status, Expr::value(RequestStatus::Withdrawn.code()))
+        .col_expr(meeting_request::Column::AnsweredAt, Expr::value(Some(now)))
+        .filter(
+            sea_orm::Condition::any()
+                .add(meeting_request::Column::FromRegistrationId.eq(registration_id))
+                .add(meeting_request::Column::ToRegistrationId.eq(registration_id)),
+        )
+        .filter(meeting_request::Column::Status.is_in([RequestStatus::Pending.code(), RequestStatus::Accepted.code()]))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
 /// An organiser's priority meeting between a supplier and a buyer: an open
 /// request between them becomes accepted and priority; otherwise one is made.
 /// Both firms are told.

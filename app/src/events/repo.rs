@@ -289,7 +289,8 @@ pub async fn register<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Withdraws a registration, and gives its seat to the first waiting.
+/// Withdraws a registration with its open meeting requests (no schedule
+/// places a firm that left), and gives its seat to the first waiting.
 pub async fn withdraw<C: ConnectionTrait>(
     txn: &C,
     mail: &MailSettings,
@@ -307,6 +308,7 @@ pub async fn withdraw<C: ConnectionTrait>(
     if updated.rows_affected == 0 {
         return Err(crate::forms::FormErrors::refusing("id", crate::forms::Problem::AlreadyClosed));
     }
+    crate::events::meeting_repo::withdraw_all_of(txn, registration.id, now).await?;
     fill_seats(txn, mail, row, now).await
 }
 

@@ -389,4 +389,14 @@ async fn registered_firms_ask_each_other_for_meetings_and_organisers_set_priorit
     assert_eq!(set.status, "accepted");
     assert_eq!(rival.call("withdraw_meeting_request", &[("id", &set.id.to_string())]).await.status, StatusCode::FORBIDDEN);
     assert_eq!(maker.call("withdraw_meeting_request", &[("id", &request_id)]).await.status, StatusCode::OK, "the sender withdraws its own");
+
+    // A firm that leaves the event takes its open requests with it, the organisers' too.
+    let rival_id = registration_of(&site, &rival_firm).await.id.to_string();
+    assert_eq!(rival.call("withdraw_registration", &[("id", &rival_id)]).await.status, StatusCode::OK);
+    let left = {
+        use app::entities::meeting_request;
+        use sea_orm::EntityTrait;
+        meeting_request::Entity::find_by_id(set.id).one(&site.db.db).await.unwrap().unwrap()
+    };
+    assert_eq!(left.status, "withdrawn");
 }
