@@ -166,5 +166,21 @@ await shoot([`${event}/meetings`], 'scout');
 await context.clearCookies();
 await signIn(`shot-maker-${stamp}@example.com`);
 await shoot([`${event}/meetings`], 'maker');
+// The maker accepts; the organiser makes the schedule; both firms see their agendas.
+await hydrated(`${event}/meetings`);
+await Promise.all([page.waitForURL(/answered=accept/), page.click('.meeting-requests button[value=accept]')]);
+await context.clearCookies();
+await signIn(`shot-admin-${stamp}@example.com`);
+await hydrated(`${event}/schedule`);
+await Promise.all([page.waitForURL(/ran=1/), page.click('.schedule-form button[type=submit]')]);
+await shoot([`${event}/schedule`], 'organiser');
+await context.clearCookies();
+await signIn(`shot-maker-${stamp}@example.com`);
+await hydrated(`${event}/agenda`);
+await Promise.all([page.waitForURL(/link=1/), page.click('.calendar-links button[type=submit]')]);
+await shoot([`${event}/agenda`], 'maker');
+await context.clearCookies();
+await signIn(`shot-scout-${stamp}@example.com`);
+await shoot([`${event}/agenda`], 'scout');
 await browser.close();
 

@@ -203,6 +203,8 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("events/:slug") view={Lazy::<EventRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("events/:slug/edit") view={Lazy::<EditEventRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("events/:slug/meetings") view={Lazy::<EventMeetingsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("events/:slug/schedule") view={Lazy::<EventScheduleRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("events/:slug/agenda") view={Lazy::<EventAgendaRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/new") view={Lazy::<NewOrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug") view={Lazy::<OrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/profile") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
@@ -296,6 +298,8 @@ lazy_page!(NewEventRoute, events::pages::NewEventPage);
 lazy_page!(EventRoute, events::pages::EventPageView);
 lazy_page!(EditEventRoute, events::pages::EditEventPage);
 lazy_page!(EventMeetingsRoute, events::pages::EventMeetingsPage);
+lazy_page!(EventScheduleRoute, events::pages::EventSchedulePage);
+lazy_page!(EventAgendaRoute, events::pages::EventAgendaPage);
 lazy_page!(CriteriaRoute, readiness::pages::CriteriaPageView);
 lazy_page!(ThreadRoute, inquiries::pages::ThreadPageView);
 lazy_page!(NewInquiryRoute, inquiries::pages::NewInquiryPage);

@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { launch, watchedPage, gotoHydrated, signInAsAdmin, signUpAndIn, BASE } from './helpers.mjs';
 
 let browser;
@@ -23,7 +24,7 @@ async function maker(stamp, n, name) {
   return { ...watched, firm: new URL(page.url()).pathname.split('/').pop() };
 }
 
-test('an association publishes an event with entry criteria; a qualified maker registers, an unqualified one is told which criterion failed; a platform asks the maker for a meeting and the maker accepts', async () => {
+test('an association publishes an event with entry criteria; a qualified maker registers, an unqualified one is told which criterion failed; a platform asks the maker for a meeting and the maker accepts; the organiser schedules it and both firms find it on their agendas, with a calendar file', async () => {
   const stamp = Date.now();
   const admin = await watchedPage(browser, { locale: 'en-US' });
   await signInAsAdmin(admin.page);
@@ -105,10 +106,8 @@ test('an association publishes an event with entry criteria; a qualified maker r
   await good.page.waitForSelector('p.notice');
   assert.match(await good.page.textContent('.meeting-requests'), /Accepted/);
   assert.deepEqual(good.problems(), []);
-  await good.context.close();
   await gotoHydrated(scout.page, `${event}/meetings`);
   assert.match(await scout.page.textContent('.meeting-requests'), /Accepted/);
-  await scout.context.close();
 
   // An unqualified maker (no profile yet): refused, and told which criteria its profile does not state.
   const plain = await maker(stamp, 2, 'Plain Lashes');
@@ -124,7 +123,32 @@ test('an association publishes an event with entry criteria; a qualified maker r
   // The organiser sees the registration; the page reads in Chinese too.
   await gotoHydrated(admin.page, event);
   assert.match(await admin.page.textContent('.all-registrations'), new RegExp(`Qualified Lashes ${stamp}`));
+
+  // The organiser makes the schedule: the table plan shows the meeting, and the run says how close to the best it came.
+  await Promise.all([admin.page.waitForURL(`${BASE}${event}/schedule`), admin.page.click('.organiser-bar a[href$="/schedule"]')]);
+  await admin.page.waitForSelector('.schedule-form');
+  await Promise.all([admin.page.waitForURL(/ran=1/), admin.page.click('.schedule-form button[type=submit]')]);
+  await admin.page.waitForSelector('.table-plan');
+  assert.match(await admin.page.textContent('.table-plan'), new RegExp(`Qualified Lashes ${stamp}`));
+  assert.match(await admin.page.textContent('.schedule-run'), /Placed 1 of 1 meetings/);
+  assert.deepEqual(admin.problems().filter((p) => !refused.test(p)), [], 'only the refusal this story expects');
   await admin.context.close();
+
+  // Both firms find the meeting on their agendas; the maker downloads its calendar file.
+  await gotoHydrated(good.page, event);
+  await Promise.all([good.page.waitForURL(/\/agenda\?firm=/), good.page.click('.meeting-links a[href*="/agenda"]')]);
+  await good.page.waitForSelector('.agenda');
+  assert.match(await good.page.textContent('.agenda'), new RegExp(`Lash Mart ${stamp}`));
+  const [download] = await Promise.all([good.page.waitForEvent('download'), good.page.click('.calendar-links a[download]')]);
+  const calendar = await readFile(await download.path(), 'utf8');
+  assert.match(calendar, /BEGIN:VCALENDAR/);
+  assert.match(calendar, new RegExp(`SUMMARY:Meeting: Lash Mart ${stamp} \\(table 1\\)`));
+  assert.deepEqual(good.problems(), []);
+  await good.context.close();
+  await gotoHydrated(scout.page, `${event}/agenda`);
+  assert.match(await scout.page.textContent('.agenda'), new RegExp(`Qualified Lashes ${stamp}`));
+  assert.deepEqual(scout.problems(), []);
+  await scout.context.close();
   const chinese = await watchedPage(browser, { locale: 'zh-CN' });
   await gotoHydrated(chinese.page, event);
   assert.match(await chinese.page.textContent('.sides'), /持有 BSCI 认证/);

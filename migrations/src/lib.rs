@@ -25,6 +25,7 @@ mod m20261202_000016_readiness;
 mod m20261203_000017_associations;
 mod m20261203_000018_events;
 mod m20261203_000019_meeting_requests;
+mod m20261203_000020_event_schedule;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000017_associations::Migration),
             Box::new(m20261203_000018_events::Migration),
             Box::new(m20261203_000019_meeting_requests::Migration),
+            Box::new(m20261203_000020_event_schedule::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! Beltlink's server: configuration, start-up (database, search, outbox
 //! worker) and the router. `main.rs` only parses the command line.
 
+pub mod calendars;
 pub mod config;
 pub mod exports;
 pub mod hardening;

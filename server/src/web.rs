@@ -55,6 +55,7 @@ pub fn router(state: ServerState) -> Router {
         .merge(crate::media::routes())
         .merge(crate::imports::routes())
         .merge(crate::exports::routes())
+        .merge(crate::calendars::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

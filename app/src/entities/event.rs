@@ -54,6 +54,9 @@ pub struct Model {
     pub status: String,
     pub is_demo: bool,
     pub created_by: Option<i32>,
+    /// `events::types::ScheduleRun` as JSON: the organisers' last scheduling run.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub schedule_run: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -16,6 +16,8 @@ pub struct Model {
     /// Slot numbers (from 0) the firm cannot attend, comma-joined.
     #[sea_orm(column_type = "Text")]
     pub unavailable_slots: String,
+    /// The secret of the firm's calendar subscription address.
+    pub calendar_token: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -15,6 +15,7 @@ pub mod committee;
 pub mod committee_member;
 pub mod email_token;
 pub mod event;
+pub mod event_meeting;
 pub mod event_registration;
 pub mod import_job;
 pub mod inquiry;

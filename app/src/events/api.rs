@@ -677,8 +677,9 @@ pub async fn withdraw_meeting_request(id: i32) -> Result<(), AppError> {
         return Err(FormErrors::refusing("id", Problem::RequestsClosed));
     }
     let txn = crate::db::begin_write(&state.db).await?;
-    meeting_repo::withdraw(&txn, &request, now).await?;
+    meeting_repo::withdraw(&txn, &state.mail, &row, &request, now).await?;
     txn.commit().await?;
+    state.mail.wake.notify_one();
     let firm = crate::read::organisation_by_id(&state.db, from.organisation_id).await?;
     tracing::info!(event = row.slug, request = id, user_id = actor.id, "meeting request withdrawn");
     leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&withdrawn=1", row.slug, firm.slug));
@@ -762,4 +763,117 @@ pub async fn add_priority_meeting(
     tracing::info!(event = row.slug, supplier, buyer, user_id = actor.id, "priority meeting set");
     leptos_axum::redirect(&format!("/events/{}?priority=1", row.slug));
     Ok(())
+}
+
+/// `/events/{slug}/schedule`: the meetings placed and not, and what the last
+/// run did. The association's organisers.
+#[server(prefix = "/api", endpoint = "event_schedule")]
+pub async fn event_schedule(slug: String) -> Result<crate::events::types::SchedulePage, AppError> {
+    use crate::events::{policy, schedule_repo};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (row, _, permissions) = event_for(&state.db, Some(&actor), &slug).await?;
+    if !policy::may_manage(&permissions) {
+        return Err(AppError::Forbidden);
+    }
+    schedule_repo::page(&state.db, &row, chrono::Utc::now()).await
+}
+
+/// Places the accepted requests at slot × table, keeping the published
+/// meetings in place unless `rebuild` is set, and tells the firms whose
+/// meetings changed. The organisers, while the event is published.
+#[server(prefix = "/api", endpoint = "generate_schedule")]
+pub async fn generate_schedule(slug: String, #[server(default)] rebuild: String) -> Result<(), AppError> {
+    use crate::events::policy::{self, ScheduleRefusal};
+    use crate::events::{repo, schedule_repo};
+    use crate::forms::{FormErrors, Problem};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (row, _, permissions) = event_for(&state.db, Some(&actor), &slug).await?;
+    match policy::may_schedule(&permissions, repo::status_of(&row)) {
+        Ok(()) => {}
+        Err(ScheduleRefusal::NotOrganiser) => return Err(AppError::Forbidden),
+        Err(ScheduleRefusal::NotPublished) => return Err(FormErrors::refusing("rebuild", Problem::ScheduleClosed)),
+    }
+    let rebuild = !rebuild.trim().is_empty();
+    let txn = crate::db::begin_write(&state.db).await?;
+    // Read again inside the write: the schedule is made from what stands now.
+    let row = repo::by_slug(&txn, &row.slug).await?;
+    let run = schedule_repo::run(&txn, &state.mail, &row, rebuild, chrono::Utc::now()).await?;
+    txn.commit().await?;
+    state.mail.wake.notify_one();
+    tracing::info!(
+        event = row.slug,
+        rebuild,
+        placed = run.placed,
+        upper_bound = run.upper_bound,
+        moved = run.moved.len(),
+        dropped = run.dropped.len(),
+        user_id = actor.id,
+        "schedule made"
+    );
+    leptos_axum::redirect(&format!("/events/{}/schedule?ran=1", row.slug));
+    Ok(())
+}
+
+/// `/events/{slug}/agenda`: a registered firm's meetings. Its team.
+#[server(prefix = "/api", endpoint = "event_agenda")]
+pub async fn event_agenda(slug: String, #[server(default)] firm: String) -> Result<crate::events::types::AgendaPage, AppError> {
+    use crate::events::{policy, schedule_repo};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (row, _, _) = event_for(&state.db, Some(&actor), &slug).await?;
+    let (_, registration, role, others) = participant(&state.db, &actor, &row, &firm).await?;
+    schedule_repo::agenda(&state.db, &state.mail, &row, &registration, others, policy::may_act_for(role), chrono::Utc::now()).await
+}
+
+/// Makes the firm a calendar subscription address, or a new one that
+/// revokes the old. Its owners and editors.
+#[server(prefix = "/api", endpoint = "new_calendar_link")]
+pub async fn new_calendar_link(slug: String, #[server(default)] firm: String) -> Result<(), AppError> {
+    use crate::events::{policy, schedule_repo};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (row, _, _) = event_for(&state.db, Some(&actor), &slug).await?;
+    let (org, registration, role, _) = participant(&state.db, &actor, &row, &firm).await?;
+    if !policy::may_act_for(role) {
+        return Err(AppError::Forbidden);
+    }
+    let txn = crate::db::begin_write(&state.db).await?;
+    schedule_repo::new_token(&txn, &registration).await?;
+    txn.commit().await?;
+    tracing::info!(event = row.slug, firm = org.slug, user_id = actor.id, "calendar link made");
+    leptos_axum::redirect(&format!("/events/{}/agenda?firm={}&link=1", row.slug, org.slug));
+    Ok(())
+}
+
+/// `/events/{slug}/agenda.ics?firm=`: a registered firm's calendar, for its
+/// team. Returns the file's name and text. (A plain route, not a server function.)
+#[cfg(feature = "ssr")]
+pub async fn agenda_calendar(
+    state: &crate::state::AppState,
+    actor: &crate::accounts::types::CurrentUser,
+    slug: &str,
+    firm: &str,
+    lang: crate::i18n::Lang,
+) -> Result<(String, String), AppError> {
+    use crate::events::schedule_repo;
+    let (row, _, _) = event_for(&state.db, Some(actor), slug).await?;
+    let (org, registration, _, _) = participant(&state.db, actor, &row, firm).await?;
+    let text = schedule_repo::calendar_of(&state.db, &state.mail, &row, &registration, lang, chrono::Utc::now()).await?;
+    Ok((format!("{}-{}.ics", row.slug, org.slug), text))
+}
+
+/// `/calendars/{token}.ics`: the calendar of the registration the secret
+/// belongs to, for calendar apps (no session). The secret is the permission;
+/// a withdrawn registration's, or an event no longer public, finds nothing.
+#[cfg(feature = "ssr")]
+pub async fn subscribed_calendar(state: &crate::state::AppState, token: &str, lang: crate::i18n::Lang) -> Result<String, AppError> {
+    use crate::events::{repo, schedule_repo};
+    use sea_orm::EntityTrait;
+    let registration = schedule_repo::by_token(&state.db, token).await?.ok_or(AppError::NotFound)?;
+    let row = crate::entities::event::Entity::find_by_id(registration.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    event_for(&state.db, None, &row.slug).await?;
+    let row = repo::by_slug(&state.db, &row.slug).await?;
+    schedule_repo::calendar_of(&state.db, &state.mail, &row, &registration, lang, chrono::Utc::now()).await
 }

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::entities::{event, event_registration, meeting_request, organisation, supply_profile};
+use crate::entities::{event, event_meeting, event_registration, meeting_request, organisation, supply_profile};
 use crate::error::AppError;
 use crate::events::meetings::{self, RequestStatus};
 use crate::events::repo;
@@ -86,7 +86,7 @@ fn views(requests: &[&meeting_request::Model], firms: &HashMap<i32, Named>, row:
 }
 
 /// Registered firms by registration id.
-async fn firms_by_registration<C: ConnectionTrait>(
+pub async fn firms_by_registration<C: ConnectionTrait>(
     db: &C,
     registrations: &[event_registration::Model],
 ) -> Result<HashMap<i32, Named>, AppError> {
@@ -156,7 +156,6 @@ pub async fn page<C: ConnectionTrait>(
     let open_outgoing = outgoing.iter().filter(|r| meetings::is_open(status_now(r, row, now))).count();
     let closes = meetings::requests_close_at(row.day).with_timezone(&crate::clock::china());
     let card = repo::cards(db, vec![row.clone()]).await?.into_iter().next().ok_or(AppError::NotFound)?;
-    let hh_mm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
     Ok(MeetingsPage {
         event: card,
         firm: firms.get(&mine.id).cloned().ok_or(AppError::NotFound)?,
@@ -171,7 +170,7 @@ pub async fn page<C: ConnectionTrait>(
         outgoing: views(&outgoing, &firms, row, now),
         open_outgoing,
         limit: meetings::OPEN_REQUESTS_MAX,
-        slots: repo::slots_of(row).iter().map(|s| format!("{}–{}", hh_mm(s.start), hh_mm(s.end))).collect(),
+        slots: repo::slots_of(row).iter().map(crate::events::timetable::Slot::label).collect(),
         unavailable: meetings::stored_slots(&mine.unavailable_slots),
     })
 }
@@ -259,8 +258,15 @@ pub async fn answer<C: ConnectionTrait>(
     tell(txn, mail, row, from.organisation_id, title).await
 }
 
-/// Withdraws a waiting or accepted request (its sender's).
-pub async fn withdraw<C: ConnectionTrait>(txn: &C, request: &meeting_request::Model, now: DateTime<Utc>) -> Result<(), AppError> {
+/// Withdraws a waiting or accepted request (its sender's); a meeting placed
+/// for it leaves the schedule, and the other firm is told.
+pub async fn withdraw<C: ConnectionTrait>(
+    txn: &C,
+    mail: &MailSettings,
+    row: &event::Model,
+    request: &meeting_request::Model,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let updated = meeting_request::Entity::update_many()
         .col_expr(meeting_request::Column::Status, Expr::value(RequestStatus::Withdrawn.code()))
         .col_expr(meeting_request::Column::AnsweredAt, Expr::value(Some(now)))
@@ -271,23 +277,77 @@ pub async fn withdraw<C: ConnectionTrait>(txn: &C, request: &meeting_request::Mo
     if updated.rows_affected == 0 {
         return Err(crate::forms::FormErrors::refusing("id", crate::forms::Problem::AlreadyClosed));
     }
-    Ok(())
+    unschedule(txn, mail, row, std::slice::from_ref(request), request.from_registration_id).await
 }
 
-/// Withdraws every open request to or from a registration (its firm left the event).
-pub async fn withdraw_all_of<C: ConnectionTrait>(txn: &C, registration_id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
+/// Withdraws every open request to or from a registration (its firm left
+/// the event); their placed meetings leave the schedule, the other firms told.
+pub async fn withdraw_all_of<C: ConnectionTrait>(
+    txn: &C,
+    mail: &MailSettings,
+    row: &event::Model,
+    registration_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let open = [RequestStatus::Pending.code(), RequestStatus::Accepted.code()];
+    let involving = sea_orm::Condition::any()
+        .add(meeting_request::Column::FromRegistrationId.eq(registration_id))
+        .add(meeting_request::Column::ToRegistrationId.eq(registration_id));
+    let requests =
+        meeting_request::Entity::find().filter(involving.clone()).filter(meeting_request::Column::Status.is_in(open)).all(txn).await?;
     meeting_request::Entity::update_many()
         .col_expr(meeting_request::Column::Status, Expr::value(RequestStatus::Withdrawn.code()))
         .col_expr(meeting_request::Column::AnsweredAt, Expr::value(Some(now)))
-        .filter(
-            sea_orm::Condition::any()
-                .add(meeting_request::Column::FromRegistrationId.eq(registration_id))
-                .add(meeting_request::Column::ToRegistrationId.eq(registration_id)),
-        )
-        .filter(meeting_request::Column::Status.is_in([RequestStatus::Pending.code(), RequestStatus::Accepted.code()]))
+        .filter(involving)
+        .filter(meeting_request::Column::Status.is_in(open))
         .exec(txn)
         .await?;
+    unschedule(txn, mail, row, &requests, registration_id).await
+}
+
+/// Takes the meetings placed for `requests` out of the schedule and tells
+/// the firm on the other side from `leaving` of each.
+async fn unschedule<C: ConnectionTrait>(
+    txn: &C,
+    mail: &MailSettings,
+    row: &event::Model,
+    requests: &[meeting_request::Model],
+    leaving: i32,
+) -> Result<(), AppError> {
+    let placed =
+        event_meeting::Entity::find().filter(event_meeting::Column::RequestId.is_in(requests.iter().map(|r| r.id))).all(txn).await?;
+    if placed.is_empty() {
+        return Ok(());
+    }
+    event_meeting::Entity::delete_many().filter(event_meeting::Column::Id.is_in(placed.iter().map(|m| m.id))).exec(txn).await?;
+    let leaver = named_org(&crate::read::organisation_by_id(txn, repo::registration_by_id(txn, leaving).await?.organisation_id).await?);
+    let slots = repo::slots_of(row);
+    let t = repo::title_of(row);
+    for meeting in placed {
+        let Some(request) = requests.iter().find(|r| r.id == meeting.request_id) else { continue };
+        let other = if request.from_registration_id == leaving { request.to_registration_id } else { request.from_registration_id };
+        let other = repo::registration_by_id(txn, other).await?;
+        let time = slots.get(meeting.slot as usize).map(crate::events::timetable::Slot::label).unwrap_or_default();
+        let title = Bilingual::new(
+            format!("{} 取消了「{}」{} 的洽谈", leaver.name.get(crate::i18n::Lang::Zh), t.zh, time),
+            format!("{} cancelled your {} meeting at {}", leaver.name.get(crate::i18n::Lang::En), time, t.en),
+        );
+        tell_schedule(txn, mail, row, other.organisation_id, title).await?;
+    }
     Ok(())
+}
+
+/// Tells a firm's people about its meetings, linking to its agenda.
+pub async fn tell_schedule<C: ConnectionTrait>(
+    txn: &C,
+    mail: &MailSettings,
+    row: &event::Model,
+    firm_id: i32,
+    title: Bilingual,
+) -> Result<(), AppError> {
+    let firm = crate::read::organisation_by_id(txn, firm_id).await?;
+    let notice = Notice { kind: NotificationKind::MeetingSchedule, title, link: format!("/events/{}/agenda?firm={}", row.slug, firm.slug) };
+    notify(txn, mail, &crate::read::active_runners(txn, &[firm_id]).await?, &notice).await
 }
 
 /// An organiser's priority meeting between a supplier and a buyer: an open

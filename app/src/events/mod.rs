@@ -12,11 +12,16 @@ pub mod policy;
 pub mod registration;
 pub mod rules;
 pub mod schedule;
+pub mod scheduling;
 pub mod texts;
 pub mod timetable;
 pub mod types;
 
 #[cfg(feature = "ssr")]
+pub mod calendar;
+#[cfg(feature = "ssr")]
 pub mod meeting_repo;
 #[cfg(feature = "ssr")]
 pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod schedule_repo;

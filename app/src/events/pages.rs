@@ -275,6 +275,7 @@ fn OrganiserBar(slug: String, status: EventStatus) -> impl IntoView {
             <FormFailure failure=form_failure(action)/>
             <ErrorSummary errors=form_errors(action) fields=vec![("change", s.status), ("day", s.day)]/>
             {editable.then(|| view! { <a class="button-link" href=format!("/events/{slug}/edit")>{s.edit}</a> " " })}
+            {(status != EventStatus::Draft).then(|| view! { <a class="button-link" href=format!("/events/{slug}/schedule")>{s.schedule_title}</a> " " })}
             {(!changes.is_empty()).then(|| view! {
                 <ActionForm action attr:class="inline-form">
                     <input type="hidden" name="slug" value=slug.clone()/>
@@ -365,7 +366,15 @@ fn RegisterSection(page: EventPage) -> impl IntoView {
         .registrations
         .iter()
         .filter(|r| r.status == RegistrationStatus::Accepted)
-        .map(|r| view! { <li><a href=format!("/events/{slug}/meetings?firm={}", r.firm.slug)>{format!("{} · {}", r.firm.name.get(lang), s.meetings_title)}</a></li> })
+        .map(|r| {
+            view! {
+                <li>
+                    <a href=format!("/events/{slug}/meetings?firm={}", r.firm.slug)>{format!("{} · {}", r.firm.name.get(lang), s.meetings_title)}</a>
+                    " · "
+                    <a href=format!("/events/{slug}/agenda?firm={}", r.firm.slug)>{s.agenda_title}</a>
+                </li>
+            }
+        })
         .collect_view();
     let mine = (!page.viewer.registrations.is_empty()).then(|| {
         view! {
@@ -662,7 +671,11 @@ fn MeetingsView(page: MeetingsPage) -> impl IntoView {
     view! {
         <Title text=format!("{} · {title} · {}", s.meetings_title, lang.texts().site_name)/>
         <section class="meetings-page">
-            <p class="breadcrumb"><a href=format!("/events/{slug}")>{title.clone()}</a></p>
+            <p class="breadcrumb">
+                <a href=format!("/events/{slug}")>{title.clone()}</a>
+                " · "
+                <a href=format!("/events/{slug}/agenda?firm={firm}")>{s.agenda_title}</a>
+            </p>
             <h1>{format!("{} · {title}", s.meetings_title)}</h1>
             {said.map(|text| view! { <p class="notice" role="status">{text}</p> })}
             <p>
@@ -823,6 +836,249 @@ fn AvailabilityForm(page: MeetingsPage) -> impl IntoView {
                 <ChoiceGroup name="slots" legend=s.availability_hint options errors/>
                 <button type="submit" disabled=move || action.pending().get() || !page.requests_open>{s.save_availability}</button>
             </ActionForm>
+        </section>
+    }
+}
+
+/// `/events/{slug}/schedule`
+#[component]
+pub fn EventSchedulePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let page = Resource::new(
+        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
+        |(slug, _)| crate::events::api::event_schedule(slug),
+    );
+    crate::loaded!(page, page => view! { <ScheduleView page/> })
+}
+
+/// `slot` and `table` (from 0) as people read them: "09:20–09:40 · table 3".
+fn place_label(s: &'static EventTexts, slots: &[String], (slot, table): Place) -> String {
+    let time = slots.get(slot).cloned().unwrap_or_else(|| "—".to_string());
+    format!("{time} · {}", s.table_n.replace("{n}", &(table + 1).to_string()))
+}
+
+#[component]
+fn ScheduleView(page: SchedulePage) -> impl IntoView {
+    use crate::events::api::GenerateSchedule;
+    let lang = use_lang();
+    let s = texts(lang);
+    let action = ServerAction::<GenerateSchedule>::new();
+    let query = use_query_map();
+    let ran = query.with_untracked(|q| q.get("ran").is_some());
+    let title = page.event.title.get(lang).to_string();
+    let slug = page.event.slug.clone();
+    let placed: Vec<PlannedMeeting> = page.meetings.iter().filter(|m| m.slot.is_some()).cloned().collect();
+    let unplaced: Vec<PlannedMeeting> = page.meetings.iter().filter(|m| m.slot.is_none()).cloned().collect();
+    let (suppliers, buyers) = page.participants;
+    let figures = s
+        .schedule_figures
+        .replace("{requests}", &page.meetings.len().to_string())
+        .replace("{s}", &suppliers.to_string())
+        .replace("{b}", &buyers.to_string())
+        .replace("{slots}", &page.slots.len().to_string())
+        .replace("{tables}", &page.tables.to_string());
+    let slots = page.slots.clone();
+    let run = page.last_run.clone().map(|run| {
+        let summary = s
+            .run_summary
+            .replace("{placed}", &run.placed.to_string())
+            .replace("{requests}", &run.requests.to_string())
+            .replace("{bound}", &run.upper_bound.to_string())
+            .replace("{greedy}", &run.greedy.to_string());
+        let changes = s
+            .run_changes
+            .replace("{kept}", &run.kept.to_string())
+            .replace("{added}", &run.added.to_string())
+            .replace("{moved}", &run.moved.iter().filter(|m| m.after.is_some()).count().to_string())
+            .replace("{dropped}", &run.moved.iter().filter(|m| m.after.is_none()).count().to_string());
+        let slots = slots.clone();
+        view! {
+            <section class="schedule-run">
+                <h2>{s.last_run}</h2>
+                <p class="muted"><When at=run.ran_at/>{run.rebuild.then(|| format!(" · {}", s.rebuilt))}</p>
+                <p>{summary}</p>
+                <p>{changes}</p>
+                {(!run.moved.is_empty()).then(|| view! {
+                    <ul class="moved">
+                        {run.moved.iter().map(|m| {
+                            let pair = format!("{} ↔ {}", m.supplier.name.get(lang), m.buyer.name.get(lang));
+                            let what = match m.after {
+                                Some(after) => format!("{} → {}", place_label(s, &slots, m.before), place_label(s, &slots, after)),
+                                None => format!("{} → {}", place_label(s, &slots, m.before), s.dropped),
+                            };
+                            view! { <li><strong>{pair}</strong>{lang.pick("：", ": ")}{what}</li> }
+                        }).collect_view()}
+                    </ul>
+                })}
+            </section>
+        }
+    });
+    let plan = (!placed.is_empty()).then(|| {
+        let slots = page.slots.clone();
+        view! {
+            <div class="table-scroll">
+                <table class="print-table table-plan">
+                    <thead><tr><th scope="col">{s.time}</th><th scope="col">{s.table}</th><th scope="col">{s.supplier}</th><th scope="col">{s.buyer}</th></tr></thead>
+                    <tbody>
+                        {placed.into_iter().map(|m| {
+                            let time = m.slot.and_then(|n| slots.get(n).cloned()).unwrap_or_default();
+                            view! {
+                                <tr>
+                                    <td>{time}</td>
+                                    <td>{m.table.map(|t| (t + 1).to_string())}</td>
+                                    <td><a href=format!("/orgs/{}", m.supplier.slug)>{m.supplier.name.get(lang).to_string()}</a></td>
+                                    <td>
+                                        <a href=format!("/orgs/{}", m.buyer.slug)>{m.buyer.name.get(lang).to_string()}</a>
+                                        {m.priority.then(|| view! { " " <span class="badge">{s.priority_badge}</span> })}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    });
+    view! {
+        <Title text=format!("{} · {title} · {}", s.schedule_title, lang.texts().site_name)/>
+        <section class="schedule-page">
+            <p class="breadcrumb"><a href=format!("/events/{slug}")>{title.clone()}</a></p>
+            <h1>{format!("{} · {title}", s.schedule_title)}</h1>
+            {ran.then(|| view! { <p class="notice" role="status">{s.schedule_made}</p> })}
+            <p>{figures}</p>
+            <p class="hint">{s.schedule_lead}</p>
+            {if page.may_run {
+                Either::Left(view! {
+                    <FormFailure failure=form_failure(action)/>
+                    <ErrorSummary errors=form_errors(action) fields=vec![("rebuild", s.rebuild)]/>
+                    <ActionForm action attr:class="schedule-form no-print">
+                        <input type="hidden" name="slug" value=slug.clone()/>
+                        <Tick name="rebuild" label=s.rebuild errors=Signal::stored(FormErrors::new())/>
+                        <p class="hint">{s.rebuild_hint}</p>
+                        <button type="submit" disabled=move || action.pending().get()>{s.make_schedule}</button>
+                    </ActionForm>
+                })
+            } else {
+                Either::Right(view! { <p class="notice">{crate::forms::Problem::ScheduleClosed.message(lang)}</p> })
+            }}
+            {run}
+            <h2>{s.table_plan}</h2>
+            {match plan {
+                Some(plan) => Either::Left(plan),
+                None => Either::Right(view! { <p class="empty">{s.no_meetings_placed}</p> }),
+            }}
+            {(!unplaced.is_empty()).then(|| view! {
+                <h2>{s.not_placed}</h2>
+                <p class="hint">{s.not_placed_hint}</p>
+                <ul class="unplaced">
+                    {unplaced.into_iter().map(|m| view! {
+                        <li>{format!("{} ↔ {}", m.supplier.name.get(lang), m.buyer.name.get(lang))}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}
+
+/// `/events/{slug}/agenda`
+#[component]
+pub fn EventAgendaPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let page = Resource::new(
+        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
+        move |(slug, _)| {
+            let firm = query.with_untracked(|q| q.get("firm").unwrap_or_default());
+            crate::events::api::event_agenda(slug, firm)
+        },
+    );
+    crate::loaded!(page, page => view! { <AgendaView page/> })
+}
+
+#[component]
+fn AgendaView(page: AgendaPage) -> impl IntoView {
+    use crate::events::api::NewCalendarLink;
+    let lang = use_lang();
+    let s = texts(lang);
+    let action = ServerAction::<NewCalendarLink>::new();
+    let query = use_query_map();
+    let link_made = query.with_untracked(|q| q.get("link").is_some());
+    let title = page.event.title.get(lang).to_string();
+    let slug = page.event.slug.clone();
+    let firm = page.firm.slug.clone();
+    let venue = page.venue.get(lang).to_string();
+    let download = format!("/events/{slug}/agenda.ics?firm={firm}&lang={}", lang.code());
+    let subscription = page.subscription.clone().map(|path| format!("{path}?lang={}", lang.code()));
+    let items = page.items.clone();
+    let list = if items.is_empty() {
+        let empty = if page.scheduled { s.agenda_empty } else { s.agenda_not_yet };
+        Either::Left(view! { <p class="empty">{empty}</p> })
+    } else {
+        Either::Right(view! {
+            <ol class="agenda">
+                {items.into_iter().map(|item| view! {
+                    <li class="agenda-item">
+                        <span class="agenda-time">{item.time.clone()}</span>
+                        <span class="agenda-table">{s.table_n.replace("{n}", &(item.table + 1).to_string())}</span>
+                        <a href=format!("/orgs/{}", item.counterpart.slug)>{item.counterpart.name.get(lang).to_string()}</a>
+                        {item.priority.then(|| view! { " " <span class="badge">{s.priority_badge}</span> })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        })
+    };
+    view! {
+        <Title text=format!("{} · {title} · {}", s.agenda_title, lang.texts().site_name)/>
+        <section class="agenda-page">
+            <p class="breadcrumb">
+                <a href=format!("/events/{slug}")>{title.clone()}</a>
+                " · "
+                <a href=format!("/events/{slug}/meetings?firm={firm}")>{s.meetings_title}</a>
+            </p>
+            <h1>{format!("{} · {title}", s.agenda_title)}</h1>
+            {link_made.then(|| view! { <p class="notice" role="status">{s.link_made}</p> })}
+            <p>
+                <strong>{s.meetings_for}{lang.pick("：", ": ")}</strong>
+                {format!("{} · {}", page.firm.name.get(lang), page.side.label(lang))}
+            </p>
+            {(!page.other_firms.is_empty()).then(|| view! {
+                <p class="muted">{s.switch_firm}" "
+                    {page.other_firms.iter().map(|f| view! { <a href=format!("/events/{slug}/agenda?firm={}", f.slug)>{f.name.get(lang).to_string()}</a>" " }).collect_view()}
+                </p>
+            })}
+            <p class="event-meta">
+                {format!("{} {} ({})", page.event.day, page.event.hours, s.china_time)}
+                {(!venue.is_empty()).then(|| format!(" · {venue}"))}
+                {(page.event.status == EventStatus::Cancelled).then(|| view! { " " <span class="badge">{page.event.status.label(lang)}</span> })}
+            </p>
+            {list}
+            {(!page.unplaced.is_empty()).then(|| view! {
+                <h2>{s.not_placed}</h2>
+                <p class="hint">{s.agenda_unplaced_hint}</p>
+                <ul class="unplaced">
+                    {page.unplaced.iter().map(|f| view! { <li><a href=format!("/orgs/{}", f.slug)>{f.name.get(lang).to_string()}</a></li> }).collect_view()}
+                </ul>
+            })}
+            <section class="calendar-links">
+                <h2>{s.calendar}</h2>
+                <p><a class="button-link" href=download rel="external" download="">{s.download_ics}</a></p>
+                {subscription.map(|path| view! {
+                    <p>{s.subscribe_lead}</p>
+                    <p><code class="subscription">{path}</code></p>
+                    <p class="hint">{s.subscribe_hint}</p>
+                })}
+                {page.may_act.then(|| view! {
+                    <FormFailure failure=form_failure(action)/>
+                    <ActionForm action attr:class="inline-form">
+                        <input type="hidden" name="slug" value=slug.clone()/>
+                        <input type="hidden" name="firm" value=firm.clone()/>
+                        <button type="submit" class="secondary" disabled=move || action.pending().get()>
+                            {if page.subscription.is_some() { s.new_link } else { s.make_link }}
+                        </button>
+                    </ActionForm>
+                })}
+            </section>
         </section>
     }
 }

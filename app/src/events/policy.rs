@@ -13,6 +13,24 @@ pub fn may_manage(association: &Permissions) -> bool {
     association.manage_members
 }
 
+/// Make or remake the schedule: the organisers, while the event is published
+/// (a cancelled or finished event keeps the schedule it had).
+pub fn may_schedule(association: &Permissions, status: EventStatus) -> Result<(), ScheduleRefusal> {
+    if !may_manage(association) {
+        return Err(ScheduleRefusal::NotOrganiser);
+    }
+    if status != EventStatus::Published {
+        return Err(ScheduleRefusal::NotPublished);
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScheduleRefusal {
+    NotOrganiser,
+    NotPublished,
+}
+
 /// The event page: a draft only for its organisers; otherwise everyone who
 /// may see the association's page (approved and not hidden, or its own people).
 pub fn may_view(association: &Permissions, status: EventStatus) -> bool {
@@ -110,6 +128,14 @@ mod tests {
                         for status in EventStatus::ALL {
                             let expected = manages || (*status != EventStatus::Draft && public);
                             assert_eq!(may_view(&p, *status), expected, "{case} {status:?}");
+                            let schedule = if !manages {
+                                Err(ScheduleRefusal::NotOrganiser)
+                            } else if *status != EventStatus::Published {
+                                Err(ScheduleRefusal::NotPublished)
+                            } else {
+                                Ok(())
+                            };
+                            assert_eq!(may_schedule(&p, *status), schedule, "{case} {status:?}");
                         }
                     }
                 }

@@ -52,6 +52,11 @@ pub fn slots_of(row: &event::Model) -> Vec<timetable::Slot> {
     timetable::slots(time(&row.starts_at), time(&row.ends_at), row.slot_minutes as u32, &breaks_of(row)).unwrap_or_default()
 }
 
+/// The day's start and end, China time.
+pub fn day_hours(row: &event::Model) -> (chrono::NaiveTime, chrono::NaiveTime) {
+    (time(&row.starts_at), time(&row.ends_at))
+}
+
 /// A saved event as its form's data.
 pub async fn data_of<C: ConnectionTrait>(db: &C, row: &event::Model) -> Result<EventData, AppError> {
     let platform = match row.platform_id {
@@ -308,7 +313,7 @@ pub async fn withdraw<C: ConnectionTrait>(
     if updated.rows_affected == 0 {
         return Err(crate::forms::FormErrors::refusing("id", crate::forms::Problem::AlreadyClosed));
     }
-    crate::events::meeting_repo::withdraw_all_of(txn, registration.id, now).await?;
+    crate::events::meeting_repo::withdraw_all_of(txn, mail, row, registration.id, now).await?;
     fill_seats(txn, mail, row, now).await
 }
 

@@ -179,13 +179,59 @@ event_texts! {
     availability_saved: ("已保存不能参加的时段。", "Slots saved."),
     priority_title: ("安排重点洽谈", "Set a priority meeting"),
     priority_hint: (
-        "直接为一家供应商和一家采购方安排一场已确认的洽谈，排程时优先安排。",
-        "Sets a confirmed meeting between a supplier and a buyer, placed first when the schedule is made."
+        "直接为一家供应商和一家采购方安排一场已确认的洽谈，排程时优先考虑。",
+        "Sets a confirmed meeting between a supplier and a buyer, preferred when the schedule is made."
     ),
     supplier: ("供应商", "Supplier"),
     buyer: ("采购方", "Buyer"),
     set_priority: ("安排", "Set"),
     priority_notice: ("已安排重点洽谈，并通知了双方。", "Priority meeting set; both firms were told."),
+    schedule_title: ("洽谈排程", "Schedule"),
+    schedule_figures: (
+        "已接受的洽谈：{requests} 场 · 有席位的企业：供应商 {s} 家、采购方 {b} 家 · 时段 × 桌数：{slots} × {tables}",
+        "Accepted meetings: {requests} · Firms with a seat: suppliers {s}, buyers {b} · Slots × tables: {slots} × {tables}"
+    ),
+    schedule_lead: (
+        "排程把已接受的洽谈安排到时段和桌位：同一企业同一时段只有一场，一张桌一个时段只有一场，企业不能参加的时段不安排；在此前提下安排尽可能多的洽谈，同等数量下优先安排主办方设定的重点洽谈。重新排程时已公布的洽谈保持不动（除非选择全部重排），并会列出变动。有变动的企业会收到通知。",
+        "The schedule places accepted meetings at a slot and a table: no firm in two meetings at once, no table holding two, no meeting in a slot a firm cannot attend; as many meetings as fit and, among schedules with as many, the organisers' priority meetings first. Running it again keeps published meetings where they are (unless you rebuild) and lists what moved. Firms whose meetings change are told."
+    ),
+    rebuild: ("全部重排（不保留已公布的位置）", "Rebuild from scratch (do not keep published places)"),
+    rebuild_hint: (
+        "只在需要时使用：已公布的洽谈可能换时段或桌位，双方都会收到通知。",
+        "Use only when needed: published meetings may change slot or table, and both firms are told."
+    ),
+    make_schedule: ("排程并公布", "Make and publish the schedule"),
+    schedule_made: ("排程已完成并公布，有变动的企业已收到通知。", "Schedule made and published; firms whose meetings changed were told."),
+    last_run: ("最近一次排程", "Last run"),
+    rebuilt: ("全部重排", "rebuilt from scratch"),
+    run_summary: (
+        "安排了 {placed} / {requests} 场（理论上限 {bound} 场；先到先排可安排 {greedy} 场）。",
+        "Placed {placed} of {requests} meetings (no schedule can hold more than {bound}; first come, first served would place {greedy})."
+    ),
+    run_changes: ("保持不动 {kept} 场，新增 {added} 场，调整 {moved} 场，取消 {dropped} 场。", "{kept} kept in place, {added} added, {moved} moved, {dropped} dropped."),
+    dropped: ("已取消（邀约撤回、企业退出，或已无可用时段）", "dropped (request withdrawn, a firm left, or no slot works any more)"),
+    table_plan: ("桌位安排", "Table plan"),
+    time: ("时间", "Time"),
+    table: ("桌号", "Table"),
+    table_n: ("{n} 号桌", "Table {n}"),
+    no_meetings_placed: ("还没有安排洽谈。", "No meetings placed yet."),
+    not_placed: ("未能安排的洽谈", "Meetings not placed"),
+    not_placed_hint: (
+        "双方没有共同可用的时段，或时段和桌位已满。可调整时段、桌数后重新排程。",
+        "The two firms share no free slot, or every slot and table is taken. Add tables or hours and run the schedule again."
+    ),
+    agenda_title: ("我的日程", "Agenda"),
+    china_time: ("中国时间", "China time"),
+    agenda_empty: ("排程里没有你的洽谈。", "No meetings of yours are in the schedule."),
+    agenda_not_yet: ("主办方还没有排程；排好后这里会列出你的洽谈，并通知你。", "The organisers have not made the schedule yet; your meetings appear here once they do, and you are told."),
+    agenda_unplaced_hint: ("这些已接受的洽谈还没有排进日程。", "These accepted meetings are not in the schedule yet."),
+    calendar: ("日历", "Calendar"),
+    download_ics: ("下载日历文件（.ics）", "Download calendar (.ics)"),
+    subscribe_lead: ("订阅地址（在日历应用中“通过网址订阅”，排程变动时会自动更新）：", "Subscription address (add it to your calendar app “from URL”; it updates when the schedule changes):"),
+    subscribe_hint: ("知道这个地址的人都能看到你的洽谈安排；如已外泄，请生成新地址，旧地址随即失效。", "Anyone with this address sees your meetings; if it leaked, make a new one and the old one stops working."),
+    make_link: ("生成订阅地址", "Make a subscription address"),
+    new_link: ("生成新地址（旧地址失效）", "Make a new address (the old one stops working)"),
+    link_made: ("已生成订阅地址。", "Subscription address made."),
     waitlisted_meetings: ("候补企业转正后才能约见。", "Firms on the waitlist ask for meetings once they have a seat."),
 }
 

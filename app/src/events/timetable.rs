@@ -30,6 +30,18 @@ pub enum TimetableProblem {
     TooManySlots,
 }
 
+impl Slot {
+    /// `HH:MM–HH:MM`
+    pub fn label(&self) -> String {
+        format!("{}–{}", self.start.format("%H:%M"), self.end.format("%H:%M"))
+    }
+}
+
+/// The instant a time of day on `day` is, in China (UTC+8, no daylight saving).
+pub fn in_china(day: chrono::NaiveDate, time: NaiveTime) -> chrono::DateTime<chrono::Utc> {
+    (day.and_time(time) - chrono::Duration::hours(8)).and_utc()
+}
+
 /// The slots of a day, back to back from `start`, skipping breaks: a slot
 /// that would overlap a break starts when the break ends.
 pub fn slots(start: NaiveTime, end: NaiveTime, minutes: u32, breaks: &[Break]) -> Result<Vec<Slot>, TimetableProblem> {
@@ -76,6 +88,14 @@ mod tests {
 
     fn t(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn nine_in_the_morning_in_china_is_one_in_the_morning_utc() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 5, 20).unwrap();
+        assert_eq!(in_china(day, t(9, 0)).to_rfc3339(), "2026-05-20T01:00:00+00:00");
+        assert_eq!(in_china(day, t(7, 30)).to_rfc3339(), "2026-05-19T23:30:00+00:00");
+        assert_eq!(Slot { start: t(9, 0), end: t(9, 20) }.label(), "09:00–09:20");
     }
 
     #[test]

@@ -247,3 +247,111 @@ pub struct MeetingsPage {
     pub slots: Vec<String>,
     pub unavailable: Vec<usize>,
 }
+
+/// A meeting's place in the day: (slot, table), both from 0.
+pub type Place = (usize, usize);
+
+/// What an organisers' scheduling run did, kept on the event (as JSON) so
+/// the schedule page can say it afterwards. Requests by id.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScheduleRun {
+    pub ran_at: chrono::DateTime<chrono::Utc>,
+    /// Built afresh, not keeping the published meetings in place.
+    pub rebuild: bool,
+    /// Accepted requests the run had to place.
+    pub requests: usize,
+    pub placed: usize,
+    /// No schedule keeping the kept meetings in place holds more.
+    pub upper_bound: usize,
+    /// What first come, first served would have placed.
+    pub greedy: usize,
+    pub kept: usize,
+    /// (request, slot and table before, slot and table after)
+    pub moved: Vec<(i32, Place, Place)>,
+    pub added: Vec<i32>,
+    /// Published before, not placed now (the request was withdrawn, a firm
+    /// left, or its slot no longer works and none other does).
+    pub dropped: Vec<(i32, Place)>,
+}
+
+/// One meeting as the schedule and the agendas show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlannedMeeting {
+    pub request_id: i32,
+    pub supplier: Named,
+    pub buyer: Named,
+    pub priority: bool,
+    /// From 0; `None` while not placed.
+    pub slot: Option<usize>,
+    /// From 0.
+    pub table: Option<usize>,
+}
+
+/// A meeting that moved in the last run, or was dropped (`after` is `None`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MovedMeeting {
+    pub supplier: Named,
+    pub buyer: Named,
+    pub before: Place,
+    pub after: Option<Place>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScheduleRunView {
+    pub ran_at: Moment,
+    pub rebuild: bool,
+    pub requests: usize,
+    pub placed: usize,
+    pub upper_bound: usize,
+    pub greedy: usize,
+    pub kept: usize,
+    pub added: usize,
+    pub moved: Vec<MovedMeeting>,
+}
+
+/// `/events/{slug}/schedule`: the organisers' schedule.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SchedulePage {
+    pub event: EventCard,
+    /// `HH:MM`–`HH:MM`, China time.
+    pub slots: Vec<String>,
+    pub tables: usize,
+    /// Participants with a seat, suppliers and buyers.
+    pub participants: (usize, usize),
+    /// Placed meetings by slot then table, then accepted requests not placed.
+    pub meetings: Vec<PlannedMeeting>,
+    pub last_run: Option<ScheduleRunView>,
+    /// The event takes a new schedule (published, not over).
+    pub may_run: bool,
+}
+
+/// One meeting on a firm's agenda.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub request_id: i32,
+    pub slot: usize,
+    /// `HH:MM`–`HH:MM`, China time.
+    pub time: String,
+    /// From 0; shown from 1.
+    pub table: usize,
+    pub counterpart: Named,
+    pub priority: bool,
+}
+
+/// `/events/{slug}/agenda`: a registered firm's meetings on the day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgendaPage {
+    pub event: EventCard,
+    pub venue: Bilingual,
+    pub firm: Named,
+    pub side: Side,
+    pub other_firms: Vec<Named>,
+    pub may_act: bool,
+    pub items: Vec<AgendaItem>,
+    /// Accepted requests of the firm's not (yet) in the schedule.
+    pub unplaced: Vec<Named>,
+    /// The organisers have scheduled the event.
+    pub scheduled: bool,
+    /// The firm's calendar subscription address (`https://…/calendars/….ics`), once made.
+    pub subscription: Option<String>,
+}

@@ -33,10 +33,12 @@ pub enum NotificationKind {
     EventUpdated,
     /// A firm asks yours for a meeting at an event, or answers your firm's request.
     MeetingRequest,
+    /// Your firm's meetings at an event were scheduled, moved or cancelled.
+    MeetingSchedule,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 13] = [
+    pub const ALL: [NotificationKind; 14] = [
         NotificationKind::RequestDecided,
         NotificationKind::JoinRequested,
         NotificationKind::JoinDecided,
@@ -50,6 +52,7 @@ impl NotificationKind {
         NotificationKind::MembershipDecided,
         NotificationKind::EventUpdated,
         NotificationKind::MeetingRequest,
+        NotificationKind::MeetingSchedule,
     ];
 
     pub fn code(self) -> &'static str {
@@ -67,6 +70,7 @@ impl NotificationKind {
             NotificationKind::MembershipDecided => "membership_decided",
             NotificationKind::EventUpdated => "event_updated",
             NotificationKind::MeetingRequest => "meeting_request",
+            NotificationKind::MeetingSchedule => "meeting_schedule",
         }
     }
 
@@ -105,6 +109,8 @@ impl NotificationKind {
             (NotificationKind::EventUpdated, Lang::En) => "An event my firm registered for changed (cancelled, new details, a seat freed)",
             (NotificationKind::MeetingRequest, Lang::Zh) => "有企业在对接会上约我的企业洽谈，或回复了我们的邀约",
             (NotificationKind::MeetingRequest, Lang::En) => "A firm asks mine for a meeting at an event, or answers our request",
+            (NotificationKind::MeetingSchedule, Lang::Zh) => "我的企业在对接会上的洽谈排定、调整或取消",
+            (NotificationKind::MeetingSchedule, Lang::En) => "My firm's meetings at an event were scheduled, moved or cancelled",
         }
     }
 }

@@ -400,3 +400,156 @@ async fn registered_firms_ask_each_other_for_meetings_and_organisers_set_priorit
     };
     assert_eq!(left.status, "withdrawn");
 }
+
+/// A calendar as an independent parser reads it: per event, its properties by name.
+fn calendar_events(page: &Page) -> Vec<std::collections::HashMap<String, String>> {
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.headers["content-type"].to_str().unwrap().starts_with("text/calendar"));
+    let calendars: Vec<_> = ical::IcalParser::new(std::io::BufReader::new(page.body.as_bytes())).collect::<Result<_, _>>().unwrap();
+    assert_eq!(calendars.len(), 1);
+    calendars[0]
+        .events
+        .iter()
+        .map(|e| e.properties.iter().map(|p| (p.name.clone(), p.value.clone().unwrap_or_default())).collect())
+        .collect()
+}
+
+/// When slot `slot` of the event starts, as iCalendar writes it in UTC.
+fn slot_start(row: &app::entities::event::Model, slot: i32) -> String {
+    let start = app::events::repo::slots_of(row)[slot as usize].start;
+    app::events::timetable::in_china(row.day, start).format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+async fn placed(site: &Site) -> Vec<app::entities::event_meeting::Model> {
+    use sea_orm::EntityTrait;
+    app::entities::event_meeting::Entity::find().all(&site.db.db).await.unwrap()
+}
+
+#[tokio::test]
+async fn the_organisers_schedule_the_meetings_and_each_firm_gets_its_agenda_and_calendar() {
+    use sea_orm::EntityTrait;
+    let site = site().await;
+    let mut runner = association(&site, "runner@example.com", "Pingdu Lash Association", BELT).await;
+    let slug = {
+        let id = app::accounts::repo::find_by_email(&site.db.db, "runner@example.com").await.unwrap().unwrap().id;
+        let places = app::read::active_places(&site.db.db, id).await.unwrap();
+        app::read::organisation_by_id(&site.db.db, *places.keys().next().unwrap()).await.unwrap().slug
+    };
+    // One table: two meetings of the day never share a slot.
+    let fields: Vec<_> = event_fields("new", &slug, "Scheduled lash day")
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with("s_"))
+        .chain([("publish", "yes".to_string())])
+        .collect();
+    let fields = with(&with(&fields, "supplier_seats", ""), "tables", "1");
+    let event = event_slug(&call(&mut runner, "save_event", &fields).await);
+    let (mut maker, lash_firm) = firm(&site, "maker@example.com", "Pingdu Lash Works").await;
+    let (mut rival, rival_firm) = firm(&site, "rival@example.com", "Rival Lash Works").await;
+    let mut scout = user(&site, "scout@example.com", Role::PlatformScout).await;
+    let platform = created_slug(&scout.call("create_organisation", &org_fields("platform", "Lash Mart", BELT)).await);
+    for (browser, firm) in [(&mut maker, &lash_firm), (&mut rival, &rival_firm), (&mut scout, &platform)] {
+        assert_eq!(register(browser, &event, firm).await.status, StatusCode::OK);
+    }
+    let scout_reg = registration_of(&site, &platform).await.id.to_string();
+    let asked = maker.call("request_meeting", &[("slug", &event), ("firm", &lash_firm), ("to", &scout_reg), ("note", "")]).await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    let request = app::entities::meeting_request::Entity::find().all(&site.db.db).await.unwrap()[0].id.to_string();
+    assert_eq!(scout.call("answer_meeting_request", &[("id", &request), ("answer", "accept")]).await.status, StatusCode::OK);
+    let priority = [("slug", event.as_str()), ("supplier", rival_firm.as_str()), ("buyer", platform.as_str())];
+    assert_eq!(runner.call("add_priority_meeting", &priority).await.status, StatusCode::OK);
+    // The maker cannot make the first slot.
+    assert_eq!(maker.call("save_availability", &[("slug", &event), ("firm", &lash_firm), ("slots[]", "0")]).await.status, StatusCode::OK);
+
+    // Before the schedule: agendas say so.
+    let agenda = format!("/events/{event}/agenda?firm={lash_firm}");
+    assert!(main_of(&maker.get(&agenda).await).contains("have not made the schedule yet"));
+
+    // Who schedules: the organisers only.
+    let mut signed_out = Browser::new(&site.router, "10.9.0.5");
+    assert_eq!(signed_out.call("event_schedule", &[("slug", &event)]).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(maker.call("event_schedule", &[("slug", &event)]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(maker.call("generate_schedule", &[("slug", &event)]).await.status, StatusCode::FORBIDDEN);
+    let mut other_runner = association(&site, "other@example.com", "Miluo Tackle Association", BELT).await;
+    assert_eq!(other_runner.call("generate_schedule", &[("slug", &event)]).await.status, StatusCode::FORBIDDEN);
+    assert!(placed(&site).await.is_empty(), "refused runs placed nothing");
+    let made = runner.call("generate_schedule", &[("slug", &event)]).await;
+    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+    let meetings = placed(&site).await;
+    assert_eq!(meetings.len(), 2, "both meetings fit");
+    assert_ne!(meetings[0].slot, meetings[1].slot, "the buyer is in one meeting at a time; one table");
+    let maker_meeting = meetings.iter().find(|m| m.request_id.to_string() == request).unwrap().clone();
+    assert_ne!(maker_meeting.slot, 0, "not in a slot the maker cannot attend");
+    for browser in [&mut maker, &mut rival, &mut scout] {
+        assert!(browser.get("/notifications").await.body.contains("were scheduled or changed"));
+    }
+    let schedule = main_of(&runner.get(&format!("/events/{event}/schedule")).await);
+    assert!(
+        schedule.contains("Placed 2 of 2 meetings") && schedule.contains("Rival Lash Works") && schedule.contains("Lash Mart"),
+        "{schedule}"
+    );
+
+    // The agenda: the firm's team only.
+    let page = main_of(&maker.get(&agenda).await);
+    assert!(page.contains("Lash Mart") && page.contains("Table 1"), "{page}");
+    assert!(!page.contains("Rival Lash Works"), "another firm's meeting is not on this agenda");
+    assert_eq!(signed_out.call("event_agenda", &[("slug", &event), ("firm", &lash_firm)]).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(rival.call("event_agenda", &[("slug", &event), ("firm", &lash_firm)]).await.status, StatusCode::NOT_FOUND);
+
+    // The calendar file, read back by another parser: the day and the meeting, at its time.
+    let row = app::events::repo::by_slug(&site.db.db, &event).await.unwrap();
+    let ics = format!("/events/{event}/agenda.ics?firm={lash_firm}&lang=en");
+    let entries = calendar_events(&maker.get(&ics).await);
+    assert_eq!(entries.len(), 2, "the event's day and one meeting");
+    let meeting = entries.iter().find(|e| e["SUMMARY"].contains("Lash Mart")).expect("the meeting");
+    assert_eq!(meeting["DTSTART"], slot_start(&row, maker_meeting.slot));
+    assert_eq!(meeting["UID"], format!("meeting-{request}@beltlink"));
+    assert!(meeting["LOCATION"].contains("Pingdu Exhibition Centre"));
+    assert!(calendar_events(&maker.get(&format!("/events/{event}/agenda.ics?firm={lash_firm}&lang=zh")).await)
+        .iter()
+        .any(|e| e["SUMMARY"].contains("号桌")));
+    assert_eq!(rival.get(&format!("/events/{event}/agenda.ics?firm={lash_firm}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(signed_out.get(&ics).await.status, StatusCode::SEE_OTHER, "signed out: to sign in");
+
+    // A subscription address: its editors make one; whoever holds it reads the calendar, until replaced.
+    let link = [("slug", event.as_str()), ("firm", lash_firm.as_str())];
+    assert_eq!(rival.call("new_calendar_link", &link).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(maker.call("new_calendar_link", &link).await.status, StatusCode::OK);
+    let token = registration_of(&site, &lash_firm).await.calendar_token.unwrap();
+    assert!(main_of(&maker.get(&agenda).await).contains(&format!("/calendars/{token}.ics")));
+    let feed = format!("/calendars/{token}.ics?lang=en");
+    assert_eq!(calendar_events(&signed_out.get(&feed).await).len(), 2);
+    assert_eq!(signed_out.get("/calendars/not-a-secret.ics").await.status, StatusCode::NOT_FOUND);
+
+    // A change: the maker can no longer make its slot; a rerun moves that meeting only, says so, and the feed follows.
+    let busy = maker_meeting.slot.to_string();
+    assert_eq!(
+        maker.call("save_availability", &[("slug", &event), ("firm", &lash_firm), ("slots[]", "0"), ("slots[]", &busy)]).await.status,
+        StatusCode::OK
+    );
+    let rival_before = placed(&site).await.into_iter().find(|m| m.id != maker_meeting.id).unwrap();
+    assert_eq!(runner.call("generate_schedule", &[("slug", &event)]).await.status, StatusCode::OK);
+    let after = placed(&site).await;
+    let moved = after.iter().find(|m| m.id == maker_meeting.id).unwrap();
+    assert!(moved.slot != maker_meeting.slot && moved.slot != 0);
+    assert_eq!(after.iter().find(|m| m.id == rival_before.id).unwrap().slot, rival_before.slot, "the other meeting stays put");
+    assert!(main_of(&runner.get(&format!("/events/{event}/schedule")).await).contains("1 kept in place, 0 added, 1 moved, 0 dropped"));
+    let entries = calendar_events(&signed_out.get(&feed).await);
+    let meeting = entries.iter().find(|e| e["SUMMARY"].contains("Lash Mart")).unwrap();
+    assert_eq!(meeting["DTSTART"], slot_start(&row, moved.slot));
+
+    // A new address revokes the old.
+    assert_eq!(maker.call("new_calendar_link", &link).await.status, StatusCode::OK);
+    assert_eq!(signed_out.get(&feed).await.status, StatusCode::NOT_FOUND);
+
+    // A firm that leaves: its meeting leaves the schedule, and the firm it was to meet is told.
+    let rival_id = registration_of(&site, &rival_firm).await.id.to_string();
+    assert_eq!(rival.call("withdraw_registration", &[("id", &rival_id)]).await.status, StatusCode::OK);
+    assert_eq!(placed(&site).await.len(), 1);
+    assert!(scout.get("/notifications").await.body.contains("Rival Lash Works cancelled your"));
+
+    // A cancelled event takes no schedule; its calendars mark the meetings cancelled.
+    assert_eq!(runner.call("change_event_status", &[("slug", &event), ("change", "cancel")]).await.status, StatusCode::OK);
+    assert_eq!(problem(&runner.call("generate_schedule", &[("slug", &event)]).await, "rebuild"), Problem::ScheduleClosed);
+    let entries = calendar_events(&maker.get(&ics).await);
+    assert!(entries.iter().all(|e| e["STATUS"] == "CANCELLED"));
+}

@@ -88,6 +88,7 @@ async fn stored(db: &sea_orm::DatabaseConnection) -> Vec<u64> {
         event::Entity::find().count(db).await.unwrap(),
         event_registration::Entity::find().count(db).await.unwrap(),
         meeting_request::Entity::find().count(db).await.unwrap(),
+        event_meeting::Entity::find().count(db).await.unwrap(),
     ]
 }
 
@@ -339,6 +340,10 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("withdraw_meeting_request", &["id"]),
     ("save_availability", &["slug", "firm", "slots[]"]),
     ("add_priority_meeting", &["slug", "supplier", "buyer"]),
+    ("event_schedule", &["slug"]),
+    ("generate_schedule", &["slug", "rebuild"]),
+    ("event_agenda", &["slug", "firm"]),
+    ("new_calendar_link", &["slug", "firm"]),
 ];
 
 #[tokio::test]

@@ -640,4 +640,26 @@ async fn hostile_text_in_an_event_comes_back_as_text() {
         maker.submit(&meetings, "request_meeting", &[("slug", &event), ("firm", &lash_firm), ("to", &to), ("note", &refused_note)]).await;
     let back = maker.get(&location(&refused)).await;
     assert_inert("a refused request", &back);
+
+    // The schedule, the agendas and the calendar: the hostile title and venue stay text.
+    let request = {
+        use sea_orm::EntityTrait;
+        app::entities::meeting_request::Entity::find().all(&site.db.db).await.unwrap()[0].id.to_string()
+    };
+    assert_eq!(scout.call("answer_meeting_request", &[("id", &request), ("answer", "accept")]).await.status, StatusCode::OK);
+    assert_eq!(runner.call("generate_schedule", &[("slug", &event)]).await.status, StatusCode::OK);
+    let pages = both_languages(&mut runner, &format!("/events/{event}/schedule")).await;
+    assert_eq!(title_of(&pages[1]), format!("Schedule · {TITLE} · Beltlink"));
+    let pages = both_languages(&mut maker, &format!("/events/{event}/agenda")).await;
+    assert_shown_in("the agenda", &pages, ATTRIBUTE);
+    both_languages(&mut scout, &format!("/events/{event}/agenda")).await;
+    let ics = maker.get(&format!("/events/{event}/agenda.ics?firm={lash_firm}&lang=en")).await;
+    let calendars: Vec<_> = ical::IcalParser::new(std::io::BufReader::new(ics.body.as_bytes())).collect::<Result<_, _>>().unwrap();
+    let events = &calendars[0].events;
+    assert_eq!(events.len(), 2, "no entry forged by the text");
+    let value = |e: &ical::parser::ical::component::IcalEvent, name: &str| {
+        e.properties.iter().find(|p| p.name == name).and_then(|p| p.value.clone()).unwrap_or_default()
+    };
+    assert!(events.iter().any(|e| value(e, "SUMMARY") == TITLE), "the title, whole, as one property");
+    assert!(events.iter().all(|e| value(e, "LOCATION").starts_with(ATTRIBUTE)), "the venue, whole");
 }
