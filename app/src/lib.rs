@@ -205,6 +205,9 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("events/:slug/meetings") view={Lazy::<EventMeetingsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("events/:slug/schedule") view={Lazy::<EventScheduleRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("events/:slug/agenda") view={Lazy::<EventAgendaRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("events/:slug/day") view={Lazy::<EventDayRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("events/:slug/check-in/:registration") view={Lazy::<EventCheckInRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("events/:slug/badge") view={Lazy::<EventBadgeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/new") view={Lazy::<NewOrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug") view={Lazy::<OrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/profile") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
@@ -300,6 +303,9 @@ lazy_page!(EditEventRoute, events::pages::EditEventPage);
 lazy_page!(EventMeetingsRoute, events::pages::EventMeetingsPage);
 lazy_page!(EventScheduleRoute, events::pages::EventSchedulePage);
 lazy_page!(EventAgendaRoute, events::pages::EventAgendaPage);
+lazy_page!(EventDayRoute, events::pages::EventDayPage);
+lazy_page!(EventCheckInRoute, events::pages::EventCheckInPage);
+lazy_page!(EventBadgeRoute, events::pages::EventBadgePage);
 lazy_page!(CriteriaRoute, readiness::pages::CriteriaPageView);
 lazy_page!(ThreadRoute, inquiries::pages::ThreadPageView);
 lazy_page!(NewInquiryRoute, inquiries::pages::NewInquiryPage);

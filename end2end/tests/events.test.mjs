@@ -24,7 +24,7 @@ async function maker(stamp, n, name) {
   return { ...watched, firm: new URL(page.url()).pathname.split('/').pop() };
 }
 
-test('an association publishes an event with entry criteria; a qualified maker registers, an unqualified one is told which criterion failed; a platform asks the maker for a meeting and the maker accepts; the organiser schedules it and both firms find it on their agendas, with a calendar file', async () => {
+test('an association publishes an event with entry criteria; a qualified maker registers, an unqualified one is told which criterion failed; a platform asks the maker for a meeting and the maker accepts; the organiser schedules it and both firms find it on their agendas, with a calendar file; the organiser checks the maker in', async () => {
   const stamp = Date.now();
   const admin = await watchedPage(browser, { locale: 'en-US' });
   await signInAsAdmin(admin.page);
@@ -132,7 +132,6 @@ test('an association publishes an event with entry criteria; a qualified maker r
   assert.match(await admin.page.textContent('.table-plan'), new RegExp(`Qualified Lashes ${stamp}`));
   assert.match(await admin.page.textContent('.schedule-run'), /Placed 1 of 1 meetings/);
   assert.deepEqual(admin.problems().filter((p) => !refused.test(p)), [], 'only the refusal this story expects');
-  await admin.context.close();
 
   // Both firms find the meeting on their agendas; the maker downloads its calendar file.
   await gotoHydrated(good.page, event);
@@ -149,6 +148,15 @@ test('an association publishes an event with entry criteria; a qualified maker r
   assert.match(await scout.page.textContent('.agenda'), new RegExp(`Qualified Lashes ${stamp}`));
   assert.deepEqual(scout.problems(), []);
   await scout.context.close();
+
+  // On the day the organiser checks the maker in from the day view.
+  await Promise.all([admin.page.waitForURL(`${BASE}${event}/day`), admin.page.click('.breadcrumb a[href$="/day"]')]);
+  const arrival = admin.page.locator('.arrivals li', { hasText: `Qualified Lashes ${stamp}` });
+  await Promise.all([admin.page.waitForURL(/saved=1/), arrival.locator('button[type=submit]').click()]);
+  await admin.page.waitForSelector('.arrivals li.arrived');
+  assert.match(await admin.page.textContent('.arrivals li.arrived'), new RegExp(`Qualified Lashes ${stamp}.*Checked in at`));
+  assert.deepEqual(admin.problems().filter((p) => !refused.test(p)), []);
+  await admin.context.close();
   const chinese = await watchedPage(browser, { locale: 'zh-CN' });
   await gotoHydrated(chinese.page, event);
   assert.match(await chinese.page.textContent('.sides'), /持有 BSCI 认证/);

@@ -26,6 +26,7 @@ mod m20261203_000017_associations;
 mod m20261203_000018_events;
 mod m20261203_000019_meeting_requests;
 mod m20261203_000020_event_schedule;
+mod m20261203_000021_event_day;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000018_events::Migration),
             Box::new(m20261203_000019_meeting_requests::Migration),
             Box::new(m20261203_000020_event_schedule::Migration),
+            Box::new(m20261203_000021_event_day::Migration),
         ]
     }
 }

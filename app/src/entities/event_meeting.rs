@@ -14,6 +14,8 @@ pub struct Model {
     /// From 0; shown from 1.
     pub table_no: i32,
     pub scheduled_at: DateTimeUtc,
+    /// Cancelled by an organiser on the day: shown as such, never placed again.
+    pub cancelled_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -18,6 +18,8 @@ pub struct Model {
     pub unavailable_slots: String,
     /// The secret of the firm's calendar subscription address.
     pub calendar_token: Option<String>,
+    /// When an organiser checked the firm in on the day.
+    pub checked_in_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -877,3 +877,145 @@ pub async fn subscribed_calendar(state: &crate::state::AppState, token: &str, la
     let row = repo::by_slug(&state.db, &row.slug).await?;
     schedule_repo::calendar_of(&state.db, &state.mail, &row, &registration, lang, chrono::Utc::now()).await
 }
+
+/// The event and the actor, for the organisers' day functions: only its
+/// organisers (`may_manage`), and changes only while it is published.
+#[cfg(feature = "ssr")]
+async fn organised(
+    db: &sea_orm::DatabaseConnection,
+    actor: &crate::accounts::types::CurrentUser,
+    slug: &str,
+    changing: bool,
+) -> Result<crate::entities::event::Model, AppError> {
+    use crate::events::policy::{self, ScheduleRefusal};
+    use crate::events::repo;
+    let (row, _, permissions) = event_for(db, Some(actor), slug).await?;
+    if !policy::may_manage(&permissions) {
+        return Err(AppError::Forbidden);
+    }
+    if changing {
+        match policy::may_schedule(&permissions, repo::status_of(&row)) {
+            Ok(()) => {}
+            Err(ScheduleRefusal::NotOrganiser) => return Err(AppError::Forbidden),
+            Err(ScheduleRefusal::NotPublished) => {
+                return Err(crate::forms::FormErrors::refusing("meeting", crate::forms::Problem::ScheduleClosed))
+            }
+        }
+    }
+    Ok(row)
+}
+
+/// `/events/{slug}/day`: the table plan as it stands, arrivals, no-shows;
+/// `moving` names a meeting to offer new places for. The organisers.
+#[server(prefix = "/api", endpoint = "event_day")]
+pub async fn event_day(slug: String, #[server(default)] moving: String) -> Result<crate::events::types::DayPage, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let row = organised(&state.db, &actor, &slug, false).await?;
+    crate::events::day_repo::page(&state.db, &row, moving.trim().parse().ok(), chrono::Utc::now()).await
+}
+
+/// A registration of the event by id (another event's is not there).
+#[cfg(feature = "ssr")]
+async fn registration_at(
+    db: &sea_orm::DatabaseConnection,
+    row: &crate::entities::event::Model,
+    id: &str,
+) -> Result<crate::entities::event_registration::Model, AppError> {
+    use crate::events::types::RegistrationStatus;
+    let id = id.trim().parse::<i32>().map_err(|_| AppError::NotFound)?;
+    let found = crate::events::repo::registration_by_id(db, id).await?;
+    if found.event_id != row.id || found.status != RegistrationStatus::Accepted.code() {
+        return Err(AppError::NotFound);
+    }
+    Ok(found)
+}
+
+/// `/events/{slug}/check-in/{registration}`: what a badge's QR code opens. The organisers.
+#[server(prefix = "/api", endpoint = "event_check_in")]
+pub async fn event_check_in(slug: String, registration: String) -> Result<crate::events::types::CheckInPage, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let row = organised(&state.db, &actor, &slug, false).await?;
+    let registration = registration_at(&state.db, &row, &registration).await?;
+    crate::events::day_repo::check_in_page(&state.db, &row, &registration, chrono::Utc::now()).await
+}
+
+/// Marks a firm arrived, or (`arrived` empty) undoes it. The organisers, while the event is published.
+#[server(prefix = "/api", endpoint = "check_in_participant")]
+pub async fn check_in_participant(
+    slug: String,
+    registration: String,
+    #[server(default)] arrived: String,
+    #[server(default)] from: String,
+) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let row = organised(&state.db, &actor, &slug, true).await?;
+    let found = registration_at(&state.db, &row, &registration).await?;
+    let arrived = !arrived.trim().is_empty();
+    let txn = crate::db::begin_write(&state.db).await?;
+    crate::events::day_repo::check_in(&txn, &found, arrived, chrono::Utc::now()).await?;
+    txn.commit().await?;
+    tracing::info!(event = row.slug, registration = found.id, arrived, user_id = actor.id, "check-in");
+    let back = if from == "desk" {
+        format!("/events/{}/check-in/{}?saved=1", row.slug, found.id)
+    } else {
+        format!("/events/{}/day?saved=1", row.slug)
+    };
+    leptos_axum::redirect(&back);
+    Ok(())
+}
+
+/// Cancels a meeting on the day; both firms are told. The organisers, while the event is published.
+#[server(prefix = "/api", endpoint = "cancel_event_meeting")]
+pub async fn cancel_event_meeting(slug: String, meeting: String) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let row = organised(&state.db, &actor, &slug, true).await?;
+    let found = crate::events::day_repo::meeting_by_id(&state.db, row.id, meeting.trim().parse().map_err(|_| AppError::NotFound)?).await?;
+    let txn = crate::db::begin_write(&state.db).await?;
+    crate::events::day_repo::cancel(&txn, &state.mail, &row, &found, chrono::Utc::now()).await?;
+    txn.commit().await?;
+    state.mail.wake.notify_one();
+    tracing::info!(event = row.slug, meeting = found.id, user_id = actor.id, "meeting cancelled");
+    leptos_axum::redirect(&format!("/events/{}/day?cancelled=1", row.slug));
+    Ok(())
+}
+
+/// Moves a meeting to a free place (`slot-table`) both firms can make; both are told.
+/// The organisers, while the event is published.
+#[server(prefix = "/api", endpoint = "move_event_meeting")]
+pub async fn move_event_meeting(slug: String, meeting: String, #[server(default)] place: String) -> Result<(), AppError> {
+    use crate::forms::{FormErrors, Problem};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let row = organised(&state.db, &actor, &slug, true).await?;
+    let found = crate::events::day_repo::meeting_by_id(&state.db, row.id, meeting.trim().parse().map_err(|_| AppError::NotFound)?).await?;
+    if found.cancelled_at.is_some() {
+        return Err(FormErrors::refusing("meeting", Problem::AlreadyClosed));
+    }
+    let place = crate::events::day::parse_place(&place).ok_or_else(|| FormErrors::refusing("place", Problem::NotAChoice))?;
+    let txn = crate::db::begin_write(&state.db).await?;
+    crate::events::day_repo::move_to(&txn, &state.mail, &row, &found, place, chrono::Utc::now()).await?;
+    txn.commit().await?;
+    state.mail.wake.notify_one();
+    tracing::info!(event = row.slug, meeting = found.id, slot = place.0, table = place.1, user_id = actor.id, "meeting moved");
+    leptos_axum::redirect(&format!("/events/{}/day?moved=1", row.slug));
+    Ok(())
+}
+
+/// `/events/{slug}/badge`: a registered firm's printable badge. Its team.
+#[server(prefix = "/api", endpoint = "event_badge")]
+pub async fn event_badge(slug: String, #[server(default)] firm: String) -> Result<crate::events::types::BadgePage, AppError> {
+    use crate::events::types::RegistrationStatus;
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (row, _, _) = event_for(&state.db, Some(&actor), &slug).await?;
+    let (_, registration, _, _) = participant(&state.db, &actor, &row, &firm).await?;
+    if registration.status != RegistrationStatus::Accepted.code() {
+        // A firm on the waitlist has no seat, so no badge.
+        return Err(AppError::NotFound);
+    }
+    crate::events::day_repo::badge(&state.db, &state.mail, &row, &registration, chrono::Utc::now()).await
+}

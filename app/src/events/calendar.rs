@@ -16,6 +16,8 @@ pub struct Entry {
     pub description: String,
     pub location: String,
     pub url: String,
+    /// Cancelled by the organisers on the day.
+    pub cancelled: bool,
 }
 
 /// The calendar named `name`; every entry marked cancelled when the event is.
@@ -35,7 +37,7 @@ pub fn ics(name: &str, entries: &[Entry], cancelled: bool, stamp: DateTime<Utc>)
             .description(&entry.description)
             .location(&entry.location)
             .url(&entry.url)
-            .status(if cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed });
+            .status(if cancelled || entry.cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed });
         calendar.push(event.done());
     }
     calendar.done().to_string()
@@ -56,6 +58,7 @@ mod tests {
             description: "a; b, c \\ d".into(),
             location: "Hall 1".into(),
             url: "https://example.org/events/e".into(),
+            cancelled: false,
         };
         let text = ics("Agenda", &[entry], false, at);
         let lines: Vec<&str> = text.split("\r\n").collect();

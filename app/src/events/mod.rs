@@ -6,6 +6,7 @@
 //! - `repo`: the data layer; `api`: server functions; `pages` and `texts`: what is shown.
 
 pub mod api;
+pub mod day;
 pub mod meetings;
 pub mod pages;
 pub mod policy;
@@ -19,6 +20,8 @@ pub mod types;
 
 #[cfg(feature = "ssr")]
 pub mod calendar;
+#[cfg(feature = "ssr")]
+pub mod day_repo;
 #[cfg(feature = "ssr")]
 pub mod meeting_repo;
 #[cfg(feature = "ssr")]

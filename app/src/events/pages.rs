@@ -275,7 +275,10 @@ fn OrganiserBar(slug: String, status: EventStatus) -> impl IntoView {
             <FormFailure failure=form_failure(action)/>
             <ErrorSummary errors=form_errors(action) fields=vec![("change", s.status), ("day", s.day)]/>
             {editable.then(|| view! { <a class="button-link" href=format!("/events/{slug}/edit")>{s.edit}</a> " " })}
-            {(status != EventStatus::Draft).then(|| view! { <a class="button-link" href=format!("/events/{slug}/schedule")>{s.schedule_title}</a> " " })}
+            {(status != EventStatus::Draft).then(|| view! {
+                <a class="button-link" href=format!("/events/{slug}/schedule")>{s.schedule_title}</a> " "
+                <a class="button-link" href=format!("/events/{slug}/day")>{s.day_title}</a> " "
+            })}
             {(!changes.is_empty()).then(|| view! {
                 <ActionForm action attr:class="inline-form">
                     <input type="hidden" name="slug" value=slug.clone()/>
@@ -943,7 +946,11 @@ fn ScheduleView(page: SchedulePage) -> impl IntoView {
     view! {
         <Title text=format!("{} · {title} · {}", s.schedule_title, lang.texts().site_name)/>
         <section class="schedule-page">
-            <p class="breadcrumb"><a href=format!("/events/{slug}")>{title.clone()}</a></p>
+            <p class="breadcrumb">
+                <a href=format!("/events/{slug}")>{title.clone()}</a>
+                " · "
+                <a href=format!("/events/{slug}/day")>{s.day_title}</a>
+            </p>
             <h1>{format!("{} · {title}", s.schedule_title)}</h1>
             {ran.then(|| view! { <p class="notice" role="status">{s.schedule_made}</p> })}
             <p>{figures}</p>
@@ -1018,11 +1025,12 @@ fn AgendaView(page: AgendaPage) -> impl IntoView {
         Either::Right(view! {
             <ol class="agenda">
                 {items.into_iter().map(|item| view! {
-                    <li class="agenda-item">
+                    <li class="agenda-item" class:cancelled=item.cancelled>
                         <span class="agenda-time">{item.time.clone()}</span>
                         <span class="agenda-table">{s.table_n.replace("{n}", &(item.table + 1).to_string())}</span>
                         <a href=format!("/orgs/{}", item.counterpart.slug)>{item.counterpart.name.get(lang).to_string()}</a>
                         {item.priority.then(|| view! { " " <span class="badge">{s.priority_badge}</span> })}
+                        {item.cancelled.then(|| view! { " " <span class="badge">{s.cancelled_by_organisers}</span> })}
                     </li>
                 }).collect_view()}
             </ol>
@@ -1035,6 +1043,8 @@ fn AgendaView(page: AgendaPage) -> impl IntoView {
                 <a href=format!("/events/{slug}")>{title.clone()}</a>
                 " · "
                 <a href=format!("/events/{slug}/meetings?firm={firm}")>{s.meetings_title}</a>
+                " · "
+                <a href=format!("/events/{slug}/badge?firm={firm}")>{s.badge_title}</a>
             </p>
             <h1>{format!("{} · {title}", s.agenda_title)}</h1>
             {link_made.then(|| view! { <p class="notice" role="status">{s.link_made}</p> })}
@@ -1079,6 +1089,306 @@ fn AgendaView(page: AgendaPage) -> impl IntoView {
                     </ActionForm>
                 })}
             </section>
+        </section>
+    }
+}
+
+/// `/events/{slug}/day`
+#[component]
+pub fn EventDayPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let page = Resource::new(
+        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
+        move |(slug, _)| {
+            let moving = query.with_untracked(|q| q.get("move").unwrap_or_default());
+            crate::events::api::event_day(slug, moving)
+        },
+    );
+    crate::loaded!(page, page => view! { <DayView page/> })
+}
+
+fn day_notice(s: &'static EventTexts, query: &leptos_router::params::ParamsMap) -> Option<&'static str> {
+    [("saved", s.check_in_saved), ("cancelled", s.meeting_cancelled), ("moved", s.meeting_moved)]
+        .into_iter()
+        .find(|(key, _)| query.get(key).is_some())
+        .map(|(_, text)| text)
+}
+
+#[component]
+fn DayView(page: DayPage) -> impl IntoView {
+    use crate::events::api::{CancelEventMeeting, CheckInParticipant, MoveEventMeeting};
+    use crate::events::day::MeetingState;
+    let lang = use_lang();
+    let s = texts(lang);
+    let check_in = ServerAction::<CheckInParticipant>::new();
+    let cancel = ServerAction::<CancelEventMeeting>::new();
+    let moving = ServerAction::<MoveEventMeeting>::new();
+    let query = use_query_map();
+    let said = query.with_untracked(|q| day_notice(s, q));
+    let title = page.event.title.get(lang).to_string();
+    let slug = page.event.slug.clone();
+    let count = |state: MeetingState| page.meetings.iter().filter(|m| m.state == state).count().to_string();
+    let tally = s
+        .day_tally
+        .replace("{upcoming}", &count(MeetingState::Upcoming))
+        .replace("{held}", &count(MeetingState::Held))
+        .replace("{no_show}", &count(MeetingState::NoShow))
+        .replace("{cancelled}", &count(MeetingState::Cancelled));
+    let arrived = page.participants.iter().filter(|p| p.checked_in.is_some()).count();
+    let arrivals = s.arrivals.replace("{n}", &arrived.to_string()).replace("{of}", &page.participants.len().to_string());
+    let may_act = page.may_act;
+    let here = move |yes: bool| if yes { s.here } else { s.not_here };
+    let move_slug = slug.clone();
+    let move_form = page.moving.clone().map(|(meeting, places)| {
+        let slug = move_slug;
+        let back = format!("/events/{slug}/day");
+        let pair = format!("{} ↔ {}", meeting.supplier.name.get(lang), meeting.buyer.name.get(lang));
+        view! {
+            <section class="move-meeting no-print">
+                <h2>{format!("{}{}{pair}", s.move_meeting, lang.pick("：", ": "))}</h2>
+                <FormFailure failure=form_failure(moving)/>
+                <ErrorSummary errors=form_errors(moving) fields=vec![("place", s.move_to)]/>
+                {if places.is_empty() {
+                    Either::Left(view! { <p class="empty">{s.no_free_place}</p> })
+                } else {
+                    Either::Right(view! {
+                        <ActionForm action=moving attr:class="inline-form">
+                            <input type="hidden" name="slug" value=slug.clone()/>
+                            <input type="hidden" name="meeting" value=meeting.meeting_id.to_string()/>
+                            <label for="field-place">{s.move_to}</label>
+                            <select id="field-place" name="place">
+                                {places.into_iter().map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()}
+                            </select>
+                            <button type="submit">{s.move_meeting}</button>
+                        </ActionForm>
+                    })
+                }}
+                <p><a href=back>{s.cancel_move}</a></p>
+            </section>
+        }
+    });
+    let slots = page.slots.clone();
+    view! {
+        <Title text=format!("{} · {title} · {}", s.day_title, lang.texts().site_name)/>
+        <section class="day-page">
+            <p class="breadcrumb no-print">
+                <a href=format!("/events/{slug}")>{title.clone()}</a>
+                " · "
+                <a href=format!("/events/{slug}/schedule")>{s.schedule_title}</a>
+            </p>
+            <h1>{format!("{} · {title}", s.day_title)}</h1>
+            <p class="event-meta">{format!("{} {} ({})", page.event.day, page.event.hours, s.china_time)}</p>
+            {said.map(|text| view! { <p class="notice no-print" role="status">{text}</p> })}
+            {(!may_act).then(|| view! { <p class="notice no-print">{crate::forms::Problem::ScheduleClosed.message(lang)}</p> })}
+            <p>{tally}</p>
+            <p class="hint no-print">{s.day_hint}</p>
+            <FormFailure failure=form_failure(check_in)/>
+            <FormFailure failure=form_failure(cancel)/>
+            <ErrorSummary errors=form_errors(cancel) fields=vec![("meeting", s.table_plan)]/>
+            {move_form}
+            <h2>{s.table_plan}</h2>
+            {if page.meetings.is_empty() {
+                Either::Left(view! { <p class="empty">{s.no_meetings_placed}</p> })
+            } else {
+                Either::Right(view! {
+                    <div class="table-scroll">
+                        <table class="print-table table-plan day-plan">
+                            <thead><tr>
+                                <th scope="col">{s.time}</th><th scope="col">{s.table}</th><th scope="col">{s.supplier}</th>
+                                <th scope="col">{s.buyer}</th><th scope="col">{s.state}</th><th scope="col" class="no-print">{s.actions}</th>
+                            </tr></thead>
+                            <tbody>
+                                {page.meetings.clone().into_iter().map(|m| {
+                                    let slug = slug.clone();
+                                    let time = slots.get(m.slot).cloned().unwrap_or_default();
+                                    let live = may_act && m.state != MeetingState::Cancelled;
+                                    let id = m.meeting_id.to_string();
+                                    view! {
+                                        <tr class=format!("meeting-{}", m.state.code())>
+                                            <td>{time}</td>
+                                            <td>{(m.table + 1).to_string()}</td>
+                                            <td>{m.supplier.name.get(lang).to_string()}<br/><small>{here(m.supplier_here)}</small></td>
+                                            <td>
+                                                {m.buyer.name.get(lang).to_string()}
+                                                {m.priority.then(|| view! { " " <span class="badge">{s.priority_badge}</span> })}
+                                                <br/><small>{here(m.buyer_here)}</small>
+                                            </td>
+                                            <td>{m.state.label(lang)}</td>
+                                            <td class="no-print">
+                                                {live.then(|| view! {
+                                                    <a href=format!("/events/{}/day?move={id}", slug)>{s.move_meeting}</a>
+                                                    <ActionForm action=cancel attr:class="inline-form">
+                                                        <input type="hidden" name="slug" value=slug.clone()/>
+                                                        <input type="hidden" name="meeting" value=id.clone()/>
+                                                        <button type="submit" class="secondary">{s.cancel_meeting}</button>
+                                                    </ActionForm>
+                                                })}
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                })
+            }}
+            <h2>{s.check_in_title}</h2>
+            <p>{arrivals}</p>
+            <ul class="arrivals">
+                {page.participants.clone().into_iter().map(|p| {
+                    let slug = slug.clone();
+                    let arrived = p.checked_in.is_some();
+                    view! {
+                        <li class:arrived=arrived>
+                            <a href=format!("/events/{slug}/check-in/{}", p.registration_id)>{p.firm.name.get(lang).to_string()}</a>
+                            {format!(" · {} · ", p.side.label(lang))}
+                            {match p.checked_in {
+                                Some(at) => Either::Left(view! { {s.arrived_at}" " <When at/> }),
+                                None => Either::Right(view! { {s.not_here} }),
+                            }}
+                            {may_act.then(|| view! {
+                                <ActionForm action=check_in attr:class="inline-form no-print">
+                                    <input type="hidden" name="slug" value=slug.clone()/>
+                                    <input type="hidden" name="registration" value=p.registration_id.to_string()/>
+                                    {(!arrived).then(|| view! { <input type="hidden" name="arrived" value="yes"/> })}
+                                    <button type="submit" class=if arrived { "secondary" } else { "" }>{if arrived { s.undo_check_in } else { s.check_in }}</button>
+                                </ActionForm>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// `/events/{slug}/check-in/{registration}`
+#[component]
+pub fn EventCheckInPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let page = Resource::new(
+        move || {
+            (
+                params.get().get("slug").unwrap_or_default(),
+                params.get().get("registration").unwrap_or_default(),
+                query.get().to_query_string(),
+            )
+        },
+        |(slug, registration, _)| crate::events::api::event_check_in(slug, registration),
+    );
+    crate::loaded!(page, page => view! { <CheckInView page/> })
+}
+
+#[component]
+fn CheckInView(page: CheckInPage) -> impl IntoView {
+    use crate::events::api::CheckInParticipant;
+    let lang = use_lang();
+    let s = texts(lang);
+    let action = ServerAction::<CheckInParticipant>::new();
+    let query = use_query_map();
+    let saved = query.with_untracked(|q| q.get("saved").is_some());
+    let title = page.event.title.get(lang).to_string();
+    let slug = page.event.slug.clone();
+    let p = page.participant.clone();
+    let arrived = p.checked_in.is_some();
+    view! {
+        <Title text=format!("{} · {} · {}", s.check_in_title, p.firm.name.get(lang), lang.texts().site_name)/>
+        <section class="check-in-page">
+            <p class="breadcrumb">
+                <a href=format!("/events/{slug}")>{title.clone()}</a>
+                " · "
+                <a href=format!("/events/{slug}/day")>{s.day_title}</a>
+            </p>
+            <h1>{p.firm.name.get(lang).to_string()}</h1>
+            <p>{format!("{} · {title}", p.side.label(lang))}</p>
+            {saved.then(|| view! { <p class="notice" role="status">{s.check_in_saved}</p> })}
+            <p class="check-in-state" class:arrived=arrived>
+                {match p.checked_in {
+                    Some(at) => Either::Left(view! { {s.arrived_at}" " <When at/> }),
+                    None => Either::Right(view! { {s.not_here} }),
+                }}
+            </p>
+            <FormFailure failure=form_failure(action)/>
+            <ErrorSummary errors=form_errors(action) fields=vec![("meeting", s.check_in)]/>
+            {page.may_act.then(|| view! {
+                <ActionForm action attr:class="check-in-form">
+                    <input type="hidden" name="slug" value=slug.clone()/>
+                    <input type="hidden" name="registration" value=p.registration_id.to_string()/>
+                    <input type="hidden" name="from" value="desk"/>
+                    {(!arrived).then(|| view! { <input type="hidden" name="arrived" value="yes"/> })}
+                    <button type="submit" class=if arrived { "secondary" } else { "" }>{if arrived { s.undo_check_in } else { s.check_in }}</button>
+                </ActionForm>
+            })}
+            <h2>{s.agenda_title}</h2>
+            <AgendaList items=page.items.clone()/>
+        </section>
+    }
+}
+
+/// A firm's meetings in time order.
+#[component]
+fn AgendaList(items: Vec<AgendaItem>) -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    if items.is_empty() {
+        return Either::Left(view! { <p class="empty">{s.agenda_empty}</p> });
+    }
+    Either::Right(view! {
+        <ol class="agenda">
+            {items.into_iter().map(|item| view! {
+                <li class="agenda-item" class:cancelled=item.cancelled>
+                    <span class="agenda-time">{item.time.clone()}</span>
+                    <span class="agenda-table">{s.table_n.replace("{n}", &(item.table + 1).to_string())}</span>
+                    <a href=format!("/orgs/{}", item.counterpart.slug)>{item.counterpart.name.get(lang).to_string()}</a>
+                    {item.priority.then(|| view! { " " <span class="badge">{s.priority_badge}</span> })}
+                    {item.cancelled.then(|| view! { " " <span class="badge">{s.cancelled_by_organisers}</span> })}
+                </li>
+            }).collect_view()}
+        </ol>
+    })
+}
+
+/// `/events/{slug}/badge`
+#[component]
+pub fn EventBadgePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let page = Resource::new(
+        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
+        move |(slug, _)| {
+            let firm = query.with_untracked(|q| q.get("firm").unwrap_or_default());
+            crate::events::api::event_badge(slug, firm)
+        },
+    );
+    crate::loaded!(page, page => view! { <BadgeView page/> })
+}
+
+#[component]
+fn BadgeView(page: BadgePage) -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    let title = page.event.title.get(lang).to_string();
+    let slug = page.event.slug.clone();
+    let venue = page.venue.get(lang).to_string();
+    view! {
+        <Title text=format!("{} · {} · {}", s.badge_title, page.firm.name.get(lang), lang.texts().site_name)/>
+        <section class="badge-page">
+            <p class="breadcrumb no-print">
+                <a href=format!("/events/{slug}/agenda?firm={}", page.firm.slug)>{s.agenda_title}</a>
+            </p>
+            <p class="hint no-print">{s.badge_hint}</p>
+            <article class="event-badge">
+                <p class="badge-event">{title.clone()}</p>
+                <p class="badge-when">{format!("{} {} ({})", page.event.day, page.event.hours, s.china_time)}{(!venue.is_empty()).then(|| format!(" · {venue}"))}</p>
+                <h1 class="badge-firm">{page.firm.name.get(lang).to_string()}</h1>
+                <p class="badge-side">{page.side.label(lang)}</p>
+                // The SVG is made on the server from the check-in address alone (a slug and a number).
+                <div class="badge-qr" inner_html=page.qr_svg.clone()></div>
+                <p class="badge-scan">{s.badge_scan}</p>
+                <AgendaList items=page.items.clone()/>
+            </article>
         </section>
     }
 }

@@ -19,32 +19,41 @@ use crate::i18n::{Bilingual, Lang};
 use crate::state::MailSettings;
 
 /// Everything a schedule is made from, read once.
-struct Inputs {
+pub(crate) struct Inputs {
     /// Firms with a seat.
-    seated: Vec<event_registration::Model>,
-    /// Accepted requests between two seated firms.
-    accepted: Vec<meeting_request::Model>,
-    /// The meetings as stored.
-    stored: Vec<event_meeting::Model>,
+    pub(crate) seated: Vec<event_registration::Model>,
+    /// Accepted requests between two seated firms, but those cancelled on the day.
+    pub(crate) accepted: Vec<meeting_request::Model>,
+    /// The meetings as stored, but those cancelled.
+    pub(crate) stored: Vec<event_meeting::Model>,
+    /// Meetings the organisers cancelled on the day, with their requests.
+    pub(crate) cancelled: Vec<(event_meeting::Model, meeting_request::Model)>,
 }
 
-async fn inputs<C: ConnectionTrait>(db: &C, row: &event::Model, now: DateTime<Utc>) -> Result<Inputs, AppError> {
+pub(crate) async fn inputs<C: ConnectionTrait>(db: &C, row: &event::Model, now: DateTime<Utc>) -> Result<Inputs, AppError> {
     let seated: Vec<event_registration::Model> =
         repo::standing_registrations(db, row.id).await?.into_iter().filter(|r| r.status == RegistrationStatus::Accepted.code()).collect();
     let ids: HashSet<i32> = seated.iter().map(|r| r.id).collect();
-    let accepted = meeting_repo::requests_of(db, row.id)
+    let (cancelled, stored): (Vec<event_meeting::Model>, Vec<event_meeting::Model>) = event_meeting::Entity::find()
+        .filter(event_meeting::Column::EventId.eq(row.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .partition(|m| m.cancelled_at.is_some());
+    let (called_off, accepted): (Vec<meeting_request::Model>, Vec<meeting_request::Model>) = meeting_repo::requests_of(db, row.id)
         .await?
         .into_iter()
         .filter(|r| meeting_repo::status_now(r, row, now) == RequestStatus::Accepted)
         .filter(|r| ids.contains(&r.from_registration_id) && ids.contains(&r.to_registration_id))
-        .collect();
-    let stored = event_meeting::Entity::find().filter(event_meeting::Column::EventId.eq(row.id)).all(db).await?;
-    Ok(Inputs { seated, accepted, stored })
+        .partition(|r| cancelled.iter().any(|m| m.request_id == r.id));
+    let cancelled =
+        cancelled.into_iter().filter_map(|m| Some((m.clone(), called_off.iter().find(|r| r.id == m.request_id)?.clone()))).collect();
+    Ok(Inputs { seated, accepted, stored, cancelled })
 }
 
 impl Inputs {
     /// Stored meetings that stand: their request still accepted, their slot still in the day.
-    fn standing(&self, slots: usize) -> Vec<&event_meeting::Model> {
+    pub(crate) fn standing(&self, slots: usize) -> Vec<&event_meeting::Model> {
         let accepted: HashSet<i32> = self.accepted.iter().map(|r| r.id).collect();
         self.stored.iter().filter(|m| accepted.contains(&m.request_id) && (m.slot as usize) < slots).collect()
     }
@@ -54,7 +63,7 @@ impl Inputs {
     }
 
     /// (supplier, buyer) registrations of a request.
-    fn ends(&self, request: &meeting_request::Model) -> (i32, i32) {
+    pub(crate) fn ends(&self, request: &meeting_request::Model) -> (i32, i32) {
         if self.side_of(request.from_registration_id) == Side::Supplier {
             (request.from_registration_id, request.to_registration_id)
         } else {
@@ -224,7 +233,7 @@ pub async fn page<C: ConnectionTrait>(db: &C, row: &event::Model, now: DateTime<
 }
 
 /// A firm's meetings in time order, and its accepted requests not placed.
-async fn items_of<C: ConnectionTrait>(
+pub(crate) async fn items_of<C: ConnectionTrait>(
     db: &C,
     row: &event::Model,
     registration: &event_registration::Model,
@@ -247,12 +256,28 @@ async fn items_of<C: ConnectionTrait>(
                 table: m.table_no as usize,
                 counterpart,
                 priority: r.priority,
+                cancelled: false,
             }),
             None => unplaced.push(counterpart),
         }
     }
+    for (m, r) in
+        inputs.cancelled.iter().filter(|(_, r)| r.from_registration_id == registration.id || r.to_registration_id == registration.id)
+    {
+        let other = if r.from_registration_id == registration.id { r.to_registration_id } else { r.from_registration_id };
+        let (Some(counterpart), Some(slot)) = (firms.get(&other).cloned(), slots.get(m.slot as usize)) else { continue };
+        items.push(AgendaItem {
+            request_id: r.id,
+            slot: m.slot as usize,
+            time: slot.label(),
+            table: m.table_no as usize,
+            counterpart,
+            priority: r.priority,
+            cancelled: true,
+        });
+    }
     items.sort_by_key(|i| (i.slot, i.table));
-    Ok((items, unplaced, !inputs.stored.is_empty() || row.schedule_run.is_some()))
+    Ok((items, unplaced, row.schedule_run.is_some()))
 }
 
 /// `/events/{slug}/agenda` for a firm's registration.
@@ -312,6 +337,7 @@ pub async fn calendar_of<C: ConnectionTrait>(
         description: agenda_url.clone(),
         location: location.clone(),
         url: mail.link(&format!("/events/{}", row.slug)),
+        cancelled: false,
     }];
     for item in &items {
         let slot = slots[item.slot];
@@ -332,6 +358,7 @@ pub async fn calendar_of<C: ConnectionTrait>(
             description: format!("{title}\n{table}\n{agenda_url}"),
             location: location.clone(),
             url: agenda_url.clone(),
+            cancelled: item.cancelled,
         });
     }
     let name = format!("{} · {}", title, crate::read::named_org(&firm).name.get(lang));

@@ -336,6 +336,8 @@ pub struct AgendaItem {
     pub table: usize,
     pub counterpart: Named,
     pub priority: bool,
+    /// Cancelled by the organisers on the day.
+    pub cancelled: bool,
 }
 
 /// `/events/{slug}/agenda`: a registered firm's meetings on the day.
@@ -354,4 +356,63 @@ pub struct AgendaPage {
     pub scheduled: bool,
     /// The firm's calendar subscription address (`https://…/calendars/….ics`), once made.
     pub subscription: Option<String>,
+}
+
+/// A firm with a seat, as the day's desk sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DayParticipant {
+    pub registration_id: i32,
+    pub firm: Named,
+    pub side: Side,
+    pub checked_in: Option<Moment>,
+}
+
+/// One meeting on the organisers' day view.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DayMeeting {
+    pub meeting_id: i32,
+    pub slot: usize,
+    pub table: usize,
+    pub supplier: Named,
+    pub buyer: Named,
+    pub supplier_here: bool,
+    pub buyer_here: bool,
+    pub state: crate::events::day::MeetingState,
+    pub priority: bool,
+}
+
+/// `/events/{slug}/day`: the organisers' day — the table plan as it stands,
+/// who has arrived, and moving or cancelling a meeting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DayPage {
+    pub event: EventCard,
+    pub slots: Vec<String>,
+    pub meetings: Vec<DayMeeting>,
+    pub participants: Vec<DayParticipant>,
+    /// The event is published: check-in, moves and cancellations are open.
+    pub may_act: bool,
+    /// The meeting being moved, and the places it may go (`slot-table`, label).
+    pub moving: Option<(DayMeeting, Vec<(String, String)>)>,
+}
+
+/// `/events/{slug}/check-in/{registration}`: what the badge's QR code opens.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckInPage {
+    pub event: EventCard,
+    pub participant: DayParticipant,
+    pub items: Vec<AgendaItem>,
+    pub may_act: bool,
+}
+
+/// `/events/{slug}/badge`: a participant's printable badge.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BadgePage {
+    pub event: EventCard,
+    pub venue: Bilingual,
+    pub firm: Named,
+    pub side: Side,
+    pub items: Vec<AgendaItem>,
+    /// The QR code (SVG made on the server from the check-in address only).
+    pub qr_svg: String,
+    pub check_in_url: String,
 }

@@ -553,3 +553,126 @@ async fn the_organisers_schedule_the_meetings_and_each_firm_gets_its_agenda_and_
     let entries = calendar_events(&maker.get(&ics).await);
     assert!(entries.iter().all(|e| e["STATUS"] == "CANCELLED"));
 }
+
+#[tokio::test]
+async fn on_the_day_organisers_check_firms_in_and_move_or_cancel_meetings() {
+    use app::entities::{event, event_meeting, event_registration};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let site = site().await;
+    let mut runner = association(&site, "runner@example.com", "Pingdu Lash Association", BELT).await;
+    let slug = {
+        let id = app::accounts::repo::find_by_email(&site.db.db, "runner@example.com").await.unwrap().unwrap().id;
+        let places = app::read::active_places(&site.db.db, id).await.unwrap();
+        app::read::organisation_by_id(&site.db.db, *places.keys().next().unwrap()).await.unwrap().slug
+    };
+    let fields: Vec<_> = event_fields("new", &slug, "Lash day on the day")
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with("s_"))
+        .chain([("publish", "yes".to_string())])
+        .collect();
+    let fields = with(&with(&fields, "supplier_seats", ""), "tables", "2");
+    let event = event_slug(&call(&mut runner, "save_event", &fields).await);
+    let (mut maker, lash_firm) = firm(&site, "maker@example.com", "Pingdu Lash Works").await;
+    let (mut rival, rival_firm) = firm(&site, "rival@example.com", "Rival Lash Works").await;
+    let mut scout = user(&site, "scout@example.com", Role::PlatformScout).await;
+    let platform = created_slug(&scout.call("create_organisation", &org_fields("platform", "Lash Mart", BELT)).await);
+    for (browser, firm) in [(&mut maker, &lash_firm), (&mut rival, &rival_firm), (&mut scout, &platform)] {
+        assert_eq!(register(browser, &event, firm).await.status, StatusCode::OK);
+    }
+    let maker_reg = registration_of(&site, &lash_firm).await.id;
+    let scout_reg = registration_of(&site, &platform).await.id;
+    let asked =
+        maker.call("request_meeting", &[("slug", &event), ("firm", &lash_firm), ("to", &scout_reg.to_string()), ("note", "")]).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    let request = app::entities::meeting_request::Entity::find().all(&site.db.db).await.unwrap()[0].id;
+    assert_eq!(scout.call("answer_meeting_request", &[("id", &request.to_string()), ("answer", "accept")]).await.status, StatusCode::OK);
+    let priority = [("slug", event.as_str()), ("supplier", rival_firm.as_str()), ("buyer", platform.as_str())];
+    assert_eq!(runner.call("add_priority_meeting", &priority).await.status, StatusCode::OK);
+    assert_eq!(runner.call("generate_schedule", &[("slug", &event)]).await.status, StatusCode::OK);
+    let meetings = placed(&site).await;
+    let mine = meetings.iter().find(|m| m.request_id == request).unwrap().clone();
+    let theirs = meetings.iter().find(|m| m.request_id != request).unwrap().clone();
+
+    // Who runs the day: the organisers; a firm's team prints its own badge.
+    let mut signed_out = Browser::new(&site.router, "10.9.0.6");
+    let mut other_runner = association(&site, "other@example.com", "Miluo Tackle Association", BELT).await;
+    assert_eq!(signed_out.call("event_day", &[("slug", &event)]).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(maker.call("event_day", &[("slug", &event)]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(other_runner.call("event_day", &[("slug", &event)]).await.status, StatusCode::FORBIDDEN);
+    let desk = [("slug", event.as_str()), ("registration", &maker_reg.to_string()), ("arrived", "yes")];
+    assert_eq!(maker.call("check_in_participant", &desk).await.status, StatusCode::FORBIDDEN, "no self check-in");
+    assert_eq!(
+        maker.call("event_check_in", &[("slug", &event), ("registration", &maker_reg.to_string())]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(signed_out.call("event_badge", &[("slug", &event), ("firm", &lash_firm)]).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(rival.call("event_badge", &[("slug", &event), ("firm", &lash_firm)]).await.status, StatusCode::NOT_FOUND);
+    let badge = maker.get(&format!("/events/{event}/badge?firm={lash_firm}")).await;
+    assert_eq!(badge.status, StatusCode::OK);
+    assert!(badge.body.contains("<svg") && main_of(&badge).contains("Lash Mart"), "the QR code and the day's meetings");
+    let check_in_page = runner.get(&format!("/events/{event}/check-in/{maker_reg}")).await;
+    assert!(main_of(&check_in_page).contains("Pingdu Lash Works") && main_of(&check_in_page).contains("not checked in"));
+
+    // Moving: only to a free table in a slot both firms have free; both are told.
+    let row = app::events::repo::by_slug(&site.db.db, &event).await.unwrap();
+    let day = app::events::day_repo::page(&site.db.db, &row, Some(mine.id), chrono::Utc::now()).await.unwrap();
+    let (_, places) = day.moving.expect("places offered");
+    assert!(!places.iter().any(|(code, _)| *code == format!("{}-{}", theirs.slot, theirs.table_no)), "not the other meeting's place");
+    assert!(!places.iter().any(|(code, _)| code.starts_with(&format!("{}-", theirs.slot))), "the buyer is busy then");
+    let to = &places.last().unwrap().0;
+    let moving = |place: &str| vec![("slug", event.clone()), ("meeting", mine.id.to_string()), ("place", place.to_string())];
+    assert_eq!(call(&mut maker, "move_event_meeting", &moving(to)).await.status, StatusCode::FORBIDDEN);
+    let clash = format!("{}-{}", theirs.slot, 1 - theirs.table_no);
+    assert_eq!(problem(&call(&mut runner, "move_event_meeting", &moving(&clash)).await, "place"), Problem::NotAChoice);
+    assert_eq!(call(&mut runner, "move_event_meeting", &moving(to)).await.status, StatusCode::OK);
+    let moved = event_meeting::Entity::find_by_id(mine.id).one(&site.db.db).await.unwrap().unwrap();
+    assert_eq!(format!("{}-{}", moved.slot, moved.table_no), *to);
+    assert!(maker.get("/notifications").await.body.contains("moved to"));
+
+    // Cancelling: both told; the agendas and calendars say so; a rerun does not bring it back.
+    let cancel = [("slug", event.as_str()), ("meeting", &theirs.id.to_string())];
+    assert_eq!(rival.call("cancel_event_meeting", &cancel).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(runner.call("cancel_event_meeting", &cancel).await.status, StatusCode::OK);
+    assert_eq!(problem(&runner.call("cancel_event_meeting", &cancel).await, "meeting"), Problem::AlreadyClosed);
+    assert!(rival.get("/notifications").await.body.contains("The organisers cancelled your"));
+    assert!(main_of(&rival.get(&format!("/events/{event}/agenda")).await).contains("Cancelled by the organisers"));
+    let entries = calendar_events(&scout.get(&format!("/events/{event}/agenda.ics?firm={platform}&lang=en")).await);
+    let cancelled = entries.iter().find(|e| e["SUMMARY"].contains("Rival Lash Works")).unwrap();
+    assert_eq!(cancelled["STATUS"], "CANCELLED");
+    assert_eq!(runner.call("generate_schedule", &[("slug", &event)]).await.status, StatusCode::OK);
+    let after = placed(&site).await;
+    assert_eq!(after.len(), 2);
+    assert!(after.iter().find(|m| m.id == theirs.id).unwrap().cancelled_at.is_some(), "still cancelled");
+
+    // Check-in: at the desk (what the badge's code opens), undone, and again.
+    assert_eq!(runner.call("check_in_participant", &desk).await.status, StatusCode::OK);
+    let arrived = |site: &Site| {
+        let db = site.db.db.clone();
+        async move { event_registration::Entity::find_by_id(maker_reg).one(&db).await.unwrap().unwrap().checked_in_at.is_some() }
+    };
+    assert!(arrived(&site).await);
+    assert_eq!(
+        runner.call("check_in_participant", &[("slug", &event), ("registration", &maker_reg.to_string())]).await.status,
+        StatusCode::OK
+    );
+    assert!(!arrived(&site).await, "undone");
+    assert_eq!(runner.call("check_in_participant", &desk).await.status, StatusCode::OK);
+
+    // On the day: once its slot has begun, a meeting a firm did not check in for is a no-show; held once both are here.
+    let mut today: event::ActiveModel = row.clone().into();
+    today.day = Set(app::scouting::rules::china_today(chrono::Utc::now()));
+    today.update(&site.db.db).await.unwrap();
+    let mut first: event_meeting::ActiveModel = moved.into();
+    first.slot = Set(0);
+    first.update(&site.db.db).await.unwrap();
+    let day = main_of(&runner.get(&format!("/events/{event}/day")).await);
+    assert!(day.contains("No-shows 1") && day.contains("Cancelled 1"), "{day}");
+    let scout_desk = [("slug", event.as_str()), ("registration", &scout_reg.to_string()), ("arrived", "yes")];
+    assert_eq!(runner.call("check_in_participant", &scout_desk).await.status, StatusCode::OK);
+    let day = main_of(&runner.get(&format!("/events/{event}/day")).await);
+    assert!(day.contains("Under way or held 1") && day.contains("No-shows 0"), "{day}");
+
+    // A finished event's day is a record: no more check-ins.
+    assert_eq!(runner.call("change_event_status", &[("slug", &event), ("change", "finish")]).await.status, StatusCode::OK);
+    assert_eq!(problem(&runner.call("check_in_participant", &desk).await, "meeting"), Problem::ScheduleClosed);
+}

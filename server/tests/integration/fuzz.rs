@@ -344,6 +344,12 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("generate_schedule", &["slug", "rebuild"]),
     ("event_agenda", &["slug", "firm"]),
     ("new_calendar_link", &["slug", "firm"]),
+    ("event_day", &["slug", "moving"]),
+    ("event_check_in", &["slug", "registration"]),
+    ("check_in_participant", &["slug", "registration", "arrived", "from"]),
+    ("cancel_event_meeting", &["slug", "meeting"]),
+    ("move_event_meeting", &["slug", "meeting", "place"]),
+    ("event_badge", &["slug", "firm"]),
 ];
 
 #[tokio::test]
