@@ -135,6 +135,8 @@ pub enum Problem {
     NotHeldYet,
     /// Meeting requests are closed (the event's day has come, or it is not published).
     RequestsClosed,
+    /// An outcome is recorded once the meeting's slot has begun (not for a cancelled meeting).
+    MeetingNotBegun,
     /// A schedule is made for a published event only (not a draft, nor one cancelled or finished).
     ScheduleClosed,
     /// More open meeting requests than one participant may have.
@@ -239,6 +241,8 @@ impl Problem {
             (Problem::AlreadyRegistered, Lang::En) => "This firm is registered (or on the waitlist) already.".into(),
             (Problem::RequestsClosed, Lang::Zh) => "洽谈邀约已截止。".into(),
             (Problem::RequestsClosed, Lang::En) => "Meeting requests are closed.".into(),
+            (Problem::MeetingNotBegun, Lang::Zh) => "洽谈开始后才能记录结果（已取消的洽谈不能记录）。".into(),
+            (Problem::MeetingNotBegun, Lang::En) => "Record how a meeting went once it has begun (not for a cancelled meeting).".into(),
             (Problem::ScheduleClosed, Lang::Zh) => "只有已发布、尚未结束或取消的对接会可以排程。".into(),
             (Problem::ScheduleClosed, Lang::En) => "Only a published event, not cancelled or finished, takes a schedule.".into(),
             (Problem::TooManyRequests { max }, Lang::Zh) => format!("每家企业最多同时有 {max} 个未结束的洽谈邀约；请先撤回不再需要的。"),
@@ -598,6 +602,7 @@ mod tests {
             Problem::NotHeldYet,
             Problem::RequestsClosed,
             Problem::ScheduleClosed,
+            Problem::MeetingNotBegun,
             Problem::TooManyRequests { max: 15 },
         ];
         for problem in all {

@@ -27,6 +27,7 @@ mod m20261203_000018_events;
 mod m20261203_000019_meeting_requests;
 mod m20261203_000020_event_schedule;
 mod m20261203_000021_event_day;
+mod m20261203_000022_meeting_outcomes;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000019_meeting_requests::Migration),
             Box::new(m20261203_000020_event_schedule::Migration),
             Box::new(m20261203_000021_event_day::Migration),
+            Box::new(m20261203_000022_meeting_outcomes::Migration),
         ]
     }
 }

@@ -23,6 +23,7 @@ pub mod inquiry_block;
 pub mod inquiry_message;
 pub mod invitation;
 pub mod mail_message;
+pub mod meeting_outcome;
 pub mod meeting_request;
 pub mod membership;
 pub mod membership_application;

@@ -869,12 +869,12 @@ pub async fn agenda_calendar(
 /// a withdrawn registration's, or an event no longer public, finds nothing.
 #[cfg(feature = "ssr")]
 pub async fn subscribed_calendar(state: &crate::state::AppState, token: &str, lang: crate::i18n::Lang) -> Result<String, AppError> {
-    use crate::events::{repo, schedule_repo};
+    use crate::events::schedule_repo;
     use sea_orm::EntityTrait;
     let registration = schedule_repo::by_token(&state.db, token).await?.ok_or(AppError::NotFound)?;
-    let row = crate::entities::event::Entity::find_by_id(registration.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    event_for(&state.db, None, &row.slug).await?;
-    let row = repo::by_slug(&state.db, &row.slug).await?;
+    let found = crate::entities::event::Entity::find_by_id(registration.event_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    // An event no longer public (its association hidden) is not there.
+    let (row, _, _) = event_for(&state.db, None, &found.slug).await?;
     schedule_repo::calendar_of(&state.db, &state.mail, &row, &registration, lang, chrono::Utc::now()).await
 }
 
@@ -1018,4 +1018,53 @@ pub async fn event_badge(slug: String, #[server(default)] firm: String) -> Resul
         return Err(AppError::NotFound);
     }
     crate::events::day_repo::badge(&state.db, &state.mail, &row, &registration, chrono::Utc::now()).await
+}
+
+/// A registered firm records how one of its meetings went (no fit, a
+/// follow-up, a sample requested, an intent to order) with a note only it
+/// and the organisers read. Its owners and editors, once the meeting began.
+#[server(prefix = "/api", endpoint = "record_meeting_outcome")]
+pub async fn record_meeting_outcome(
+    slug: String,
+    #[server(default)] firm: String,
+    meeting: String,
+    #[server(default)] outcome: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    use crate::events::day::{Outcome, OUTCOME_NOTE_MAX};
+    use crate::events::{day_repo, meeting_repo, policy};
+    use crate::forms::{FormErrors, Problem};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (row, _, _) = event_for(&state.db, Some(&actor), &slug).await?;
+    let (org, registration, role, _) = participant(&state.db, &actor, &row, &firm).await?;
+    if !policy::may_act_for(role) {
+        return Err(AppError::Forbidden);
+    }
+    let found = day_repo::meeting_by_id(&state.db, row.id, meeting.trim().parse().map_err(|_| AppError::NotFound)?).await?;
+    let request = meeting_repo::request_by_id(&state.db, found.request_id).await?;
+    if request.from_registration_id != registration.id && request.to_registration_id != registration.id {
+        // Another pair's meeting is not there, as far as this firm can tell.
+        return Err(AppError::NotFound);
+    }
+    let mut errors = FormErrors::new();
+    errors.keep("meeting", &meeting);
+    errors.keep("outcome", &outcome);
+    errors.keep("note", &note);
+    let chosen = Outcome::from_code(outcome.trim());
+    if chosen.is_none() {
+        errors.add("outcome", Problem::NotAChoice);
+    }
+    let note = crate::forms::optional_text(&mut errors, "note", &note, OUTCOME_NOTE_MAX);
+    let now = chrono::Utc::now();
+    if !day_repo::may_record(&row, &found, now) {
+        errors.add("outcome", Problem::MeetingNotBegun);
+    }
+    let Some(chosen) = chosen.filter(|_| errors.is_empty()) else { return Err(AppError::Invalid(errors)) };
+    let txn = crate::db::begin_write(&state.db).await?;
+    day_repo::record_outcome(&txn, &found, &registration, chosen, &note, actor.id, now).await?;
+    txn.commit().await?;
+    tracing::info!(event = row.slug, firm = org.slug, meeting = found.id, outcome = chosen.code(), user_id = actor.id, "outcome recorded");
+    leptos_axum::redirect(&format!("/events/{}/agenda?firm={}&recorded=1", row.slug, org.slug));
+    Ok(())
 }

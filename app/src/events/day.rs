@@ -20,6 +20,25 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// What one side of a meeting records after it.
+    pub enum Outcome {
+        NoFit = ("no_fit", "不合适", "No fit"),
+        FollowUp = ("follow_up", "后续跟进", "Follow-up"),
+        SampleRequested = ("sample_requested", "已索样", "Sample requested"),
+        OrderIntent = ("order_intent", "有下单意向", "Order intent"),
+    }
+}
+
+/// The longest note on an outcome.
+pub const OUTCOME_NOTE_MAX: usize = 1000;
+
+/// A side records an outcome once its meeting's slot has begun, unless the
+/// meeting was cancelled, while the event is published or finished.
+pub fn may_record_outcome(cancelled: bool, slot_started: bool, event_live_or_held: bool) -> bool {
+    !cancelled && slot_started && event_live_or_held
+}
+
 /// How a meeting stands: cancelled whatever the time; before its slot,
 /// upcoming; from its slot on, held if both firms checked in, else a no-show.
 pub fn state(cancelled: bool, slot_started: bool, supplier_here: bool, buyer_here: bool) -> MeetingState {
@@ -80,6 +99,17 @@ mod tests {
         assert_eq!(state(false, true, true, true), MeetingState::Held);
         assert_eq!(state(false, true, true, false), MeetingState::NoShow);
         assert_eq!(state(false, true, false, true), MeetingState::NoShow);
+    }
+
+    #[test]
+    fn an_outcome_is_recorded_for_a_meeting_that_began_and_was_not_cancelled() {
+        for cancelled in [false, true] {
+            for started in [false, true] {
+                for live in [false, true] {
+                    assert_eq!(may_record_outcome(cancelled, started, live), !cancelled && started && live);
+                }
+            }
+        }
     }
 
     #[test]

@@ -65,14 +65,7 @@ pub async fn page<C: ConnectionTrait>(db: &C, row: &event::Model, moving: Option
         Some(id) => {
             let meeting = meetings.iter().find(|m| m.meeting_id == id && m.state != day::MeetingState::Cancelled).cloned();
             match meeting {
-                Some(meeting) => {
-                    let places = places_for(row, &inputs, id, now)?;
-                    let labels = places
-                        .into_iter()
-                        .map(|(slot, table)| (format!("{slot}-{table}"), format!("{} · {}", slots[slot].label(), table + 1)))
-                        .collect();
-                    Some((meeting, labels))
-                }
+                Some(meeting) => Some((meeting, places_for(row, &inputs, id, now)?)),
                 None => None,
             }
         }
@@ -243,4 +236,56 @@ pub async fn badge<C: ConnectionTrait>(
         qr_svg: day::qr_svg(&check_in_url).ok_or(AppError::Internal)?,
         check_in_url,
     })
+}
+
+/// Whether `registration`'s side may record an outcome for `meeting` at `now`.
+pub fn may_record(row: &event::Model, meeting: &event_meeting::Model, now: DateTime<Utc>) -> bool {
+    let started = repo::slots_of(row).get(meeting.slot as usize).is_some_and(|s| timetable::in_china(row.day, s.start) <= now);
+    let live_or_held = matches!(repo::status_of(row), EventStatus::Published | EventStatus::Finished);
+    day::may_record_outcome(meeting.cancelled_at.is_some(), started, live_or_held)
+}
+
+/// Records (or changes) one side's outcome of a meeting.
+pub async fn record_outcome<C: ConnectionTrait>(
+    txn: &C,
+    meeting: &event_meeting::Model,
+    registration: &event_registration::Model,
+    outcome: day::Outcome,
+    note: &str,
+    actor_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use crate::entities::meeting_outcome;
+    use sea_orm::ActiveValue::Set;
+    let existing = meeting_outcome::Entity::find()
+        .filter(meeting_outcome::Column::MeetingId.eq(meeting.id))
+        .filter(meeting_outcome::Column::RegistrationId.eq(registration.id))
+        .one(txn)
+        .await?;
+    match existing {
+        Some(found) => {
+            meeting_outcome::Entity::update_many()
+                .col_expr(meeting_outcome::Column::Outcome, Expr::value(outcome.code()))
+                .col_expr(meeting_outcome::Column::Note, Expr::value(note))
+                .col_expr(meeting_outcome::Column::RecordedBy, Expr::value(Some(actor_id)))
+                .col_expr(meeting_outcome::Column::RecordedAt, Expr::value(now))
+                .filter(meeting_outcome::Column::Id.eq(found.id))
+                .exec(txn)
+                .await?;
+        }
+        None => {
+            meeting_outcome::Entity::insert(meeting_outcome::ActiveModel {
+                meeting_id: Set(meeting.id),
+                registration_id: Set(registration.id),
+                outcome: Set(outcome.code().to_string()),
+                note: Set(note.to_string()),
+                recorded_by: Set(Some(actor_id)),
+                recorded_at: Set(now),
+                ..Default::default()
+            })
+            .exec(txn)
+            .await?;
+        }
+    }
+    Ok(())
 }

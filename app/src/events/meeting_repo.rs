@@ -175,6 +175,7 @@ pub async fn page<C: ConnectionTrait>(
     })
 }
 
+/// Tells a firm's people of a meeting request, linking to its meetings page.
 async fn tell<C: ConnectionTrait>(
     txn: &C,
     mail: &MailSettings,
@@ -182,7 +183,18 @@ async fn tell<C: ConnectionTrait>(
     firm_id: i32,
     title: Bilingual,
 ) -> Result<(), AppError> {
-    let notice = Notice { kind: NotificationKind::MeetingRequest, title, link: format!("/events/{}/meetings", row.slug) };
+    tell_firm(txn, mail, firm_id, NotificationKind::MeetingRequest, title, &format!("/events/{}/meetings", row.slug)).await
+}
+
+async fn tell_firm<C: ConnectionTrait>(
+    txn: &C,
+    mail: &MailSettings,
+    firm_id: i32,
+    kind: NotificationKind,
+    title: Bilingual,
+    link: &str,
+) -> Result<(), AppError> {
+    let notice = Notice { kind, title, link: link.to_string() };
     notify(txn, mail, &crate::read::active_runners(txn, &[firm_id]).await?, &notice).await
 }
 

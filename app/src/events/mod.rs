@@ -1,9 +1,12 @@
 //! Matchmaking events run by associations: the event and its day, entry
-//! criteria per side, registration with a waitlist, and (coming in this
-//! domain) meeting requests, the schedule, the day itself and its outcomes.
+//! criteria per side, registration with a waitlist, meeting requests, the
+//! schedule with agendas and calendars, and the day itself — check-in,
+//! no-shows, moves and cancellations, and each side's outcomes.
 //!
-//! - `rules`, `policy`, `registration`, `timetable` and `schedule`: pure;
-//! - `repo`: the data layer; `api`: server functions; `pages` and `texts`: what is shown.
+//! - `rules`, `policy`, `registration`, `timetable`, `meetings`, `schedule`,
+//!   `scheduling` and `day`: pure (but `day`'s QR code);
+//! - `repo`, `meeting_repo`, `schedule_repo`, `day_repo` and `calendar`: the data
+//!   layer and the calendar file; `api`: server functions; `pages` and `texts`: what is shown.
 
 pub mod api;
 pub mod day;

@@ -988,18 +988,21 @@ fn ScheduleView(page: SchedulePage) -> impl IntoView {
     }
 }
 
+/// A registered firm's page's address: the event, the firm (`?firm=`), and
+/// the whole query, so a page comes again after a form redirects to it.
+fn firm_page_address() -> impl Fn() -> (String, String, String) + Clone + Send + Sync + 'static {
+    let params = use_params_map();
+    let query = use_query_map();
+    move || {
+        let slug = params.get().get("slug").unwrap_or_default();
+        query.with(|q| (slug, q.get("firm").unwrap_or_default(), q.to_query_string()))
+    }
+}
+
 /// `/events/{slug}/agenda`
 #[component]
 pub fn EventAgendaPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let page = Resource::new(
-        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
-        move |(slug, _)| {
-            let firm = query.with_untracked(|q| q.get("firm").unwrap_or_default());
-            crate::events::api::event_agenda(slug, firm)
-        },
-    );
+    let page = Resource::new(firm_page_address(), |(slug, firm, _)| crate::events::api::event_agenda(slug, firm));
     crate::loaded!(page, page => view! { <AgendaView page/> })
 }
 
@@ -1017,25 +1020,17 @@ fn AgendaView(page: AgendaPage) -> impl IntoView {
     let venue = page.venue.get(lang).to_string();
     let download = format!("/events/{slug}/agenda.ics?firm={firm}&lang={}", lang.code());
     let subscription = page.subscription.clone().map(|path| format!("{path}?lang={}", lang.code()));
-    let items = page.items.clone();
-    let list = if items.is_empty() {
+    let list = if page.items.is_empty() {
         let empty = if page.scheduled { s.agenda_empty } else { s.agenda_not_yet };
         Either::Left(view! { <p class="empty">{empty}</p> })
     } else {
-        Either::Right(view! {
-            <ol class="agenda">
-                {items.into_iter().map(|item| view! {
-                    <li class="agenda-item" class:cancelled=item.cancelled>
-                        <span class="agenda-time">{item.time.clone()}</span>
-                        <span class="agenda-table">{s.table_n.replace("{n}", &(item.table + 1).to_string())}</span>
-                        <a href=format!("/orgs/{}", item.counterpart.slug)>{item.counterpart.name.get(lang).to_string()}</a>
-                        {item.priority.then(|| view! { " " <span class="badge">{s.priority_badge}</span> })}
-                        {item.cancelled.then(|| view! { " " <span class="badge">{s.cancelled_by_organisers}</span> })}
-                    </li>
-                }).collect_view()}
-            </ol>
-        })
+        let list = page.items.clone();
+        match page.may_act {
+            true => Either::Right(Either::Left(view! { <AgendaList items=list outcomes=(slug.clone(), firm.clone())/> })),
+            false => Either::Right(Either::Right(view! { <AgendaList items=list/> })),
+        }
     };
+    let recorded = query.with_untracked(|q| q.get("recorded").is_some());
     view! {
         <Title text=format!("{} · {title} · {}", s.agenda_title, lang.texts().site_name)/>
         <section class="agenda-page">
@@ -1048,6 +1043,7 @@ fn AgendaView(page: AgendaPage) -> impl IntoView {
             </p>
             <h1>{format!("{} · {title}", s.agenda_title)}</h1>
             {link_made.then(|| view! { <p class="notice" role="status">{s.link_made}</p> })}
+            {recorded.then(|| view! { <p class="notice" role="status">{s.outcome_saved}</p> })}
             <p>
                 <strong>{s.meetings_for}{lang.pick("：", ": ")}</strong>
                 {format!("{} · {}", page.firm.name.get(lang), page.side.label(lang))}
@@ -1140,6 +1136,7 @@ fn DayView(page: DayPage) -> impl IntoView {
     let may_act = page.may_act;
     let here = move |yes: bool| if yes { s.here } else { s.not_here };
     let move_slug = slug.clone();
+    let move_slots = page.slots.clone();
     let move_form = page.moving.clone().map(|(meeting, places)| {
         let slug = move_slug;
         let back = format!("/events/{slug}/day");
@@ -1158,7 +1155,9 @@ fn DayView(page: DayPage) -> impl IntoView {
                             <input type="hidden" name="meeting" value=meeting.meeting_id.to_string()/>
                             <label for="field-place">{s.move_to}</label>
                             <select id="field-place" name="place">
-                                {places.into_iter().map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()}
+                                {places.into_iter().map(|place| view! {
+                                    <option value=format!("{}-{}", place.0, place.1)>{place_label(s, &move_slots, place)}</option>
+                                }).collect_view()}
                             </select>
                             <button type="submit">{s.move_meeting}</button>
                         </ActionForm>
@@ -1327,9 +1326,10 @@ fn CheckInView(page: CheckInPage) -> impl IntoView {
     }
 }
 
-/// A firm's meetings in time order.
+/// A firm's meetings in time order, with what the firm recorded of each;
+/// `outcomes` (the event and firm) lets the viewer record them.
 #[component]
-fn AgendaList(items: Vec<AgendaItem>) -> impl IntoView {
+fn AgendaList(items: Vec<AgendaItem>, #[prop(optional)] outcomes: Option<(String, String)>) -> impl IntoView {
     let lang = use_lang();
     let s = texts(lang);
     if items.is_empty() {
@@ -1337,31 +1337,87 @@ fn AgendaList(items: Vec<AgendaItem>) -> impl IntoView {
     }
     Either::Right(view! {
         <ol class="agenda">
-            {items.into_iter().map(|item| view! {
-                <li class="agenda-item" class:cancelled=item.cancelled>
-                    <span class="agenda-time">{item.time.clone()}</span>
-                    <span class="agenda-table">{s.table_n.replace("{n}", &(item.table + 1).to_string())}</span>
-                    <a href=format!("/orgs/{}", item.counterpart.slug)>{item.counterpart.name.get(lang).to_string()}</a>
-                    {item.priority.then(|| view! { " " <span class="badge">{s.priority_badge}</span> })}
-                    {item.cancelled.then(|| view! { " " <span class="badge">{s.cancelled_by_organisers}</span> })}
-                </li>
+            {items.into_iter().map(|item| {
+                let form = outcomes.clone().filter(|_| item.may_record).map(|(slug, firm)| view! { <OutcomeForm item=item.clone() slug firm/> });
+                let recorded = item.outcome.clone().filter(|_| form.is_none()).map(|(outcome, note)| view! {
+                    <p class="outcome"><strong>{s.outcome}{lang.pick("：", ": ")}</strong>{outcome.label(lang)}</p>
+                    {(!note.is_empty()).then(|| view! { <p class="message">{note}</p> })}
+                });
+                view! {
+                    <li class="agenda-item" class:cancelled=item.cancelled>
+                        <span class="agenda-time">{item.time.clone()}</span>
+                        <span class="agenda-table">{s.table_n.replace("{n}", &(item.table + 1).to_string())}</span>
+                        <a href=format!("/orgs/{}", item.counterpart.slug)>{item.counterpart.name.get(lang).to_string()}</a>
+                        {item.priority.then(|| view! { " " <span class="badge">{s.priority_badge}</span> })}
+                        {item.cancelled.then(|| view! { " " <span class="badge">{s.cancelled_by_organisers}</span> })}
+                        {recorded}
+                        {form}
+                    </li>
+                }
             }).collect_view()}
         </ol>
     })
 }
 
+/// One side's outcome of a meeting: what came of it and a note only the
+/// firm and the organisers read.
+#[component]
+fn OutcomeForm(item: AgendaItem, slug: String, firm: String) -> impl IntoView {
+    use crate::events::api::RecordMeetingOutcome;
+    use crate::events::day::{Outcome, OUTCOME_NOTE_MAX};
+    let lang = use_lang();
+    let s = texts(lang);
+    let action = ServerAction::<RecordMeetingOutcome>::new();
+    let key = item.meeting_id.to_string();
+    let mut saved = FormErrors::new();
+    if let Some((outcome, note)) = &item.outcome {
+        saved.keep("outcome", outcome.code());
+        saved.keep("note", note);
+    }
+    // A refusal that came back without JavaScript reaches every outcome form: each shows its own only.
+    let refused = form_errors(action);
+    let mine = key.clone();
+    let errors = Signal::derive(move || {
+        let found = refused.get();
+        if found.value("meeting") == Some(mine.as_str()) {
+            found
+        } else {
+            saved.clone()
+        }
+    });
+    let id = format!("outcome-{key}");
+    let label_for = id.clone();
+    let chosen = move || errors.get().value("outcome").unwrap_or_default().to_string();
+    view! {
+        <div class="outcome-form">
+            <FormFailure failure=form_failure(action)/>
+            <ErrorSummary errors fields=vec![("outcome", s.outcome), ("note", s.outcome_note)]/>
+            <ActionForm action attr:class="outcome-fields">
+                <input type="hidden" name="slug" value=slug/>
+                <input type="hidden" name="firm" value=firm/>
+                <input type="hidden" name="meeting" value=key.clone()/>
+                <div class="field">
+                    <label for=label_for>{s.outcome}</label>
+                    <select id=id name="outcome">
+                        <option value="">{s.choose}</option>
+                        {Outcome::ALL.iter().map(|o| {
+                            let code = o.code();
+                            view! { <option value=code selected=move || chosen() == code>{o.label(lang)}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="field-error" role="alert">{move || errors.get().problem("outcome").map(|p| p.message(lang))}</p>
+                </div>
+                <TextAreaField name="note" label=s.outcome_note hint=s.outcome_note_hint rows=2 maxlength=OUTCOME_NOTE_MAX errors key=key.clone()/>
+                <button type="submit" disabled=move || action.pending().get()>{s.save_outcome}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
 /// `/events/{slug}/badge`
 #[component]
 pub fn EventBadgePage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let page = Resource::new(
-        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
-        move |(slug, _)| {
-            let firm = query.with_untracked(|q| q.get("firm").unwrap_or_default());
-            crate::events::api::event_badge(slug, firm)
-        },
-    );
+    let page = Resource::new(firm_page_address(), |(slug, firm, _)| crate::events::api::event_badge(slug, firm));
     crate::loaded!(page, page => view! { <BadgeView page/> })
 }
 

@@ -189,10 +189,14 @@ pub async fn page<C: ConnectionTrait>(db: &C, row: &event::Model, now: DateTime<
     planned.sort_by_key(|m| (m.slot.is_none(), m.slot, m.table, m.request_id));
     // A meeting the last run moved or dropped, by its firms' names now.
     let every_request = meeting_repo::requests_of(db, row.id).await?;
-    let all_firms = meeting_repo::firms_by_registration(db, &repo::standing_registrations(db, row.id).await?).await?;
+    // Dropped meetings may be of firms that left: every registration, withdrawn too.
+    let everyone = event_registration::Entity::find().filter(event_registration::Column::EventId.eq(row.id)).all(db).await?;
+    let all_firms = meeting_repo::firms_by_registration(db, &everyone).await?;
     let pair_of = |request_id: i32| {
         let r = every_request.iter().find(|r| r.id == request_id)?;
-        let (supplier, buyer) = inputs.ends(r);
+        let from_supplies = everyone.iter().any(|e| e.id == r.from_registration_id && e.side == Side::Supplier.code());
+        let (supplier, buyer) =
+            if from_supplies { (r.from_registration_id, r.to_registration_id) } else { (r.to_registration_id, r.from_registration_id) };
         Some((all_firms.get(&supplier)?.clone(), all_firms.get(&buyer)?.clone()))
     };
     let last_run = last_run(row).map(|run| {
@@ -243,41 +247,55 @@ pub(crate) async fn items_of<C: ConnectionTrait>(
     let slots = repo::slots_of(row);
     let firms = meeting_repo::firms_by_registration(db, &inputs.seated).await?;
     let placed: HashMap<i32, &event_meeting::Model> = inputs.standing(slots.len()).into_iter().map(|m| (m.request_id, m)).collect();
-    let mut items = Vec::new();
+    let mine = |r: &&meeting_request::Model| r.from_registration_id == registration.id || r.to_registration_id == registration.id;
+    let outcomes: HashMap<i32, crate::entities::meeting_outcome::Model> = crate::entities::meeting_outcome::Entity::find()
+        .filter(crate::entities::meeting_outcome::Column::RegistrationId.eq(registration.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.meeting_id, o))
+        .collect();
+    let held_or_live = matches!(repo::status_of(row), EventStatus::Published | EventStatus::Finished);
     let mut unplaced = Vec::new();
-    for r in inputs.accepted.iter().filter(|r| r.from_registration_id == registration.id || r.to_registration_id == registration.id) {
-        let other = if r.from_registration_id == registration.id { r.to_registration_id } else { r.from_registration_id };
-        let Some(counterpart) = firms.get(&other).cloned() else { continue };
+    let mut meetings: Vec<(&event_meeting::Model, &meeting_request::Model)> = Vec::new();
+    for r in inputs.accepted.iter().filter(mine) {
         match placed.get(&r.id) {
-            Some(m) => items.push(AgendaItem {
-                request_id: r.id,
-                slot: m.slot as usize,
-                time: slots[m.slot as usize].label(),
-                table: m.table_no as usize,
-                counterpart,
-                priority: r.priority,
-                cancelled: false,
-            }),
-            None => unplaced.push(counterpart),
+            Some(m) => meetings.push((m, r)),
+            None => unplaced.extend(firms.get(&other_end(r, registration.id)).cloned()),
         }
     }
-    for (m, r) in
-        inputs.cancelled.iter().filter(|(_, r)| r.from_registration_id == registration.id || r.to_registration_id == registration.id)
-    {
-        let other = if r.from_registration_id == registration.id { r.to_registration_id } else { r.from_registration_id };
-        let (Some(counterpart), Some(slot)) = (firms.get(&other).cloned(), slots.get(m.slot as usize)) else { continue };
-        items.push(AgendaItem {
-            request_id: r.id,
-            slot: m.slot as usize,
-            time: slot.label(),
-            table: m.table_no as usize,
-            counterpart,
-            priority: r.priority,
-            cancelled: true,
-        });
-    }
+    meetings.extend(inputs.cancelled.iter().filter(|(_, r)| mine(&r)).map(|(m, r)| (m, r)));
+    let mut items: Vec<AgendaItem> = meetings
+        .into_iter()
+        .filter_map(|(m, r)| {
+            let slot = slots.get(m.slot as usize)?;
+            let cancelled = m.cancelled_at.is_some();
+            let started = timetable::in_china(row.day, slot.start) <= now;
+            Some(AgendaItem {
+                request_id: r.id,
+                slot: m.slot as usize,
+                time: slot.label(),
+                table: m.table_no as usize,
+                counterpart: firms.get(&other_end(r, registration.id))?.clone(),
+                priority: r.priority,
+                cancelled,
+                meeting_id: m.id,
+                may_record: crate::events::day::may_record_outcome(cancelled, started, held_or_live),
+                outcome: outcomes.get(&m.id).and_then(|o| Some((crate::events::day::Outcome::from_code(&o.outcome)?, o.note.clone()))),
+            })
+        })
+        .collect();
     items.sort_by_key(|i| (i.slot, i.table));
     Ok((items, unplaced, row.schedule_run.is_some()))
+}
+
+/// The registration across a request from `registration_id`.
+fn other_end(request: &meeting_request::Model, registration_id: i32) -> i32 {
+    if request.from_registration_id == registration_id {
+        request.to_registration_id
+    } else {
+        request.from_registration_id
+    }
 }
 
 /// `/events/{slug}/agenda` for a firm's registration.

@@ -133,7 +133,6 @@ event_texts! {
     s_certifications: ("须持有的认证", "Certifications required"),
     s_capacity: ("最低月产能", "Least monthly capacity"),
     unit: ("单位", "Unit"),
-    choose: ("请选择", "Choose"),
     s_own_factory: ("须有自有工厂", "Must have its own factory"),
     s_min_floor_area: ("最小厂房面积（平方米）", "Least factory floor area (m²)"),
     s_export_years: ("最少出口年数", "Least years of exporting"),
@@ -259,6 +258,12 @@ event_texts! {
     badge_title: ("胸牌", "Badge"),
     badge_hint: ("打印后佩戴；主办方扫描二维码即可为你签到。", "Print and wear it; the organisers scan the code to check you in."),
     badge_scan: ("主办方扫码签到", "Organisers: scan to check in"),
+    choose: ("请选择", "Choose"),
+    outcome: ("洽谈结果", "Outcome"),
+    outcome_note: ("备注（可选）", "Note (optional)"),
+    outcome_note_hint: ("只有你的企业和主办方能看到。", "Only your firm and the organisers read it."),
+    save_outcome: ("保存结果", "Save outcome"),
+    outcome_saved: ("洽谈结果已保存。", "Outcome saved."),
     waitlisted_meetings: ("候补企业转正后才能约见。", "Firms on the waitlist ask for meetings once they have a seat."),
 }
 

@@ -338,6 +338,11 @@ pub struct AgendaItem {
     pub priority: bool,
     /// Cancelled by the organisers on the day.
     pub cancelled: bool,
+    pub meeting_id: i32,
+    /// The firm may record how it went (its slot has begun).
+    pub may_record: bool,
+    /// What the firm recorded, and its note (the other side's is not here).
+    pub outcome: Option<(crate::events::day::Outcome, String)>,
 }
 
 /// `/events/{slug}/agenda`: a registered firm's meetings on the day.
@@ -391,8 +396,8 @@ pub struct DayPage {
     pub participants: Vec<DayParticipant>,
     /// The event is published: check-in, moves and cancellations are open.
     pub may_act: bool,
-    /// The meeting being moved, and the places it may go (`slot-table`, label).
-    pub moving: Option<(DayMeeting, Vec<(String, String)>)>,
+    /// The meeting being moved, and the places it may go.
+    pub moving: Option<(DayMeeting, Vec<Place>)>,
 }
 
 /// `/events/{slug}/check-in/{registration}`: what the badge's QR code opens.

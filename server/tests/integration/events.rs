@@ -103,6 +103,46 @@ async fn register(browser: &mut Browser, event: &str, firm: &str) -> Page {
     browser.call("register_for_event", &[("slug", event), ("firm", firm)]).await
 }
 
+/// The association runner@example.com runs.
+async fn runner_association(site: &Site) -> String {
+    let id = app::accounts::repo::find_by_email(&site.db.db, "runner@example.com").await.unwrap().unwrap().id;
+    let places = app::read::active_places(&site.db.db, id).await.unwrap();
+    app::read::organisation_by_id(&site.db.db, *places.keys().next().unwrap()).await.unwrap().slug
+}
+
+/// An association's published event without entry criteria, and three firms
+/// with a seat: two lash makers (suppliers) and a platform (a buyer).
+struct Gathering {
+    runner: Browser,
+    maker: Browser,
+    rival: Browser,
+    scout: Browser,
+    event: String,
+    lash_firm: String,
+    rival_firm: String,
+    platform: String,
+}
+
+async fn gathering(site: &Site, title: &str, tables: &str) -> Gathering {
+    let mut runner = association(site, "runner@example.com", "Pingdu Lash Association", BELT).await;
+    let slug = runner_association(site).await;
+    let fields: Vec<_> = event_fields("new", &slug, title)
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with("s_"))
+        .chain([("publish", "yes".to_string())])
+        .collect();
+    let fields = with(&with(&fields, "supplier_seats", ""), "tables", tables);
+    let event = event_slug(&call(&mut runner, "save_event", &fields).await);
+    let (mut maker, lash_firm) = firm(site, "maker@example.com", "Pingdu Lash Works").await;
+    let (mut rival, rival_firm) = firm(site, "rival@example.com", "Rival Lash Works").await;
+    let mut scout = user(site, "scout@example.com", Role::PlatformScout).await;
+    let platform = created_slug(&scout.call("create_organisation", &org_fields("platform", "Lash Mart", BELT)).await);
+    for (browser, firm) in [(&mut maker, &lash_firm), (&mut rival, &rival_firm), (&mut scout, &platform)] {
+        assert_eq!(register(browser, &event, firm).await.status, StatusCode::OK);
+    }
+    Gathering { runner, maker, rival, scout, event, lash_firm, rival_firm, platform }
+}
+
 #[tokio::test]
 async fn an_association_runs_an_event_and_firms_register_against_its_criteria_and_seats() {
     let site = site().await;
@@ -255,11 +295,7 @@ async fn an_association_runs_an_event_and_firms_register_against_its_criteria_an
 async fn registration_opens_and_closes_on_its_days() {
     let site = site().await;
     let mut runner = association(&site, "runner@example.com", "Pingdu Lash Association", BELT).await;
-    let slug = {
-        let id = app::accounts::repo::find_by_email(&site.db.db, "runner@example.com").await.unwrap().unwrap().id;
-        let places = app::read::active_places(&site.db.db, id).await.unwrap();
-        app::read::organisation_by_id(&site.db.db, *places.keys().next().unwrap()).await.unwrap().slug
-    };
+    let slug = runner_association(&site).await;
     let later = with(&with(&event_fields("new", &slug, "Later day"), "registration_opens", &date(5)), "publish", "yes");
     let event = event_slug(&call(&mut runner, "save_event", &later).await);
     let (mut maker, firm) = qualified_maker(&site, "maker@example.com", "Pingdu Lash Works", "20000").await;
@@ -295,26 +331,8 @@ async fn the_demo_events_are_the_meetings_the_qingdao_article_reports() {
 #[tokio::test]
 async fn registered_firms_ask_each_other_for_meetings_and_organisers_set_priority_ones() {
     let site = site().await;
-    let mut runner = association(&site, "runner@example.com", "Pingdu Lash Association", BELT).await;
-    let slug = {
-        let id = app::accounts::repo::find_by_email(&site.db.db, "runner@example.com").await.unwrap().unwrap().id;
-        let places = app::read::active_places(&site.db.db, id).await.unwrap();
-        app::read::organisation_by_id(&site.db.db, *places.keys().next().unwrap()).await.unwrap().slug
-    };
-    let open_to_all: Vec<_> = event_fields("new", &slug, "Open lash day")
-        .into_iter()
-        .filter(|(k, _)| !k.starts_with("s_"))
-        .chain([("supplier_seats", String::new()), ("publish", "yes".to_string())])
-        .collect();
-    let open_to_all = with(&open_to_all, "supplier_seats", "");
-    let event = event_slug(&call(&mut runner, "save_event", &open_to_all).await);
-    let (mut maker, lash_firm) = firm(&site, "maker@example.com", "Pingdu Lash Works").await;
-    let (mut rival, rival_firm) = firm(&site, "rival@example.com", "Rival Lash Works").await;
-    let mut scout = user(&site, "scout@example.com", Role::PlatformScout).await;
-    let platform = created_slug(&scout.call("create_organisation", &org_fields("platform", "Lash Mart", BELT)).await);
-    for (browser, firm) in [(&mut maker, &lash_firm), (&mut rival, &rival_firm), (&mut scout, &platform)] {
-        assert_eq!(register(browser, &event, firm).await.status, StatusCode::OK);
-    }
+    let Gathering { mut runner, mut maker, mut rival, mut scout, event, lash_firm, rival_firm, platform } =
+        gathering(&site, "Open lash day", "6").await;
     let scout_reg = registration_of(&site, &platform).await.id.to_string();
     let rival_reg = registration_of(&site, &rival_firm).await.id.to_string();
 
@@ -429,27 +447,9 @@ async fn placed(site: &Site) -> Vec<app::entities::event_meeting::Model> {
 async fn the_organisers_schedule_the_meetings_and_each_firm_gets_its_agenda_and_calendar() {
     use sea_orm::EntityTrait;
     let site = site().await;
-    let mut runner = association(&site, "runner@example.com", "Pingdu Lash Association", BELT).await;
-    let slug = {
-        let id = app::accounts::repo::find_by_email(&site.db.db, "runner@example.com").await.unwrap().unwrap().id;
-        let places = app::read::active_places(&site.db.db, id).await.unwrap();
-        app::read::organisation_by_id(&site.db.db, *places.keys().next().unwrap()).await.unwrap().slug
-    };
     // One table: two meetings of the day never share a slot.
-    let fields: Vec<_> = event_fields("new", &slug, "Scheduled lash day")
-        .into_iter()
-        .filter(|(k, _)| !k.starts_with("s_"))
-        .chain([("publish", "yes".to_string())])
-        .collect();
-    let fields = with(&with(&fields, "supplier_seats", ""), "tables", "1");
-    let event = event_slug(&call(&mut runner, "save_event", &fields).await);
-    let (mut maker, lash_firm) = firm(&site, "maker@example.com", "Pingdu Lash Works").await;
-    let (mut rival, rival_firm) = firm(&site, "rival@example.com", "Rival Lash Works").await;
-    let mut scout = user(&site, "scout@example.com", Role::PlatformScout).await;
-    let platform = created_slug(&scout.call("create_organisation", &org_fields("platform", "Lash Mart", BELT)).await);
-    for (browser, firm) in [(&mut maker, &lash_firm), (&mut rival, &rival_firm), (&mut scout, &platform)] {
-        assert_eq!(register(browser, &event, firm).await.status, StatusCode::OK);
-    }
+    let Gathering { mut runner, mut maker, mut rival, mut scout, event, lash_firm, rival_firm, platform } =
+        gathering(&site, "Scheduled lash day", "1").await;
     let scout_reg = registration_of(&site, &platform).await.id.to_string();
     let asked = maker.call("request_meeting", &[("slug", &event), ("firm", &lash_firm), ("to", &scout_reg), ("note", "")]).await;
     assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
@@ -559,26 +559,8 @@ async fn on_the_day_organisers_check_firms_in_and_move_or_cancel_meetings() {
     use app::entities::{event, event_meeting, event_registration};
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
     let site = site().await;
-    let mut runner = association(&site, "runner@example.com", "Pingdu Lash Association", BELT).await;
-    let slug = {
-        let id = app::accounts::repo::find_by_email(&site.db.db, "runner@example.com").await.unwrap().unwrap().id;
-        let places = app::read::active_places(&site.db.db, id).await.unwrap();
-        app::read::organisation_by_id(&site.db.db, *places.keys().next().unwrap()).await.unwrap().slug
-    };
-    let fields: Vec<_> = event_fields("new", &slug, "Lash day on the day")
-        .into_iter()
-        .filter(|(k, _)| !k.starts_with("s_"))
-        .chain([("publish", "yes".to_string())])
-        .collect();
-    let fields = with(&with(&fields, "supplier_seats", ""), "tables", "2");
-    let event = event_slug(&call(&mut runner, "save_event", &fields).await);
-    let (mut maker, lash_firm) = firm(&site, "maker@example.com", "Pingdu Lash Works").await;
-    let (mut rival, rival_firm) = firm(&site, "rival@example.com", "Rival Lash Works").await;
-    let mut scout = user(&site, "scout@example.com", Role::PlatformScout).await;
-    let platform = created_slug(&scout.call("create_organisation", &org_fields("platform", "Lash Mart", BELT)).await);
-    for (browser, firm) in [(&mut maker, &lash_firm), (&mut rival, &rival_firm), (&mut scout, &platform)] {
-        assert_eq!(register(browser, &event, firm).await.status, StatusCode::OK);
-    }
+    let Gathering { mut runner, mut maker, mut rival, mut scout, event, lash_firm, rival_firm, platform } =
+        gathering(&site, "Lash day on the day", "2").await;
     let maker_reg = registration_of(&site, &lash_firm).await.id;
     let scout_reg = registration_of(&site, &platform).await.id;
     let asked =
@@ -617,9 +599,10 @@ async fn on_the_day_organisers_check_firms_in_and_move_or_cancel_meetings() {
     let row = app::events::repo::by_slug(&site.db.db, &event).await.unwrap();
     let day = app::events::day_repo::page(&site.db.db, &row, Some(mine.id), chrono::Utc::now()).await.unwrap();
     let (_, places) = day.moving.expect("places offered");
-    assert!(!places.iter().any(|(code, _)| *code == format!("{}-{}", theirs.slot, theirs.table_no)), "not the other meeting's place");
-    assert!(!places.iter().any(|(code, _)| code.starts_with(&format!("{}-", theirs.slot))), "the buyer is busy then");
-    let to = &places.last().unwrap().0;
+    assert!(!places.contains(&(theirs.slot as usize, theirs.table_no as usize)), "not the other meeting's place");
+    assert!(!places.iter().any(|p| p.0 == theirs.slot as usize), "the buyer is busy then");
+    let last = places.last().unwrap();
+    let to = &format!("{}-{}", last.0, last.1);
     let moving = |place: &str| vec![("slug", event.clone()), ("meeting", mine.id.to_string()), ("place", place.to_string())];
     assert_eq!(call(&mut maker, "move_event_meeting", &moving(to)).await.status, StatusCode::FORBIDDEN);
     let clash = format!("{}-{}", theirs.slot, 1 - theirs.table_no);
@@ -658,6 +641,19 @@ async fn on_the_day_organisers_check_firms_in_and_move_or_cancel_meetings() {
     assert!(!arrived(&site).await, "undone");
     assert_eq!(runner.call("check_in_participant", &desk).await.status, StatusCode::OK);
 
+    // Outcomes wait for the meeting to begin.
+    let outcome = |firm: &str, meeting: i32, outcome: &str, note: &str| {
+        vec![
+            ("slug", event.clone()),
+            ("firm", firm.to_string()),
+            ("meeting", meeting.to_string()),
+            ("outcome", outcome.to_string()),
+            ("note", note.to_string()),
+        ]
+    };
+    let early = call(&mut maker, "record_meeting_outcome", &outcome(&lash_firm, mine.id, "order_intent", "")).await;
+    assert_eq!(problem(&early, "outcome"), Problem::MeetingNotBegun);
+
     // On the day: once its slot has begun, a meeting a firm did not check in for is a no-show; held once both are here.
     let mut today: event::ActiveModel = row.clone().into();
     today.day = Set(app::scouting::rules::china_today(chrono::Utc::now()));
@@ -671,6 +667,43 @@ async fn on_the_day_organisers_check_firms_in_and_move_or_cancel_meetings() {
     assert_eq!(runner.call("check_in_participant", &scout_desk).await.status, StatusCode::OK);
     let day = main_of(&runner.get(&format!("/events/{event}/day")).await);
     assert!(day.contains("Under way or held 1") && day.contains("No-shows 0"), "{day}");
+
+    // After the meeting each side records how it went; neither reads the other's note.
+    let secret = "<b>Order</b> 5,000 pairs in March";
+    assert_eq!(
+        problem(&call(&mut maker, "record_meeting_outcome", &outcome(&lash_firm, mine.id, "maybe", "")).await, "outcome"),
+        Problem::NotAChoice
+    );
+    let long = "x".repeat(1001);
+    assert_eq!(
+        problem(&call(&mut maker, "record_meeting_outcome", &outcome(&lash_firm, mine.id, "order_intent", &long)).await, "note"),
+        Problem::TooLong { max: 1000 }
+    );
+    assert_eq!(
+        call(&mut rival, "record_meeting_outcome", &outcome(&rival_firm, mine.id, "no_fit", "")).await.status,
+        StatusCode::NOT_FOUND,
+        "not their meeting"
+    );
+    assert_eq!(
+        problem(&call(&mut rival, "record_meeting_outcome", &outcome(&rival_firm, theirs.id, "no_fit", "")).await, "outcome"),
+        Problem::MeetingNotBegun,
+        "cancelled"
+    );
+    let saved = call(&mut maker, "record_meeting_outcome", &outcome(&lash_firm, mine.id, "order_intent", secret)).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert_eq!(
+        call(&mut scout, "record_meeting_outcome", &outcome(&platform, mine.id, "sample_requested", "Samples by Friday")).await.status,
+        StatusCode::OK
+    );
+    let agenda = maker.get(&format!("/events/{event}/agenda?firm={lash_firm}")).await;
+    assert!(agenda.body.contains("&lt;b&gt;Order&lt;/b&gt;") && !agenda.body.contains("<b>Order"), "its own note, as text");
+    assert!(!agenda.body.contains("Samples by Friday"), "not the other side's note");
+    assert!(!scout.get(&format!("/events/{event}/agenda?firm={platform}")).await.body.contains("5,000 pairs"));
+    // Changing it keeps one record per side.
+    assert_eq!(call(&mut maker, "record_meeting_outcome", &outcome(&lash_firm, mine.id, "follow_up", "")).await.status, StatusCode::OK);
+    let records = app::entities::meeting_outcome::Entity::find().all(&site.db.db).await.unwrap();
+    assert_eq!(records.len(), 2);
+    assert!(records.iter().any(|o| o.registration_id == maker_reg && o.outcome == "follow_up"));
 
     // A finished event's day is a record: no more check-ins.
     assert_eq!(runner.call("change_event_status", &[("slug", &event), ("change", "finish")]).await.status, StatusCode::OK);

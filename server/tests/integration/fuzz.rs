@@ -89,6 +89,7 @@ async fn stored(db: &sea_orm::DatabaseConnection) -> Vec<u64> {
         event_registration::Entity::find().count(db).await.unwrap(),
         meeting_request::Entity::find().count(db).await.unwrap(),
         event_meeting::Entity::find().count(db).await.unwrap(),
+        meeting_outcome::Entity::find().count(db).await.unwrap(),
     ]
 }
 
@@ -350,6 +351,7 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("cancel_event_meeting", &["slug", "meeting"]),
     ("move_event_meeting", &["slug", "meeting", "place"]),
     ("event_badge", &["slug", "firm"]),
+    ("record_meeting_outcome", &["slug", "firm", "meeting", "outcome", "note"]),
 ];
 
 #[tokio::test]
