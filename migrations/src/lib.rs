@@ -28,6 +28,7 @@ mod m20261203_000019_meeting_requests;
 mod m20261203_000020_event_schedule;
 mod m20261203_000021_event_day;
 mod m20261203_000022_meeting_outcomes;
+mod m20261203_000023_event_reminders;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000020_event_schedule::Migration),
             Box::new(m20261203_000021_event_day::Migration),
             Box::new(m20261203_000022_meeting_outcomes::Migration),
+            Box::new(m20261203_000023_event_reminders::Migration),
         ]
     }
 }

@@ -140,6 +140,19 @@ pub fn spawn_brief_sweeper(db: DatabaseConnection) -> tokio::task::JoinHandle<()
     })
 }
 
+/// Sends events' reminders (the day before, an hour before) as they fall due, every minute.
+pub fn spawn_event_reminders(db: DatabaseConnection, mail: app::state::MailSettings) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            if let Err(err) = app::events::reminders::send_due(&db, &mail, chrono::Utc::now()).await {
+                tracing::warn!(error = %err, "sending event reminders failed; will retry");
+            }
+        }
+    })
+}
+
 /// Waits for Ctrl-C or SIGTERM.
 pub async fn shutdown_signal() {
     let ctrl_c = async {

@@ -104,6 +104,7 @@ async fn serve(config: Config) -> Result<()> {
     app_state.mail = config.mail_settings();
     let mail_worker =
         tokio::spawn(app::mail::outbox::run_worker(app_state.db.clone(), app_state.mail.transport.clone(), app_state.mail.wake.clone()));
+    let reminders = server::spawn_event_reminders(app_state.db.clone(), app_state.mail.clone());
     let state = ServerState { leptos_options, app: app_state, secure_cookies: config.secure_cookies() };
     let listener =
         tokio::net::TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on BELTLINK_ADDR {}", config.addr))?;
@@ -113,6 +114,7 @@ async fn serve(config: Config) -> Result<()> {
     mail_worker.abort();
     session_cleanup.abort();
     brief_sweeper.abort();
+    reminders.abort();
     if let Some(managed) = search.managed {
         managed.stop().await;
     }

@@ -57,6 +57,9 @@ pub struct Model {
     /// `events::types::ScheduleRun` as JSON: the organisers' last scheduling run.
     #[sea_orm(column_type = "Text", nullable)]
     pub schedule_run: Option<String>,
+    /// When the day-before and hour-before reminders went out.
+    pub reminded_day_before_at: Option<DateTimeUtc>,
+    pub reminded_hour_before_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

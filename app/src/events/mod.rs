@@ -14,6 +14,7 @@ pub mod meetings;
 pub mod pages;
 pub mod policy;
 pub mod registration;
+pub mod reminders;
 pub mod rules;
 pub mod schedule;
 pub mod scheduling;

@@ -33,7 +33,7 @@ pub enum NotificationKind {
     EventUpdated,
     /// A firm asks yours for a meeting at an event, or answers your firm's request.
     MeetingRequest,
-    /// Your firm's meetings at an event were scheduled, moved or cancelled.
+    /// Your firm's meetings at an event were scheduled, moved or cancelled; the event is tomorrow or in an hour.
     MeetingSchedule,
 }
 
@@ -109,8 +109,12 @@ impl NotificationKind {
             (NotificationKind::EventUpdated, Lang::En) => "An event my firm registered for changed (cancelled, new details, a seat freed)",
             (NotificationKind::MeetingRequest, Lang::Zh) => "有企业在对接会上约我的企业洽谈，或回复了我们的邀约",
             (NotificationKind::MeetingRequest, Lang::En) => "A firm asks mine for a meeting at an event, or answers our request",
-            (NotificationKind::MeetingSchedule, Lang::Zh) => "我的企业在对接会上的洽谈排定、调整或取消",
-            (NotificationKind::MeetingSchedule, Lang::En) => "My firm's meetings at an event were scheduled, moved or cancelled",
+            (NotificationKind::MeetingSchedule, Lang::Zh) => {
+                "我的企业在对接会上的洽谈排定、调整或取消，以及会前提醒（前一天和开始前一小时）"
+            }
+            (NotificationKind::MeetingSchedule, Lang::En) => {
+                "My firm's meetings at an event were scheduled, moved or cancelled, and reminders (the day before and an hour before)"
+            }
         }
     }
 }

@@ -709,3 +709,50 @@ async fn on_the_day_organisers_check_firms_in_and_move_or_cancel_meetings() {
     assert_eq!(runner.call("change_event_status", &[("slug", &event), ("change", "finish")]).await.status, StatusCode::OK);
     assert_eq!(problem(&runner.call("check_in_participant", &desk).await, "meeting"), Problem::ScheduleClosed);
 }
+
+#[tokio::test]
+async fn every_firm_with_a_seat_is_reminded_the_day_before_and_an_hour_before_by_notification_and_email() {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    let site = site().await;
+    let smtp = TestSmtp::start().await;
+    let Gathering { mut runner, mut maker, mut scout, event, lash_firm, platform, .. } = gathering(&site, "Reminded lash day", "2").await;
+    let scout_reg = registration_of(&site, &platform).await.id.to_string();
+    let asked = maker.call("request_meeting", &[("slug", &event), ("firm", &lash_firm), ("to", &scout_reg), ("note", "")]).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    let request = app::entities::meeting_request::Entity::find().all(&site.db.db).await.unwrap()[0].id.to_string();
+    assert_eq!(scout.call("answer_meeting_request", &[("id", &request), ("answer", "accept")]).await.status, StatusCode::OK);
+    assert_eq!(runner.call("generate_schedule", &[("slug", &event)]).await.status, StatusCode::OK);
+    // The maker's address is confirmed, so reminders reach it by email too.
+    let maker_user = app::entities::user::Entity::find()
+        .filter(app::entities::user::Column::Email.eq("maker@example.com"))
+        .one(&site.db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut confirmed: app::entities::user::ActiveModel = maker_user.into();
+    confirmed.email_confirmed_at = Set(Some(chrono::Utc::now()));
+    confirmed.update(&site.db.db).await.unwrap();
+    deliver_mail(&site, &smtp.transport()).await;
+    let before = smtp.received().len();
+
+    let row = app::events::repo::by_slug(&site.db.db, &event).await.unwrap();
+    let starts = app::events::timetable::in_china(row.day, app::events::repo::day_hours(&row).0);
+    let mail = app::state::MailSettings::local("http://beltlink.test");
+    let send = |now| app::events::reminders::send_due(&site.db.db, &mail, now);
+    assert_eq!(send(starts - chrono::Duration::hours(30)).await.unwrap(), 0, "not yet");
+    assert_eq!(send(starts - chrono::Duration::hours(23)).await.unwrap(), 1);
+    assert_eq!(send(starts - chrono::Duration::hours(22)).await.unwrap(), 0, "once");
+    let notices = maker.get("/notifications").await.body;
+    assert!(
+        notices.contains("Tomorrow, 09:00–12:00: Reminded lash day at Pingdu Exhibition Centre; your 1 meeting(s) begin at"),
+        "{notices}"
+    );
+    assert!(scout.get("/notifications").await.body.contains("with Pingdu Lash Works"), "each firm its own first meeting");
+    deliver_mail(&site, &smtp.transport()).await;
+    let received = smtp.received();
+    assert!(received[before..].iter().any(|m| m.to == "maker@example.com" && m.subject.contains("Tomorrow")), "{received:?}");
+
+    assert_eq!(send(starts - chrono::Duration::minutes(30)).await.unwrap(), 1);
+    assert!(maker.get("/notifications").await.body.contains("Starts in an hour"));
+    assert_eq!(send(starts + chrono::Duration::minutes(5)).await.unwrap(), 0, "started");
+}
