@@ -232,7 +232,8 @@ pub async fn badge<C: ConnectionTrait>(
         venue: Bilingual::new(&row.venue_zh, &row.venue_en),
         firm,
         side: Side::from_code(&registration.side).unwrap_or(Side::Supplier),
-        items: items.into_iter().filter(|i| !i.cancelled).collect(),
+        // A badge is worn in public: the meetings, never what the firm noted of them.
+        items: items.into_iter().filter(|i| !i.cancelled).map(|i| AgendaItem { outcome: None, may_record: false, ..i }).collect(),
         qr_svg: day::qr_svg(&check_in_url).ok_or(AppError::Internal)?,
         check_in_url,
     })

@@ -699,6 +699,7 @@ async fn on_the_day_organisers_check_firms_in_and_move_or_cancel_meetings() {
     assert!(agenda.body.contains("&lt;b&gt;Order&lt;/b&gt;") && !agenda.body.contains("<b>Order"), "its own note, as text");
     assert!(!agenda.body.contains("Samples by Friday"), "not the other side's note");
     assert!(!scout.get(&format!("/events/{event}/agenda?firm={platform}")).await.body.contains("5,000 pairs"));
+    assert!(!maker.get(&format!("/events/{event}/badge?firm={lash_firm}")).await.body.contains("5,000 pairs"), "not on the badge");
     // Changing it keeps one record per side.
     assert_eq!(call(&mut maker, "record_meeting_outcome", &outcome(&lash_firm, mine.id, "follow_up", "")).await.status, StatusCode::OK);
     let records = app::entities::meeting_outcome::Entity::find().all(&site.db.db).await.unwrap();
