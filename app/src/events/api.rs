@@ -543,6 +543,23 @@ async fn participant(
     Ok((org, registration, role, others))
 }
 
+/// The event and the viewer's firm at it, for the functions that change
+/// something of the firm's: its owners and editors only.
+#[cfg(feature = "ssr")]
+async fn acting_participant(
+    db: &sea_orm::DatabaseConnection,
+    actor: &crate::accounts::types::CurrentUser,
+    slug: &str,
+    firm: &str,
+) -> Result<(crate::entities::event::Model, crate::entities::organisation::Model, crate::entities::event_registration::Model), AppError> {
+    let (row, _, _) = event_for(db, Some(actor), slug).await?;
+    let (org, registration, role, _) = participant(db, actor, &row, firm).await?;
+    if !crate::events::policy::may_act_for(role) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((row, org, registration))
+}
+
 /// `/events/{slug}/meetings`: a registered firm's view of the other side
 /// (narrowed by `q`), its requests and the slots it cannot attend. Its team.
 #[server(prefix = "/api", endpoint = "event_meetings")]
@@ -571,15 +588,11 @@ pub async fn request_meeting(
 ) -> Result<(), AppError> {
     use crate::events::meetings::{self, Party, Refusal};
     use crate::events::types::{RegistrationStatus, Side};
-    use crate::events::{meeting_repo, policy, repo};
+    use crate::events::{meeting_repo, repo};
     use crate::forms::{FormErrors, Problem};
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
-    let (row, _, _) = event_for(&state.db, Some(&actor), &slug).await?;
-    let (org, mine, role, _) = participant(&state.db, &actor, &row, &firm).await?;
-    if !policy::may_act_for(role) {
-        return Err(AppError::Forbidden);
-    }
+    let (row, org, mine) = acting_participant(&state.db, &actor, &slug, &firm).await?;
     let mut errors = FormErrors::new();
     errors.keep("to", &to);
     errors.keep("note", &note);
@@ -693,15 +706,11 @@ pub async fn save_availability(
     #[server(default)] firm: String,
     #[server(default)] slots: Vec<String>,
 ) -> Result<(), AppError> {
-    use crate::events::{meeting_repo, meetings, policy, repo};
+    use crate::events::{meeting_repo, meetings, repo};
     use crate::forms::{FormErrors, Problem};
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
-    let (row, _, _) = event_for(&state.db, Some(&actor), &slug).await?;
-    let (org, mine, role, _) = participant(&state.db, &actor, &row, &firm).await?;
-    if !policy::may_act_for(role) {
-        return Err(AppError::Forbidden);
-    }
+    let (row, org, mine) = acting_participant(&state.db, &actor, &slug, &firm).await?;
     if !meeting_repo::requests_open(&row, chrono::Utc::now()) {
         return Err(FormErrors::refusing("slots", Problem::RequestsClosed));
     }
@@ -831,14 +840,10 @@ pub async fn event_agenda(slug: String, #[server(default)] firm: String) -> Resu
 /// revokes the old. Its owners and editors.
 #[server(prefix = "/api", endpoint = "new_calendar_link")]
 pub async fn new_calendar_link(slug: String, #[server(default)] firm: String) -> Result<(), AppError> {
-    use crate::events::{policy, schedule_repo};
+    use crate::events::schedule_repo;
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
-    let (row, _, _) = event_for(&state.db, Some(&actor), &slug).await?;
-    let (org, registration, role, _) = participant(&state.db, &actor, &row, &firm).await?;
-    if !policy::may_act_for(role) {
-        return Err(AppError::Forbidden);
-    }
+    let (row, org, registration) = acting_participant(&state.db, &actor, &slug, &firm).await?;
     let txn = crate::db::begin_write(&state.db).await?;
     schedule_repo::new_token(&txn, &registration).await?;
     txn.commit().await?;
@@ -1032,15 +1037,11 @@ pub async fn record_meeting_outcome(
     #[server(default)] note: String,
 ) -> Result<(), AppError> {
     use crate::events::day::{Outcome, OUTCOME_NOTE_MAX};
-    use crate::events::{day_repo, meeting_repo, policy};
+    use crate::events::{day_repo, meeting_repo};
     use crate::forms::{FormErrors, Problem};
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
-    let (row, _, _) = event_for(&state.db, Some(&actor), &slug).await?;
-    let (org, registration, role, _) = participant(&state.db, &actor, &row, &firm).await?;
-    if !policy::may_act_for(role) {
-        return Err(AppError::Forbidden);
-    }
+    let (row, org, registration) = acting_participant(&state.db, &actor, &slug, &firm).await?;
     let found = day_repo::meeting_by_id(&state.db, row.id, meeting.trim().parse().map_err(|_| AppError::NotFound)?).await?;
     let request = meeting_repo::request_by_id(&state.db, found.request_id).await?;
     if request.from_registration_id != registration.id && request.to_registration_id != registration.id {

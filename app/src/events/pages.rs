@@ -161,13 +161,7 @@ pub fn AssociationEvents(association: String) -> impl IntoView {
 /// `/events/{slug}`
 #[component]
 pub fn EventPageView() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    // Keyed on the query too: saving, registering or a change of status lands here with its own query.
-    let page = Resource::new(
-        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
-        |(slug, _)| crate::events::api::load_event(slug),
-    );
+    let page = Resource::new(event_address(&[]), |address| crate::events::api::load_event(address.slug));
     crate::loaded!(page, page => view! { <EventView page/> })
 }
 
@@ -632,15 +626,9 @@ fn EventFormView(editor: EventEditor) -> impl IntoView {
 /// `/events/{slug}/meetings`
 #[component]
 pub fn EventMeetingsPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let page = Resource::new(
-        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
-        move |(slug, _)| {
-            let (firm, q) = query.with_untracked(|q| (q.get("firm").unwrap_or_default(), q.get("q").unwrap_or_default()));
-            crate::events::api::event_meetings(slug, firm, q)
-        },
-    );
+    let page = Resource::new(event_address(&["firm", "q"]), |address| {
+        crate::events::api::event_meetings(address.slug.clone(), address.arg(0), address.arg(1))
+    });
     crate::loaded!(page, page => view! { <MeetingsView page/> })
 }
 
@@ -846,12 +834,7 @@ fn AvailabilityForm(page: MeetingsPage) -> impl IntoView {
 /// `/events/{slug}/schedule`
 #[component]
 pub fn EventSchedulePage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let page = Resource::new(
-        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
-        |(slug, _)| crate::events::api::event_schedule(slug),
-    );
+    let page = Resource::new(event_address(&[]), |address| crate::events::api::event_schedule(address.slug));
     crate::loaded!(page, page => view! { <ScheduleView page/> })
 }
 
@@ -988,21 +971,42 @@ fn ScheduleView(page: SchedulePage) -> impl IntoView {
     }
 }
 
-/// A registered firm's page's address: the event, the firm (`?firm=`), and
-/// the whole query, so a page comes again after a form redirects to it.
-fn firm_page_address() -> impl Fn() -> (String, String, String) + Clone + Send + Sync + 'static {
+/// What an event page is keyed on: the event's slug, the registration in
+/// its path (if any), the query values it passes on (named by `names`), and
+/// the whole query, since each of its forms lands back with its own query
+/// and the page must then load afresh.
+#[derive(Clone, PartialEq)]
+struct EventAddress {
+    slug: String,
+    registration: String,
+    args: Vec<String>,
+    query: String,
+}
+
+impl EventAddress {
+    fn arg(&self, index: usize) -> String {
+        self.args.get(index).cloned().unwrap_or_default()
+    }
+}
+
+fn event_address(names: &'static [&'static str]) -> impl Fn() -> EventAddress + Clone + Send + Sync + 'static {
     let params = use_params_map();
     let query = use_query_map();
     move || {
-        let slug = params.get().get("slug").unwrap_or_default();
-        query.with(|q| (slug, q.get("firm").unwrap_or_default(), q.to_query_string()))
+        let (slug, registration) = params.with(|p| (p.get("slug").unwrap_or_default(), p.get("registration").unwrap_or_default()));
+        query.with(|q| EventAddress {
+            slug,
+            registration,
+            args: names.iter().map(|name| q.get(name).unwrap_or_default()).collect(),
+            query: q.to_query_string(),
+        })
     }
 }
 
 /// `/events/{slug}/agenda`
 #[component]
 pub fn EventAgendaPage() -> impl IntoView {
-    let page = Resource::new(firm_page_address(), |(slug, firm, _)| crate::events::api::event_agenda(slug, firm));
+    let page = Resource::new(event_address(&["firm"]), |address| crate::events::api::event_agenda(address.slug.clone(), address.arg(0)));
     crate::loaded!(page, page => view! { <AgendaView page/> })
 }
 
@@ -1092,15 +1096,7 @@ fn AgendaView(page: AgendaPage) -> impl IntoView {
 /// `/events/{slug}/day`
 #[component]
 pub fn EventDayPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let page = Resource::new(
-        move || (params.get().get("slug").unwrap_or_default(), query.get().to_query_string()),
-        move |(slug, _)| {
-            let moving = query.with_untracked(|q| q.get("move").unwrap_or_default());
-            crate::events::api::event_day(slug, moving)
-        },
-    );
+    let page = Resource::new(event_address(&["move"]), |address| crate::events::api::event_day(address.slug.clone(), address.arg(0)));
     crate::loaded!(page, page => view! { <DayView page/> })
 }
 
@@ -1265,18 +1261,7 @@ fn DayView(page: DayPage) -> impl IntoView {
 /// `/events/{slug}/check-in/{registration}`
 #[component]
 pub fn EventCheckInPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let page = Resource::new(
-        move || {
-            (
-                params.get().get("slug").unwrap_or_default(),
-                params.get().get("registration").unwrap_or_default(),
-                query.get().to_query_string(),
-            )
-        },
-        |(slug, registration, _)| crate::events::api::event_check_in(slug, registration),
-    );
+    let page = Resource::new(event_address(&[]), |address| crate::events::api::event_check_in(address.slug, address.registration));
     crate::loaded!(page, page => view! { <CheckInView page/> })
 }
 
@@ -1417,7 +1402,7 @@ fn OutcomeForm(item: AgendaItem, slug: String, firm: String) -> impl IntoView {
 /// `/events/{slug}/badge`
 #[component]
 pub fn EventBadgePage() -> impl IntoView {
-    let page = Resource::new(firm_page_address(), |(slug, firm, _)| crate::events::api::event_badge(slug, firm));
+    let page = Resource::new(event_address(&["firm"]), |address| crate::events::api::event_badge(address.slug.clone(), address.arg(0)));
     crate::loaded!(page, page => view! { <BadgeView page/> })
 }
 

@@ -655,9 +655,7 @@ async fn on_the_day_organisers_check_firms_in_and_move_or_cancel_meetings() {
     assert_eq!(problem(&early, "outcome"), Problem::MeetingNotBegun);
 
     // On the day: once its slot has begun, a meeting a firm did not check in for is a no-show; held once both are here.
-    let mut today: event::ActiveModel = row.clone().into();
-    today.day = Set(app::scouting::rules::china_today(chrono::Utc::now()));
-    today.update(&site.db.db).await.unwrap();
+    held_yesterday(&site, &event).await;
     let mut first: event_meeting::ActiveModel = moved.into();
     first.slot = Set(0);
     first.update(&site.db.db).await.unwrap();
@@ -709,6 +707,16 @@ async fn on_the_day_organisers_check_firms_in_and_move_or_cancel_meetings() {
     // A finished event's day is a record: no more check-ins.
     assert_eq!(runner.call("change_event_status", &[("slug", &event), ("change", "finish")]).await.status, StatusCode::OK);
     assert_eq!(problem(&runner.call("check_in_participant", &desk).await, "meeting"), Problem::ScheduleClosed);
+}
+
+/// Moves the event's day to yesterday (in China), so every meeting has begun
+/// whatever the hour the test runs at.
+pub async fn held_yesterday(site: &Site, event: &str) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let row = app::events::repo::by_slug(&site.db.db, event).await.unwrap();
+    let mut moved: app::entities::event::ActiveModel = row.into();
+    moved.day = Set(app::scouting::rules::china_today(chrono::Utc::now()) - chrono::Duration::days(1));
+    moved.update(&site.db.db).await.unwrap();
 }
 
 #[tokio::test]

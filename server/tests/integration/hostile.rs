@@ -662,4 +662,47 @@ async fn hostile_text_in_an_event_comes_back_as_text() {
     };
     assert!(events.iter().any(|e| value(e, "SUMMARY") == TITLE), "the title, whole, as one property");
     assert!(events.iter().all(|e| value(e, "LOCATION").starts_with(ATTRIBUTE)), "the venue, whole");
+
+    // The day: the table plan, the badge, the check-in desk, and an outcome's note.
+    let pages = both_languages(&mut runner, &format!("/events/{event}/day")).await;
+    assert_eq!(title_of(&pages[1]), format!("Day view · {TITLE} · Beltlink"));
+    assert_shown_in("the day view", &pages, "Pingdu Lash Works");
+    let pages = both_languages(&mut maker, &format!("/events/{event}/badge?firm={lash_firm}")).await;
+    assert_shown_in("the badge", &pages, TITLE);
+    crate::events::held_yesterday(&site, &event).await;
+    let meeting = {
+        use sea_orm::EntityTrait;
+        app::entities::event_meeting::Entity::find().all(&site.db.db).await.unwrap()[0].id.to_string()
+    };
+    let outcome = [("slug", event.as_str()), ("firm", &lash_firm), ("meeting", &meeting), ("outcome", "order_intent"), ("note", &note)];
+    let recorded = maker.call("record_meeting_outcome", &outcome).await;
+    assert_eq!(recorded.status, StatusCode::OK, "{}", recorded.body);
+    let pages = both_languages(&mut maker, &format!("/events/{event}/agenda?firm={lash_firm}")).await;
+    assert_shown_in("the outcome's note, for its firm", &pages, TEXTAREA);
+    let registration = app::events::repo::registration_by_id(&site.db.db, to.parse().unwrap()).await.unwrap();
+    let maker_registration = {
+        use app::entities::event_registration;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        event_registration::Entity::find()
+            .filter(event_registration::Column::EventId.eq(registration.event_id))
+            .filter(event_registration::Column::Id.ne(registration.id))
+            .one(&site.db.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let pages = both_languages(&mut runner, &format!("/events/{event}/check-in/{maker_registration}")).await;
+    assert_shown_in("the outcome's note, for the organisers", &pages, TEXTAREA);
+    both_languages(&mut runner, &format!("/events/{event}/day")).await;
+    let too_long = format!("{TEXTAREA}{}", "x".repeat(1000));
+    let refused = maker
+        .submit(
+            &format!("/events/{event}/agenda?firm={lash_firm}"),
+            "record_meeting_outcome",
+            &[("slug", event.as_str()), ("firm", &lash_firm), ("meeting", &meeting), ("outcome", "order_intent"), ("note", &too_long)],
+        )
+        .await;
+    let back = maker.get(&location(&refused)).await;
+    assert_inert("a refused outcome", &back);
 }
