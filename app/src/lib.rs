@@ -10,6 +10,7 @@ pub mod admin;
 pub mod associations;
 pub mod audit;
 pub mod belts;
+pub mod charts;
 pub mod clock;
 pub mod codes;
 pub mod error;
@@ -208,6 +209,7 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("events/:slug/day") view={Lazy::<EventDayRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("events/:slug/check-in/:registration") view={Lazy::<EventCheckInRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("events/:slug/badge") view={Lazy::<EventBadgeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("events/:slug/report") view={Lazy::<EventReportRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/new") view={Lazy::<NewOrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug") view={Lazy::<OrgRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:slug/profile") view={Lazy::<ProfileEditorRoute>::new()} ssr=SsrMode::Async/>
@@ -306,6 +308,7 @@ lazy_page!(EventAgendaRoute, events::pages::EventAgendaPage);
 lazy_page!(EventDayRoute, events::pages::EventDayPage);
 lazy_page!(EventCheckInRoute, events::pages::EventCheckInPage);
 lazy_page!(EventBadgeRoute, events::pages::EventBadgePage);
+lazy_page!(EventReportRoute, events::pages::EventReportPage);
 lazy_page!(CriteriaRoute, readiness::pages::CriteriaPageView);
 lazy_page!(ThreadRoute, inquiries::pages::ThreadPageView);
 lazy_page!(NewInquiryRoute, inquiries::pages::NewInquiryPage);

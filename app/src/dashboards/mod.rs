@@ -4,7 +4,7 @@
 //! as server-rendered SVG charts each with the same numbers in a table.
 //!
 //! - `rules`, `policy`: pure (bands, buckets, tallies; who may look);
-//! - `charts`, `repo`: drawing and the data layer (server only);
+//! - `repo`: the data layer (server only; `crate::charts` draws);
 //! - `api`: the server function; `pages` and `texts`: what is shown.
 
 pub mod api;
@@ -14,7 +14,5 @@ pub mod rules;
 pub mod texts;
 pub mod types;
 
-#[cfg(feature = "ssr")]
-pub mod charts;
 #[cfg(feature = "ssr")]
 pub mod repo;

@@ -120,7 +120,7 @@ pub async fn dashboard<C: ConnectionTrait>(db: &C, belt: &belt::Model, lang: Lan
         .into_iter()
         .map(|(key, tallies)| {
             let (title, note) = crate::dashboards::texts::heading(key);
-            let svg = crate::dashboards::charts::bars(&tallies, lang).unwrap_or_else(|error| {
+            let svg = crate::charts::bars(&tallies, lang).unwrap_or_else(|error| {
                 tracing::error!(key, %error, "a dashboard chart could not be drawn; its table stands alone");
                 String::new()
             });

@@ -3,12 +3,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Bilingual;
 use crate::scouting::types::{BriefCard, Named};
 
-/// One bar: what is counted and how many.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Tally {
-    pub label: Bilingual,
-    pub count: u64,
-}
+pub use crate::charts::Tally;
 
 /// One breakdown of the belt's suppliers: its chart and its table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::events::types::{EventCard, EventEditor, EventList, EventPage};
+use crate::events::types::{EventEditor, EventList, EventPage, EventsOf};
 
 #[cfg(feature = "ssr")]
 fn today() -> chrono::NaiveDate {
@@ -64,21 +64,26 @@ pub async fn list_events(
     })
 }
 
-/// A belt's events (upcoming first), for its page.
+/// A belt's events (upcoming first) and the order intents recorded at them, for its page.
 #[server(prefix = "/api", endpoint = "belt_events")]
-pub async fn belt_events(belt: String) -> Result<Vec<EventCard>, AppError> {
+pub async fn belt_events(belt: String) -> Result<EventsOf, AppError> {
     use crate::entities::belt as belts;
+    use crate::entities::event::Column;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let state = crate::state::app_state()?;
     let Some(found) = belts::Entity::find().filter(belts::Column::Slug.eq(belt.trim())).one(&state.db).await? else {
-        return Ok(Vec::new());
+        return Ok(EventsOf::default());
     };
-    crate::events::repo::public_of(&state.db, crate::entities::event::Column::BeltId, found.id, today()).await
+    Ok(EventsOf {
+        cards: crate::events::repo::public_of(&state.db, Column::BeltId, found.id, today()).await?,
+        order_intents: crate::events::report_repo::order_intents(&state.db, Column::BeltId, found.id).await?,
+    })
 }
 
-/// An association's events (upcoming first), for its page.
+/// An association's events (upcoming first) and the order intents recorded at them, for its page.
 #[server(prefix = "/api", endpoint = "association_events")]
-pub async fn association_events(slug: String) -> Result<Vec<EventCard>, AppError> {
+pub async fn association_events(slug: String) -> Result<EventsOf, AppError> {
+    use crate::entities::event::Column;
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::current(&state.db).await?;
     let association = crate::read::organisation_by_slug(&state.db, slug.trim()).await?;
@@ -86,7 +91,10 @@ pub async fn association_events(slug: String) -> Result<Vec<EventCard>, AppError
     if !crate::events::policy::may_view(&permissions, crate::events::types::EventStatus::Published) {
         return Err(AppError::NotFound);
     }
-    crate::events::repo::public_of(&state.db, crate::entities::event::Column::AssociationId, association.id, today()).await
+    Ok(EventsOf {
+        cards: crate::events::repo::public_of(&state.db, Column::AssociationId, association.id, today()).await?,
+        order_intents: crate::events::report_repo::order_intents(&state.db, Column::AssociationId, association.id).await?,
+    })
 }
 
 /// `/events/{slug}`: the event for everyone who may see it; the viewer's
@@ -1068,4 +1076,29 @@ pub async fn record_meeting_outcome(
     tracing::info!(event = row.slug, firm = org.slug, meeting = found.id, outcome = chosen.code(), user_id = actor.id, "outcome recorded");
     leptos_axum::redirect(&format!("/events/{}/agenda?firm={}&recorded=1", row.slug, org.slug));
     Ok(())
+}
+
+/// `/events/{slug}/report`: meetings held, no-shows and both sides'
+/// outcomes, overall and by the supplier's belt and category. The organisers.
+#[server(prefix = "/api", endpoint = "event_report")]
+pub async fn event_report(slug: String) -> Result<crate::events::types::EventReport, AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let row = organised(&state.db, &actor, &slug, false).await?;
+    crate::events::report_repo::page(&state.db, &row, crate::request_lang(), chrono::Utc::now()).await
+}
+
+/// `/events/{slug}/report.csv`: the report's meetings as a spreadsheet, in
+/// `lang`. The organisers. Returns the file's name and bytes. (A plain route,
+/// not a server function.)
+#[cfg(feature = "ssr")]
+pub async fn report_file(
+    state: &crate::state::AppState,
+    actor: &crate::accounts::types::CurrentUser,
+    slug: &str,
+    lang: crate::i18n::Lang,
+) -> Result<(String, Vec<u8>), AppError> {
+    let row = organised(&state.db, actor, slug, false).await?;
+    let bytes = crate::events::report_repo::csv(&state.db, &row, lang, chrono::Utc::now()).await?;
+    Ok((format!("{}-report.csv", row.slug), bytes))
 }

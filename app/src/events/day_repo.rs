@@ -51,6 +51,8 @@ pub async fn page<C: ConnectionTrait>(db: &C, row: &event::Model, moving: Option
                 table: m.table_no as usize,
                 supplier: firms.get(&supplier)?.clone(),
                 buyer: firms.get(&buyer)?.clone(),
+                supplier_registration: supplier,
+                buyer_registration: buyer,
                 supplier_here: here.contains(&supplier),
                 buyer_here: here.contains(&buyer),
                 state: day::state(m.cancelled_at.is_some(), started, here.contains(&supplier), here.contains(&buyer)),

@@ -1,11 +1,11 @@
 //! Matchmaking events run by associations: the event and its day, entry
 //! criteria per side, registration with a waitlist, meeting requests, the
 //! schedule with agendas and calendars, and the day itself — check-in,
-//! no-shows, moves and cancellations, and each side's outcomes.
+//! no-shows, moves and cancellations, each side's outcomes — and the report.
 //!
 //! - `rules`, `policy`, `registration`, `timetable`, `meetings`, `schedule`,
-//!   `scheduling` and `day`: pure (but `day`'s QR code);
-//! - `repo`, `meeting_repo`, `schedule_repo`, `day_repo` and `calendar`: the data
+//!   `scheduling`, `day` and `report`: pure (but `day`'s QR code);
+//! - `repo`, `meeting_repo`, `schedule_repo`, `day_repo`, `report_repo` and `calendar`: the data
 //!   layer and the calendar file; `api`: server functions; `pages` and `texts`: what is shown.
 
 pub mod api;
@@ -15,6 +15,7 @@ pub mod pages;
 pub mod policy;
 pub mod registration;
 pub mod reminders;
+pub mod report;
 pub mod rules;
 pub mod schedule;
 pub mod scheduling;
@@ -30,5 +31,7 @@ pub mod day_repo;
 pub mod meeting_repo;
 #[cfg(feature = "ssr")]
 pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod report_repo;
 #[cfg(feature = "ssr")]
 pub mod schedule_repo;

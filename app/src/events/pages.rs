@@ -10,6 +10,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::belts::map::{ChinaMap, MapMarker};
 use crate::clock::When;
+use crate::error::AppError;
 use crate::events::rules::{DESCRIPTION_MAX, PLACE_MAX, TITLE_MAX};
 use crate::events::texts::{texts, EventTexts};
 use crate::events::types::*;
@@ -118,38 +119,43 @@ fn EventListView(list: EventList, chosen: (String, String, String)) -> impl Into
     }
 }
 
-/// A belt page's events. Nothing when there are none.
+/// A belt page's events and the order intents recorded at them. Nothing when there are none.
 #[component]
 pub fn BeltEvents(belt: String) -> impl IntoView {
     let s = texts(use_lang());
     let events = Resource::new(move || belt.clone(), crate::events::api::belt_events);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                let cards = events.await.unwrap_or_default();
-                (!cards.is_empty()).then(|| view! {
-                    <section class="belt-events">
-                        <h2>{s.belt_events}</h2>
-                        <EventCards cards empty=s.no_upcoming/>
-                    </section>
-                })
-            })}
-        </Suspense>
-    }
+    view! { <EventsSection events heading=s.belt_events intents=s.belt_order_intents class="belt-events"/> }
 }
 
-/// An association page's events. Nothing when there are none.
+/// An association page's events and the order intents recorded at them. Nothing when there are none.
 #[component]
 pub fn AssociationEvents(association: String) -> impl IntoView {
     let s = texts(use_lang());
     let events = Resource::new(move || association.clone(), crate::events::api::association_events);
+    view! { <EventsSection events heading=s.association_events intents=s.association_order_intents class="association-events"/> }
+}
+
+#[component]
+fn EventsSection(
+    events: Resource<Result<EventsOf, AppError>>,
+    heading: &'static str,
+    intents: &'static str,
+    class: &'static str,
+) -> impl IntoView {
+    let s = texts(use_lang());
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                let cards = events.await.unwrap_or_default();
-                (!cards.is_empty()).then(|| view! {
-                    <section class="association-events">
-                        <h2>{s.association_events}</h2>
+                let EventsOf { cards, order_intents } = events.await.unwrap_or_default();
+                let figures = (order_intents.meetings > 0).then(|| {
+                    intents
+                        .replace("{meetings}", &crate::forms::grouped(order_intents.meetings as i64))
+                        .replace("{events}", &crate::forms::grouped(order_intents.events as i64))
+                });
+                (!cards.is_empty() || figures.is_some()).then(|| view! {
+                    <section class=class>
+                        <h2>{heading}</h2>
+                        {figures.map(|text| view! { <p class="order-intents"><strong>{text}</strong></p> })}
                         <EventCards cards empty=s.no_upcoming/>
                     </section>
                 })
@@ -272,6 +278,7 @@ fn OrganiserBar(slug: String, status: EventStatus) -> impl IntoView {
             {(status != EventStatus::Draft).then(|| view! {
                 <a class="button-link" href=format!("/events/{slug}/schedule")>{s.schedule_title}</a> " "
                 <a class="button-link" href=format!("/events/{slug}/day")>{s.day_title}</a> " "
+                <a class="button-link" href=format!("/events/{slug}/report")>{s.report_title}</a> " "
             })}
             {(!changes.is_empty()).then(|| view! {
                 <ActionForm action attr:class="inline-form">
@@ -933,6 +940,8 @@ fn ScheduleView(page: SchedulePage) -> impl IntoView {
                 <a href=format!("/events/{slug}")>{title.clone()}</a>
                 " · "
                 <a href=format!("/events/{slug}/day")>{s.day_title}</a>
+                " · "
+                <a href=format!("/events/{slug}/report")>{s.report_title}</a>
             </p>
             <h1>{format!("{} · {title}", s.schedule_title)}</h1>
             {ran.then(|| view! { <p class="notice" role="status">{s.schedule_made}</p> })}
@@ -1171,6 +1180,8 @@ fn DayView(page: DayPage) -> impl IntoView {
                 <a href=format!("/events/{slug}")>{title.clone()}</a>
                 " · "
                 <a href=format!("/events/{slug}/schedule")>{s.schedule_title}</a>
+                " · "
+                <a href=format!("/events/{slug}/report")>{s.report_title}</a>
             </p>
             <h1>{format!("{} · {title}", s.day_title)}</h1>
             <p class="event-meta">{format!("{} {} ({})", page.event.day, page.event.hours, s.china_time)}</p>
@@ -1430,6 +1441,150 @@ fn BadgeView(page: BadgePage) -> impl IntoView {
                 <p class="badge-scan">{s.badge_scan}</p>
                 <AgendaList items=page.items.clone()/>
             </article>
+        </section>
+    }
+}
+
+/// `/events/{slug}/report`
+#[component]
+pub fn EventReportPage() -> impl IntoView {
+    let page = Resource::new(event_address(&[]), |address| crate::events::api::event_report(address.slug));
+    crate::loaded!(page, page => view! { <ReportView page/> })
+}
+
+/// A chart drawn on the server, or nothing when there was nothing to draw.
+fn server_chart(svg: String, label: String) -> impl IntoView {
+    (!svg.is_empty()).then(|| view! { <div class="chart" role="img" aria-label=label inner_html=svg></div> })
+}
+
+#[component]
+fn ReportView(page: EventReport) -> impl IntoView {
+    use crate::events::day::{MeetingState, Outcome};
+    let lang = use_lang();
+    let s = texts(lang);
+    let title = page.event.title.get(lang).to_string();
+    let slug = page.event.slug.clone();
+    let f = page.figures.clone();
+    let n = |count: u64| crate::forms::grouped(count as i64);
+    let summary = s
+        .report_summary
+        .replace("{scheduled}", &n(f.scheduled))
+        .replace("{held}", &n(f.held))
+        .replace("{no_shows}", &n(f.no_shows))
+        .replace("{upcoming}", &n(f.upcoming))
+        .replace("{cancelled}", &n(f.cancelled));
+    let recorded = s.report_recorded.replace("{recorded}", &n(f.recorded())).replace("{intents}", &n(f.order_intent_meetings));
+    let state_rows = [
+        (MeetingState::Held, f.held),
+        (MeetingState::NoShow, f.no_shows),
+        (MeetingState::Upcoming, f.upcoming),
+        (MeetingState::Cancelled, f.cancelled),
+    ];
+    let count_table = move |heading: &'static str, rows: Vec<(String, u64)>| {
+        view! {
+            <table class="dashboard-table">
+                <thead><tr><th scope="col">{heading}</th><th scope="col" class="number">{s.report_count}</th></tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|(label, count)| view! {
+                        <tr><th scope="row">{label}</th><td class="number">{crate::forms::grouped(count as i64)}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+    let meetings_table = count_table(s.state, state_rows.iter().map(|(state, count)| (state.label(lang).to_string(), *count)).collect());
+    let outcome_rows: Vec<(String, u64)> =
+        Outcome::ALL.iter().zip(f.outcomes).map(|(o, count)| (o.label(lang).to_string(), count)).collect();
+    let outcomes_table = count_table(s.outcome, outcome_rows);
+    let no_meetings = f.scheduled + f.cancelled == 0;
+    let no_outcomes = f.recorded() == 0;
+    view! {
+        <Title text=format!("{} · {title} · {}", s.report_title, lang.texts().site_name)/>
+        <section class="report-page">
+            <p class="breadcrumb no-print">
+                <a href=format!("/events/{slug}")>{title.clone()}</a>
+                " · "
+                <a href=format!("/events/{slug}/schedule")>{s.schedule_title}</a>
+                " · "
+                <a href=format!("/events/{slug}/day")>{s.day_title}</a>
+            </p>
+            <h1>{format!("{} · {title}", s.report_title)}</h1>
+            <p class="event-meta">{format!("{} {} ({}) · {}", page.event.day, page.event.hours, s.china_time, page.event.status.label(lang))}</p>
+            <p class="muted">{s.report_as_of}" "<When at=page.computed_at/></p>
+            <p class="dashboard-figures"><strong>{summary}</strong></p>
+            <p>{recorded}</p>
+            <p class="hint">{s.report_hint}</p>
+            <p class="no-print">
+                <a class="button-link" href=format!("/events/{slug}/report.csv") rel="nofollow">{s.report_download}</a>
+            </p>
+            <section id="meetings" class="breakdown">
+                <h2>{s.report_meetings}</h2>
+                {if no_meetings {
+                    Either::Left(view! { <p class="empty">{s.no_meetings_placed}</p> })
+                } else {
+                    Either::Right(view! {
+                        <div class="chart-and-table">{server_chart(page.meetings_svg, s.report_meetings.to_string())}{meetings_table}</div>
+                    })
+                }}
+            </section>
+            <section id="outcomes" class="breakdown">
+                <h2>{s.report_outcomes}</h2>
+                {if no_outcomes {
+                    Either::Left(view! { <p class="empty">{s.report_no_outcomes}</p> })
+                } else {
+                    Either::Right(view! {
+                        <div class="chart-and-table">{server_chart(page.outcomes_svg, s.report_outcomes.to_string())}{outcomes_table}</div>
+                    })
+                }}
+            </section>
+            {page.breakdowns.into_iter().map(|b| view! { <ReportBreakdownView breakdown=b/> }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn ReportBreakdownView(breakdown: ReportBreakdown) -> impl IntoView {
+    use crate::events::day::Outcome;
+    let lang = use_lang();
+    let s = texts(lang);
+    let (heading, note, column) = if breakdown.key == "belts" {
+        (s.report_by_belt, s.report_by_belt_note, s.report_belt)
+    } else {
+        (s.report_by_category, s.report_by_category_note, s.report_category)
+    };
+    let body = if breakdown.rows.is_empty() {
+        Either::Left(view! { <p class="empty">{s.no_meetings_placed}</p> })
+    } else {
+        let n = |count: u64| crate::forms::grouped(count as i64);
+        Either::Right(view! {
+            {server_chart(breakdown.svg, heading.to_string())}
+            <div class="table-scroll">
+                <table class="dashboard-table report-table">
+                    <thead><tr>
+                        <th scope="col">{column}</th>
+                        <th scope="col" class="number">{s.report_meetings}</th>
+                        <th scope="col" class="number">{crate::events::day::MeetingState::Held.label(lang)}</th>
+                        {Outcome::ALL.iter().map(|o| view! { <th scope="col" class="number">{o.label(lang)}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {breakdown.rows.into_iter().map(|row| view! {
+                            <tr>
+                                <th scope="row">{row.label.get(lang).to_string()}</th>
+                                <td class="number">{n(row.group.meetings)}</td>
+                                <td class="number">{n(row.group.held)}</td>
+                                {row.group.outcomes.iter().map(|c| view! { <td class="number">{n(*c)}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })
+    };
+    view! {
+        <section id=breakdown.key.clone() class="breakdown">
+            <h2>{heading}</h2>
+            <p class="muted">{note}</p>
+            {body}
         </section>
     }
 }

@@ -428,7 +428,7 @@ pub async fn cards<C: ConnectionTrait>(db: &C, rows: Vec<event::Model>) -> Resul
 }
 
 /// Events whose association is listed (approved, not hidden).
-fn listed_association() -> Condition {
+pub(crate) fn listed_association() -> Condition {
     Condition::all().add(
         event::Column::AssociationId.in_subquery(
             sea_orm::sea_query::Query::select()

@@ -143,6 +143,14 @@ event_texts! {
     cancel_edit: ("取消", "Cancel"),
     belt_events: ("这里的对接会", "Matchmaking events here"),
     association_events: ("对接会", "Events"),
+    belt_order_intents: (
+        "这里的对接会上，已有 {meetings} 场洽谈有企业记录了下单意向（共 {events} 场对接会）。",
+        "At matchmaking events here, firms recorded an intent to order in {meetings} meeting(s), at {events} event(s)."
+    ),
+    association_order_intents: (
+        "本协会的对接会上，已有 {meetings} 场洽谈有企业记录了下单意向（共 {events} 场对接会）。",
+        "At this association's events, firms recorded an intent to order in {meetings} meeting(s), at {events} event(s)."
+    ),
     meetings_title: ("洽谈邀约", "Meetings"),
     meetings_link: ("约见对方企业、回复邀约、标记不能参加的时段", "Ask firms for meetings, answer requests, mark slots you cannot attend"),
     meetings_for: ("代表企业", "For"),
@@ -264,6 +272,37 @@ event_texts! {
     outcome_note_hint: ("只有你的企业和主办方能看到。", "Only your firm and the organisers read it."),
     save_outcome: ("保存结果", "Save outcome"),
     outcome_saved: ("洽谈结果已保存。", "Outcome saved."),
+    report_title: ("报告", "Report"),
+    report_as_of: ("数据时间", "Figures as of"),
+    report_summary: (
+        "排定洽谈 {scheduled} 场：已举行 {held} 场，缺席 {no_shows} 场，未开始 {upcoming} 场；另有 {cancelled} 场已取消。",
+        "{scheduled} meetings on the plan: {held} held, {no_shows} no-shows, {upcoming} still to come; {cancelled} cancelled."
+    ),
+    report_recorded: (
+        "双方共记录洽谈结果 {recorded} 条；有下单意向的洽谈 {intents} 场。",
+        "{recorded} outcomes recorded by the firms; {intents} meetings with an intent to order."
+    ),
+    report_hint: (
+        "洽谈开始后，双方各自在日程页记录结果；双方均签到的洽谈算作已举行，缺一方即为缺席。",
+        "Each firm records its outcome on its agenda once a meeting has begun. A meeting counts as held when both firms checked in, else as a no-show."
+    ),
+    report_download: ("下载明细（CSV）", "Download the meetings (CSV)"),
+    report_meetings: ("洽谈", "Meetings"),
+    report_outcomes: ("洽谈结果", "Outcomes"),
+    report_count: ("数量", "Count"),
+    report_no_outcomes: ("尚无企业记录洽谈结果。", "No firm has recorded an outcome yet."),
+    report_by_belt: ("按供应方所在产业带", "By the supplier's belt"),
+    report_by_belt_note: (
+        "每场洽谈计入供应方所属的产业带；属于多个产业带的企业在每个产业带各计一次。图中为各类结果的条数。",
+        "Each meeting counts under its supplier's belts; a supplier in several belts counts under each. The chart stacks the outcomes recorded."
+    ),
+    report_belt: ("产业带", "Belt"),
+    report_by_category: ("按供应方品类", "By the supplier's category"),
+    report_by_category_note: (
+        "每场洽谈计入供应方资料中的品类；经营多个品类的企业在每个品类各计一次。图中为各类结果的条数。",
+        "Each meeting counts under the categories of its supplier's profile; a supplier of several categories counts under each. The chart stacks the outcomes recorded."
+    ),
+    report_category: ("品类", "Category"),
     waitlisted_meetings: ("候补企业转正后才能约见。", "Firms on the waitlist ask for meetings once they have a seat."),
 }
 

@@ -380,6 +380,8 @@ pub struct DayMeeting {
     pub table: usize,
     pub supplier: Named,
     pub buyer: Named,
+    pub supplier_registration: i32,
+    pub buyer_registration: i32,
     pub supplier_here: bool,
     pub buyer_here: bool,
     pub state: crate::events::day::MeetingState,
@@ -420,4 +422,51 @@ pub struct BadgePage {
     /// The QR code (SVG made on the server from the check-in address only).
     pub qr_svg: String,
     pub check_in_url: String,
+}
+
+/// One row of a report's breakdown: a belt or a category ("not stated" for
+/// suppliers that name none) and its meetings and outcomes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportRow {
+    pub label: Bilingual,
+    pub group: crate::events::report::Group,
+}
+
+/// The report's meetings and outcomes by the supplier's belt, or category.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportBreakdown {
+    /// `belts` or `categories`: the anchor, and which heading.
+    pub key: String,
+    pub rows: Vec<ReportRow>,
+    /// Outcomes stacked by kind, drawn on the server in the viewer's language
+    /// (empty when no outcome is recorded).
+    pub svg: String,
+}
+
+/// `/events/{slug}/report`: how the day went, for its organisers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventReport {
+    pub event: EventCard,
+    pub figures: crate::events::report::Figures,
+    /// The meetings by how they stood, and the outcomes by kind, as SVG.
+    pub meetings_svg: String,
+    pub outcomes_svg: String,
+    pub breakdowns: Vec<ReportBreakdown>,
+    pub computed_at: Moment,
+}
+
+/// Order intents recorded at an association's or a belt's events, for their pages.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderIntents {
+    /// Meetings where at least one side recorded an intent to order.
+    pub meetings: u64,
+    /// The events those meetings were at.
+    pub events: u64,
+}
+
+/// An association's or a belt's events, and the order intents recorded at them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventsOf {
+    pub cards: Vec<EventCard>,
+    pub order_intents: OrderIntents,
 }

@@ -556,7 +556,7 @@ async fn the_organisers_schedule_the_meetings_and_each_firm_gets_its_agenda_and_
 
 #[tokio::test]
 async fn on_the_day_organisers_check_firms_in_and_move_or_cancel_meetings() {
-    use app::entities::{event, event_meeting, event_registration};
+    use app::entities::{event_meeting, event_registration};
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
     let site = site().await;
     let Gathering { mut runner, mut maker, mut rival, mut scout, event, lash_firm, rival_firm, platform } =
@@ -698,6 +698,48 @@ async fn on_the_day_organisers_check_firms_in_and_move_or_cancel_meetings() {
     assert!(!agenda.body.contains("Samples by Friday"), "not the other side's note");
     assert!(!scout.get(&format!("/events/{event}/agenda?firm={platform}")).await.body.contains("5,000 pairs"));
     assert!(!maker.get(&format!("/events/{event}/badge?firm={lash_firm}")).await.body.contains("5,000 pairs"), "not on the badge");
+
+    // The report: organisers only; the meeting held, the cancelled one, both outcomes, by belt and category.
+    assert_eq!(signed_out.call("event_report", &[("slug", &event)]).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(maker.call("event_report", &[("slug", &event)]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(other_runner.call("event_report", &[("slug", &event)]).await.status, StatusCode::FORBIDDEN);
+    let report = runner.get(&format!("/events/{event}/report")).await;
+    assert_eq!(report.status, StatusCode::OK);
+    let body = main_of(&report);
+    assert!(body.contains("1 meetings on the plan: 1 held, 0 no-shows, 0 still to come; 1 cancelled."), "{body}");
+    assert!(body.contains("2 outcomes recorded by the firms; 1 meetings with an intent to order."), "{body}");
+    let belt_name = app::read::all_belts(&site.db.db).await.unwrap().into_iter().find(|b| b.slug == BELT).unwrap().name.en;
+    let document = scraper::Html::parse_document(&body);
+    let rows = |table: &str| -> Vec<Vec<String>> {
+        let selector = scraper::Selector::parse(&format!("#{table} tbody tr")).unwrap();
+        let cell = scraper::Selector::parse("th, td").unwrap();
+        document.select(&selector).map(|row| row.select(&cell).map(|c| c.text().collect::<String>().trim().to_string()).collect()).collect()
+    };
+    assert_eq!(rows("belts"), [[belt_name.as_str(), "1", "1", "0", "0", "1", "1"]], "both sides' outcomes under the supplier's belt");
+    assert_eq!(rows("categories"), [["Not stated", "1", "1", "0", "0", "1", "1"]], "the maker's profile names no category");
+    assert_eq!(rows("outcomes").iter().map(|r| r[1].as_str()).collect::<Vec<_>>(), ["0", "0", "1", "1"]);
+    assert_eq!(report.body.matches("<svg").count(), 4, "a chart each for meetings, outcomes, belts and categories");
+    assert!(!body.contains("5,000 pairs"), "notes stay out of the page");
+    // Its file: a row per meeting with both sides' outcomes and notes, for the organisers only.
+    let csv = runner.get(&format!("/events/{event}/report.csv")).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.headers.get("content-disposition").unwrap().to_str().unwrap().contains(&format!("{event}-report.csv")));
+    let mut reader = csv::Reader::from_reader(csv.body.trim_start_matches('\u{feff}').as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().unwrap();
+    assert_eq!(records.len(), 2, "the held meeting and the cancelled one");
+    let held = records.iter().find(|r| &r[6] == "Under way or held").unwrap();
+    assert_eq!((&held[2], &held[5], &held[8], &held[9]), ("Pingdu Lash Works", "Lash Mart", "Order intent", secret));
+    assert_eq!((&held[10], &held[11]), ("Sample requested", "Samples by Friday"));
+    assert!(records.iter().any(|r| &r[6] == "Cancelled" && &r[7] == "yes"), "the priority meeting, cancelled");
+    assert_eq!(maker.get(&format!("/events/{event}/report.csv")).await.status, StatusCode::FORBIDDEN);
+    let away = signed_out.get(&format!("/events/{event}/report.csv")).await;
+    assert!(away.status.is_redirection() && away.headers.get("location").unwrap().to_str().unwrap().starts_with("/signin"));
+    // The association's and the belt's pages carry the order intent as a figure.
+    let association = runner_association(&site).await;
+    let intents = "firms recorded an intent to order in 1 meeting(s), at 1 event(s).";
+    assert!(main_of(&signed_out.get(&format!("/associations/{association}")).await).contains(intents));
+    assert!(main_of(&signed_out.get(&format!("/belts/{BELT}")).await).contains(intents));
+
     // Changing it keeps one record per side.
     assert_eq!(call(&mut maker, "record_meeting_outcome", &outcome(&lash_firm, mine.id, "follow_up", "")).await.status, StatusCode::OK);
     let records = app::entities::meeting_outcome::Entity::find().all(&site.db.db).await.unwrap();

@@ -352,6 +352,7 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("move_event_meeting", &["slug", "meeting", "place"]),
     ("event_badge", &["slug", "firm"]),
     ("record_meeting_outcome", &["slug", "firm", "meeting", "outcome", "note"]),
+    ("event_report", &["slug"]),
 ];
 
 #[tokio::test]

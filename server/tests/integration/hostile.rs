@@ -694,6 +694,22 @@ async fn hostile_text_in_an_event_comes_back_as_text() {
     };
     let pages = both_languages(&mut runner, &format!("/events/{event}/check-in/{maker_registration}")).await;
     assert_shown_in("the outcome's note, for the organisers", &pages, TEXTAREA);
+    // The report and its file: a note that would run as a formula is text there.
+    let platform_says = [
+        ("slug", event.as_str()),
+        ("firm", &platform),
+        ("meeting", &meeting),
+        ("outcome", "follow_up"),
+        ("note", "=HYPERLINK(\"http://evil.test\")"),
+    ];
+    assert_eq!(scout.call("record_meeting_outcome", &platform_says).await.status, StatusCode::OK);
+    let pages = both_languages(&mut runner, &format!("/events/{event}/report")).await;
+    assert_eq!(title_of(&pages[1]), format!("Report · {TITLE} · Beltlink"));
+    let file = runner.get(&format!("/events/{event}/report.csv")).await;
+    let mut reader = csv::Reader::from_reader(file.body.trim_start_matches('\u{feff}').as_bytes());
+    let record = reader.records().next().unwrap().unwrap();
+    assert_eq!(&record[9], note, "the supplier's note, whole");
+    assert_eq!(&record[11], "'=HYPERLINK(\"http://evil.test\")", "neutralised");
     both_languages(&mut runner, &format!("/events/{event}/day")).await;
     let too_long = format!("{TEXTAREA}{}", "x".repeat(1000));
     let refused = maker
