@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, watchedPage, gotoHydrated, signInAsAdmin, signUpAndIn, BASE } from './helpers.mjs';
+import { launch, watchedPage, gotoHydrated, signInAsAdmin, signUpAndIn, eventHeldDaysAgo, BASE } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,7 +24,7 @@ async function maker(stamp, n, name) {
   return { ...watched, firm: new URL(page.url()).pathname.split('/').pop() };
 }
 
-test('an association publishes an event with entry criteria; a qualified maker registers, an unqualified one is told which criterion failed; a platform asks the maker for a meeting and the maker accepts; the organiser schedules it and both firms find it on their agendas, with a calendar file; the organiser checks the maker in', async () => {
+test('an association publishes an event with entry criteria; a qualified maker registers, an unqualified one is told which criterion failed; a platform asks the maker for a meeting and the maker accepts; the organiser schedules it and both firms find it on their agendas, with a calendar file; the organiser checks both in; after the meeting both record how it went and the organiser sees it in the report', async () => {
   const stamp = Date.now();
   const admin = await watchedPage(browser, { locale: 'en-US' });
   await signInAsAdmin(admin.page);
@@ -94,7 +94,7 @@ test('an association publishes an event with entry criteria; a qualified maker r
   await Promise.all([scout.page.waitForURL(/\/meetings\?firm=/), scout.page.click('.meeting-links a')]);
   const card = scout.page.locator('li.counterpart', { hasText: `Qualified Lashes ${stamp}` });
   await card.locator('textarea[name=note]').fill('Can we see your BSCI audit and silk samples?');
-  await Promise.all([scout.page.waitForURL(/sent=1/), card.locator('button[type=submit]').click()]);
+  await Promise.all([scout.page.waitForURL(/sent=\d+/), card.locator('button[type=submit]').click()]);
   await scout.page.waitForSelector('.meeting-requests li');
   assert.match(await scout.page.textContent('.meeting-requests'), /Waiting for an answer/);
   assert.deepEqual(scout.problems(), []);
@@ -127,7 +127,7 @@ test('an association publishes an event with entry criteria; a qualified maker r
   // The organiser makes the schedule: the table plan shows the meeting, and the run says how close to the best it came.
   await Promise.all([admin.page.waitForURL(`${BASE}${event}/schedule`), admin.page.click('.organiser-bar a[href$="/schedule"]')]);
   await admin.page.waitForSelector('.schedule-form');
-  await Promise.all([admin.page.waitForURL(/ran=1/), admin.page.click('.schedule-form button[type=submit]')]);
+  await Promise.all([admin.page.waitForURL(/ran=\d+/), admin.page.click('.schedule-form button[type=submit]')]);
   await admin.page.waitForSelector('.table-plan');
   assert.match(await admin.page.textContent('.table-plan'), new RegExp(`Qualified Lashes ${stamp}`));
   assert.match(await admin.page.textContent('.schedule-run'), /Placed 1 of 1 meetings/);
@@ -143,18 +143,53 @@ test('an association publishes an event with entry criteria; a qualified maker r
   assert.match(calendar, /BEGIN:VCALENDAR/);
   assert.match(calendar, new RegExp(`SUMMARY:Meeting: Lash Mart ${stamp} \\(table 1\\)`));
   assert.deepEqual(good.problems(), []);
-  await good.context.close();
   await gotoHydrated(scout.page, `${event}/agenda`);
   assert.match(await scout.page.textContent('.agenda'), new RegExp(`Qualified Lashes ${stamp}`));
   assert.deepEqual(scout.problems(), []);
+
+  // On the day the organiser checks both firms in from the day view.
+  await Promise.all([admin.page.waitForURL(`${BASE}${event}/day`), admin.page.click('.breadcrumb a[href$="/day"]')]);
+  for (const firm of [`Qualified Lashes ${stamp}`, `Lash Mart ${stamp}`]) {
+    // Each check-in lands on a new address, so the page shows the second arrival too.
+    await admin.page.locator('.arrivals li', { hasText: firm }).locator('button[type=submit]').click();
+    await admin.page.waitForSelector(`.arrivals li.arrived:has-text("${firm}")`);
+  }
+  assert.match(await admin.page.textContent('.arrivals'), new RegExp(`Qualified Lashes ${stamp}.*Checked in at`));
+  assert.deepEqual(admin.problems().filter((p) => !refused.test(p)), []);
+
+  // The meeting has happened: each firm records how it went on its agenda; neither sees the other's note.
+  eventHeldDaysAgo(event.split('/').pop(), 1);
+  const record = async (watched, path, outcome, note) => {
+    await gotoHydrated(watched.page, path);
+    const form = watched.page.locator('.outcome-form').first();
+    await form.locator('select[name=outcome]').selectOption(outcome);
+    await form.locator('textarea[name=note]').fill(note);
+    await Promise.all([watched.page.waitForURL(/recorded=\d+/), form.locator('button[type=submit]').click()]);
+    await watched.page.waitForSelector('p.notice:has-text("Outcome saved")');
+    assert.equal(await watched.page.locator('.outcome-form select[name=outcome]').first().inputValue(), outcome, 'the form holds what was saved');
+  };
+  await record(good, `${event}/agenda?firm=${good.firm}`, 'order_intent', 'Trial order of 5,000 pairs in March');
+  await record(scout, `${event}/agenda`, 'sample_requested', 'Samples by Friday');
+  assert.doesNotMatch(await scout.page.textContent('main'), /5,000 pairs/);
+  assert.deepEqual(good.problems(), []);
+  assert.deepEqual(scout.problems(), []);
+  await good.context.close();
   await scout.context.close();
 
-  // On the day the organiser checks the maker in from the day view.
-  await Promise.all([admin.page.waitForURL(`${BASE}${event}/day`), admin.page.click('.breadcrumb a[href$="/day"]')]);
-  const arrival = admin.page.locator('.arrivals li', { hasText: `Qualified Lashes ${stamp}` });
-  await Promise.all([admin.page.waitForURL(/saved=1/), arrival.locator('button[type=submit]').click()]);
-  await admin.page.waitForSelector('.arrivals li.arrived');
-  assert.match(await admin.page.textContent('.arrivals li.arrived'), new RegExp(`Qualified Lashes ${stamp}.*Checked in at`));
+  // The organiser's report: the meeting held, both outcomes, under the Pingdu belt and the false-eyelash category; and its file.
+  await gotoHydrated(admin.page, `${event}/day`);
+  await Promise.all([admin.page.waitForURL(`${BASE}${event}/report`), admin.page.click('.breadcrumb a[href$="/report"]')]);
+  await admin.page.waitForSelector('.report-page');
+  assert.match(await admin.page.textContent('.dashboard-figures'), /1 meetings on the plan: 1 held, 0 no-shows/);
+  assert.match(await admin.page.textContent('#belts tbody'), /Pingdu.*\s*1\s*1\s*0\s*0\s*1\s*1/s);
+  assert.match(await admin.page.textContent('#categories tbody'), /False eyelashes/);
+  assert.equal(await admin.page.locator('.report-page .chart svg').count(), 4);
+  const [file] = await Promise.all([admin.page.waitForEvent('download'), admin.page.click('a[href$="/report.csv"]')]);
+  const report = await readFile(await file.path(), 'utf8');
+  assert.match(report, new RegExp(`Qualified Lashes ${stamp},.*Lash Mart ${stamp},Under way or held,,Order intent,"Trial order of 5,000 pairs in March",Sample requested,Samples by Friday`));
+  // The association's page counts the order intent among its events'.
+  await gotoHydrated(admin.page, '/associations/qingdao-cross-border-ecommerce-association');
+  assert.match(await admin.page.textContent('.association-events .order-intents'), /firms recorded an intent to order in \d+ meeting/);
   assert.deepEqual(admin.problems().filter((p) => !refused.test(p)), []);
   await admin.context.close();
   const chinese = await watchedPage(browser, { locale: 'zh-CN' });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 // Shared set-up for the browser tests: Debian's Chromium driven by
 // playwright-core, and a watcher that fails a test on any console error or
 // warning (Leptos reports hydration mismatches there).
@@ -130,4 +131,18 @@ export async function searchFor(page, query) {
   }
   await page.fill('#header-q', query);
   await Promise.all([page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === query), page.press('#header-q', 'Enter')]);
+}
+
+/**
+ * Lets days pass for a story that needs its event to have happened: sets the
+ * event's day in the server's SQLite database (the one thing a browser cannot
+ * do is wait for a date). `daysAgo` counts back from today in China.
+ */
+export function eventHeldDaysAgo(slug, daysAgo) {
+  const chinaToday = new Date(Date.now() + 8 * 3600 * 1000);
+  chinaToday.setUTCDate(chinaToday.getUTCDate() - daysAgo);
+  const day = chinaToday.toISOString().slice(0, 10);
+  const database = `${process.env.BELTLINK_DATA_DIR}/beltlink.sqlite`;
+  if (!/^[a-z0-9-]+$/.test(slug)) throw new Error(`not a slug: ${slug}`);
+  execFileSync('sqlite3', ['-cmd', '.timeout 10000', database, `UPDATE events SET day = '${day}' WHERE slug = '${slug}'`]);
 }

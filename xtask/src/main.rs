@@ -124,7 +124,7 @@ fn test(ws: &Workspace) -> Result<()> {
         setup::rust_tools(ws)?;
         let meili = setup::meilisearch(ws)?;
         setup::npm_packages(&ws.root.join("end2end"))?;
-        setup::debian_packages(&[("chromium", "chromium"), ("chromedriver", "chromium-driver")])?;
+        setup::debian_packages(&[("chromium", "chromium"), ("chromedriver", "chromium-driver"), ("sqlite3", "sqlite3")])?;
         postgres::install()?;
         Ok((meili, setup::smtp_server(ws)?))
     })?;
@@ -212,6 +212,8 @@ fn browser_tests(ws: &Workspace, meili: &std::path::Path, smtpd: &std::path::Pat
                 .args(["--test", "--test-concurrency=1"])
                 .args(paths)
                 .env("BELTLINK_URL", running.base_url())
+                // A story that needs its event to have happened moves the event's day in the database.
+                .env("BELTLINK_DATA_DIR", &running.data_dir)
                 .env("BELTLINK_MAILDIR", &smtp.maildir)
                 .env("BELTLINK_ADMIN_EMAIL", ADMIN_EMAIL)
                 .env("BELTLINK_ADMIN_PASSWORD", ADMIN_PASSWORD),
@@ -228,7 +230,7 @@ fn e2e(ws: &Workspace, files: &[&str]) -> Result<()> {
     let smtpd = setup::smtp_server(ws)?;
     setup::npm_packages(&ws.root.join("end2end"))?;
     // The browser, as `test` installs it, so the browser tests alone run on a fresh machine too.
-    setup::debian_packages(&[("chromium", "chromium"), ("chromedriver", "chromium-driver")])?;
+    setup::debian_packages(&[("chromium", "chromium"), ("chromedriver", "chromium-driver"), ("sqlite3", "sqlite3")])?;
     build_site(ws, false)?;
     let paths: Vec<String> =
         if files.is_empty() { vec!["end2end/tests/".to_string()] } else { files.iter().map(|f| format!("end2end/tests/{f}")).collect() };

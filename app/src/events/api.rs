@@ -11,6 +11,14 @@ fn today() -> chrono::NaiveDate {
     crate::scouting::rules::china_today(chrono::Utc::now())
 }
 
+/// A value for the address a form lands on, new each time, so a second
+/// action of the same kind lands on a new address and the page loads afresh
+/// (the router does not reload an address it is already at).
+#[cfg(feature = "ssr")]
+fn landing_stamp() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
 /// An event and the actor's permissions on its association.
 #[cfg(feature = "ssr")]
 async fn event_for(
@@ -477,7 +485,7 @@ pub async fn register_for_event(slug: String, #[server(default)] firm: String) -
     repo::register(&txn, &row, &chosen, side, status, actor.id, chrono::Utc::now()).await?;
     txn.commit().await?;
     tracing::info!(event = row.slug, firm = chosen.slug, status = status.code(), user_id = actor.id, "registered for event");
-    leptos_axum::redirect(&format!("/events/{}?registered={}", row.slug, status.code()));
+    leptos_axum::redirect(&format!("/events/{}?registered={}&at={}", row.slug, status.code(), landing_stamp()));
     Ok(())
 }
 
@@ -505,7 +513,7 @@ pub async fn withdraw_registration(id: i32) -> Result<(), AppError> {
     txn.commit().await?;
     state.mail.wake.notify_one();
     tracing::info!(event = row.slug, registration = id, user_id = actor.id, "registration withdrawn");
-    leptos_axum::redirect(&format!("/events/{}?withdrawn=1", row.slug));
+    leptos_axum::redirect(&format!("/events/{}?withdrawn={}", row.slug, landing_stamp()));
     Ok(())
 }
 
@@ -633,7 +641,7 @@ pub async fn request_meeting(
     txn.commit().await?;
     state.mail.wake.notify_one();
     tracing::info!(event = row.slug, firm = org.slug, to = other.id, user_id = actor.id, "meeting requested");
-    leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&sent=1", row.slug, org.slug));
+    leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&sent={}", row.slug, org.slug, landing_stamp()));
     Ok(())
 }
 
@@ -670,7 +678,7 @@ pub async fn answer_meeting_request(id: i32, #[server(default)] answer: String) 
     state.mail.wake.notify_one();
     let firm = crate::read::organisation_by_id(&state.db, to.organisation_id).await?;
     tracing::info!(event = row.slug, request = id, answer = answer.code(), user_id = actor.id, "meeting request answered");
-    leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&answered={}", row.slug, firm.slug, answer.code()));
+    leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&answered={}&at={}", row.slug, firm.slug, answer.code(), landing_stamp()));
     Ok(())
 }
 
@@ -703,7 +711,7 @@ pub async fn withdraw_meeting_request(id: i32) -> Result<(), AppError> {
     state.mail.wake.notify_one();
     let firm = crate::read::organisation_by_id(&state.db, from.organisation_id).await?;
     tracing::info!(event = row.slug, request = id, user_id = actor.id, "meeting request withdrawn");
-    leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&withdrawn=1", row.slug, firm.slug));
+    leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&withdrawn={}", row.slug, firm.slug, landing_stamp()));
     Ok(())
 }
 
@@ -728,7 +736,7 @@ pub async fn save_availability(
     meeting_repo::save_unavailable(&txn, &mine, &chosen).await?;
     txn.commit().await?;
     tracing::info!(event = row.slug, firm = org.slug, slots = chosen.len(), user_id = actor.id, "availability saved");
-    leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&saved=1", row.slug, org.slug));
+    leptos_axum::redirect(&format!("/events/{}/meetings?firm={}&saved={}", row.slug, org.slug, landing_stamp()));
     Ok(())
 }
 
@@ -778,7 +786,7 @@ pub async fn add_priority_meeting(
     txn.commit().await?;
     state.mail.wake.notify_one();
     tracing::info!(event = row.slug, supplier, buyer, user_id = actor.id, "priority meeting set");
-    leptos_axum::redirect(&format!("/events/{}?priority=1", row.slug));
+    leptos_axum::redirect(&format!("/events/{}?priority={}", row.slug, landing_stamp()));
     Ok(())
 }
 
@@ -829,7 +837,7 @@ pub async fn generate_schedule(slug: String, #[server(default)] rebuild: String)
         user_id = actor.id,
         "schedule made"
     );
-    leptos_axum::redirect(&format!("/events/{}/schedule?ran=1", row.slug));
+    leptos_axum::redirect(&format!("/events/{}/schedule?ran={}", row.slug, landing_stamp()));
     Ok(())
 }
 
@@ -856,7 +864,7 @@ pub async fn new_calendar_link(slug: String, #[server(default)] firm: String) ->
     schedule_repo::new_token(&txn, &registration).await?;
     txn.commit().await?;
     tracing::info!(event = row.slug, firm = org.slug, user_id = actor.id, "calendar link made");
-    leptos_axum::redirect(&format!("/events/{}/agenda?firm={}&link=1", row.slug, org.slug));
+    leptos_axum::redirect(&format!("/events/{}/agenda?firm={}&link={}", row.slug, org.slug, landing_stamp()));
     Ok(())
 }
 
@@ -972,9 +980,9 @@ pub async fn check_in_participant(
     txn.commit().await?;
     tracing::info!(event = row.slug, registration = found.id, arrived, user_id = actor.id, "check-in");
     let back = if from == "desk" {
-        format!("/events/{}/check-in/{}?saved=1", row.slug, found.id)
+        format!("/events/{}/check-in/{}?saved={}", row.slug, found.id, landing_stamp())
     } else {
-        format!("/events/{}/day?saved=1", row.slug)
+        format!("/events/{}/day?saved={}", row.slug, landing_stamp())
     };
     leptos_axum::redirect(&back);
     Ok(())
@@ -992,7 +1000,7 @@ pub async fn cancel_event_meeting(slug: String, meeting: String) -> Result<(), A
     txn.commit().await?;
     state.mail.wake.notify_one();
     tracing::info!(event = row.slug, meeting = found.id, user_id = actor.id, "meeting cancelled");
-    leptos_axum::redirect(&format!("/events/{}/day?cancelled=1", row.slug));
+    leptos_axum::redirect(&format!("/events/{}/day?cancelled={}", row.slug, landing_stamp()));
     Ok(())
 }
 
@@ -1014,7 +1022,7 @@ pub async fn move_event_meeting(slug: String, meeting: String, #[server(default)
     txn.commit().await?;
     state.mail.wake.notify_one();
     tracing::info!(event = row.slug, meeting = found.id, slot = place.0, table = place.1, user_id = actor.id, "meeting moved");
-    leptos_axum::redirect(&format!("/events/{}/day?moved=1", row.slug));
+    leptos_axum::redirect(&format!("/events/{}/day?moved={}", row.slug, landing_stamp()));
     Ok(())
 }
 
@@ -1074,7 +1082,7 @@ pub async fn record_meeting_outcome(
     day_repo::record_outcome(&txn, &found, &registration, chosen, &note, actor.id, now).await?;
     txn.commit().await?;
     tracing::info!(event = row.slug, firm = org.slug, meeting = found.id, outcome = chosen.code(), user_id = actor.id, "outcome recorded");
-    leptos_axum::redirect(&format!("/events/{}/agenda?firm={}&recorded=1", row.slug, org.slug));
+    leptos_axum::redirect(&format!("/events/{}/agenda?firm={}&recorded={}", row.slug, org.slug, landing_stamp()));
     Ok(())
 }
 

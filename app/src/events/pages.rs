@@ -1515,7 +1515,7 @@ fn ReportView(page: EventReport) -> impl IntoView {
             <p>{recorded}</p>
             <p class="hint">{s.report_hint}</p>
             <p class="no-print">
-                <a class="button-link" href=format!("/events/{slug}/report.csv") rel="nofollow">{s.report_download}</a>
+                <a class="button-link" href=format!("/events/{slug}/report.csv") rel="external nofollow" download="">{s.report_download}</a>
             </p>
             <section id="meetings" class="breakdown">
                 <h2>{s.report_meetings}</h2>
