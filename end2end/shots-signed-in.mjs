@@ -37,7 +37,9 @@ async function organisation(kind, name) {
   await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/orgs/') && u.pathname !== '/orgs/new'), page.click('.form-page button[type=submit]')]);
   return new URL(page.url()).pathname.split('/').pop();
 }
+// ONLY=tag,tag shoots just those tags (the story still runs whole).
 async function shoot(paths, tag) {
+  if (process.env.ONLY && !process.env.ONLY.split(',').includes(tag)) return;
   for (const locale of ['en', 'zh']) {
     await hydrated(`/lang/${locale}?next=/`).catch(() => {});
     for (const width of [1280, 375]) {
@@ -187,5 +189,25 @@ await shoot([`${event}/agenda`, `${event}/badge`], 'maker');
 await context.clearCookies();
 await signIn(`shot-scout-${stamp}@example.com`);
 await shoot([`${event}/agenda`], 'scout');
+// After the day: the scout checked in too, the day moved to yesterday; both record outcomes; the organiser reads the report.
+await context.clearCookies();
+await signIn(`shot-admin-${stamp}@example.com`);
+await hydrated(`${event}/day`);
+await page.locator('.arrivals li:not(.arrived) button[type=submit]').first().click();
+await page.waitForSelector('.arrivals li.arrived >> nth=1');
+const chinaYesterday = new Date(Date.now() + 8 * 3600 * 1000 - 24 * 3600 * 1000).toISOString().slice(0, 10);
+execFileSync('sqlite3', ['-cmd', '.timeout 10000', database, `UPDATE events SET day = '${chinaYesterday}' WHERE slug = '${event.split('/').pop()}'`]);
+for (const [who, outcome, note] of [['maker', 'order_intent', 'Trial order of 5,000 pairs 试单五千副'], ['scout', 'sample_requested', 'Samples by Friday']]) {
+  await context.clearCookies();
+  await signIn(`shot-${who}-${stamp}@example.com`);
+  await hydrated(`${event}/agenda`);
+  await page.selectOption('.outcome-form select[name=outcome]', outcome);
+  await page.fill('.outcome-form textarea[name=note]', note);
+  await Promise.all([page.waitForURL(/recorded=\d+/), page.click('.outcome-form button[type=submit]')]);
+  await shoot([`${event}/agenda`], `report-${who}`);
+}
+await context.clearCookies();
+await signIn(`shot-admin-${stamp}@example.com`);
+await shoot([`${event}/report`, `${event}/day`, '/associations/qingdao-cross-border-ecommerce-association', '/belts/pingdu-false-eyelashes'], 'report');
 await browser.close();
 

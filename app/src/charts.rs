@@ -103,7 +103,7 @@ mod drawing {
         let x_end = most + most / 6 + 1;
         // The key: a swatch and a name per series, left to right under the
         // bars, on as many lines as it takes.
-        let key_start = label_area as i32 + 6;
+        let key_start = 8;
         let mut places = Vec::new();
         let (mut x, mut line) = (key_start, 0u32);
         for (name, _) in key {
@@ -225,7 +225,7 @@ mod tests {
         assert!(svg.contains("\nPingdu\n") && svg.contains("\n 6\n") && svg.contains("\n 1\n"), "{svg}");
         let long_names: Vec<Bilingual> = (0..4).map(|i| Bilingual::new("很长", format!("A rather long series name {i}"))).collect();
         let wrapped = stacked_bars(&stacks, &long_names, Lang::En).unwrap();
-        assert!(wrapped.contains("height=\"220\""), "a line of the key each: {wrapped}");
+        assert!(wrapped.contains("height=\"160\""), "two names a line, on two lines: {wrapped}");
         assert!(svg.contains("&lt;i&gt;Order&lt;/i&gt;") && !svg.contains("<i>"), "the key is text");
         assert!(stacked_bars(&stacks, &series, Lang::Zh).unwrap().contains("平度"));
         assert_eq!(stacked_bars(&[], &series, Lang::En).unwrap(), "");

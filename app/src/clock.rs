@@ -18,6 +18,14 @@ pub fn china() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
 }
 
+/// A value for the address a form lands on, new each time: a second action
+/// of the same kind then lands on a new address and the page loads afresh
+/// (the router does not reload an address it is already at).
+#[cfg(feature = "ssr")]
+pub fn landing_stamp() -> i64 {
+    Utc::now().timestamp_millis()
+}
+
 /// The calendar year in China at `now`.
 pub fn year_in_china(now: chrono::DateTime<chrono::Utc>) -> i32 {
     chrono::Datelike::year(&now.with_timezone(&china()))

@@ -180,7 +180,7 @@ test('an association publishes an event with entry criteria; a qualified maker r
   await gotoHydrated(admin.page, `${event}/day`);
   await Promise.all([admin.page.waitForURL(`${BASE}${event}/report`), admin.page.click('.breadcrumb a[href$="/report"]')]);
   await admin.page.waitForSelector('.report-page');
-  assert.match(await admin.page.textContent('.dashboard-figures'), /1 meetings on the plan: 1 held, 0 no-shows/);
+  assert.match(await admin.page.textContent('.dashboard-figures'), /Meetings on the plan: 1 — held 1, no-shows 0/);
   assert.match(await admin.page.textContent('#belts tbody'), /Pingdu.*\s*1\s*1\s*0\s*0\s*1\s*1/s);
   assert.match(await admin.page.textContent('#categories tbody'), /False eyelashes/);
   assert.equal(await admin.page.locator('.report-page .chart svg').count(), 4);

@@ -11,13 +11,8 @@ fn today() -> chrono::NaiveDate {
     crate::scouting::rules::china_today(chrono::Utc::now())
 }
 
-/// A value for the address a form lands on, new each time, so a second
-/// action of the same kind lands on a new address and the page loads afresh
-/// (the router does not reload an address it is already at).
 #[cfg(feature = "ssr")]
-fn landing_stamp() -> i64 {
-    chrono::Utc::now().timestamp_millis()
-}
+use crate::clock::landing_stamp;
 
 /// An event and the actor's permissions on its association.
 #[cfg(feature = "ssr")]

@@ -276,11 +276,11 @@ event_texts! {
     report_as_of: ("数据时间", "Figures as of"),
     report_summary: (
         "排定洽谈 {scheduled} 场：已举行 {held} 场，缺席 {no_shows} 场，未开始 {upcoming} 场；另有 {cancelled} 场已取消。",
-        "{scheduled} meetings on the plan: {held} held, {no_shows} no-shows, {upcoming} still to come; {cancelled} cancelled."
+        "Meetings on the plan: {scheduled} — held {held}, no-shows {no_shows}, still to come {upcoming}. Cancelled: {cancelled}."
     ),
     report_recorded: (
         "双方共记录洽谈结果 {recorded} 条；有下单意向的洽谈 {intents} 场。",
-        "{recorded} outcomes recorded by the firms; {intents} meetings with an intent to order."
+        "Outcomes recorded by the firms: {recorded}. Meetings with an intent to order: {intents}."
     ),
     report_hint: (
         "洽谈开始后，双方各自在日程页记录结果；双方均签到的洽谈算作已举行，缺一方即为缺席。",

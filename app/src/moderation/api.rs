@@ -84,7 +84,7 @@ pub async fn clear_review(slug: String) -> Result<(), AppError> {
     let actor = moderator(&state).await?;
     let org = crate::read::organisation_by_slug(&state.db, &slug).await?;
     crate::moderation::repo::clear_review(&state.db, &actor, &org).await?;
-    leptos_axum::redirect("/admin/moderation?cleared=1");
+    leptos_axum::redirect(&format!("/admin/moderation?cleared={}", crate::clock::landing_stamp()));
     Ok(())
 }
 
@@ -97,7 +97,7 @@ pub async fn revoke_verification(id: i32, reason: String) -> Result<(), AppError
     crate::moderation::repo::revoke_verification(&state.db, &state.mail, &actor, id, &reason).await?;
     state.search.outbox_wake.notify_one();
     tracing::info!(verification = id, user_id = actor.id, "verification revoked");
-    leptos_axum::redirect("/admin/moderation?revoked=1");
+    leptos_axum::redirect(&format!("/admin/moderation?revoked={}", crate::clock::landing_stamp()));
     Ok(())
 }
 
@@ -169,6 +169,6 @@ pub async fn dismiss_report(id: i64, reason: String) -> Result<(), AppError> {
     let actor = moderator(&state).await?;
     let reason = reason_given(&reason)?;
     crate::moderation::repo::dismiss_report(&state.db, &actor, id, &reason).await?;
-    leptos_axum::redirect("/admin/moderation?dismissed=1");
+    leptos_axum::redirect(&format!("/admin/moderation?dismissed={}", crate::clock::landing_stamp()));
     Ok(())
 }

@@ -70,7 +70,7 @@ pub async fn invite_teammate(slug: String, email: String, role: String) -> Resul
         other => other?,
     }
     tracing::info!(organisation = slug, user_id = actor.id, role = chosen.code(), "teammate invited");
-    leptos_axum::redirect(&format!("/orgs/{slug}/team?invited=1"));
+    leptos_axum::redirect(&format!("/orgs/{slug}/team?invited={}", crate::clock::landing_stamp()));
     Ok(())
 }
 
@@ -81,7 +81,7 @@ pub async fn revoke_invitation(slug: String, id: i64) -> Result<(), AppError> {
     let (actor, org) = manager(&state, &slug).await?;
     crate::teams::repo::revoke_invitation(&state.db, &org, id).await?;
     tracing::info!(organisation = slug, user_id = actor.id, invitation = id, "invitation revoked");
-    leptos_axum::redirect(&format!("/orgs/{slug}/team?revoked=1"));
+    leptos_axum::redirect(&format!("/orgs/{slug}/team?revoked={}", crate::clock::landing_stamp()));
     Ok(())
 }
 
@@ -93,7 +93,7 @@ pub async fn change_teammate_role(slug: String, user_id: i32, role: String) -> R
     let role = self::role(&role, "member")?;
     crate::teams::repo::set_place(&state.db, &state.mail, &actor, &org, user_id, Some(role)).await?;
     tracing::info!(organisation = slug, user_id = actor.id, member = user_id, role = role.code(), "teammate's role changed");
-    leptos_axum::redirect(&format!("/orgs/{slug}/team?changed=1"));
+    leptos_axum::redirect(&format!("/orgs/{slug}/team?changed={}", crate::clock::landing_stamp()));
     Ok(())
 }
 
@@ -104,7 +104,7 @@ pub async fn remove_teammate(slug: String, user_id: i32) -> Result<(), AppError>
     let (actor, org) = manager(&state, &slug).await?;
     crate::teams::repo::set_place(&state.db, &state.mail, &actor, &org, user_id, None).await?;
     tracing::info!(organisation = slug, user_id = actor.id, member = user_id, "teammate removed");
-    leptos_axum::redirect(&format!("/orgs/{slug}/team?removed=1"));
+    leptos_axum::redirect(&format!("/orgs/{slug}/team?removed={}", crate::clock::landing_stamp()));
     Ok(())
 }
 

@@ -706,8 +706,8 @@ async fn on_the_day_organisers_check_firms_in_and_move_or_cancel_meetings() {
     let report = runner.get(&format!("/events/{event}/report")).await;
     assert_eq!(report.status, StatusCode::OK);
     let body = main_of(&report);
-    assert!(body.contains("1 meetings on the plan: 1 held, 0 no-shows, 0 still to come; 1 cancelled."), "{body}");
-    assert!(body.contains("2 outcomes recorded by the firms; 1 meetings with an intent to order."), "{body}");
+    assert!(body.contains("Meetings on the plan: 1 — held 1, no-shows 0, still to come 0. Cancelled: 1."), "{body}");
+    assert!(body.contains("Outcomes recorded by the firms: 2. Meetings with an intent to order: 1."), "{body}");
     let belt_name = app::read::all_belts(&site.db.db).await.unwrap().into_iter().find(|b| b.slug == BELT).unwrap().name.en;
     let document = scraper::Html::parse_document(&body);
     let rows = |table: &str| -> Vec<Vec<String>> {

@@ -28,7 +28,7 @@ async fn an_invited_editor_accepts_and_edits_and_the_owner_hears_of_it() {
     let (mut owner, slug) = firm(&site, "owner@example.com", "Jiamei Lashes").await;
     let page = owner.call("invite_teammate", &[("slug", &slug), ("email", "Wang.Fang@Example.com"), ("role", "editor")]).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    assert_eq!(page.headers["location"], format!("/orgs/{slug}/team?invited=1"));
+    assert!(page.headers["location"].to_str().unwrap().starts_with(&format!("/orgs/{slug}/team?invited=")));
     let team = owner.get(&format!("/orgs/{slug}/team")).await;
     assert!(team.body.contains("wang.fang@example.com") && team.body.contains("Open invitations"), "listed as open");
     let token = invitation_token(&site, "wang.fang@example.com").await;
