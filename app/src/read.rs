@@ -147,6 +147,22 @@ pub async fn categories_of_profiles<C: ConnectionTrait>(
     categories_by_owner(db, links.into_iter().map(|l| (l.profile_id, l.category_id))).await
 }
 
+/// The categories each of these organisations' supply profile names, by organisation.
+pub async fn categories_by_org<C: ConnectionTrait>(
+    db: &C,
+    org_ids: impl IntoIterator<Item = i32>,
+) -> Result<std::collections::HashMap<i32, Vec<CategoryRef>>, sea_orm::DbErr> {
+    let profiles: Vec<(i32, i32)> = supply_profile::Entity::find()
+        .filter(supply_profile::Column::OrganisationId.is_in(org_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.organisation_id))
+        .collect();
+    let mut by_profile = categories_of_profiles(db, &profiles.iter().map(|(id, _)| *id).collect::<Vec<_>>()).await?;
+    Ok(profiles.into_iter().filter_map(|(profile, org)| Some((org, by_profile.remove(&profile)?))).collect())
+}
+
 /// The published suppliers among these organisations, by name.
 pub async fn published_supplier_cards<C: ConnectionTrait>(db: &C, orgs: &[organisation::Model]) -> Result<Vec<SupplierCard>, AppError> {
     let by_id: HashMap<i32, &organisation::Model> = orgs.iter().map(|o| (o.id, o)).collect();

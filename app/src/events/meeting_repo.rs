@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::entities::{event, event_meeting, event_registration, meeting_request, organisation, supply_profile};
+use crate::entities::{event, event_meeting, event_registration, meeting_request, organisation};
 use crate::error::AppError;
 use crate::events::meetings::{self, RequestStatus};
 use crate::events::repo;
@@ -117,24 +117,14 @@ pub async fn page<C: ConnectionTrait>(
     let firms = firms_by_registration(db, &standing).await?;
     let others: Vec<&event_registration::Model> =
         standing.iter().filter(|r| r.side != mine.side && r.status == RegistrationStatus::Accepted.code()).collect();
-    let profiles: HashMap<i32, i32> = supply_profile::Entity::find()
-        .filter(supply_profile::Column::OrganisationId.is_in(others.iter().map(|r| r.organisation_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.organisation_id, p.id))
-        .collect();
-    let categories = crate::read::categories_of_profiles(db, &profiles.values().copied().collect::<Vec<_>>()).await?;
+    let categories = crate::read::categories_by_org(db, others.iter().map(|r| r.organisation_id)).await?;
     let requests = requests_of(db, row.id).await?;
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     let mut counterparts = Vec::new();
     for other in others {
         let Some(firm) = firms.get(&other.id) else { continue };
-        let names: Vec<Bilingual> = profiles
-            .get(&other.organisation_id)
-            .and_then(|p| categories.get(p))
-            .map(|c| c.iter().map(|c| c.name.clone()).collect())
-            .unwrap_or_default();
+        let names: Vec<Bilingual> =
+            categories.get(&other.organisation_id).map(|c| c.iter().map(|c| c.name.clone()).collect()).unwrap_or_default();
         let haystack =
             std::iter::once(&firm.name).chain(names.iter()).map(|b| format!("{} {}", b.zh, b.en).to_lowercase()).collect::<String>();
         if !words.iter().all(|w| haystack.contains(w.as_str())) {

@@ -934,16 +934,8 @@ fn ScheduleView(page: SchedulePage) -> impl IntoView {
         }
     });
     view! {
-        <Title text=format!("{} · {title} · {}", s.schedule_title, lang.texts().site_name)/>
         <section class="schedule-page">
-            <p class="breadcrumb">
-                <a href=format!("/events/{slug}")>{title.clone()}</a>
-                " · "
-                <a href=format!("/events/{slug}/day")>{s.day_title}</a>
-                " · "
-                <a href=format!("/events/{slug}/report")>{s.report_title}</a>
-            </p>
-            <h1>{format!("{} · {title}", s.schedule_title)}</h1>
+            <OrganiserHead slug=slug.clone() title=title.clone() current="schedule"/>
             {ran.then(|| view! { <p class="notice" role="status">{s.schedule_made}</p> })}
             <p>{figures}</p>
             <p class="hint">{s.schedule_lead}</p>
@@ -1174,16 +1166,8 @@ fn DayView(page: DayPage) -> impl IntoView {
     });
     let slots = page.slots.clone();
     view! {
-        <Title text=format!("{} · {title} · {}", s.day_title, lang.texts().site_name)/>
         <section class="day-page">
-            <p class="breadcrumb no-print">
-                <a href=format!("/events/{slug}")>{title.clone()}</a>
-                " · "
-                <a href=format!("/events/{slug}/schedule")>{s.schedule_title}</a>
-                " · "
-                <a href=format!("/events/{slug}/report")>{s.report_title}</a>
-            </p>
-            <h1>{format!("{} · {title}", s.day_title)}</h1>
+            <OrganiserHead slug=slug.clone() title=title.clone() current="day"/>
             <p class="event-meta">{format!("{} {} ({})", page.event.day, page.event.hours, s.china_time)}</p>
             {said.map(|text| view! { <p class="notice no-print" role="status">{text}</p> })}
             {(!may_act).then(|| view! { <p class="notice no-print">{crate::forms::Problem::ScheduleClosed.message(lang)}</p> })}
@@ -1445,6 +1429,29 @@ fn BadgeView(page: BadgePage) -> impl IntoView {
     }
 }
 
+/// The head of an organisers' page of an event (`current`: `schedule`,
+/// `day` or `report`): the document title, links to the event and its
+/// other organisers' pages, and the heading.
+#[component]
+fn OrganiserHead(slug: String, title: String, current: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    let pages = [("schedule", s.schedule_title), ("day", s.day_title), ("report", s.report_title)];
+    let name = pages.iter().find(|(path, _)| *path == current).map(|(_, name)| *name).unwrap_or_default();
+    let others = pages.into_iter().filter(|(path, _)| *path != current).map(|(path, label)| {
+        let href = format!("/events/{slug}/{path}");
+        view! { " · " <a href=href>{label}</a> }
+    });
+    view! {
+        <Title text=format!("{name} · {title} · {}", lang.texts().site_name)/>
+        <p class="breadcrumb no-print">
+            <a href=format!("/events/{slug}")>{title.clone()}</a>
+            {others.collect_view()}
+        </p>
+        <h1>{format!("{name} · {title}")}</h1>
+    }
+}
+
 /// `/events/{slug}/report`
 #[component]
 pub fn EventReportPage() -> impl IntoView {
@@ -1499,16 +1506,8 @@ fn ReportView(page: EventReport) -> impl IntoView {
     let no_meetings = f.scheduled + f.cancelled == 0;
     let no_outcomes = f.recorded() == 0;
     view! {
-        <Title text=format!("{} · {title} · {}", s.report_title, lang.texts().site_name)/>
         <section class="report-page">
-            <p class="breadcrumb no-print">
-                <a href=format!("/events/{slug}")>{title.clone()}</a>
-                " · "
-                <a href=format!("/events/{slug}/schedule")>{s.schedule_title}</a>
-                " · "
-                <a href=format!("/events/{slug}/day")>{s.day_title}</a>
-            </p>
-            <h1>{format!("{} · {title}", s.report_title)}</h1>
+            <OrganiserHead slug=slug.clone() title=title.clone() current="report"/>
             <p class="event-meta">{format!("{} {} ({}) · {}", page.event.day, page.event.hours, s.china_time, page.event.status.label(lang))}</p>
             <p class="muted">{s.report_as_of}" "<When at=page.computed_at/></p>
             <p class="dashboard-figures"><strong>{summary}</strong></p>

@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::belts::types::CategoryRef;
 use crate::charts::{Stack, Tally};
-use crate::entities::{belt_organisation, event, event_meeting, event_registration, meeting_outcome, supply_profile};
+use crate::entities::{belt_organisation, event, event_meeting, event_registration, meeting_outcome};
 use crate::error::AppError;
 use crate::events::day::{MeetingState, Outcome};
 use crate::events::report::{self, ReportMeeting};
@@ -44,9 +44,15 @@ impl Line {
     }
 }
 
-/// Every meeting of the event as it stands at `now` (cancelled ones too),
-/// in slot and table order, and the slots' labels.
-async fn lines<C: ConnectionTrait>(db: &C, row: &event::Model, now: DateTime<Utc>) -> Result<(Vec<Line>, Vec<String>), AppError> {
+/// What the report reads: the event's card, its slots' labels, and every
+/// meeting as it stands at `now` (cancelled ones too) in slot and table order.
+struct Gathered {
+    event: EventCard,
+    slots: Vec<String>,
+    lines: Vec<Line>,
+}
+
+async fn gather<C: ConnectionTrait>(db: &C, row: &event::Model, now: DateTime<Utc>) -> Result<Gathered, AppError> {
     let day = day_repo::page(db, row, None, now).await?;
     let suppliers: HashSet<i32> = day.meetings.iter().map(|m| m.supplier_registration).collect();
     let registrations: HashMap<i32, i32> = event_registration::Entity::find()
@@ -58,16 +64,9 @@ async fn lines<C: ConnectionTrait>(db: &C, row: &event::Model, now: DateTime<Utc
         .collect();
     let orgs: Vec<i32> = registrations.values().copied().collect();
     let belt_links =
-        belt_organisation::Entity::find().filter(belt_organisation::Column::OrganisationId.is_in(orgs.clone())).all(db).await?;
+        belt_organisation::Entity::find().filter(belt_organisation::Column::OrganisationId.is_in(orgs.iter().copied())).all(db).await?;
     let belts = crate::read::belt_refs_by_owner(db, belt_links.into_iter().map(|l| (l.organisation_id, l.belt_id))).await?;
-    let profiles: HashMap<i32, i32> = supply_profile::Entity::find()
-        .filter(supply_profile::Column::OrganisationId.is_in(orgs))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.organisation_id, p.id))
-        .collect();
-    let categories = crate::read::categories_of_profiles(db, &profiles.values().copied().collect::<Vec<_>>()).await?;
+    let categories = crate::read::categories_by_org(db, orgs).await?;
     let mut said: HashMap<(i32, i32), Recorded> = meeting_outcome::Entity::find()
         .filter(meeting_outcome::Column::MeetingId.is_in(day.meetings.iter().map(|m| m.meeting_id)))
         .all(db)
@@ -82,14 +81,14 @@ async fn lines<C: ConnectionTrait>(db: &C, row: &event::Model, now: DateTime<Utc
             let org = registrations.get(&meeting.supplier_registration).copied().unwrap_or_default();
             Line {
                 belts: belts.get(&org).cloned().unwrap_or_default(),
-                categories: profiles.get(&org).and_then(|p| categories.get(p)).cloned().unwrap_or_default(),
+                categories: categories.get(&org).cloned().unwrap_or_default(),
                 supplier_said: said.remove(&(meeting.meeting_id, meeting.supplier_registration)),
                 buyer_said: said.remove(&(meeting.meeting_id, meeting.buyer_registration)),
                 meeting,
             }
         })
         .collect();
-    Ok((lines, day.slots))
+    Ok(Gathered { event: day.event, slots: day.slots, lines })
 }
 
 fn not_stated() -> Bilingual {
@@ -103,11 +102,16 @@ fn chart(drawn: Result<String, String>, key: &str) -> String {
     })
 }
 
-fn breakdown(key: &str, lines: &[Line], refs_of: impl Fn(&Line) -> &[CategoryRef], lang: Lang) -> ReportBreakdown {
+fn breakdown(
+    key: &str,
+    lines: &[Line],
+    meetings: &[ReportMeeting],
+    refs_of: impl Fn(&Line) -> &[CategoryRef],
+    keys_of: impl Fn(&ReportMeeting) -> &[String],
+    lang: Lang,
+) -> ReportBreakdown {
     let names: HashMap<&str, &Bilingual> = lines.iter().flat_map(|l| refs_of(l).iter()).map(|r| (r.slug.as_str(), &r.name)).collect();
-    let meetings: Vec<ReportMeeting> = lines.iter().map(Line::for_report).collect();
-    let groups = if key == "belts" { report::grouped(&meetings, |m| &m.belts) } else { report::grouped(&meetings, |m| &m.categories) };
-    let rows: Vec<ReportRow> = groups
+    let rows: Vec<ReportRow> = report::grouped(meetings, keys_of)
         .into_iter()
         .map(|group| ReportRow { label: names.get(group.key.as_str()).map(|n| (*n).clone()).unwrap_or_else(not_stated), group })
         .collect();
@@ -122,8 +126,9 @@ fn breakdown(key: &str, lines: &[Line], refs_of: impl Fn(&Line) -> &[CategoryRef
 
 /// `/events/{slug}/report`, its charts drawn in `lang`.
 pub async fn page<C: ConnectionTrait>(db: &C, row: &event::Model, lang: Lang, now: DateTime<Utc>) -> Result<EventReport, AppError> {
-    let (lines, _) = lines(db, row, now).await?;
-    let figures = report::figures(&lines.iter().map(Line::for_report).collect::<Vec<_>>());
+    let Gathered { event, lines, .. } = gather(db, row, now).await?;
+    let meetings: Vec<ReportMeeting> = lines.iter().map(Line::for_report).collect();
+    let figures = report::figures(&meetings);
     let label = |state: MeetingState| Bilingual::each(|lang| state.label(lang).to_string());
     let states: Vec<Tally> = [
         (MeetingState::Held, figures.held),
@@ -143,8 +148,11 @@ pub async fn page<C: ConnectionTrait>(db: &C, row: &event::Model, lang: Lang, no
         if figures.scheduled + figures.cancelled == 0 { String::new() } else { chart(crate::charts::bars(&states, lang), "meetings") };
     let outcomes_svg = if figures.recorded() == 0 { String::new() } else { chart(crate::charts::bars(&outcomes, lang), "outcomes") };
     Ok(EventReport {
-        event: repo::cards(db, vec![row.clone()]).await?.into_iter().next().ok_or(AppError::NotFound)?,
-        breakdowns: vec![breakdown("belts", &lines, |l| &l.belts, lang), breakdown("categories", &lines, |l| &l.categories, lang)],
+        event,
+        breakdowns: vec![
+            breakdown("belts", &lines, &meetings, |l| &l.belts, |m| &m.belts, lang),
+            breakdown("categories", &lines, &meetings, |l| &l.categories, |m| &m.categories, lang),
+        ],
         figures,
         meetings_svg,
         outcomes_svg,
@@ -155,7 +163,7 @@ pub async fn page<C: ConnectionTrait>(db: &C, row: &event::Model, lang: Lang, no
 /// The report as a spreadsheet: a row per meeting with both sides'
 /// outcomes and notes (the organisers read them), in `lang`, formula-safe.
 pub async fn csv<C: ConnectionTrait>(db: &C, row: &event::Model, lang: Lang, now: DateTime<Utc>) -> Result<Vec<u8>, AppError> {
-    let (lines, slots) = lines(db, row, now).await?;
+    let Gathered { slots, lines, .. } = gather(db, row, now).await?;
     let zh = lang == Lang::Zh;
     let header: Vec<&str> = if zh {
         vec!["时间", "桌号", "供应方", "产业带", "品类", "采购方", "状态", "优先", "供应方结果", "供应方备注", "采购方结果", "采购方备注"]
