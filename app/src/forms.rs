@@ -143,6 +143,8 @@ pub enum Problem {
     TooManyRequests {
         max: usize,
     },
+    /// Not a web address (`https://…`).
+    NotALink,
 }
 
 impl Problem {
@@ -249,6 +251,8 @@ impl Problem {
             (Problem::TooManyRequests { max }, Lang::En) => {
                 format!("A firm may have at most {max} open meeting requests; withdraw one you no longer need first.")
             }
+            (Problem::NotALink, Lang::Zh) => "请填写以 http:// 或 https:// 开头的网址。".into(),
+            (Problem::NotALink, Lang::En) => "Give a web address starting with http:// or https://.".into(),
             (Problem::NotHeldYet, Lang::Zh) => "活动当天或之后才能标记为已结束。".into(),
             (Problem::NotHeldYet, Lang::En) => "An event can be marked finished on its day or after.".into(),
             (Problem::CannotAttend, Lang::Zh) => "对接会的供应商须为生产企业，采购方须为平台；该机构两者都不是。".into(),
@@ -604,6 +608,7 @@ mod tests {
             Problem::ScheduleClosed,
             Problem::MeetingNotBegun,
             Problem::TooManyRequests { max: 15 },
+            Problem::NotALink,
         ];
         for problem in all {
             let zh = problem.message(Lang::Zh);

@@ -27,6 +27,7 @@ pub mod moderation;
 pub mod net;
 pub mod notifications;
 pub mod orgs;
+pub mod policies;
 pub mod reply_time;
 pub mod scouting;
 pub mod search;
@@ -228,6 +229,11 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("briefs/:slug/edit") view={Lazy::<EditBriefRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inbox") view={Lazy::<InboxRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("readiness") view={Lazy::<ReadinessRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("policies") view={Lazy::<PoliciesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("policies/new") view={Lazy::<NewNoticeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("policies/for-me") view={Lazy::<ForMeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("policies/:slug") view={Lazy::<NoticeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("policies/:slug/edit") view={Lazy::<EditNoticeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inbox/:id") view={Lazy::<ThreadRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inquiries/new") view={Lazy::<NewInquiryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("shortlists") view={Lazy::<ShortlistsRoute>::new()} ssr=SsrMode::Async/>
@@ -294,6 +300,11 @@ lazy_page!(BriefRoute, scouting::pages::BriefPageView);
 lazy_page!(EditBriefRoute, scouting::pages::EditBriefPage);
 lazy_page!(InboxRoute, inquiries::pages::InboxPage);
 lazy_page!(ReadinessRoute, readiness::pages::ReadinessPage);
+lazy_page!(PoliciesRoute, policies::pages::PoliciesPage);
+lazy_page!(NewNoticeRoute, policies::pages::NewNoticePage);
+lazy_page!(ForMeRoute, policies::pages::ForMePage);
+lazy_page!(NoticeRoute, policies::pages::NoticePageView);
+lazy_page!(EditNoticeRoute, policies::pages::EditNoticePage);
 lazy_page!(AssociationsRoute, associations::profile_pages::AssociationDirectoryPage);
 lazy_page!(AssociationRoute, associations::profile_pages::AssociationProfilePage);
 lazy_page!(AssociationManageRoute, associations::profile_pages::AssociationManagePage);

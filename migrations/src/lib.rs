@@ -29,6 +29,7 @@ mod m20261203_000020_event_schedule;
 mod m20261203_000021_event_day;
 mod m20261203_000022_meeting_outcomes;
 mod m20261203_000023_event_reminders;
+mod m20261203_000024_policy_notices;
 
 pub struct Migrator;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000021_event_day::Migration),
             Box::new(m20261203_000022_meeting_outcomes::Migration),
             Box::new(m20261203_000023_event_reminders::Migration),
+            Box::new(m20261203_000024_policy_notices::Migration),
         ]
     }
 }

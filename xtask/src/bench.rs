@@ -312,6 +312,14 @@ pub fn schedule(ws: &Workspace, instance: Option<&str>) -> Result<()> {
     crate::run_checked(&mut command)
 }
 
+/// `cargo xtask bench policies`: the eligibility engine, 10,000 organisations × 500 notices.
+pub fn policies(ws: &Workspace) -> Result<()> {
+    timed("setup", || setup::rust_tools(ws))?;
+    let mut command = ws.command("cargo");
+    command.args(["bench", "--quiet", "-p", "app", "--bench", "policies"]).env("CARGO_TARGET_DIR", ws.root.join("target/bench"));
+    crate::run_checked(&mut command)
+}
+
 /// `cargo xtask bench memory`: the server's resident memory idle, at its peak
 /// while 8 photos at the pixel cap upload at once, and after bursts of
 /// hostile requests (oversized fields and bodies), then after a quiet spell.

@@ -336,7 +336,12 @@ pub fn AccountPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{lang.texts().loading}</p> }>
             {move || Suspend::new(async move {
                 match account.await {
-                    Ok(account) => EitherOf3::A(view! {
+                    Ok(account) => EitherOf3::A({
+                        // Policy notices are matched to manufacturers and service providers.
+                        let has_firm = account.memberships.iter().any(|m| {
+                            !m.pending && crate::policies::rules::KINDS.contains(&m.kind)
+                        });
+                        view! {
                         <section class="page-head">
                             <h1>{t.my_account}</h1>
                             {left.then(|| view! { <p class="notice" role="status">{t.left_team}</p> })}
@@ -349,7 +354,11 @@ pub fn AccountPage() -> impl IntoView {
                             {matches!(account.user.role, Role::Manufacturer | Role::SiteAdmin).then(|| view! {
                                 <a class="button-link" href="/readiness">{t.readiness_link}</a>
                             })}
+                            {has_firm.then(|| view! {
+                                <a class="button-link" href="/policies/for-me">{crate::policies::texts::texts(lang).for_me}</a>
+                            })}
                         </p>
+                        {has_firm.then(|| view! { <crate::policies::pages::PolicyDeadlines/> })}
                         {(account.user.role == Role::SiteAdmin).then(|| view! {
                             <p>
                                 <a class="button-link" href="/admin">{t.admin_area}</a>" "
@@ -395,7 +404,7 @@ pub fn AccountPage() -> impl IntoView {
                             }}
                         </section>
                         <SecuritySection/>
-                    }),
+                    }}),
                     Err(AppError::SignInRequired) => EitherOf3::B(view! { <SignInRequired/> }),
                     Err(error) => EitherOf3::C(view! { <ErrorPage error/> }),
                 }

@@ -32,6 +32,8 @@ pub mod notification_setting;
 pub mod organisation;
 pub mod organisation_slug;
 pub mod platform_criteria;
+pub mod policy_notice;
+pub mod policy_notice_match;
 pub mod report;
 pub mod search_dead_letter;
 pub mod search_outbox;

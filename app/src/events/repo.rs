@@ -179,9 +179,7 @@ pub async fn save_in<C: ConnectionTrait>(
         Some(row) => row.slug.clone(),
         None => {
             // The address reads as the title; the id keeps it unique.
-            let base = crate::orgs::rules::slugify(&data.title.en);
-            let base = if base.is_empty() { crate::orgs::rules::slugify(&crate::chinese::transliterate(&data.title.zh)) } else { base };
-            let slug = if base.is_empty() { format!("event-{id}") } else { format!("{base}-{id}") };
+            let slug = crate::orgs::rules::titled_slug(&data.title, "event", id);
             event::Entity::update_many()
                 .col_expr(event::Column::Slug, Expr::value(slug.clone()))
                 .filter(event::Column::Id.eq(id))

@@ -35,10 +35,12 @@ pub enum NotificationKind {
     MeetingRequest,
     /// Your firm's meetings at an event were scheduled, moved or cancelled; the event is tomorrow or in an hour.
     MeetingSchedule,
+    /// A policy notice was published that your organisation qualifies for.
+    PolicyFits,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 14] = [
+    pub const ALL: [NotificationKind; 15] = [
         NotificationKind::RequestDecided,
         NotificationKind::JoinRequested,
         NotificationKind::JoinDecided,
@@ -53,6 +55,7 @@ impl NotificationKind {
         NotificationKind::EventUpdated,
         NotificationKind::MeetingRequest,
         NotificationKind::MeetingSchedule,
+        NotificationKind::PolicyFits,
     ];
 
     pub fn code(self) -> &'static str {
@@ -71,6 +74,7 @@ impl NotificationKind {
             NotificationKind::EventUpdated => "event_updated",
             NotificationKind::MeetingRequest => "meeting_request",
             NotificationKind::MeetingSchedule => "meeting_schedule",
+            NotificationKind::PolicyFits => "policy_fits",
         }
     }
 
@@ -115,6 +119,8 @@ impl NotificationKind {
             (NotificationKind::MeetingSchedule, Lang::En) => {
                 "My firm's meetings at an event were scheduled, moved or cancelled, and reminders (the day before and an hour before)"
             }
+            (NotificationKind::PolicyFits, Lang::Zh) => "发布了我的机构符合条件的政策通知",
+            (NotificationKind::PolicyFits, Lang::En) => "A policy notice was published that my organisation qualifies for",
         }
     }
 }

@@ -40,6 +40,22 @@ pub fn slug_base(name: &crate::i18n::Bilingual, kind: crate::orgs::types::OrgKin
     base
 }
 
+/// The address a titled thing (an event, a notice) gets: its title as a
+/// slug, English first, else the Chinese in pinyin, else `fallback`; the
+/// row's `id` keeps it unique.
+#[cfg(feature = "ssr")]
+pub fn titled_slug(title: &crate::i18n::Bilingual, fallback: &str, id: i32) -> String {
+    let mut base = slugify(&title.en);
+    if base.is_empty() {
+        base = slugify(&crate::chinese::transliterate(&title.zh));
+    }
+    if base.is_empty() {
+        format!("{fallback}-{id}")
+    } else {
+        format!("{base}-{id}")
+    }
+}
+
 /// Whether `text` has the shape of a slug this site makes (so it is safe in
 /// a path and a header before it is looked up).
 pub fn is_slug(text: &str) -> bool {

@@ -35,6 +35,61 @@ pub struct SeedFile {
     pub briefs: Vec<SeedBrief>,
     #[serde(default)]
     pub events: Vec<SeedEvent>,
+    #[serde(default)]
+    pub policies: Vec<SeedPolicy>,
+}
+
+/// A demo policy notice: what a source reports a government offering, as
+/// far as it says (an amount or deadline it does not give is left out),
+/// checked by the same rules as the notice form and marked as demo. Its
+/// English title identifies it on re-seeding.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedPolicy {
+    /// The association publishing it.
+    pub publisher: String,
+    pub title_zh: String,
+    pub title_en: String,
+    pub issuer_zh: String,
+    pub issuer_en: String,
+    pub summary_zh: String,
+    pub summary_en: String,
+    pub benefit: String,
+    pub province: String,
+    #[serde(default)]
+    pub city_zh: String,
+    #[serde(default)]
+    pub city_en: String,
+    pub org_kinds: Vec<String>,
+    #[serde(default)]
+    pub exports: bool,
+    #[serde(default)]
+    pub overseas_warehouse: bool,
+    pub source: String,
+}
+
+impl SeedPolicy {
+    fn data(&self, today: chrono::NaiveDate) -> Result<crate::policies::types::NoticeData, String> {
+        let form = crate::policies::rules::NoticeForm {
+            publisher: self.publisher.clone(),
+            title_zh: self.title_zh.clone(),
+            title_en: self.title_en.clone(),
+            issuer_zh: self.issuer_zh.clone(),
+            issuer_en: self.issuer_en.clone(),
+            summary_zh: self.summary_zh.clone(),
+            summary_en: self.summary_en.clone(),
+            benefit: self.benefit.clone(),
+            province: self.province.clone(),
+            city_zh: self.city_zh.clone(),
+            city_en: self.city_en.clone(),
+            org_kinds: self.org_kinds.clone(),
+            exports: self.exports,
+            overseas_warehouse: self.overseas_warehouse,
+            ..Default::default()
+        };
+        let known = crate::policies::rules::Known { categories: &[], belts: &[], today };
+        crate::policies::rules::validate(&form, &known).map_err(|e| format!("{:?}", e.problems))
+    }
 }
 
 /// A demo event the sources report as held: set up through the event rules
@@ -488,6 +543,19 @@ pub fn validate(file: &SeedFile) -> Result<(), SeedError> {
             return bad(format!("event {:?}: {problems}", e.title_en));
         }
     }
+    let today = crate::scouting::rules::china_today(Utc::now());
+    for p in &file.policies {
+        let publisher = file.organisations.iter().find(|o| o.slug == p.publisher);
+        if publisher.is_none_or(|o| o.kind != OrgKind::Association.code()) {
+            return bad(format!("policy {:?}: {:?} is not an association of the seed", p.title_en, p.publisher));
+        }
+        if !file.sources.contains_key(&p.source) {
+            return bad(format!("policy {:?}: unknown source {:?}", p.title_en, p.source));
+        }
+        if let Err(problems) = p.data(today) {
+            return bad(format!("policy {:?}: {problems}", p.title_en));
+        }
+    }
     Ok(())
 }
 
@@ -524,7 +592,8 @@ pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
 
 /// How many steps [`seed`] reports progress for.
 pub fn step_count(file: &SeedFile) -> u64 {
-    (file.categories.len() + file.belts.len() + file.organisations.len() + file.briefs.len() + file.events.len()) as u64
+    (file.categories.len() + file.belts.len() + file.organisations.len() + file.briefs.len() + file.events.len() + file.policies.len())
+        as u64
 }
 
 /// Loads `file` in one transaction. `progress(done, label)` is called after each entity.
@@ -593,6 +662,12 @@ pub async fn seed(db: &DatabaseConnection, file: &SeedFile, mut progress: impl F
         report.count(upsert_event(&txn, e, &data).await?);
         done += 1;
         progress(done, &e.title_en);
+    }
+    for p in &file.policies {
+        let data = p.data(today).map_err(SeedError::Invalid)?;
+        report.count(upsert_policy(&txn, p, &data).await?);
+        done += 1;
+        progress(done, &p.title_en);
     }
     txn.commit().await?;
     Ok(report)
@@ -835,6 +910,21 @@ async fn upsert_event(txn: &DatabaseTransaction, e: &SeedEvent, data: &crate::ev
     let slug = repo::save_in(txn, &association, None, existing.as_ref(), data, ids, true, Utc::now()).await?;
     let row = repo::by_slug(txn, &slug).await?;
     repo::set_status(txn, &row, EventStatus::Finished, Utc::now()).await?;
+    Ok(outcome)
+}
+
+/// Writes a demo policy notice through the policies data layer.
+async fn upsert_policy(txn: &DatabaseTransaction, p: &SeedPolicy, data: &crate::policies::types::NoticeData) -> Result<Outcome, SeedError> {
+    use crate::policies::repo;
+    let publisher = organisation::Entity::find().filter(organisation::Column::Slug.eq(&p.publisher)).one(txn).await?;
+    let publisher = publisher.ok_or_else(|| SeedError::Invalid(format!("policy {:?}: no association {:?}", p.title_en, p.publisher)))?;
+    let existing = repo::find_demo(txn, &p.title_en).await?;
+    let outcome = match &existing {
+        Some(row) if repo::data_of(row) == *data => return Ok(Outcome::Unchanged),
+        Some(_) => Outcome::Updated,
+        None => Outcome::Created,
+    };
+    repo::save_in(txn, Some(&publisher), None, existing.as_ref(), data, true, Utc::now()).await?;
     Ok(outcome)
 }
 

@@ -90,6 +90,8 @@ async fn stored(db: &sea_orm::DatabaseConnection) -> Vec<u64> {
         meeting_request::Entity::find().count(db).await.unwrap(),
         event_meeting::Entity::find().count(db).await.unwrap(),
         meeting_outcome::Entity::find().count(db).await.unwrap(),
+        policy_notice::Entity::find().count(db).await.unwrap(),
+        policy_notice_match::Entity::find().count(db).await.unwrap(),
     ]
 }
 
@@ -353,6 +355,41 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("event_badge", &["slug", "firm"]),
     ("record_meeting_outcome", &["slug", "firm", "meeting", "outcome", "note"]),
     ("event_report", &["slug"]),
+    ("list_notices", &["province", "benefit"]),
+    ("load_notice", &["slug", "firm"]),
+    ("policies_for_me", &["firm"]),
+    ("policy_deadlines", &[]),
+    ("load_notice_editor", &["slug"]),
+    (
+        "save_notice",
+        &[
+            "slug",
+            "publisher",
+            "title_zh",
+            "title_en",
+            "issuer_zh",
+            "issuer_en",
+            "summary_zh",
+            "summary_en",
+            "benefit",
+            "amount_zh",
+            "amount_en",
+            "deadline",
+            "source_url",
+            "province",
+            "city_zh",
+            "city_en",
+            "org_kinds[]",
+            "categories[]",
+            "belts[]",
+            "min_annual_sales",
+            "overseas_warehouse",
+            "exports",
+            "export_markets",
+            "min_export_years",
+            "verified",
+        ],
+    ),
 ];
 
 #[tokio::test]

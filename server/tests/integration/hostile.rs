@@ -722,3 +722,71 @@ async fn hostile_text_in_an_event_comes_back_as_text() {
     let back = maker.get(&location(&refused)).await;
     assert_inert("a refused outcome", &back);
 }
+
+#[tokio::test]
+async fn hostile_text_in_a_policy_notice_comes_back_as_text() {
+    let site = site().await;
+    let mut admin = user(&site, "hostile-policy-admin@example.com", Role::SiteAdmin).await;
+    let fields = [
+        ("slug", "new"),
+        ("publisher", ""),
+        ("title_zh", TITLE),
+        ("title_en", TITLE),
+        ("issuer_zh", ATTRIBUTE),
+        ("issuer_en", ATTRIBUTE),
+        ("summary_zh", TEXTAREA),
+        ("summary_en", TEXTAREA),
+        ("benefit", "other"),
+        ("amount_zh", TEMPLATE_BIDI),
+        ("amount_en", TEMPLATE_BIDI),
+        ("deadline", ""),
+        ("source_url", "https://example.com/\"><script>alert(1)</script>"),
+        ("province", "shandong"),
+        ("city_zh", ATTRIBUTE),
+        ("city_en", ATTRIBUTE),
+        ("org_kinds[]", "manufacturer"),
+        ("exports", "yes"),
+    ];
+    let refused = admin.call("save_notice", &fields).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "a link with markup in it is refused");
+    let mut fields = fields.to_vec();
+    fields[12] = ("source_url", "https://example.com/notice?a=1&b=<2>");
+    let refused = admin.call("save_notice", &fields).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "so is one with angle brackets");
+    fields[12] = ("source_url", "https://example.com/notice?a=1&b=2");
+    let saved = admin.call("save_notice", &fields).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let slug = location(&saved).trim_start_matches("/policies/").split('?').next().unwrap().to_string();
+    let (mut maker, _) = firm(&site, "hostile-policy-maker@example.com", "Policy Reader Lashes").await;
+    for path in [format!("/policies/{slug}"), "/policies".into(), "/policies/for-me".into(), format!("/policies/{slug}/edit")] {
+        let browser = if path.ends_with("/edit") { &mut admin } else { &mut maker };
+        let pages = both_languages(browser, &path).await;
+        if path.ends_with("/edit") {
+            assert_eq!(textarea_text(&pages[1], "summary_en"), TEXTAREA, "the form holds the text as it was");
+        } else if !path.ends_with("/for-me") {
+            assert_shown_in(&path, &pages, TITLE);
+        }
+    }
+    let pages = both_languages(&mut maker, &format!("/policies/{slug}")).await;
+    assert_eq!(title_of(&pages[1]), format!("{TITLE} · Beltlink"));
+    for value in [ATTRIBUTE, TEXTAREA, TEMPLATE_BIDI] {
+        assert_shown_in("the notice", &pages, value);
+    }
+    // A firm in the notice's region (its city named in hostile text) is told, and its matches show the notice.
+    let mut reader = user(&site, "hostile-policy-reader@example.com", Role::Manufacturer).await;
+    let mut org = org_fields("manufacturer", "Hostile City Lashes", "pingdu-false-eyelashes");
+    org.retain(|(k, _)| !k.starts_with("city_"));
+    org.extend([("city_zh", ATTRIBUTE), ("city_en", ATTRIBUTE)]);
+    let firm_slug = created_slug(&reader.call("create_organisation", &org).await);
+    let mut profile = minimal_profile(&firm_slug, "Lashes");
+    profile.retain(|(k, _)| *k != "export_markets");
+    profile.push(("export_markets", "US"));
+    assert_eq!(reader.call("save_supply_profile", &profile).await.status, StatusCode::OK);
+    fields[0] = ("slug", &slug);
+    assert_eq!(admin.call("save_notice", &fields).await.status, StatusCode::OK);
+    let matches = both_languages(&mut reader, "/policies/for-me").await;
+    assert_shown_in("the matches", &matches, TITLE);
+    assert_shown_in("the matches", &matches, ATTRIBUTE);
+    let notifications = both_languages(&mut reader, "/notifications").await;
+    assert_shown_in("the notification", &notifications, TITLE);
+}

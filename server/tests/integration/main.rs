@@ -27,6 +27,7 @@ mod organisations;
 mod page_cache;
 mod pages;
 mod photos;
+mod policies;
 mod readiness;
 mod relevance;
 mod scouting;
