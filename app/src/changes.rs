@@ -19,11 +19,20 @@ pub enum EntityKind {
     Brief,
     /// A published, finished or cancelled event.
     Event,
+    /// A policy notice, open or closed.
+    PolicyNotice,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 6] =
-        [EntityKind::Belt, EntityKind::Organisation, EntityKind::SupplyProfile, EntityKind::Offering, EntityKind::Brief, EntityKind::Event];
+    pub const ALL: [EntityKind; 7] = [
+        EntityKind::Belt,
+        EntityKind::Organisation,
+        EntityKind::SupplyProfile,
+        EntityKind::Offering,
+        EntityKind::Brief,
+        EntityKind::Event,
+        EntityKind::PolicyNotice,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -33,6 +42,7 @@ impl EntityKind {
             EntityKind::Offering => "offering",
             EntityKind::Brief => "brief",
             EntityKind::Event => "event",
+            EntityKind::PolicyNotice => "policy_notice",
         }
     }
 

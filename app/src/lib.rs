@@ -36,6 +36,7 @@ pub mod services;
 pub mod shortlists;
 pub mod spreadsheet;
 pub mod suppliers;
+pub mod talent;
 pub mod teams;
 
 #[cfg(feature = "ssr")]

@@ -312,11 +312,13 @@ pub fn schedule(ws: &Workspace, instance: Option<&str>) -> Result<()> {
     crate::run_checked(&mut command)
 }
 
-/// `cargo xtask bench policies`: the eligibility engine, 10,000 organisations × 500 notices.
-pub fn policies(ws: &Workspace) -> Result<()> {
+/// `cargo xtask bench policies` (the eligibility engine, 10,000 organisations
+/// × 500 notices) and `cargo xtask bench talent` (the graduates' ranking of
+/// 2,000 programs): pure computation, in process (see `app/benches/`).
+pub fn in_process(ws: &Workspace, bench: &str) -> Result<()> {
     timed("setup", || setup::rust_tools(ws))?;
     let mut command = ws.command("cargo");
-    command.args(["bench", "--quiet", "-p", "app", "--bench", "policies"]).env("CARGO_TARGET_DIR", ws.root.join("target/bench"));
+    command.args(["bench", "--quiet", "-p", "app", "--bench", bench]).env("CARGO_TARGET_DIR", ws.root.join("target/bench"));
     crate::run_checked(&mut command)
 }
 

@@ -17,6 +17,7 @@
 //!   synthetic profiles (default 100,000), cold and under 20 connections.
 //! - `bench schedule [--instance FILE]`: the meeting scheduler on generated events.
 //! - `bench policies`: the policy eligibility engine, 10,000 organisations × 500 notices.
+//! - `bench talent`: the graduates' "for you" ranking of 2,000 programs.
 //! - `gen-map`: regenerate the inline China map from its boundary data.
 
 mod bench;
@@ -257,13 +258,14 @@ fn main() -> Result<()> {
         ["bench", "dashboard"] => bench::dashboard(&ws, None),
         ["bench", "dashboard", "--count", count] => bench::dashboard(&ws, Some(count.parse().context("--count takes a number")?)),
         ["bench", "schedule"] => bench::schedule(&ws, None),
-        ["bench", "policies"] => bench::policies(&ws),
+        ["bench", "policies"] => bench::in_process(&ws, "policies"),
+        ["bench", "talent"] => bench::in_process(&ws, "talent"),
         ["bench", "schedule", "--instance", file] => bench::schedule(&ws, Some(file)),
         ["gen-map"] => {
             setup::npm_packages(&ws.root.join("tools/mapgen"))?;
             let source = ws.root.join("tools/mapgen/node_modules/echarts/map/json/china.json");
             mapgen::generate(&source, &ws.root.join("app/src/belts/china_map.rs"))
         }
-        _ => bail!("usage: cargo xtask <run | test | e2e [test files] | bench pages | bench sign-ins | bench publish | bench memory | bench search [--count N] | bench scouting [--count N] | bench dashboard [--count N] | bench schedule [--instance FILE] | bench policies | gen-map>"),
+        _ => bail!("usage: cargo xtask <run | test | e2e [test files] | bench pages | bench sign-ins | bench publish | bench memory | bench search [--count N] | bench scouting [--count N] | bench dashboard [--count N] | bench schedule [--instance FILE] | bench policies | bench talent | gen-map>"),
     }
 }

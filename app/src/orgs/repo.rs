@@ -519,6 +519,17 @@ pub async fn requeue_with_its_documents<C: ConnectionTrait>(txn: &C, org_id: i32
     for id in briefs {
         enqueue(txn, EntityKind::Brief, id).await?;
     }
+    // An association's policy notices go with its visibility.
+    let notices: Vec<i32> = crate::entities::policy_notice::Entity::find()
+        .select_only()
+        .column(crate::entities::policy_notice::Column::Id)
+        .filter(crate::entities::policy_notice::Column::PublisherId.eq(org_id))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    for id in notices {
+        enqueue(txn, EntityKind::PolicyNotice, id).await?;
+    }
     Ok(())
 }
 

@@ -294,6 +294,7 @@ pub async fn save_notice(
     let told = repo::tell_matches(&txn, &state.mail, &row, now).await?;
     txn.commit().await?;
     state.mail.wake.notify_one();
+    state.search.outbox_wake.notify_one();
     tracing::info!(notice = row.slug, user_id = actor.id, told, "policy notice saved");
     leptos_axum::redirect(&format!("/policies/{}?saved={}&told={told}", row.slug, crate::clock::landing_stamp()));
     Ok(())

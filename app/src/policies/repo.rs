@@ -126,6 +126,7 @@ pub async fn save_in<C: ConnectionTrait>(
             .exec(txn)
             .await?;
     }
+    crate::changes::enqueue(txn, crate::changes::EntityKind::PolicyNotice, id).await?;
     policy_notice::Entity::find_by_id(id).one(txn).await?.ok_or(AppError::NotFound)
 }
 

@@ -18,6 +18,7 @@ macro_rules! policy_texts {
 
 policy_texts! {
     list_title: ("政策通知", "Policy notices"),
+    notice_kind: ("政策", "Policy notice"),
     list_lead: (
         "协会和平台管理员发布的扶持政策：补贴、备案便利、人才政策……每条都写明适用对象，系统据此把政策推送给符合条件的企业。",
         "Support policies published by associations and site admins — subsidies, filing shortcuts, talent schemes — each with who it is for, so Beltlink can bring it to the firms that qualify."

@@ -17,7 +17,8 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, Pagin
 
 use crate::belts::types::CategoryRef;
 use crate::entities::{
-    belt, belt_organisation, brief, event, organisation, service_offering, service_offering_belt, supply_profile, supply_profile_photo,
+    belt, belt_organisation, brief, event, organisation, policy_notice, service_offering, service_offering_belt, supply_profile,
+    supply_profile_photo,
 };
 use crate::i18n::Lang;
 use crate::orgs::types::OrgKind;
@@ -340,6 +341,10 @@ pub(crate) fn searchable(kind: EntityKind) -> Condition {
                         .to_owned(),
                 ),
             ),
+        // Every notice, open or closed, unless its publisher is hidden.
+        EntityKind::PolicyNotice => Condition::any()
+            .add(policy_notice::Column::PublisherId.is_null())
+            .add(policy_notice::Column::PublisherId.not_in_subquery(hidden())),
     }
 }
 
@@ -372,6 +377,10 @@ async fn read<C: ConnectionTrait>(db: &C, kind: EntityKind, rows: &Rows) -> Resu
         EntityKind::Event => {
             let found = select::<event::Entity, _>(db, event::Column::Id, only, rows).await?;
             (found.iter().map(|e| e.id).max(), event_documents(db, found).await?)
+        }
+        EntityKind::PolicyNotice => {
+            let found = select::<policy_notice::Entity, _>(db, policy_notice::Column::Id, only, rows).await?;
+            (found.iter().map(|n| n.id).max(), notice_documents(db, found).await?)
         }
     })
 }
@@ -638,6 +647,65 @@ async fn event_documents<C: ConnectionTrait>(db: &C, events: Vec<event::Model>) 
         .collect())
 }
 
+async fn notice_documents<C: ConnectionTrait>(db: &C, notices: Vec<policy_notice::Model>) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
+    let publishers = organisations(db, notices.iter().filter_map(|n| n.publisher_id)).await?;
+    let today = crate::scouting::rules::china_today(chrono::Utc::now());
+    Ok(notices
+        .into_iter()
+        .map(|n| {
+            let eligibility = crate::policies::repo::eligibility_of(&n);
+            let publisher = n.publisher_id.and_then(|id| publishers.get(&id)).map(org_name);
+            let either = |own: &str, other: &str| if own.is_empty() { other.to_string() } else { own.to_string() };
+            let region = |lang: Lang| crate::policies::texts::region_text(eligibility.province.as_deref(), &eligibility.city, lang);
+            let benefit = crate::policies::types::Benefit::from_code(&n.benefit);
+            let facts = |lang: Lang| {
+                let t = crate::policies::texts::texts(lang);
+                let mut parts: Vec<String> = benefit.map(|b| b.label(lang).to_string()).into_iter().collect();
+                parts.push(match n.deadline {
+                    Some(day) if day < today => t.closed.to_string(),
+                    Some(day) => format!("{}{}{}", t.deadline, lang.pick("：", ": "), day.format("%Y-%m-%d")),
+                    None => t.no_deadline.to_string(),
+                });
+                parts.join(" · ")
+            };
+            let summary = |summary: &str, issuer: &str, amount: &str, by: Option<&str>| {
+                [issuer, amount, summary, by.unwrap_or("")].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n")
+            };
+            let doc = SearchDocument {
+                id: EntityKind::PolicyNotice.document_id(n.id),
+                kind: EntityKind::PolicyNotice.code().into(),
+                org_kind: None,
+                slug: n.slug.clone(),
+                name_zh: either(&n.title_zh, &n.title_en),
+                name_en: either(&n.title_en, &n.title_zh),
+                place_zh: region(Lang::Zh),
+                place_en: region(Lang::En),
+                province: eligibility.province.clone(),
+                city: city_key(Some(&eligibility.city.en), Some(&eligibility.city.zh)),
+                belt_slugs: eligibility.belt_slugs.clone(),
+                summary_zh: summary(
+                    &n.summary_zh,
+                    &either(&n.issuer_zh, &n.issuer_en),
+                    &n.amount_zh,
+                    publisher.as_ref().map(|p| p.zh.as_str()),
+                ),
+                summary_en: summary(
+                    &n.summary_en,
+                    &either(&n.issuer_en, &n.issuer_zh),
+                    &n.amount_en,
+                    publisher.as_ref().map(|p| p.en.as_str()),
+                ),
+                facts_zh: facts(Lang::Zh),
+                facts_en: facts(Lang::En),
+                updated_at: n.updated_at.timestamp(),
+                listing_rank: 1,
+                ..SearchDocument::empty()
+            };
+            (n.id, doc)
+        })
+        .collect())
+}
+
 /// The host and co-host's names, for an event's words.
 fn join_names(association: &crate::i18n::Bilingual, platform: Option<&crate::i18n::Bilingual>, lang: Lang) -> String {
     std::iter::once(association).chain(platform).map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(" ")
@@ -780,7 +848,8 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
                 EntityKind::SupplyProfile => self.stage = EntityKind::Offering,
                 EntityKind::Offering => self.stage = EntityKind::Brief,
                 EntityKind::Brief => self.stage = EntityKind::Event,
-                EntityKind::Event => self.done = true,
+                EntityKind::Event => self.stage = EntityKind::PolicyNotice,
+                EntityKind::PolicyNotice => self.done = true,
             }
             self.after_id = 0;
         }
@@ -798,5 +867,6 @@ pub async fn count_all<C: ConnectionTrait>(db: &C) -> Result<u64, DbErr> {
     let suppliers = supply_profile::Entity::find().filter(searchable(EntityKind::SupplyProfile)).count(db).await?;
     let briefs = brief::Entity::find().filter(searchable(EntityKind::Brief)).count(db).await?;
     let events = event::Entity::find().filter(searchable(EntityKind::Event)).count(db).await?;
-    Ok(belt::Entity::find().count(db).await? + organisations + suppliers + offerings + briefs + events)
+    let notices = policy_notice::Entity::find().filter(searchable(EntityKind::PolicyNotice)).count(db).await?;
+    Ok(belt::Entity::find().count(db).await? + organisations + suppliers + offerings + briefs + events + notices)
 }

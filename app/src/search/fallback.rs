@@ -99,6 +99,14 @@ async fn ids<C: ConnectionTrait>(db: &C, kind: EntityKind, words: &[String], off
             let columns = [C::TitleZh, C::TitleEn, C::DescriptionZh, C::DescriptionEn, C::CityZh, C::CityEn, C::VenueZh, C::VenueEn];
             page!(crate::entities::event::Entity::find().filter(document::searchable(kind)).filter(every_word_in(words, &columns)), C::Id)
         }
+        EntityKind::PolicyNotice => {
+            use crate::entities::policy_notice::Column as C;
+            let columns = [C::TitleZh, C::TitleEn, C::IssuerZh, C::IssuerEn, C::SummaryZh, C::SummaryEn, C::AmountZh, C::AmountEn];
+            page!(
+                crate::entities::policy_notice::Entity::find().filter(document::searchable(kind)).filter(every_word_in(words, &columns)),
+                C::Id
+            )
+        }
     })
 }
 
@@ -110,6 +118,7 @@ fn entity_kind(kind: ResultKind) -> EntityKind {
         ResultKind::Offering => EntityKind::Offering,
         ResultKind::Brief => EntityKind::Brief,
         ResultKind::Event => EntityKind::Event,
+        ResultKind::PolicyNotice => EntityKind::PolicyNotice,
     }
 }
 

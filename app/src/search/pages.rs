@@ -413,6 +413,7 @@ fn HitView(hit: SearchHit) -> impl IntoView {
         HitKind::Offering(t) => t.label(lang),
         HitKind::Brief => crate::scouting::texts::texts(lang).brief_kind,
         HitKind::Event => crate::events::texts::texts(lang).event_kind,
+        HitKind::PolicyNotice => crate::policies::texts::texts(lang).notice_kind,
     };
     let snippet = hit.snippet.get(lang).to_string();
     let facts = hit.facts.get(lang).to_string();

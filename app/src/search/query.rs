@@ -69,6 +69,7 @@ coded_enum! {
         Offering = ("offering", "服务", "Services"),
         Brief = ("brief", "寻源需求", "Briefs"),
         Event = ("event", "对接会", "Events"),
+        PolicyNotice = ("policy_notice", "政策", "Policies"),
     }
 }
 

@@ -17,6 +17,8 @@ pub enum HitKind {
     Brief,
     /// An association's matchmaking event (published, held or cancelled).
     Event,
+    /// A policy notice.
+    PolicyNotice,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -118,6 +118,11 @@ async fn a_notice_finds_the_firms_it_is_for_and_tells_the_others_what_they_lack(
         assert!(told.body.contains("A policy notice your organisation qualifies for: Overseas fair subsidy"), "{}", main_of(&told));
         assert!(!pingdu.get("/notifications").await.body.contains("Overseas fair subsidy"));
 
+        // Found by search, in either language's words.
+        drain_outbox(&site.db.db, &site.search).await;
+        assert!(search_hrefs(&site.search, "fair subsidy").await.contains(&format!("/policies/{slug}")));
+        assert!(search_hrefs(&site.search, "福州市人民政府").await.contains(&format!("/policies/{slug}")));
+
         // Public: the list and the notice, its rules in words.
         let list = signed_out.get("/policies").await;
         assert_eq!(list.status, StatusCode::OK);
@@ -223,6 +228,10 @@ async fn the_demo_notices_are_marked_and_match_the_demo_firms() {
     let facts = app::policies::repo::facts_of(&site.db.db, &besrey).await.unwrap().unwrap();
     let rules = app::policies::eligibility::rules(&app::policies::repo::eligibility_of(fair));
     assert_eq!(app::policies::eligibility::fit(&rules, &facts, 2026), app::policies::types::Fit::Qualifies);
+    // Found by search in Chinese and in English.
+    let href = format!("/policies/{}", fair.slug);
+    assert!(search_hrefs(&site.search, "展位费补助").await.contains(&href), "{:?}", search_hrefs(&site.search, "展位费补助").await);
+    assert!(search_hrefs(&site.search, "booth fee").await.contains(&href));
     let page = main_of(&visitor.get(&format!("/policies/{}", fair.slug)).await);
     assert!(page.contains("福州市人民政府") && page.contains("原文未写明"), "no amount is invented: {page}");
 }

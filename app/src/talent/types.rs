@@ -1,0 +1,128 @@
+//! Talent programs and graduates, as the pure matching sees them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Bilingual;
+use crate::suppliers::types::Language;
+
+crate::coded_enum! {
+    /// What kind of program it is.
+    pub enum ProgramKind {
+        TrainingCamp = ("camp", "训练营", "Training camp"),
+        OrderClass = ("order_class", "订单班", "Order class"),
+        Competition = ("competition", "大赛", "Competition"),
+        JobFair = ("job_fair", "招聘会 / 双选会", "Job fair"),
+    }
+}
+
+crate::coded_enum! {
+    /// A field of study, as programs ask for them.
+    pub enum Major {
+        ECommerce = ("ecommerce", "电子商务", "E-commerce"),
+        InternationalTrade = ("trade", "国际经济与贸易", "International trade"),
+        ForeignLanguages = ("languages", "外语（含商务英语）", "Foreign languages (incl. business English)"),
+        Marketing = ("marketing", "市场营销", "Marketing"),
+        Logistics = ("logistics", "物流管理", "Logistics"),
+        Computing = ("computing", "计算机与数据", "Computing and data"),
+        Design = ("design", "设计与视觉", "Design and media"),
+        Engineering = ("engineering", "工科", "Engineering"),
+        Other = ("other", "其他专业", "Other"),
+    }
+}
+
+crate::coded_enum! {
+    /// How well someone uses a language, lowest first.
+    pub enum LanguageLevel {
+        Basic = ("basic", "入门", "Basic"),
+        Working = ("working", "工作水平", "Working"),
+        Fluent = ("fluent", "流利", "Fluent"),
+        Native = ("native", "母语", "Native"),
+    }
+}
+
+/// A language at a level (asked: at least that level).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Spoken {
+    pub language: Language,
+    pub level: LanguageLevel,
+}
+
+/// Who a program takes. An empty or `None` part asks nothing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProgramEligibility {
+    /// Graduated (or graduating) in this year or later…
+    pub graduation_from: Option<i32>,
+    /// …and in this year or earlier.
+    pub graduation_to: Option<i32>,
+    /// Studied one of these.
+    pub majors: Vec<Major>,
+    /// Speaks every one of these at least this well.
+    pub languages: Vec<Spoken>,
+    /// Comes from (or returns to) this province (a `geo` code).
+    pub province: Option<String>,
+}
+
+/// One thing a program asks of an applicant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Requirement {
+    GraduationYears { from: Option<i32>, to: Option<i32> },
+    MajorOneOf(Vec<Major>),
+    Speaks(Spoken),
+    FromProvince(String),
+}
+
+/// What a graduate's profile says that programs ask about and rank by.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GraduateFacts {
+    pub graduation_year: Option<i32>,
+    pub major: Option<Major>,
+    pub languages: Vec<Spoken>,
+    /// Where they come from or return to.
+    pub province: Option<String>,
+    /// Cities they would go to, by name (either language).
+    pub preferred_cities: Vec<Bilingual>,
+    /// Belts they want to work in, by slug.
+    pub preferred_belts: Vec<String>,
+    /// Kinds of program they look for (empty: any).
+    pub preferred_kinds: Vec<ProgramKind>,
+}
+
+/// What the ranking knows of an open program.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgramFacts {
+    pub kind: ProgramKind,
+    pub city: Bilingual,
+    pub belt_slugs: Vec<String>,
+    /// `YYYY-MM-DD`, China time.
+    pub starts_on: String,
+    pub applications_close: String,
+    /// Seats not yet taken (`None`: no limit).
+    pub seats_left: Option<u32>,
+    pub subsidised: bool,
+    pub requirements: Vec<Requirement>,
+}
+
+/// Why a program is shown to a graduate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reason {
+    /// Meets every requirement (or the program asks none).
+    Eligible,
+    InPreferredCity,
+    InPreferredBelt,
+    KindWanted,
+    Subsidised,
+    /// Applications close within a week.
+    ClosingSoon,
+}
+
+/// One program in a graduate's "for you" list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranked {
+    /// Its place in the list given to the ranking.
+    pub index: usize,
+    pub eligible: bool,
+    pub score: u32,
+    pub reasons: Vec<Reason>,
+    /// What would make the graduate eligible: the requirements not met or not said.
+    pub missing: Vec<Requirement>,
+}
