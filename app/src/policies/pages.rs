@@ -20,11 +20,12 @@ use crate::scouting::types::Named;
 use crate::suppliers::types::SalesBand;
 use crate::use_lang;
 
-fn judged_class(j: Judged) -> &'static str {
+/// The style a standing shares with readiness checks.
+fn judged_tag(j: Judged) -> &'static str {
     match j {
-        Judged::Met => "check self-declared",
-        Judged::NotSaid => "check not-said",
-        Judged::NotMet => "check not-met",
+        Judged::Met => "self-declared",
+        Judged::NotSaid => "not-said",
+        Judged::NotMet => "not-met",
     }
 }
 
@@ -140,16 +141,13 @@ fn FirmSwitcher(firms: Vec<Named>, chosen: String, action: String) -> impl IntoV
 fn RuleItem(view: RuleView) -> impl IntoView {
     let lang = use_lang();
     let s = texts(lang);
-    let class = view.judged.map_or("check", judged_class);
+    let class = view.judged.map_or_else(|| "check".to_string(), |j| format!("check {}", judged_tag(j)));
     let yours = view.yours.get(lang).to_string();
     view! {
         <li class=class>
             <p class="check-head">
                 <strong>{view.text.get(lang).to_string()}</strong>
-                {view.judged.map(|j| {
-                    let tag = judged_class(j).trim_start_matches("check ").to_string();
-                    view! { " " <span class=format!("standing {tag}")>{judged_label(j, lang)}</span> }
-                })}
+                {view.judged.map(|j| view! { " " <span class=format!("standing {}", judged_tag(j))>{judged_label(j, lang)}</span> })}
             </p>
             {(view.judged.is_some() && !yours.is_empty()).then(|| view! { <p class="muted">{format!("{}{yours}", s.yours_label)}</p> })}
         </li>

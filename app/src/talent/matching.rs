@@ -3,6 +3,7 @@
 //! ranking of open programs with the reason each is shown and what would
 //! make the graduate eligible.
 
+use crate::policies::eligibility::same_city;
 use crate::policies::types::Judged;
 use crate::talent::types::*;
 
@@ -60,10 +61,6 @@ pub fn judge(requirement: &Requirement, g: &GraduateFacts) -> Judged {
 /// Whether a graduate meets every requirement.
 pub fn is_eligible(requirements: &[Requirement], g: &GraduateFacts) -> bool {
     requirements.iter().all(|r| judge(r, g) == Judged::Met)
-}
-
-fn same_city(a: &crate::i18n::Bilingual, b: &crate::i18n::Bilingual) -> bool {
-    crate::policies::eligibility::same_city(a, b)
 }
 
 /// The day `days` after `today` (`YYYY-MM-DD`), or `today` itself if it is not a date.
