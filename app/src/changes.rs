@@ -21,10 +21,12 @@ pub enum EntityKind {
     Event,
     /// A policy notice, open or closed.
     PolicyNotice,
+    /// A talent program, taking applications or not.
+    TalentProgram,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 7] = [
+    pub const ALL: [EntityKind; 8] = [
         EntityKind::Belt,
         EntityKind::Organisation,
         EntityKind::SupplyProfile,
@@ -32,6 +34,7 @@ impl EntityKind {
         EntityKind::Brief,
         EntityKind::Event,
         EntityKind::PolicyNotice,
+        EntityKind::TalentProgram,
     ];
 
     pub fn code(self) -> &'static str {
@@ -43,6 +46,7 @@ impl EntityKind {
             EntityKind::Brief => "brief",
             EntityKind::Event => "event",
             EntityKind::PolicyNotice => "policy_notice",
+            EntityKind::TalentProgram => "talent_program",
         }
     }
 

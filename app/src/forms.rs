@@ -120,6 +120,8 @@ pub enum Problem {
     NotAPosition,
     /// Registration must close by the event's day.
     ClosesAfterTheDay,
+    /// A program's applications must close by its first day.
+    ApplicationsCloseAfterStart,
     /// Registration must open before it closes.
     OpensAfterCloses,
     /// The firm does not meet these entry criteria: each in words, and
@@ -218,6 +220,8 @@ impl Problem {
             }
             (Problem::ClosesAfterTheDay, Lang::Zh) => "报名须在活动当天或之前截止。".into(),
             (Problem::ClosesAfterTheDay, Lang::En) => "Registration must close on or before the event's day.".into(),
+            (Problem::ApplicationsCloseAfterStart, Lang::Zh) => "报名截止日期不能晚于项目开始日期。".into(),
+            (Problem::ApplicationsCloseAfterStart, Lang::En) => "Applications must close on or before the first day.".into(),
             (Problem::OpensAfterCloses, Lang::Zh) => "报名开始日期不能晚于截止日期。".into(),
             (Problem::OpensAfterCloses, Lang::En) => "Registration cannot open after it closes.".into(),
             (Problem::CriteriaNotMet(failed), lang) => {
@@ -598,6 +602,7 @@ mod tests {
             Problem::TooManySlots { max: 64 },
             Problem::NotAPosition,
             Problem::ClosesAfterTheDay,
+            Problem::ApplicationsCloseAfterStart,
             Problem::OpensAfterCloses,
             Problem::CriteriaNotMet(vec![(crate::i18n::Bilingual::new("持有 BSCI 认证", "Holds BSCI"), true)]),
             Problem::RegistrationClosed,

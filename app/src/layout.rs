@@ -34,6 +34,7 @@ pub fn Header() -> impl IntoView {
                 <a href="/briefs">{t.nav_briefs}</a>
                 <a href="/associations">{t.nav_associations}</a>
                 <a href="/events">{t.nav_events}</a>
+                <a href="/programs">{t.nav_programs}</a>
                 <a href="/policies">{t.nav_policies}</a>
             </nav>
             // One search box at a time: the search page has its own, which searches as you type.

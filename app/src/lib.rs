@@ -235,6 +235,10 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("policies/for-me") view={Lazy::<ForMeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("policies/:slug") view={Lazy::<NoticeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("policies/:slug/edit") view={Lazy::<EditNoticeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("programs") view={Lazy::<ProgramsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("programs/new") view={Lazy::<NewProgramRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("programs/:slug") view={Lazy::<ProgramRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("programs/:slug/edit") view={Lazy::<EditProgramRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inbox/:id") view={Lazy::<ThreadRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inquiries/new") view={Lazy::<NewInquiryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("shortlists") view={Lazy::<ShortlistsRoute>::new()} ssr=SsrMode::Async/>
@@ -306,6 +310,10 @@ lazy_page!(NewNoticeRoute, policies::pages::NewNoticePage);
 lazy_page!(ForMeRoute, policies::pages::ForMePage);
 lazy_page!(NoticeRoute, policies::pages::NoticePageView);
 lazy_page!(EditNoticeRoute, policies::pages::EditNoticePage);
+lazy_page!(ProgramsRoute, talent::pages::ProgramsPage);
+lazy_page!(NewProgramRoute, talent::pages::NewProgramPage);
+lazy_page!(ProgramRoute, talent::pages::ProgramPageView);
+lazy_page!(EditProgramRoute, talent::pages::EditProgramPage);
 lazy_page!(AssociationsRoute, associations::profile_pages::AssociationDirectoryPage);
 lazy_page!(AssociationRoute, associations::profile_pages::AssociationProfilePage);
 lazy_page!(AssociationManageRoute, associations::profile_pages::AssociationManagePage);

@@ -30,6 +30,7 @@ mod m20261203_000021_event_day;
 mod m20261203_000022_meeting_outcomes;
 mod m20261203_000023_event_reminders;
 mod m20261203_000024_policy_notices;
+mod m20261203_000025_talent_programs;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000022_meeting_outcomes::Migration),
             Box::new(m20261203_000023_event_reminders::Migration),
             Box::new(m20261203_000024_policy_notices::Migration),
+            Box::new(m20261203_000025_talent_programs::Migration),
         ]
     }
 }

@@ -5,12 +5,17 @@
 //! The browser tests run the debug build, so they vouch for the release build
 //! only while both profiles erase the same way. The project therefore erases on
 //! both sides in both profiles (`always-erase-components` in the workspace's
-//! leptos metadata) and sets no `erase_components` flag of its own anywhere.
+//! leptos metadata) and sets no `erase_components` flag in its cargo config.
 //! Every site build checks that first.
 
 use anyhow::{bail, Context, Result};
 
 use crate::Workspace;
+
+/// The flags cargo-leptos gives the site's builds under `always-erase-components`
+/// (the wasm side adds a linker flag). `cargo xtask test` compiles its lints and
+/// tests with the same, so they check the views the site ships.
+pub const SITE_RUSTFLAGS: &str = "--cfg erase_components";
 
 /// Fails, naming the file to mend, unless view erasure is uniform.
 pub fn check(ws: &Workspace) -> Result<()> {

@@ -83,6 +83,12 @@ pub fn run_checked(command: &mut Command) -> Result<()> {
 }
 
 fn build_site(ws: &Workspace, release: bool) -> Result<()> {
+    build_site_parts(ws, release, false)
+}
+
+/// [`build_site`], or with `frontend_only` only the wasm, styles, assets and
+/// their hashes: `test` builds the server binary with its tests instead.
+fn build_site_parts(ws: &Workspace, release: bool, frontend_only: bool) -> Result<()> {
     erasure::check(ws)?;
     let mut command = ws.command("cargo");
     // `--split`: each lazy route's code becomes its own wasm chunk (see `app::lazy_page!`).
@@ -90,7 +96,21 @@ fn build_site(ws: &Workspace, release: bool) -> Result<()> {
     if release {
         command.args(["--release", "--precompress"]);
     }
+    if frontend_only {
+        command.arg("--frontend-only");
+    }
     run_checked(&mut command)
+}
+
+/// A cargo command compiled as cargo-leptos compiles the site's server
+/// (`--cfg erase_components`, from `always-erase-components`). The lints and
+/// tests then check the views the site ships, and share every dependency,
+/// build script and proc macro with each other and with the server binary:
+/// one cold build instead of three.
+fn cargo_as_site(ws: &Workspace) -> Command {
+    let mut command = ws.command("cargo");
+    command.env("RUSTFLAGS", erasure::SITE_RUSTFLAGS);
+    command
 }
 
 fn timed<T>(label: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
@@ -137,18 +157,20 @@ fn test(ws: &Workspace) -> Result<()> {
     let pg = postgres::Cluster::start()?;
     timed("unit and integration tests", || {
         run_checked(
-            ws.command("cargo")
+            cargo_as_site(ws)
                 .args(["test", "-p", "app", "--features", "app/ssr", "-p", "server", "-p", "migrations", "-p", "xtask"])
                 .env("MEILI_BIN", &meili)
                 .env("BELTLINK_TEST_SMTPD_PATH", &smtpd)
                 .env("BELTLINK_TEST_POSTGRES_URL", pg.url()),
         )?;
         // The search benchmark is not a test, but it must keep compiling.
-        run_checked(ws.command("cargo").args(["build", "-p", "server", "--benches"]))
+        run_checked(cargo_as_site(ws).args(["build", "-p", "server", "--benches"]))
     })?;
     drop(pg);
 
-    timed("site build", || build_site(ws, false))?;
+    // The server binary the browser tests run is the one the tests just built
+    // (same profile and flags as cargo-leptos's); only the browser side is left.
+    timed("site build", || build_site_parts(ws, false, true))?;
     timed("end-to-end tests", || browser_tests(ws, &meili, &smtpd, &["end2end/tests/".to_string()]))?;
     eprintln!("xtask: every test passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
@@ -159,7 +181,7 @@ fn test(ws: &Workspace) -> Result<()> {
 /// browser build (`hydrate`, for wasm).
 fn lints(ws: &Workspace) -> Result<()> {
     run_checked(ws.command("cargo").args(["fmt", "--all", "--check"]))?;
-    run_checked(ws.command("cargo").args([
+    run_checked(cargo_as_site(ws).args([
         "clippy",
         "-p",
         "app",
@@ -176,7 +198,7 @@ fn lints(ws: &Workspace) -> Result<()> {
         "-D",
         "warnings",
     ]))?;
-    run_checked(ws.command("cargo").args(["clippy", "-p", "frontend", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))
+    run_checked(cargo_as_site(ws).args(["clippy", "-p", "frontend", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]))
 }
 
 /// The browser tests in `paths` against a freshly started debug site, with a

@@ -236,6 +236,7 @@ fn BeltDetailView(detail: BeltDetail) -> impl IntoView {
                     <crate::suppliers::pages::SupplierList suppliers/>
                     <crate::scouting::pages::BeltBriefs belt=card.slug.clone()/>
                     <crate::events::pages::BeltEvents belt=card.slug.clone()/>
+                    <crate::talent::pages::BeltPrograms belt=card.slug.clone()/>
                     <section>
                         <h2>{t.belt_organisations}</h2>
                         {if has_orgs {

@@ -48,5 +48,7 @@ pub mod sign_up_attempt;
 pub mod supply_profile;
 pub mod supply_profile_category;
 pub mod supply_profile_photo;
+pub mod talent_program;
+pub mod talent_program_company;
 pub mod user;
 pub mod verification;

@@ -530,6 +530,17 @@ pub async fn requeue_with_its_documents<C: ConnectionTrait>(txn: &C, org_id: i32
     for id in notices {
         enqueue(txn, EntityKind::PolicyNotice, id).await?;
     }
+    // So do the programs it runs.
+    let programs: Vec<i32> = crate::entities::talent_program::Entity::find()
+        .select_only()
+        .column(crate::entities::talent_program::Column::Id)
+        .filter(crate::entities::talent_program::Column::OrganiserId.eq(org_id))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    for id in programs {
+        enqueue(txn, EntityKind::TalentProgram, id).await?;
+    }
     Ok(())
 }
 

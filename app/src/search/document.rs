@@ -18,7 +18,7 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, Pagin
 use crate::belts::types::CategoryRef;
 use crate::entities::{
     belt, belt_organisation, brief, event, organisation, policy_notice, service_offering, service_offering_belt, supply_profile,
-    supply_profile_photo,
+    supply_profile_photo, talent_program,
 };
 use crate::i18n::Lang;
 use crate::orgs::types::OrgKind;
@@ -345,6 +345,8 @@ pub(crate) fn searchable(kind: EntityKind) -> Condition {
         EntityKind::PolicyNotice => Condition::any()
             .add(policy_notice::Column::PublisherId.is_null())
             .add(policy_notice::Column::PublisherId.not_in_subquery(hidden())),
+        // Every program, past ones too, unless its organiser is hidden.
+        EntityKind::TalentProgram => Condition::all().add(talent_program::Column::OrganiserId.not_in_subquery(hidden())),
     }
 }
 
@@ -381,6 +383,10 @@ async fn read<C: ConnectionTrait>(db: &C, kind: EntityKind, rows: &Rows) -> Resu
         EntityKind::PolicyNotice => {
             let found = select::<policy_notice::Entity, _>(db, policy_notice::Column::Id, only, rows).await?;
             (found.iter().map(|n| n.id).max(), notice_documents(db, found).await?)
+        }
+        EntityKind::TalentProgram => {
+            let found = select::<talent_program::Entity, _>(db, talent_program::Column::Id, only, rows).await?;
+            (found.iter().map(|p| p.id).max(), program_documents(db, found).await?)
         }
     })
 }
@@ -706,6 +712,51 @@ async fn notice_documents<C: ConnectionTrait>(db: &C, notices: Vec<policy_notice
         .collect())
 }
 
+async fn program_documents<C: ConnectionTrait>(db: &C, programs: Vec<talent_program::Model>) -> Result<Vec<(i32, SearchDocument)>, DbErr> {
+    let organisers = organisations(db, programs.iter().map(|p| p.organiser_id)).await?;
+    let today = crate::scouting::rules::china_today(chrono::Utc::now());
+    Ok(programs
+        .into_iter()
+        .map(|p| {
+            let organiser = organisers.get(&p.organiser_id).map(org_name).unwrap_or_default();
+            let either = |own: &str, other: &str| if own.is_empty() { other.to_string() } else { own.to_string() };
+            let province = crate::geo::province(&p.province);
+            let place = |lang: Lang| {
+                let city = if lang == Lang::Zh { either(&p.city_zh, &p.city_en) } else { either(&p.city_en, &p.city_zh) };
+                let province = province.map(|pr| lang.pick(pr.name_zh, pr.name_en).to_string()).unwrap_or_default();
+                [city, province].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(lang.pick("，", ", "))
+            };
+            let kind = crate::talent::types::ProgramKind::from_code(&p.kind);
+            let facts =
+                |lang: Lang| crate::talent::texts::program_facts(kind, p.starts_on, p.applications_close, p.subsidised, today, lang);
+            let summary = |summary: &str, cost: &str, by: &str| {
+                [by, cost, summary].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n")
+            };
+            let doc = SearchDocument {
+                id: EntityKind::TalentProgram.document_id(p.id),
+                kind: EntityKind::TalentProgram.code().into(),
+                org_kind: None,
+                slug: p.slug.clone(),
+                name_zh: either(&p.title_zh, &p.title_en),
+                name_en: either(&p.title_en, &p.title_zh),
+                place_zh: place(Lang::Zh),
+                place_en: place(Lang::En),
+                province: Some(p.province.clone()).filter(|code| !code.is_empty()),
+                city: city_key(Some(&p.city_en), Some(&p.city_zh)),
+                belt_slugs: crate::talent::repo::belt_slugs_of(&p),
+                summary_zh: summary(&either(&p.summary_zh, &p.summary_en), &p.cost_zh, &organiser.zh),
+                summary_en: summary(&either(&p.summary_en, &p.summary_zh), &p.cost_en, &organiser.en),
+                facts_zh: facts(Lang::Zh),
+                facts_en: facts(Lang::En),
+                updated_at: p.updated_at.timestamp(),
+                listing_rank: 1,
+                ..SearchDocument::empty()
+            };
+            (p.id, doc)
+        })
+        .collect())
+}
+
 /// The host and co-host's names, for an event's words.
 fn join_names(association: &crate::i18n::Bilingual, platform: Option<&crate::i18n::Bilingual>, lang: Lang) -> String {
     std::iter::once(association).chain(platform).map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(" ")
@@ -849,7 +900,8 @@ impl<'a, C: ConnectionTrait> AllDocuments<'a, C> {
                 EntityKind::Offering => self.stage = EntityKind::Brief,
                 EntityKind::Brief => self.stage = EntityKind::Event,
                 EntityKind::Event => self.stage = EntityKind::PolicyNotice,
-                EntityKind::PolicyNotice => self.done = true,
+                EntityKind::PolicyNotice => self.stage = EntityKind::TalentProgram,
+                EntityKind::TalentProgram => self.done = true,
             }
             self.after_id = 0;
         }
@@ -868,5 +920,6 @@ pub async fn count_all<C: ConnectionTrait>(db: &C) -> Result<u64, DbErr> {
     let briefs = brief::Entity::find().filter(searchable(EntityKind::Brief)).count(db).await?;
     let events = event::Entity::find().filter(searchable(EntityKind::Event)).count(db).await?;
     let notices = policy_notice::Entity::find().filter(searchable(EntityKind::PolicyNotice)).count(db).await?;
-    Ok(belt::Entity::find().count(db).await? + organisations + suppliers + offerings + briefs + events + notices)
+    let programs = talent_program::Entity::find().filter(searchable(EntityKind::TalentProgram)).count(db).await?;
+    Ok(belt::Entity::find().count(db).await? + organisations + suppliers + offerings + briefs + events + notices + programs)
 }

@@ -107,6 +107,14 @@ async fn ids<C: ConnectionTrait>(db: &C, kind: EntityKind, words: &[String], off
                 C::Id
             )
         }
+        EntityKind::TalentProgram => {
+            use crate::entities::talent_program::Column as C;
+            let columns = [C::TitleZh, C::TitleEn, C::SummaryZh, C::SummaryEn, C::CityZh, C::CityEn, C::CurriculumZh, C::CurriculumEn];
+            page!(
+                crate::entities::talent_program::Entity::find().filter(document::searchable(kind)).filter(every_word_in(words, &columns)),
+                C::Id
+            )
+        }
     })
 }
 
@@ -119,6 +127,7 @@ fn entity_kind(kind: ResultKind) -> EntityKind {
         ResultKind::Brief => EntityKind::Brief,
         ResultKind::Event => EntityKind::Event,
         ResultKind::PolicyNotice => EntityKind::PolicyNotice,
+        ResultKind::TalentProgram => EntityKind::TalentProgram,
     }
 }
 

@@ -414,6 +414,7 @@ fn HitView(hit: SearchHit) -> impl IntoView {
         HitKind::Brief => crate::scouting::texts::texts(lang).brief_kind,
         HitKind::Event => crate::events::texts::texts(lang).event_kind,
         HitKind::PolicyNotice => crate::policies::texts::texts(lang).notice_kind,
+        HitKind::TalentProgram => crate::talent::texts::texts(lang).program_kind,
     };
     let snippet = hit.snippet.get(lang).to_string();
     let facts = hit.facts.get(lang).to_string();

@@ -70,6 +70,7 @@ coded_enum! {
         Brief = ("brief", "寻源需求", "Briefs"),
         Event = ("event", "对接会", "Events"),
         PolicyNotice = ("policy_notice", "政策", "Policies"),
+        TalentProgram = ("talent_program", "人才项目", "Talent programs"),
     }
 }
 

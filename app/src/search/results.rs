@@ -137,6 +137,7 @@ pub fn hit(found: FoundHit, near: Option<(f64, f64)>) -> SearchHit {
         (Some(ResultKind::Brief), _) => HitKind::Brief,
         (Some(ResultKind::Event), _) => HitKind::Event,
         (Some(ResultKind::PolicyNotice), _) => HitKind::PolicyNotice,
+        (Some(ResultKind::TalentProgram), _) => HitKind::TalentProgram,
         (Some(ResultKind::Offering), _) => match doc.service_type.as_deref().and_then(ServiceType::from_code) {
             Some(t) => HitKind::Offering(t),
             // Never stored (offerings are validated); shown as their provider if it happens.
@@ -153,6 +154,7 @@ pub fn hit(found: FoundHit, near: Option<(f64, f64)>) -> SearchHit {
         HitKind::Brief => format!("/briefs/{}", doc.slug),
         HitKind::Event => format!("/events/{}", doc.slug),
         HitKind::PolicyNotice => format!("/policies/{}", doc.slug),
+        HitKind::TalentProgram => format!("/programs/{}", doc.slug),
     };
     let line = |place: String, categories: &[String], sep: &str| {
         [place, categories.join(sep)].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")

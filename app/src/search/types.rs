@@ -19,6 +19,8 @@ pub enum HitKind {
     Event,
     /// A policy notice.
     PolicyNotice,
+    /// A talent program.
+    TalentProgram,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -37,6 +37,65 @@ pub struct SeedFile {
     pub events: Vec<SeedEvent>,
     #[serde(default)]
     pub policies: Vec<SeedPolicy>,
+    #[serde(default)]
+    pub programs: Vec<SeedProgram>,
+}
+
+/// A demo talent program: what a source reports, as far as it says (seats,
+/// cost and conditions it does not give are left out), checked by the same
+/// rules as the program form and marked as demo. A source gives no dates, so
+/// the first seeding sets them ahead of that day (the page says the dates are
+/// for the demo) and later seedings keep them. Its English title identifies it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedProgram {
+    /// The association, school or platform running it.
+    pub organiser: String,
+    pub kind: String,
+    pub title_zh: String,
+    pub title_en: String,
+    pub summary_zh: String,
+    pub summary_en: String,
+    pub province: String,
+    pub city_zh: String,
+    pub city_en: String,
+    /// The first day, this many days after the first seeding…
+    pub starts_in_days: i64,
+    /// …lasting this many days; applications close a week before it starts.
+    pub days: i64,
+    #[serde(default)]
+    pub subsidised: bool,
+    pub instruction_languages: Vec<String>,
+    #[serde(default)]
+    pub belts: Vec<String>,
+    pub source: String,
+}
+
+impl SeedProgram {
+    /// The program's data, with its dates counted from `today`.
+    fn data(&self, known_belts: &[String], today: chrono::NaiveDate) -> Result<crate::talent::types::ProgramData, String> {
+        let day = |days: i64| (today + chrono::Duration::days(days)).format("%Y-%m-%d").to_string();
+        let form = crate::talent::rules::ProgramForm {
+            organiser: self.organiser.clone(),
+            kind: self.kind.clone(),
+            title_zh: self.title_zh.clone(),
+            title_en: self.title_en.clone(),
+            summary_zh: self.summary_zh.clone(),
+            summary_en: self.summary_en.clone(),
+            province: self.province.clone(),
+            city_zh: self.city_zh.clone(),
+            city_en: self.city_en.clone(),
+            starts_on: day(self.starts_in_days),
+            ends_on: day(self.starts_in_days + self.days - 1),
+            applications_close: day(self.starts_in_days - 7),
+            subsidised: self.subsidised,
+            instruction_languages: self.instruction_languages.clone(),
+            belts: self.belts.clone(),
+            ..Default::default()
+        };
+        let known = crate::talent::rules::Known { belts: known_belts, companies: &[], today, is_new: true };
+        crate::talent::rules::validate(&form, &known).map_err(|e| format!("{:?}", e.problems))
+    }
 }
 
 /// A demo policy notice: what a source reports a government offering, as
@@ -556,6 +615,19 @@ pub fn validate(file: &SeedFile) -> Result<(), SeedError> {
             return bad(format!("policy {:?}: {problems}", p.title_en));
         }
     }
+    for p in &file.programs {
+        let organiser = file.organisations.iter().find(|o| o.slug == p.organiser);
+        let organiser_kinds = crate::talent::policy::ORGANISER_KINDS.map(|k| k.code());
+        if organiser.is_none_or(|o| !organiser_kinds.contains(&o.kind.as_str())) {
+            return bad(format!("program {:?}: {:?} is not an association, school or platform of the seed", p.title_en, p.organiser));
+        }
+        if !file.sources.contains_key(&p.source) {
+            return bad(format!("program {:?}: unknown source {:?}", p.title_en, p.source));
+        }
+        if let Err(problems) = p.data(&known_belts, today) {
+            return bad(format!("program {:?}: {problems}", p.title_en));
+        }
+    }
     Ok(())
 }
 
@@ -592,8 +664,13 @@ pub async fn is_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
 
 /// How many steps [`seed`] reports progress for.
 pub fn step_count(file: &SeedFile) -> u64 {
-    (file.categories.len() + file.belts.len() + file.organisations.len() + file.briefs.len() + file.events.len() + file.policies.len())
-        as u64
+    (file.categories.len()
+        + file.belts.len()
+        + file.organisations.len()
+        + file.briefs.len()
+        + file.events.len()
+        + file.policies.len()
+        + file.programs.len()) as u64
 }
 
 /// Loads `file` in one transaction. `progress(done, label)` is called after each entity.
@@ -666,6 +743,13 @@ pub async fn seed(db: &DatabaseConnection, file: &SeedFile, mut progress: impl F
     for p in &file.policies {
         let data = p.data(today).map_err(SeedError::Invalid)?;
         report.count(upsert_policy(&txn, p, &data).await?);
+        done += 1;
+        progress(done, &p.title_en);
+    }
+    let known_belts: Vec<String> = belt_ids.keys().cloned().collect();
+    for p in &file.programs {
+        let data = p.data(&known_belts, today).map_err(SeedError::Invalid)?;
+        report.count(upsert_program(&txn, p, data).await?);
         done += 1;
         progress(done, &p.title_en);
     }
@@ -925,6 +1009,33 @@ async fn upsert_policy(txn: &DatabaseTransaction, p: &SeedPolicy, data: &crate::
         None => Outcome::Created,
     };
     repo::save_in(txn, Some(&publisher), None, existing.as_ref(), data, true, Utc::now()).await?;
+    Ok(outcome)
+}
+
+/// Writes a demo program through the talent data layer; one already there
+/// keeps its dates.
+async fn upsert_program(
+    txn: &DatabaseTransaction,
+    p: &SeedProgram,
+    mut data: crate::talent::types::ProgramData,
+) -> Result<Outcome, SeedError> {
+    use crate::talent::repo;
+    let organiser = organisation::Entity::find().filter(organisation::Column::Slug.eq(&p.organiser)).one(txn).await?;
+    let organiser = organiser.ok_or_else(|| SeedError::Invalid(format!("program {:?}: no organiser {:?}", p.title_en, p.organiser)))?;
+    let existing = repo::find_demo(txn, &p.title_en).await?;
+    let outcome = match &existing {
+        Some(row) => {
+            let saved = repo::data_of(row, Vec::new());
+            (data.starts_on, data.ends_on, data.applications_close) =
+                (saved.starts_on.clone(), saved.ends_on.clone(), saved.applications_close.clone());
+            if saved == data {
+                return Ok(Outcome::Unchanged);
+            }
+            Outcome::Updated
+        }
+        None => Outcome::Created,
+    };
+    repo::save_in(txn, &organiser, None, existing.as_ref(), &data, &[], true, Utc::now()).await?;
     Ok(outcome)
 }
 

@@ -1,11 +1,18 @@
 //! Talent programs (training camps, order classes, competitions, job fairs)
 //! and the graduates who join them.
 //!
-//! - `matching`: pure (a program's requirements judged against a
-//!   graduate's profile, and the "for you" ranking with its reasons).
-//!
-//! Programs, graduate profiles, applications and their pages come next
-//! (issue 20); the matching they will use is here and benchmarked.
+//! - `matching` and `rules`: pure (a program's requirements judged against a
+//!   graduate's profile and the "for you" ranking; reading the program form).
+//! - `policy`: pure, who may publish and change programs.
+//! - `repo`: programs and the companies taking part, in the database.
+//! - `api`: the server functions; `pages` and `texts`: what people see.
 
+pub mod api;
 pub mod matching;
+pub mod pages;
+pub mod policy;
+#[cfg(feature = "ssr")]
+pub mod repo;
+pub mod rules;
+pub mod texts;
 pub mod types;

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::belts::types::CategoryRef;
 use crate::i18n::Bilingual;
+use crate::scouting::types::Named;
 use crate::suppliers::types::Language;
 
 crate::coded_enum! {
@@ -125,4 +127,89 @@ pub struct Ranked {
     pub reasons: Vec<Reason>,
     /// What would make the graduate eligible: the requirements not met or not said.
     pub missing: Vec<Requirement>,
+}
+
+/// A program as its organiser describes it: what the form gives and a row holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgramData {
+    pub kind: ProgramKind,
+    pub title: Bilingual,
+    pub summary: Bilingual,
+    /// A `geo` province code.
+    pub province: String,
+    pub city: Bilingual,
+    pub venue: Bilingual,
+    /// `YYYY-MM-DD`, China time.
+    pub starts_on: String,
+    pub ends_on: String,
+    pub applications_close: String,
+    /// `None`: no limit.
+    pub seats: Option<u32>,
+    /// What taking part costs, in the organiser's words (empty: free).
+    pub cost: Bilingual,
+    /// Paid for in part or whole by a subsidy.
+    pub subsidised: bool,
+    pub curriculum: Bilingual,
+    pub instruction_languages: Vec<Language>,
+    pub belt_slugs: Vec<String>,
+    /// The organisations taking part, by slug.
+    pub company_slugs: Vec<String>,
+    pub eligibility: ProgramEligibility,
+}
+
+/// A program in a list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgramCard {
+    pub slug: String,
+    pub kind: ProgramKind,
+    pub title: Bilingual,
+    pub organiser: Named,
+    pub city: Bilingual,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub applications_close: String,
+    pub seats: Option<u32>,
+    pub subsidised: bool,
+    /// Applications not closed yet (China time).
+    pub is_open: bool,
+    pub is_demo: bool,
+}
+
+/// `/programs`: open programs first, then those whose applications closed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgramList {
+    pub open: Vec<ProgramCard>,
+    pub closed: Vec<ProgramCard>,
+    /// The cities programs are in, to filter by (the Chinese name is the value).
+    pub cities: Vec<Bilingual>,
+    /// The belts programs serve, to filter by.
+    pub belts: Vec<CategoryRef>,
+    pub may_publish: bool,
+}
+
+/// `/programs/{slug}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgramPage {
+    pub card: ProgramCard,
+    pub summary: Bilingual,
+    pub province: Bilingual,
+    pub venue: Bilingual,
+    pub cost: Bilingual,
+    pub curriculum: Bilingual,
+    pub instruction_languages: Vec<Language>,
+    /// Who may apply, each requirement in words (empty: anyone).
+    pub requirements: Vec<Bilingual>,
+    pub belts: Vec<CategoryRef>,
+    pub companies: Vec<Named>,
+    pub may_edit: bool,
+}
+
+/// The program form: a program (`slug`) or a new one, the organisations the
+/// person may publish for, and the values to fill in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgramEditor {
+    pub slug: Option<String>,
+    pub organisers: Vec<Named>,
+    pub belts: Vec<CategoryRef>,
+    pub values: std::collections::BTreeMap<String, String>,
 }

@@ -790,3 +790,58 @@ async fn hostile_text_in_a_policy_notice_comes_back_as_text() {
     let notifications = both_languages(&mut reader, "/notifications").await;
     assert_shown_in("the notification", &notifications, TITLE);
 }
+
+#[tokio::test]
+async fn hostile_text_in_a_program_comes_back_as_text() {
+    let site = site().await;
+    let mut admin = user(&site, "hostile-program-admin@example.com", Role::SiteAdmin).await;
+    let day =
+        |days: i64| (app::scouting::rules::china_today(chrono::Utc::now()) + chrono::Duration::days(days)).format("%Y-%m-%d").to_string();
+    let (starts, ends, closes) = (day(20), day(22), day(10));
+    let fields = [
+        ("slug", "new"),
+        ("organiser", "yueyang-cross-border-ecommerce-association"),
+        ("kind", "competition"),
+        ("title_zh", TITLE),
+        ("title_en", TITLE),
+        ("summary_zh", TEXTAREA),
+        ("summary_en", TEXTAREA),
+        ("province", "hunan"),
+        ("city_zh", ATTRIBUTE),
+        ("city_en", ATTRIBUTE),
+        ("venue_zh", TEMPLATE_BIDI),
+        ("venue_en", TEMPLATE_BIDI),
+        ("starts_on", &starts),
+        ("ends_on", &ends),
+        ("applications_close", &closes),
+        ("seats", ""),
+        ("cost_zh", ATTRIBUTE),
+        ("cost_en", ATTRIBUTE),
+        ("curriculum_zh", TEXTAREA),
+        ("curriculum_en", TEXTAREA),
+        ("instruction_languages[]", "zh"),
+        ("belts[]", "junshan-yinzhen-tea"),
+        ("companies", "<script>alert(1)</script>"),
+    ];
+    let refused = admin.call("save_program", &fields).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "markup is no organisation's address");
+    let mut fields = fields.to_vec();
+    fields[22] = ("companies", "");
+    let saved = admin.call("save_program", &fields).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let slug = location(&saved).trim_start_matches("/programs/").split('?').next().unwrap().to_string();
+    let mut visitor = Browser::new(&site.router, "10.9.2.1");
+    for path in [format!("/programs/{slug}"), "/programs".into(), "/belts/junshan-yinzhen-tea".into()] {
+        let pages = both_languages(&mut visitor, &path).await;
+        assert_shown_in(&path, &pages, TITLE);
+        assert_shown_in(&path, &pages, ATTRIBUTE);
+    }
+    let pages = both_languages(&mut visitor, &format!("/programs/{slug}")).await;
+    assert_eq!(title_of(&pages[1]), format!("{TITLE} · Beltlink"));
+    for value in [TEXTAREA, TEMPLATE_BIDI] {
+        assert_shown_in("the program", &pages, value);
+    }
+    let edit = both_languages(&mut admin, &format!("/programs/{slug}/edit")).await;
+    assert_eq!(textarea_text(&edit[1], "summary_en"), TEXTAREA, "the form holds the text as it was");
+    assert_eq!(textarea_text(&edit[1], "curriculum_en"), TEXTAREA);
+}

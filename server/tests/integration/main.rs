@@ -28,6 +28,7 @@ mod page_cache;
 mod pages;
 mod photos;
 mod policies;
+mod programs;
 mod readiness;
 mod relevance;
 mod scouting;

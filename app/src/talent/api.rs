@@ -1,0 +1,266 @@
+//! Server functions of talent programs: each resolves the actor once, asks
+//! `talent::policy`, and calls the data layer with the actor passed in.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::talent::types::{ProgramEditor, ProgramList, ProgramPage};
+
+#[cfg(feature = "ssr")]
+fn today() -> chrono::NaiveDate {
+    crate::scouting::rules::china_today(chrono::Utc::now())
+}
+
+/// How the organiser of `row` stands to `actor`, with its kind.
+#[cfg(feature = "ssr")]
+async fn organiser_standing<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: Option<&crate::accounts::types::CurrentUser>,
+    row: &crate::entities::talent_program::Model,
+) -> Result<(crate::entities::organisation::Model, crate::orgs::types::OrgKind, crate::orgs::types::Permissions), AppError> {
+    let organiser = crate::read::organisation_by_id(db, row.organiser_id).await?;
+    let kind = crate::orgs::types::OrgKind::from_code(&organiser.kind).ok_or(AppError::NotFound)?;
+    let permissions = crate::orgs::repo::permissions(db, actor, &organiser).await?;
+    Ok((organiser, kind, permissions))
+}
+
+/// `/programs?kind=…&city=…&belt=…&within=…&subsidised=…`: programs taking
+/// applications first, then those closed; public.
+#[server(prefix = "/api", endpoint = "list_programs")]
+pub async fn list_programs(
+    #[server(default)] kind: String,
+    #[server(default)] city: String,
+    #[server(default)] belt: String,
+    #[server(default)] within: String,
+    #[server(default)] subsidised: String,
+) -> Result<ProgramList, AppError> {
+    use crate::talent::{repo, types::ProgramKind};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::current(&state.db).await?;
+    let rows = repo::all_listed(&state.db).await?;
+    let today = today();
+    let mut cities: Vec<crate::i18n::Bilingual> = Vec::new();
+    let mut belt_slugs: Vec<String> = Vec::new();
+    for row in &rows {
+        let city = crate::i18n::Bilingual::new(&row.city_zh, &row.city_en);
+        if !cities.iter().any(|c| c.zh == city.zh && c.en == city.en) {
+            cities.push(city);
+        }
+        for slug in repo::belt_slugs_of(row) {
+            if !belt_slugs.contains(&slug) {
+                belt_slugs.push(slug);
+            }
+        }
+    }
+    let kind = ProgramKind::from_code(kind.trim());
+    let city = city.trim();
+    let belt = belt.trim();
+    let within_days: Option<i64> = within.trim().parse().ok().filter(|d| [30, 90, 365].contains(d));
+    let subsidised = !subsidised.trim().is_empty();
+    let rows: Vec<_> = rows
+        .into_iter()
+        .filter(|r| kind.is_none_or(|k| r.kind == k.code()))
+        .filter(|r| city.is_empty() || r.city_zh == city || r.city_en == city)
+        .filter(|r| belt.is_empty() || repo::belt_slugs_of(r).iter().any(|s| s == belt))
+        .filter(|r| within_days.is_none_or(|days| r.starts_on >= today && (r.starts_on - today).num_days() <= days))
+        .filter(|r| !subsidised || r.subsidised)
+        .collect();
+    let organisers = repo::organisers(&state.db, &rows).await?;
+    let (open, closed): (Vec<_>, Vec<_>) = rows.iter().map(|r| repo::card_of(r, &organisers, today)).partition(|c| c.is_open);
+    let may_publish = match &actor {
+        Some(actor) => !repo::managed_organisers(&state.db, actor).await?.is_empty(),
+        None => false,
+    };
+    let belts = crate::read::all_belts(&state.db).await?.into_iter().filter(|b| belt_slugs.contains(&b.slug)).collect();
+    Ok(ProgramList { open, closed, cities, belts, may_publish })
+}
+
+/// A belt page's programs still taking applications, soonest first; public.
+#[server(prefix = "/api", endpoint = "belt_programs")]
+pub async fn belt_programs(belt: String) -> Result<Vec<crate::talent::types::ProgramCard>, AppError> {
+    use crate::talent::repo;
+    let state = crate::state::app_state()?;
+    let today = today();
+    let belt = belt.trim();
+    let rows: Vec<_> = repo::all_listed(&state.db)
+        .await?
+        .into_iter()
+        .filter(|r| repo::is_open(r, today) && repo::belt_slugs_of(r).iter().any(|s| s == belt))
+        .collect();
+    let organisers = repo::organisers(&state.db, &rows).await?;
+    Ok(rows.iter().map(|r| repo::card_of(r, &organisers, today)).collect())
+}
+
+/// `/programs/{slug}`: a program in full; public unless its organiser is hidden.
+#[server(prefix = "/api", endpoint = "load_program")]
+pub async fn load_program(slug: String) -> Result<ProgramPage, AppError> {
+    use crate::talent::{matching, policy, repo, texts};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::current(&state.db).await?;
+    let row = repo::by_slug(&state.db, slug.trim()).await?;
+    let (organiser, kind, permissions) = organiser_standing(&state.db, actor.as_ref(), &row).await?;
+    if !permissions.see {
+        return Err(AppError::NotFound);
+    }
+    let organisers = std::collections::HashMap::from([(organiser.id, organiser)]);
+    let belt_slugs = repo::belt_slugs_of(&row);
+    let belts = crate::read::all_belts(&state.db).await?.into_iter().filter(|b| belt_slugs.contains(&b.slug)).collect();
+    let companies = repo::companies_of(&state.db, row.id).await?.into_iter().filter(|o| o.hidden_at.is_none()).collect::<Vec<_>>();
+    let province = crate::geo::province(&row.province).map(|p| crate::i18n::Bilingual::new(p.name_zh, p.name_en)).unwrap_or_default();
+    Ok(ProgramPage {
+        card: repo::card_of(&row, &organisers, today()),
+        summary: crate::i18n::Bilingual::new(&row.summary_zh, &row.summary_en),
+        province,
+        venue: crate::i18n::Bilingual::new(&row.venue_zh, &row.venue_en),
+        cost: crate::i18n::Bilingual::new(&row.cost_zh, &row.cost_en),
+        curriculum: crate::i18n::Bilingual::new(&row.curriculum_zh, &row.curriculum_en),
+        instruction_languages: repo::languages_of(&row),
+        requirements: texts::requirement_words(&matching::requirements(&repo::eligibility_of(&row))),
+        belts,
+        companies: companies.iter().map(crate::read::named_org).collect(),
+        may_edit: policy::may_edit(actor.as_ref(), kind, &permissions),
+    })
+}
+
+/// The program form: program `slug`, or a new one (`new`).
+#[server(prefix = "/api", endpoint = "load_program_editor")]
+pub async fn load_program_editor(slug: String) -> Result<ProgramEditor, AppError> {
+    use crate::talent::{policy, repo, rules};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let (slug, organisers, values) = if slug == "new" {
+        let managed = repo::managed_organisers(&state.db, &actor).await?;
+        if managed.is_empty() {
+            return Err(AppError::Forbidden);
+        }
+        let start = rules::ProgramForm {
+            organiser: managed.first().map(|o| o.slug.clone()).unwrap_or_default(),
+            instruction_languages: vec![crate::suppliers::types::Language::Chinese.code().to_string()],
+            ..rules::ProgramForm::default()
+        };
+        (None, managed.iter().map(crate::read::named_org).collect(), start.field_values())
+    } else {
+        let row = repo::by_slug(&state.db, slug.trim()).await?;
+        let (organiser, kind, permissions) = organiser_standing(&state.db, Some(&actor), &row).await?;
+        if !policy::may_edit(Some(&actor), kind, &permissions) {
+            return Err(AppError::Forbidden);
+        }
+        let companies = repo::companies_of(&state.db, row.id).await?.into_iter().map(|o| o.slug).collect();
+        let values = rules::ProgramForm::from_data(&organiser.slug, &repo::data_of(&row, companies)).field_values();
+        (Some(row.slug), vec![crate::read::named_org(&organiser)], values)
+    };
+    Ok(ProgramEditor { slug, organisers, belts: crate::read::all_belts(&state.db).await?, values })
+}
+
+/// Publishes (`slug` = `new`) or changes a program. An organiser's owners and
+/// editors for it, site admins for any; every rule in `talent::rules::validate`.
+#[server(prefix = "/api", endpoint = "save_program")]
+pub async fn save_program(
+    slug: String,
+    #[server(default)] organiser: String,
+    #[server(default)] kind: String,
+    #[server(default)] title_zh: String,
+    #[server(default)] title_en: String,
+    #[server(default)] summary_zh: String,
+    #[server(default)] summary_en: String,
+    #[server(default)] province: String,
+    #[server(default)] city_zh: String,
+    #[server(default)] city_en: String,
+    #[server(default)] venue_zh: String,
+    #[server(default)] venue_en: String,
+    #[server(default)] starts_on: String,
+    #[server(default)] ends_on: String,
+    #[server(default)] applications_close: String,
+    #[server(default)] seats: String,
+    #[server(default)] cost_zh: String,
+    #[server(default)] cost_en: String,
+    #[server(default)] subsidised: Option<String>,
+    #[server(default)] curriculum_zh: String,
+    #[server(default)] curriculum_en: String,
+    #[server(default)] instruction_languages: Vec<String>,
+    #[server(default)] belts: Vec<String>,
+    #[server(default)] companies: String,
+    #[server(default)] graduation_from: String,
+    #[server(default)] graduation_to: String,
+    #[server(default)] majors: Vec<String>,
+    #[server(default)] language: String,
+    #[server(default)] language_level: String,
+    #[server(default)] from_province: String,
+) -> Result<(), AppError> {
+    use crate::forms::{FormErrors, Problem};
+    use crate::talent::{policy, repo, rules};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let form = rules::ProgramForm {
+        organiser,
+        kind,
+        title_zh,
+        title_en,
+        summary_zh,
+        summary_en,
+        province,
+        city_zh,
+        city_en,
+        venue_zh,
+        venue_en,
+        starts_on,
+        ends_on,
+        applications_close,
+        seats,
+        cost_zh,
+        cost_en,
+        subsidised: subsidised.as_deref().is_some_and(|v| !v.is_empty()),
+        curriculum_zh,
+        curriculum_en,
+        instruction_languages,
+        belts,
+        companies,
+        graduation_from,
+        graduation_to,
+        majors,
+        language,
+        language_level,
+        from_province,
+    };
+    let refuse = |field: &str, problem: Problem| {
+        let mut errors = FormErrors::new();
+        for (field, value) in form.field_values() {
+            errors.keep(&field, &value);
+        }
+        errors.add(field, problem);
+        AppError::Invalid(errors)
+    };
+    let (existing, organiser) = if slug == "new" {
+        let managed = repo::managed_organisers(&state.db, &actor).await?;
+        if managed.is_empty() {
+            return Err(AppError::Forbidden);
+        }
+        match form.organiser.trim() {
+            "" => return Err(refuse("organiser", Problem::Required)),
+            chosen => match managed.into_iter().find(|o| o.slug == chosen) {
+                Some(organiser) => (None, organiser),
+                None => return Err(AppError::Forbidden),
+            },
+        }
+    } else {
+        let row = repo::by_slug(&state.db, slug.trim()).await?;
+        let (organiser, kind, permissions) = organiser_standing(&state.db, Some(&actor), &row).await?;
+        if !policy::may_edit(Some(&actor), kind, &permissions) {
+            return Err(AppError::Forbidden);
+        }
+        (Some(row), organiser)
+    };
+    let known_belts: Vec<String> = crate::read::all_belts(&state.db).await?.into_iter().map(|b| b.slug).collect();
+    let companies = repo::companies_by_slugs(&state.db, &rules::company_slugs(&form.companies)).await?;
+    let company_slugs: Vec<String> = companies.iter().map(|o| o.slug.clone()).collect();
+    let known = rules::Known { belts: &known_belts, companies: &company_slugs, today: today(), is_new: existing.is_none() };
+    let data = rules::validate(&form, &known).map_err(AppError::Invalid)?;
+    let now = chrono::Utc::now();
+    let txn = crate::db::begin_write(&state.db).await?;
+    let row = repo::save_in(&txn, &organiser, Some(actor.id), existing.as_ref(), &data, &companies, false, now).await?;
+    txn.commit().await?;
+    state.search.outbox_wake.notify_one();
+    tracing::info!(program = row.slug, user_id = actor.id, "talent program saved");
+    leptos_axum::redirect(&format!("/programs/{}?saved={}", row.slug, crate::clock::landing_stamp()));
+    Ok(())
+}

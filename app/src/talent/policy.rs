@@ -1,0 +1,67 @@
+//! Who may do what with talent programs: pure, tested as a matrix.
+//! `orgs::policy` gives the permissions on an organisation; these decide
+//! from them, the organisation's kind and the actor's site role.
+//!
+//! Programs are public. An association, school or platform's organisers
+//! (its owners and editors once it is approved) publish programs for it and
+//! change them; site admins publish for any of them and change any program.
+
+use crate::accounts::types::{CurrentUser, Role};
+use crate::orgs::types::{OrgKind, Permissions};
+
+/// The kinds of organisation that run programs.
+pub const ORGANISER_KINDS: [OrgKind; 3] = [OrgKind::Association, OrgKind::School, OrgKind::Platform];
+
+/// The kinds of organisation that take part in one (employers, hiring firms).
+pub const COMPANY_KINDS: [OrgKind; 3] = [OrgKind::Manufacturer, OrgKind::ServiceProvider, OrgKind::Platform];
+
+fn is_site_admin(actor: Option<&CurrentUser>) -> bool {
+    actor.is_some_and(|a| a.role == Role::SiteAdmin)
+}
+
+/// Publish programs for an organisation of `kind` (as it stands to the actor).
+pub fn may_organise_for(kind: OrgKind, organiser: &Permissions) -> bool {
+    ORGANISER_KINDS.contains(&kind) && organiser.approved && organiser.edit
+}
+
+/// Change a program run by an organisation of `kind`.
+pub fn may_edit(actor: Option<&CurrentUser>, kind: OrgKind, organiser: &Permissions) -> bool {
+    is_site_admin(actor) || may_organise_for(kind, organiser)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::accounts::types::MemberRole;
+    use crate::orgs::policy::{self as orgs, Standing};
+
+    fn permissions(actor: Option<&CurrentUser>, kind: OrgKind, membership: Option<MemberRole>, approved: bool) -> Permissions {
+        orgs::permissions(actor, &Standing { kind: Some(kind), approved, membership, hidden: false, ..Standing::default() })
+    }
+
+    #[test]
+    fn programs_as_a_matrix_of_roles() {
+        let person = |role| CurrentUser { id: 1, email: "a@example.com".into(), display_name: "A".into(), role, email_confirmed: true };
+        let places = [None, Some(MemberRole::Viewer), Some(MemberRole::Editor), Some(MemberRole::Owner)];
+        for role in Role::ALL {
+            let actor = person(role);
+            let admin = role == Role::SiteAdmin;
+            for kind in OrgKind::ALL {
+                let runs_programs = matches!(kind, OrgKind::Association | OrgKind::School | OrgKind::Platform);
+                for membership in places {
+                    let organiser = permissions(Some(&actor), kind, membership, true);
+                    let organises = runs_programs && (admin || membership.is_some_and(MemberRole::edits));
+                    assert_eq!(may_organise_for(kind, &organiser), organises, "{role:?} {kind:?} {membership:?}");
+                    assert_eq!(may_edit(Some(&actor), kind, &organiser), admin || organises, "{role:?} {kind:?} {membership:?}");
+                    let waiting = permissions(Some(&actor), kind, membership, false);
+                    assert!(!may_organise_for(kind, &waiting), "not approved yet: {role:?} {kind:?} {membership:?}");
+                }
+            }
+        }
+        for kind in OrgKind::ALL {
+            let signed_out = permissions(None, kind, None, true);
+            assert!(!may_organise_for(kind, &signed_out));
+            assert!(!may_edit(None, kind, &signed_out));
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! Talent programs in the database: saving them with the organisations
+//! taking part, and reading them for lists, pages and the form.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::accounts::types::CurrentUser;
+use crate::entities::{organisation, talent_program, talent_program_company};
+use crate::error::AppError;
+use crate::i18n::Bilingual;
+use crate::orgs::types::OrgKind;
+use crate::read::named_org;
+use crate::suppliers::types::Language;
+use crate::talent::policy::{self, COMPANY_KINDS, ORGANISER_KINDS};
+use crate::talent::types::*;
+
+fn day_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn day_of(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+}
+
+pub fn eligibility_of(row: &talent_program::Model) -> ProgramEligibility {
+    serde_json::from_str(&row.eligibility).unwrap_or_default()
+}
+
+pub fn belt_slugs_of(row: &talent_program::Model) -> Vec<String> {
+    serde_json::from_str(&row.belt_slugs).unwrap_or_default()
+}
+
+pub fn languages_of(row: &talent_program::Model) -> Vec<Language> {
+    let codes: Vec<String> = serde_json::from_str(&row.instruction_languages).unwrap_or_default();
+    codes.iter().filter_map(|c| Language::from_code(c)).collect()
+}
+
+pub fn data_of(row: &talent_program::Model, company_slugs: Vec<String>) -> ProgramData {
+    ProgramData {
+        kind: ProgramKind::from_code(&row.kind).unwrap_or(ProgramKind::TrainingCamp),
+        title: Bilingual::new(&row.title_zh, &row.title_en),
+        summary: Bilingual::new(&row.summary_zh, &row.summary_en),
+        province: row.province.clone(),
+        city: Bilingual::new(&row.city_zh, &row.city_en),
+        venue: Bilingual::new(&row.venue_zh, &row.venue_en),
+        starts_on: day_text(row.starts_on),
+        ends_on: day_text(row.ends_on),
+        applications_close: day_text(row.applications_close),
+        seats: row.seats.map(|n| n.max(0) as u32),
+        cost: Bilingual::new(&row.cost_zh, &row.cost_en),
+        subsidised: row.subsidised,
+        curriculum: Bilingual::new(&row.curriculum_zh, &row.curriculum_en),
+        instruction_languages: languages_of(row),
+        belt_slugs: belt_slugs_of(row),
+        company_slugs,
+        eligibility: eligibility_of(row),
+    }
+}
+
+/// Taking applications on `today` (China): the last day to apply has not passed.
+pub fn is_open(row: &talent_program::Model, today: NaiveDate) -> bool {
+    row.applications_close >= today
+}
+
+/// A program's card; `organisers` by id.
+pub fn card_of(row: &talent_program::Model, organisers: &HashMap<i32, organisation::Model>, today: NaiveDate) -> ProgramCard {
+    ProgramCard {
+        slug: row.slug.clone(),
+        kind: ProgramKind::from_code(&row.kind).unwrap_or(ProgramKind::TrainingCamp),
+        title: Bilingual::new(&row.title_zh, &row.title_en),
+        organiser: organisers
+            .get(&row.organiser_id)
+            .map(named_org)
+            .unwrap_or_else(|| crate::scouting::types::Named { slug: String::new(), name: Bilingual::default() }),
+        city: Bilingual::new(&row.city_zh, &row.city_en),
+        starts_on: day_text(row.starts_on),
+        ends_on: day_text(row.ends_on),
+        applications_close: day_text(row.applications_close),
+        seats: row.seats.map(|n| n.max(0) as u32),
+        subsidised: row.subsidised,
+        is_open: is_open(row, today),
+        is_demo: row.is_demo,
+    }
+}
+
+/// The organisers of these programs, by id.
+pub async fn organisers<C: ConnectionTrait>(db: &C, rows: &[talent_program::Model]) -> Result<HashMap<i32, organisation::Model>, AppError> {
+    let ids: Vec<i32> = rows.iter().map(|r| r.organiser_id).collect();
+    Ok(crate::read::organisations_by_ids(db, &ids).await?.into_iter().map(|o| (o.id, o)).collect())
+}
+
+pub async fn by_slug<C: ConnectionTrait>(db: &C, slug: &str) -> Result<talent_program::Model, AppError> {
+    talent_program::Entity::find().filter(talent_program::Column::Slug.eq(slug)).one(db).await?.ok_or(AppError::NotFound)
+}
+
+/// Every program whose organiser is not hidden, soonest first.
+pub async fn all_listed<C: ConnectionTrait>(db: &C) -> Result<Vec<talent_program::Model>, AppError> {
+    let rows = talent_program::Entity::find()
+        .filter(crate::search::document::searchable(crate::changes::EntityKind::TalentProgram))
+        .order_by_asc(talent_program::Column::StartsOn)
+        .order_by_desc(talent_program::Column::Id)
+        .all(db)
+        .await?;
+    Ok(rows)
+}
+
+/// The organisations taking part in a program, in the order given.
+pub async fn companies_of<C: ConnectionTrait>(db: &C, program_id: i32) -> Result<Vec<organisation::Model>, AppError> {
+    let links = talent_program_company::Entity::find()
+        .filter(talent_program_company::Column::ProgramId.eq(program_id))
+        .order_by_asc(talent_program_company::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = links.iter().map(|l| l.organisation_id).collect();
+    let mut found: HashMap<i32, organisation::Model> =
+        crate::read::organisations_by_ids(db, &ids).await?.into_iter().map(|o| (o.id, o)).collect();
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+}
+
+/// Of these slugs, the organisations that exist and may take part in a
+/// program (manufacturers, service providers, platforms), and are not hidden.
+pub async fn companies_by_slugs<C: ConnectionTrait>(db: &C, slugs: &[String]) -> Result<Vec<organisation::Model>, AppError> {
+    if slugs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let found = organisation::Entity::find()
+        .filter(organisation::Column::Slug.is_in(slugs.iter().cloned()))
+        .filter(organisation::Column::Kind.is_in(COMPANY_KINDS.iter().map(|k| k.code())))
+        .filter(organisation::Column::HiddenAt.is_null())
+        .all(db)
+        .await?;
+    Ok(slugs.iter().filter_map(|slug| found.iter().find(|o| &o.slug == slug).cloned()).collect())
+}
+
+/// The organisations `actor` may publish programs for.
+pub async fn managed_organisers<C: ConnectionTrait>(db: &C, actor: &CurrentUser) -> Result<Vec<organisation::Model>, AppError> {
+    let mut query = organisation::Entity::find()
+        .filter(organisation::Column::Kind.is_in(ORGANISER_KINDS.iter().map(|k| k.code())))
+        .filter(organisation::Column::HiddenAt.is_null())
+        .order_by_asc(organisation::Column::Slug);
+    if actor.role != crate::accounts::types::Role::SiteAdmin {
+        let places = crate::read::active_places(db, actor.id).await?;
+        query = query.filter(organisation::Column::Id.is_in(places.iter().filter(|(_, r)| r.edits()).map(|(id, _)| *id)));
+    }
+    let mut found = Vec::new();
+    for org in query.all(db).await? {
+        let Some(kind) = OrgKind::from_code(&org.kind) else { continue };
+        let permissions = crate::orgs::repo::permissions(db, Some(actor), &org).await?;
+        if policy::may_organise_for(kind, &permissions) {
+            found.push(org);
+        }
+    }
+    Ok(found)
+}
+
+/// Saves a program (a new one when `existing` is `None`) for `organiser` by
+/// `user_id` (`None`: the seed) with `companies` taking part, queues it for
+/// search, and returns its row.
+#[allow(clippy::too_many_arguments)]
+pub async fn save_in<C: ConnectionTrait>(
+    txn: &C,
+    organiser: &organisation::Model,
+    user_id: Option<i32>,
+    existing: Option<&talent_program::Model>,
+    data: &ProgramData,
+    companies: &[organisation::Model],
+    is_demo: bool,
+    now: DateTime<Utc>,
+) -> Result<talent_program::Model, AppError> {
+    let mut active: talent_program::ActiveModel = match existing {
+        Some(row) => row.clone().into(),
+        None => talent_program::ActiveModel {
+            slug: Set(format!("program-{}", now.timestamp_nanos_opt().unwrap_or_default())),
+            organiser_id: Set(organiser.id),
+            created_by: Set(user_id),
+            created_at: Set(now),
+            ..Default::default()
+        },
+    };
+    let json = |value: serde_json::Result<String>| value.unwrap_or_else(|_| "[]".into());
+    active.kind = Set(data.kind.code().to_string());
+    active.title_zh = Set(data.title.zh.clone());
+    active.title_en = Set(data.title.en.clone());
+    active.summary_zh = Set(data.summary.zh.clone());
+    active.summary_en = Set(data.summary.en.clone());
+    active.province = Set(data.province.clone());
+    active.city_zh = Set(data.city.zh.clone());
+    active.city_en = Set(data.city.en.clone());
+    active.venue_zh = Set(data.venue.zh.clone());
+    active.venue_en = Set(data.venue.en.clone());
+    active.starts_on = Set(day_of(&data.starts_on));
+    active.ends_on = Set(day_of(&data.ends_on));
+    active.applications_close = Set(day_of(&data.applications_close));
+    active.seats = Set(data.seats.map(|n| n as i32));
+    active.cost_zh = Set(data.cost.zh.clone());
+    active.cost_en = Set(data.cost.en.clone());
+    active.subsidised = Set(data.subsidised);
+    active.curriculum_zh = Set(data.curriculum.zh.clone());
+    active.curriculum_en = Set(data.curriculum.en.clone());
+    active.instruction_languages =
+        Set(json(serde_json::to_string(&data.instruction_languages.iter().map(|l| l.code()).collect::<Vec<_>>())));
+    active.belt_slugs = Set(json(serde_json::to_string(&data.belt_slugs)));
+    active.eligibility = Set(serde_json::to_string(&data.eligibility).unwrap_or_else(|_| "{}".into()));
+    active.is_demo = Set(is_demo);
+    active.updated_at = Set(now);
+    let saved = active.save(txn).await?;
+    let id = saved.id.clone().unwrap();
+    if existing.is_none() {
+        talent_program::Entity::update_many()
+            .col_expr(talent_program::Column::Slug, Expr::value(crate::orgs::rules::titled_slug(&data.title, "program", id)))
+            .filter(talent_program::Column::Id.eq(id))
+            .exec(txn)
+            .await?;
+    }
+    talent_program_company::Entity::delete_many().filter(talent_program_company::Column::ProgramId.eq(id)).exec(txn).await?;
+    for company in companies {
+        talent_program_company::ActiveModel { program_id: Set(id), organisation_id: Set(company.id), ..Default::default() }
+            .insert(txn)
+            .await?;
+    }
+    crate::changes::enqueue(txn, crate::changes::EntityKind::TalentProgram, id).await?;
+    talent_program::Entity::find_by_id(id).one(txn).await?.ok_or(AppError::NotFound)
+}
+
+/// A demo program by its English title.
+pub async fn find_demo<C: ConnectionTrait>(db: &C, title_en: &str) -> Result<Option<talent_program::Model>, AppError> {
+    Ok(talent_program::Entity::find()
+        .filter(talent_program::Column::TitleEn.eq(title_en))
+        .filter(talent_program::Column::IsDemo.eq(true))
+        .one(db)
+        .await?)
+}

@@ -1,0 +1,210 @@
+//! The words of the program pages, and each requirement in plain words.
+
+use chrono::NaiveDate;
+
+use crate::i18n::{Bilingual, Lang};
+use crate::talent::types::*;
+
+/// Declares the texts once, each as `name: ("中文", "English")`.
+macro_rules! talent_texts {
+    ($($name:ident: ($zh:expr, $en:expr)),+ $(,)?) => {
+        pub struct TalentTexts {
+            $(pub $name: &'static str),+
+        }
+        static ZH: TalentTexts = TalentTexts { $($name: $zh),+ };
+        static EN: TalentTexts = TalentTexts { $($name: $en),+ };
+    };
+}
+
+talent_texts! {
+    list_title: ("人才项目", "Talent programs"),
+    program_kind: ("人才项目", "Talent program"),
+    list_lead: (
+        "协会、院校和平台为跨境电商培养运营人才：训练营、订单班、技能大赛和招聘会（双选会）。每个项目写明时间地点、名额、费用和补贴，以及报名条件。",
+        "Associations, colleges and platforms training cross-border operators: training camps, order classes, competitions and job fairs — each with its dates and place, seats, cost and subsidy, and who may apply."
+    ),
+    new_program: ("发布人才项目", "Publish a program"),
+    edit_program: ("编辑人才项目", "Edit program"),
+    open_programs: ("正在报名", "Taking applications"),
+    belt_programs: ("人才项目（正在报名）", "Talent programs taking applications"),
+    closed_programs: ("报名已截止", "Applications closed"),
+    no_open: ("暂无正在报名的项目。", "No program is taking applications."),
+    no_closed: ("暂无报名已截止的项目。", "No program has closed its applications."),
+    filter: ("筛选", "Filter"),
+    any: ("不限", "Any"),
+    kind: ("项目类型", "Kind"),
+    city: ("城市", "City"),
+    belt: ("产业带", "Belt"),
+    starts_within: ("开始时间", "Starts"),
+    within_30: ("30 天内", "Within 30 days"),
+    within_90: ("90 天内", "Within 90 days"),
+    within_365: ("一年内", "Within a year"),
+    subsidised_only: ("只看有补贴的", "Subsidised only"),
+    subsidised: ("有补贴", "Subsidised"),
+    demo: ("演示数据", "Demo data"),
+    demo_note: (
+        "这是根据公开报道整理的演示项目：只写报道中提到的内容，日期为演示而设，未提到的（名额、费用等）不作推测。",
+        "A demo program drawn from a published report: it states only what the report states; its dates are set for the demo, and what the report does not give (seats, cost) is left out."
+    ),
+    organiser: ("主办方", "Organised by"),
+    dates: ("时间", "Dates"),
+    applications_close: ("报名截止", "Applications close"),
+    closed: ("报名已截止", "Applications closed"),
+    seats: ("名额", "Seats"),
+    seats_unlimited: ("不限", "No limit"),
+    place: ("地点", "Place"),
+    venue: ("场地", "Venue"),
+    cost: ("费用", "Cost"),
+    cost_free: ("免费", "Free"),
+    taught_in: ("授课语言", "Taught in"),
+    who_may_apply: ("报名条件", "Who may apply"),
+    anyone: ("不限报名条件。", "Open to anyone."),
+    curriculum: ("课程或日程", "Curriculum or agenda"),
+    about: ("项目介绍", "About"),
+    companies: ("参与企业", "Companies taking part"),
+    belts: ("服务的产业带", "Belts it serves"),
+    applying_note: ("报名请联系主办方（见主办方页面）。", "Apply through the organiser (see its page)."),
+    edit: ("编辑", "Edit"),
+    saved: ("已保存。", "Saved."),
+    form_lead: (
+        "写清楚时间地点、名额、费用和报名条件。报名条件留空表示不限。参与企业填写它们在 Beltlink 上的地址（/orgs/ 后面的部分），用逗号分隔。",
+        "Say when and where, how many seats, what it costs and who may apply (leave a condition empty to ask nothing). For companies taking part, give their Beltlink addresses (the part after /orgs/), separated by commas."
+    ),
+    section_what: ("项目", "The program"),
+    section_when: ("时间、地点和名额", "When, where and how many"),
+    section_who: ("报名条件", "Who may apply"),
+    field_organiser: ("主办方", "Organiser"),
+    field_kind: ("项目类型", "Kind"),
+    title_zh: ("名称（中文）", "Title (Chinese)"),
+    title_en: ("名称（英文）", "Title (English)"),
+    summary_zh: ("介绍（中文）", "About (Chinese)"),
+    summary_en: ("介绍（英文）", "About (English)"),
+    province: ("省份", "Province"),
+    city_zh: ("城市（中文）", "City (Chinese)"),
+    city_en: ("城市（英文）", "City (English)"),
+    venue_zh: ("场地（中文）", "Venue (Chinese)"),
+    venue_en: ("场地（英文）", "Venue (English)"),
+    starts_on: ("开始日期", "First day"),
+    ends_on: ("结束日期", "Last day"),
+    field_applications_close: ("报名截止日期", "Last day to apply"),
+    field_seats: ("名额", "Seats"),
+    seats_hint: ("留空表示不限。", "Leave empty for no limit."),
+    cost_zh: ("费用（中文）", "Cost (Chinese)"),
+    cost_en: ("费用（英文）", "Cost (English)"),
+    cost_hint: ("留空表示免费。", "Leave empty if it is free."),
+    field_subsidised: ("有政府或平台补贴", "Subsidised by a government or platform"),
+    curriculum_zh: ("课程或日程（中文）", "Curriculum or agenda (Chinese)"),
+    curriculum_en: ("课程或日程（英文）", "Curriculum or agenda (English)"),
+    instruction_languages: ("授课语言", "Taught in"),
+    field_belts: ("服务的产业带", "Belts it serves"),
+    field_companies: ("参与企业（Beltlink 地址）", "Companies taking part (Beltlink addresses)"),
+    companies_hint: ("例如：pingdu-lashes, miluo-tackle", "For example: pingdu-lashes, miluo-tackle"),
+    graduation_from: ("毕业年份不早于", "Graduating in or after"),
+    graduation_to: ("毕业年份不晚于", "Graduating in or before"),
+    majors: ("专业（任一）", "Studied (any of)"),
+    language: ("外语要求", "Language asked"),
+    language_level: ("至少达到", "At least at"),
+    from_province: ("生源地或返乡省份", "From or returning to province"),
+    choose: ("请选择", "Choose"),
+    none: ("不要求", "None asked"),
+    save: ("保存", "Save"),
+    cancel: ("取消", "Cancel"),
+}
+
+pub fn texts(lang: Lang) -> &'static TalentTexts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// A requirement in plain words.
+pub fn requirement_text(requirement: &Requirement, lang: Lang) -> String {
+    match requirement {
+        Requirement::GraduationYears { from, to } => match (from, to, lang) {
+            (Some(f), Some(t), _) if f == t => lang.pick(format!("{f} 年毕业"), format!("Graduating in {f}")),
+            (Some(f), Some(t), _) => lang.pick(format!("{f}–{t} 年毕业"), format!("Graduating {f}–{t}")),
+            (Some(f), None, _) => lang.pick(format!("{f} 年或以后毕业"), format!("Graduating in {f} or later")),
+            (None, Some(t), _) => lang.pick(format!("{t} 年或以前毕业"), format!("Graduated by {t}")),
+            (None, None, _) => String::new(),
+        },
+        Requirement::MajorOneOf(majors) => {
+            let names: Vec<&str> = majors.iter().map(|m| m.label(lang)).collect();
+            lang.pick(format!("专业：{}", names.join("、")), format!("Studied {}", names.join(", ")))
+        }
+        Requirement::Speaks(spoken) => lang.pick(
+            format!("{}达到{}或以上", spoken.language.label(lang), spoken.level.label(lang)),
+            format!("{} at {} level or better", spoken.language.label(lang), spoken.level.label(lang).to_lowercase()),
+        ),
+        Requirement::FromProvince(code) => {
+            let name = crate::geo::province(code).map(|p| lang.pick(p.name_zh, p.name_en)).unwrap_or(code.as_str());
+            lang.pick(format!("来自或返回{name}"), format!("From or returning to {name}"))
+        }
+    }
+}
+
+/// The requirements of a program in words, both languages.
+pub fn requirement_words(requirements: &[Requirement]) -> Vec<Bilingual> {
+    requirements.iter().map(|r| Bilingual::each(|lang| requirement_text(r, lang))).collect()
+}
+
+/// `2027-03-01 – 2027-03-20`, or one day.
+pub fn dates_text(starts_on: &str, ends_on: &str) -> String {
+    if starts_on == ends_on {
+        starts_on.to_string()
+    } else {
+        format!("{starts_on} – {ends_on}")
+    }
+}
+
+/// A program's facts line in search: kind, first day, subsidy, applications.
+pub fn program_facts(
+    kind: Option<ProgramKind>,
+    starts_on: NaiveDate,
+    close: NaiveDate,
+    subsidised: bool,
+    today: NaiveDate,
+    lang: Lang,
+) -> String {
+    let t = texts(lang);
+    let mut parts: Vec<String> = kind.map(|k| k.label(lang).to_string()).into_iter().collect();
+    parts.push(format!("{}{}{}", t.dates, lang.pick("：", ": "), starts_on.format("%Y-%m-%d")));
+    if subsidised {
+        parts.push(t.subsidised.to_string());
+    }
+    parts.push(if close < today {
+        t.closed.to_string()
+    } else {
+        format!("{}{}{}", t.applications_close, lang.pick("：", ": "), close.format("%Y-%m-%d"))
+    });
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suppliers::types::Language;
+
+    #[test]
+    fn requirements_read_as_sentences_in_both_languages() {
+        let years = Requirement::GraduationYears { from: Some(2024), to: Some(2027) };
+        assert_eq!(requirement_text(&years, Lang::En), "Graduating 2024–2027");
+        assert_eq!(requirement_text(&years, Lang::Zh), "2024–2027 年毕业");
+        let speaks = Requirement::Speaks(Spoken { language: Language::English, level: LanguageLevel::Working });
+        assert_eq!(requirement_text(&speaks, Lang::En), "English at working level or better");
+        assert_eq!(requirement_text(&speaks, Lang::Zh), "英语达到工作水平或以上");
+        let from = Requirement::FromProvince("hunan".into());
+        assert_eq!(requirement_text(&from, Lang::En), "From or returning to Hunan");
+        let majors = Requirement::MajorOneOf(vec![Major::ECommerce, Major::Logistics]);
+        assert_eq!(requirement_text(&majors, Lang::En), "Studied E-commerce, Logistics");
+    }
+
+    #[test]
+    fn the_facts_line_says_when_applications_closed() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2027, 3, d).unwrap();
+        let open = program_facts(Some(ProgramKind::TrainingCamp), day(20), day(10), true, day(1), Lang::En);
+        assert_eq!(open, "Training camp · Dates: 2027-03-20 · Subsidised · Applications close: 2027-03-10");
+        let closed = program_facts(Some(ProgramKind::JobFair), day(20), day(10), false, day(11), Lang::Zh);
+        assert_eq!(closed, "招聘会 / 双选会 · 时间：2027-03-20 · 报名已截止");
+    }
+}

@@ -1,0 +1,50 @@
+// Not a test: `node end2end/shots-programs.mjs` against a server on 127.0.0.1:3555 (see shots.mjs),
+// with BELTLINK_DATA_DIR set to that server's data directory (the script makes its account a site
+// admin the operator's way). Screenshots of the program pages (the list, a demo program, the form
+// with its refusals, a belt page's programs) at 1280 and 375 px in both languages.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+const base = 'http://127.0.0.1:3555';
+const stamp = Date.now();
+const email = `shot-program-${stamp}@example.com`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
+const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+const hydrated = async (path) => {
+  await page.goto(base + path);
+  await page.waitForSelector('html[data-hydrated="true"]', { timeout: 30000 });
+};
+await hydrated('/signup');
+await page.fill('#field-email', email);
+await page.fill('#field-display_name', 'Shot');
+await page.selectOption('#field-role', 'graduate');
+await page.fill('#field-password', 'a-long-enough-secret');
+await page.fill('#field-password_again', 'a-long-enough-secret');
+await Promise.all([page.waitForURL(/welcome/), page.click('.form-page button[type=submit]')]);
+execFileSync('target/debug/server', ['make-admin', email], { env: process.env, stdio: 'inherit' });
+await hydrated('/signin');
+await page.fill('#field-email', email);
+await page.fill('#field-password', 'a-long-enough-secret');
+await Promise.all([page.waitForURL(`${base}/account`), page.click('.form-page button[type=submit]')]);
+await hydrated('/programs');
+const program = await page.locator('.program-card h3 a').first().getAttribute('href');
+for (const locale of ['en', 'zh']) {
+  await hydrated(`/lang/${locale}?next=/`).catch(() => {});
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ['/programs', program, '/programs/new', '/belts/junshan-yinzhen-tea']) {
+      await hydrated(path);
+      if (path === '/programs/new') {
+        // The form's refusals, each at its field and summed up on top.
+        await page.fill('#field-starts_on', '2020-01-01');
+        await page.click('.program-form button[type=submit]');
+        await page.waitForSelector('.error-summary');
+      }
+      const name = `/tmp/shots/programs${path.replace(/[^a-z0-9]+/gi, '_')}_${locale}_${width}.png`;
+      await page.screenshot({ path: name, fullPage: true });
+      const over = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      console.log(name, over ? 'OVERFLOWS' : 'ok');
+    }
+  }
+}
+await browser.close();
