@@ -1,10 +1,11 @@
 // Not a test: `node end2end/shots-programs.mjs` against a server on 127.0.0.1:3555 (see shots.mjs),
 // with BELTLINK_DATA_DIR set to that server's data directory (the script makes its account a site
 // admin the operator's way). Screenshots of the program pages (the list, a demo program, the form
-// with its refusals, a belt page's programs) at 1280 and 375 px in both languages.
+// with its refusals, a belt page's programs) and a graduate's (the profile form, the programs for
+// them) at 1280 and 375 px in both languages.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-const base = 'http://127.0.0.1:3555';
+const base = process.env.BELTLINK_URL ?? 'http://127.0.0.1:3555';
 const stamp = Date.now();
 const email = `shot-program-${stamp}@example.com`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
@@ -43,6 +44,44 @@ for (const locale of ['en', 'zh']) {
       const name = `/tmp/shots/programs${path.replace(/[^a-z0-9]+/gi, '_')}_${locale}_${width}.png`;
       await page.screenshot({ path: name, fullPage: true });
       const over = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      console.log(name, over ? 'OVERFLOWS' : 'ok');
+    }
+  }
+}
+// A graduate with a profile.
+const graduate = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } })).newPage();
+const go = async (path) => {
+  await graduate.goto(base + path);
+  await graduate.waitForSelector('html[data-hydrated="true"]', { timeout: 30000 });
+};
+await go('/signup');
+await graduate.fill('#field-email', `shot-graduate-${stamp}@example.com`);
+await graduate.fill('#field-display_name', 'Graduate');
+await graduate.selectOption('#field-role', 'graduate');
+await graduate.fill('#field-password', 'a-long-enough-secret');
+await graduate.fill('#field-password_again', 'a-long-enough-secret');
+await Promise.all([graduate.waitForURL(/welcome/), graduate.click('.form-page button[type=submit]')]);
+await go('/signin');
+await graduate.fill('#field-email', `shot-graduate-${stamp}@example.com`);
+await graduate.fill('#field-password', 'a-long-enough-secret');
+await Promise.all([graduate.waitForURL(`${base}/account`), graduate.click('.form-page button[type=submit]')]);
+await go('/me/graduate');
+await graduate.fill('#field-school', 'Hunan Institute of Science and Technology');
+await graduate.selectOption('#field-major', 'ecommerce');
+await graduate.fill('#field-graduation_year', '2023');
+await graduate.selectOption('#field-language_1', 'en');
+await graduate.selectOption('#field-level_1', 'working');
+await graduate.fill('#field-preferred_cities', 'Yueyang, Qingdao');
+await Promise.all([graduate.waitForURL(/for-you/), graduate.click('.graduate-form button[type=submit]')]);
+for (const locale of ['en', 'zh']) {
+  await go(`/lang/${locale}?next=/`).catch(() => {});
+  for (const width of [1280, 375]) {
+    await graduate.setViewportSize({ width, height: 900 });
+    for (const path of ['/programs/for-you', '/me/graduate', '/account']) {
+      await go(path);
+      const name = `/tmp/shots/graduate${path.replace(/[^a-z0-9]+/gi, '_')}_${locale}_${width}.png`;
+      await graduate.screenshot({ path: name, fullPage: true });
+      const over = await graduate.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       console.log(name, over ? 'OVERFLOWS' : 'ok');
     }
   }

@@ -51,6 +51,11 @@ pub fn province(code: &str) -> Option<&'static Province> {
     PROVINCES.iter().find(|p| p.code == code)
 }
 
+/// Every province as a form's choice: its code, and its name in `lang`.
+pub fn province_choices(lang: crate::i18n::Lang) -> Vec<(String, String)> {
+    PROVINCES.iter().map(|p| (p.code.to_string(), lang.pick(p.name_zh, p.name_en).to_string())).collect()
+}
+
 /// Great-circle distance in metres between two (latitude, longitude) points.
 pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
     const EARTH_RADIUS_M: f64 = 6_371_008.8;

@@ -237,6 +237,8 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("policies/:slug/edit") view={Lazy::<EditNoticeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("programs") view={Lazy::<ProgramsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("programs/new") view={Lazy::<NewProgramRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("programs/for-you") view={Lazy::<ForYouRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("me/graduate") view={Lazy::<GraduateProfileRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("programs/:slug") view={Lazy::<ProgramRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("programs/:slug/edit") view={Lazy::<EditProgramRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inbox/:id") view={Lazy::<ThreadRoute>::new()} ssr=SsrMode::Async/>
@@ -312,6 +314,8 @@ lazy_page!(NoticeRoute, policies::pages::NoticePageView);
 lazy_page!(EditNoticeRoute, policies::pages::EditNoticePage);
 lazy_page!(ProgramsRoute, talent::pages::ProgramsPage);
 lazy_page!(NewProgramRoute, talent::pages::NewProgramPage);
+lazy_page!(ForYouRoute, talent::pages::ForYouPage);
+lazy_page!(GraduateProfileRoute, talent::pages::GraduateProfilePage);
 lazy_page!(ProgramRoute, talent::pages::ProgramPageView);
 lazy_page!(EditProgramRoute, talent::pages::EditProgramPage);
 lazy_page!(AssociationsRoute, associations::profile_pages::AssociationDirectoryPage);

@@ -31,6 +31,7 @@ mod m20261203_000022_meeting_outcomes;
 mod m20261203_000023_event_reminders;
 mod m20261203_000024_policy_notices;
 mod m20261203_000025_talent_programs;
+mod m20261203_000026_graduate_profiles;
 
 pub struct Migrator;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000023_event_reminders::Migration),
             Box::new(m20261203_000024_policy_notices::Migration),
             Box::new(m20261203_000025_talent_programs::Migration),
+            Box::new(m20261203_000026_graduate_profiles::Migration),
         ]
     }
 }

@@ -357,6 +357,13 @@ pub fn AccountPage() -> impl IntoView {
                             {has_firm.then(|| view! {
                                 <a class="button-link" href="/policies/for-me">{crate::policies::texts::texts(lang).for_me}</a>
                             })}
+                            {(account.user.role == Role::Graduate).then(|| {
+                                let talent = crate::talent::texts::texts(lang);
+                                view! {
+                                    <a class="button-link" href="/programs/for-you">{talent.for_you}</a>
+                                    <a class="button-link" href="/me/graduate">{talent.profile_title}</a>
+                                }
+                            })}
                         </p>
                         {has_firm.then(|| view! { <crate::policies::pages::PolicyDeadlines/> })}
                         {(account.user.role == Role::SiteAdmin).then(|| view! {

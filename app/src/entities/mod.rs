@@ -17,6 +17,7 @@ pub mod email_token;
 pub mod event;
 pub mod event_meeting;
 pub mod event_registration;
+pub mod graduate_profile;
 pub mod import_job;
 pub mod inquiry;
 pub mod inquiry_block;

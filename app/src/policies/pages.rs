@@ -444,8 +444,7 @@ fn NoticeFormView(editor: NoticeEditor) -> impl IntoView {
             Either::Right(view! { <ChoiceSelect name="publisher" label=s.publisher choices=publishers.clone() errors/> })
         }
     });
-    let provinces: Vec<(String, String)> =
-        crate::geo::PROVINCES.iter().map(|p| (p.code.to_string(), lang.pick(p.name_zh, p.name_en).to_string())).collect();
+    let provinces = crate::geo::province_choices(lang);
     let kinds = owned(KINDS.iter().map(|k| (k.code(), k.label(lang))).collect());
     let labels = vec![
         ("publisher", s.publisher),

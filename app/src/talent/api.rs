@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::talent::types::{ProgramEditor, ProgramList, ProgramPage};
+use crate::talent::types::{ForYou, GraduateEditor, ProgramEditor, ProgramList, ProgramPage};
 
 #[cfg(feature = "ssr")]
 fn today() -> chrono::NaiveDate {
@@ -72,7 +72,7 @@ pub async fn list_programs(
         None => false,
     };
     let belts = crate::read::all_belts(&state.db).await?.into_iter().filter(|b| belt_slugs.contains(&b.slug)).collect();
-    Ok(ProgramList { open, closed, cities, belts, may_publish })
+    Ok(ProgramList { open, closed, cities, belts, may_publish, signed_in: actor.is_some() })
 }
 
 /// A belt page's programs still taking applications, soonest first; public.
@@ -119,6 +119,79 @@ pub async fn load_program(slug: String) -> Result<ProgramPage, AppError> {
         belts,
         companies: companies.iter().map(crate::read::named_org).collect(),
         may_edit: policy::may_edit(actor.as_ref(), kind, &permissions),
+    })
+}
+
+/// `/me/graduate`: the signed-in person's graduate profile, to fill in.
+#[server(prefix = "/api", endpoint = "load_graduate_editor")]
+pub async fn load_graduate_editor() -> Result<GraduateEditor, AppError> {
+    use crate::talent::{policy, repo, rules};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    if !policy::may_keep_profile(Some(&actor)) {
+        return Err(AppError::Forbidden);
+    }
+    let saved = repo::graduate_of(&state.db, actor.id).await?;
+    let values = saved.as_ref().map(rules::GraduateForm::from_data).unwrap_or_default().field_values();
+    Ok(GraduateEditor { exists: saved.is_some(), belts: crate::read::all_belts(&state.db).await?, values })
+}
+
+/// Saves the signed-in person's graduate profile; every rule in `talent::rules::validate_graduate`.
+#[server(prefix = "/api", endpoint = "save_graduate_profile")]
+pub async fn save_graduate_profile(
+    #[server(default)] school: String,
+    #[server(default)] major: String,
+    #[server(default)] graduation_year: String,
+    #[server(default)] province: String,
+    #[server(default)] language_1: String,
+    #[server(default)] level_1: String,
+    #[server(default)] language_2: String,
+    #[server(default)] level_2: String,
+    #[server(default)] language_3: String,
+    #[server(default)] level_3: String,
+    #[server(default)] skills: String,
+    #[server(default)] preferred_cities: String,
+    #[server(default)] preferred_belts: Vec<String>,
+    #[server(default)] preferred_kinds: Vec<String>,
+    #[server(default)] statement: String,
+) -> Result<(), AppError> {
+    use crate::talent::{policy, repo, rules};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    if !policy::may_keep_profile(Some(&actor)) {
+        return Err(AppError::Forbidden);
+    }
+    let form = rules::GraduateForm {
+        school,
+        major,
+        graduation_year,
+        province,
+        languages: vec![(language_1, level_1), (language_2, level_2), (language_3, level_3)],
+        skills,
+        preferred_cities,
+        preferred_belts,
+        preferred_kinds,
+        statement,
+    };
+    let belts: Vec<String> = crate::read::all_belts(&state.db).await?.into_iter().map(|b| b.slug).collect();
+    let data = rules::validate_graduate(&form, &belts).map_err(AppError::Invalid)?;
+    repo::save_graduate(&state.db, actor.id, &data, chrono::Utc::now()).await?;
+    leptos_axum::redirect(&format!("/programs/for-you?saved={}", crate::clock::landing_stamp()));
+    Ok(())
+}
+
+/// `/programs/for-you`: open programs ranked for the signed-in person's profile.
+#[server(prefix = "/api", endpoint = "programs_for_you")]
+pub async fn programs_for_you() -> Result<ForYou, AppError> {
+    use crate::talent::{policy, repo};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    if !policy::may_keep_profile(Some(&actor)) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(match repo::graduate_of(&state.db, actor.id).await? {
+        Some(profile) => ForYou { has_profile: true, items: repo::for_you(&state.db, &profile, today()).await? },
+        None => ForYou { has_profile: false, items: Vec::new() },
     })
 }
 

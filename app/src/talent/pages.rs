@@ -120,7 +120,10 @@ fn ProgramListView(list: ProgramList, chosen: Chosen) -> impl IntoView {
     let belts: Vec<(String, String)> = list.belts.iter().map(|b| (b.slug.clone(), b.name.get(lang).to_string())).collect();
     let within = vec![("30".to_string(), s.within_30.to_string()), ("90".into(), s.within_90.into()), ("365".into(), s.within_365.into())];
     view! {
-        {list.may_publish.then(|| view! { <p class="actions"><a class="button-link" href="/programs/new">{s.new_program}</a></p> })}
+        <p class="actions">
+            {list.signed_in.then(|| view! { <a class="button-link" href="/programs/for-you">{s.for_you}</a> " " })}
+            {list.may_publish.then(|| view! { <a class="button-link" href="/programs/new">{s.new_program}</a> })}
+        </p>
         <form class="filters event-filters" method="get" action="/programs">
             <FilterSelect name="kind" label=s.kind any=s.any choices=kinds chosen=chosen.kind/>
             <FilterSelect name="city" label=s.city any=s.any choices=cities chosen=chosen.city/>
@@ -226,6 +229,169 @@ fn ProgramView(page: ProgramPage) -> impl IntoView {
     }
 }
 
+/// `/programs/for-you`
+#[component]
+pub fn ForYouPage() -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    let page = Resource::new(|| (), |_| crate::talent::api::programs_for_you());
+    view! {
+        <Title text=format!("{} · {}", s.for_you, lang.texts().site_name)/>
+        <section class="readiness-page for-you-page">
+            <p class="breadcrumbs"><a href="/programs">{s.list_title}</a></p>
+            <h1>{s.for_you}</h1>
+            <p class="lead">{s.for_you_lead}</p>
+            {crate::loaded!(page, page => view! { <ForYouView page/> })}
+        </section>
+    }
+}
+
+#[component]
+fn ForYouView(page: ForYou) -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    let saved = use_query_map().with_untracked(|q| q.get("saved").is_some());
+    if !page.has_profile {
+        return Either::Left(view! {
+            <p>{s.no_profile}</p>
+            <p class="actions"><a class="button-link" href="/me/graduate">{s.fill_profile}</a></p>
+        });
+    }
+    Either::Right(view! {
+        {saved.then(|| view! { <p class="notice" role="status">{s.profile_saved}</p> })}
+        <p class="actions"><a class="button-link secondary" href="/me/graduate">{s.edit_profile}</a></p>
+        {if page.items.is_empty() {
+            Either::Left(view! { <p class="empty">{s.nothing_open}</p> })
+        } else {
+            Either::Right(view! {
+                <ul class="event-list for-you-list">
+                    {page.items.into_iter().map(|item| view! { <ForYouCard item/> }).collect_view()}
+                </ul>
+            })
+        }}
+    })
+}
+
+#[component]
+fn ForYouCard(item: ForYouItem) -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    let card = item.card;
+    let reasons: Vec<&str> =
+        item.reasons.iter().filter(|r| **r != Reason::Eligible).map(|r| crate::talent::texts::reason_text(r, lang)).collect();
+    view! {
+        <li class="event-card program-card">
+            <h3><a href=format!("/programs/{}", card.slug)>{card.title.get(lang).to_string()}</a></h3>
+            <p class="event-meta">
+                <span class="chip">{card.kind.label(lang)}</span>
+                " " <span>{dates_text(&card.starts_on, &card.ends_on)}</span>
+                {(!card.city.get(lang).is_empty()).then(|| format!(" · {}", card.city.get(lang)))}
+                " " <span class=if item.eligible { "badge eligible" } else { "badge not-eligible" }>
+                    {if item.eligible { s.eligible } else { s.not_eligible }}
+                </span>
+            </p>
+            <p class="muted">
+                {format!("{}{}{}", s.organiser, lang.pick("：", ": "), card.organiser.name.get(lang))}
+                {format!(" · {}{}{}", s.applications_close, lang.pick("：", ": "), card.applications_close)}
+            </p>
+            {(!reasons.is_empty()).then(|| view! {
+                <p>{format!("{}{}{}", s.why_shown, lang.pick("：", ": "), reasons.join(lang.pick("；", "; ")))}</p>
+            })}
+            {(!item.missing.is_empty()).then(|| view! {
+                <p class="check-head"><strong>{s.missing}</strong></p>
+                <ul class="requirements">
+                    {item.missing.iter().map(|(asked, yours)| {
+                        let yours = yours.get(lang).to_string();
+                        view! {
+                            <li>
+                                {asked.get(lang).to_string()}
+                                <span class="muted">
+                                    {format!(" ({})", if yours.is_empty() { s.not_on_profile.to_string() } else { format!("{}{yours}", s.yours) })}
+                                </span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+        </li>
+    }
+}
+
+/// `/me/graduate`
+#[component]
+pub fn GraduateProfilePage() -> impl IntoView {
+    let editor = Resource::new(|| (), |_| crate::talent::api::load_graduate_editor());
+    crate::loaded!(editor, editor => view! { <GraduateFormView editor/> })
+}
+
+#[component]
+fn GraduateFormView(editor: GraduateEditor) -> impl IntoView {
+    use crate::talent::api::SaveGraduateProfile;
+    use crate::talent::rules::{LANGUAGE_ROWS, SCHOOL_MAX, SKILLS_MAX, STATEMENT_MAX};
+    let lang = use_lang();
+    let s = texts(lang);
+    let action = ServerAction::<SaveGraduateProfile>::new();
+    let refused = form_errors(action);
+    let errors = crate::forms::refused_or_saved(refused, editor.values.clone());
+    let provinces = crate::geo::province_choices(lang);
+    let belts: Vec<(String, String)> = editor.belts.iter().map(|b| (b.slug.clone(), b.name.get(lang).to_string())).collect();
+    const LANGUAGE_FIELDS: [(&str, &str); LANGUAGE_ROWS] =
+        [("language_1", "level_1"), ("language_2", "level_2"), ("language_3", "level_3")];
+    let mut labels = vec![("school", s.school), ("major", s.major), ("graduation_year", s.graduation_year), ("province", s.home_province)];
+    for (language, level) in LANGUAGE_FIELDS {
+        labels.push((language, s.language_n));
+        labels.push((level, s.level_n));
+    }
+    labels.extend([
+        ("skills", s.skills),
+        ("preferred_cities", s.preferred_cities),
+        ("preferred_belts", s.preferred_belts),
+        ("preferred_kinds", s.preferred_kinds),
+        ("statement", s.statement),
+    ]);
+    view! {
+        <Title text=format!("{} · {}", s.profile_title, lang.texts().site_name)/>
+        <section class="form-page graduate-form-page">
+            <h1>{s.profile_title}</h1>
+            <p class="lead">{s.profile_lead}</p>
+            <FormFailure failure=form_failure(action)/>
+            <ErrorSummary errors=refused fields=labels/>
+            <ActionForm action attr:class="event-form graduate-form">
+                <fieldset>
+                    <legend>{s.section_studies}</legend>
+                    <Field name="school" label=s.school maxlength=SCHOOL_MAX errors/>
+                    <div class="field-row">
+                        <SelectField name="major" label=s.major options=options(Major::ALL, Major::code, Major::label, lang) none_label=s.choose errors/>
+                        <Field name="graduation_year" label=s.graduation_year inputmode="numeric" errors/>
+                    </div>
+                    <ChoiceSelect name="province" label=s.home_province choices=provinces none=s.choose errors/>
+                </fieldset>
+                <fieldset>
+                    <legend>{s.section_languages}</legend>
+                    {LANGUAGE_FIELDS.into_iter().map(|(language, level)| view! {
+                        <div class="field-row">
+                            <SelectField name=language label=s.language_n options=options(Language::ALL, Language::code, Language::label, lang) none_label=s.choose errors/>
+                            <SelectField name=level label=s.level_n options=options(LanguageLevel::ALL, LanguageLevel::code, LanguageLevel::label, lang) none_label=s.choose errors/>
+                        </div>
+                    }).collect_view()}
+                    <Field name="skills" label=s.skills hint=s.skills_hint maxlength=SKILLS_MAX errors/>
+                </fieldset>
+                <fieldset>
+                    <legend>{s.section_wishes}</legend>
+                    <Field name="preferred_cities" label=s.preferred_cities hint=s.preferred_cities_hint maxlength=400 errors/>
+                    <ChoiceGroup name="preferred_kinds" legend=s.preferred_kinds options=owned(options(ProgramKind::ALL, ProgramKind::code, ProgramKind::label, lang)) errors/>
+                    <ChoiceGroup name="preferred_belts" legend=s.preferred_belts options=belts errors/>
+                    <TextAreaField name="statement" label=s.statement rows=5 maxlength=STATEMENT_MAX errors/>
+                </fieldset>
+                <p class="actions">
+                    <button type="submit" disabled=move || action.pending().get()>{s.save}</button>
+                    " " <a href="/programs/for-you">{s.cancel}</a>
+                </p>
+            </ActionForm>
+        </section>
+    }
+}
+
 /// `/programs/new`
 #[component]
 pub fn NewProgramPage() -> impl IntoView {
@@ -254,8 +420,7 @@ fn ProgramFormView(editor: ProgramEditor) -> impl IntoView {
     // A new program chooses its organiser; an existing one keeps it.
     let organiser_choice =
         editor.slug.is_none().then(|| view! { <ChoiceSelect name="organiser" label=s.field_organiser choices=organisers errors/> });
-    let provinces: Vec<(String, String)> =
-        crate::geo::PROVINCES.iter().map(|p| (p.code.to_string(), lang.pick(p.name_zh, p.name_en).to_string())).collect();
+    let provinces = crate::geo::province_choices(lang);
     let belts: Vec<(String, String)> = editor.belts.iter().map(|b| (b.slug.clone(), b.name.get(lang).to_string())).collect();
     let labels = vec![
         ("organiser", s.field_organiser),

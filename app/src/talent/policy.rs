@@ -29,6 +29,13 @@ pub fn may_edit(actor: Option<&CurrentUser>, kind: OrgKind, organiser: &Permissi
     is_site_admin(actor) || may_organise_for(kind, organiser)
 }
 
+/// Keep a graduate profile and see the programs ranked for it: anyone signed
+/// in (a graduate, or someone returning to take over a family firm). The
+/// profile is its owner's alone.
+pub fn may_keep_profile(actor: Option<&CurrentUser>) -> bool {
+    actor.is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +65,11 @@ mod tests {
                 }
             }
         }
+        for role in Role::ALL {
+            let actor = CurrentUser { id: 1, email: "a@example.com".into(), display_name: "A".into(), role, email_confirmed: true };
+            assert!(may_keep_profile(Some(&actor)), "{role:?}");
+        }
+        assert!(!may_keep_profile(None));
         for kind in OrgKind::ALL {
             let signed_out = permissions(None, kind, None, true);
             assert!(!may_organise_for(kind, &signed_out));

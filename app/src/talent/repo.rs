@@ -8,7 +8,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::accounts::types::CurrentUser;
-use crate::entities::{organisation, talent_program, talent_program_company};
+use crate::entities::{graduate_profile, organisation, talent_program, talent_program_company};
 use crate::error::AppError;
 use crate::i18n::Bilingual;
 use crate::orgs::types::OrgKind;
@@ -232,4 +232,98 @@ pub async fn find_demo<C: ConnectionTrait>(db: &C, title_en: &str) -> Result<Opt
         .filter(talent_program::Column::IsDemo.eq(true))
         .one(db)
         .await?)
+}
+
+/// The profile `user_id` keeps, if any.
+pub async fn graduate_of<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Option<GraduateProfileData>, AppError> {
+    let row = graduate_profile::Entity::find().filter(graduate_profile::Column::UserId.eq(user_id)).one(db).await?;
+    Ok(row.as_ref().map(graduate_data_of))
+}
+
+pub fn graduate_data_of(row: &graduate_profile::Model) -> GraduateProfileData {
+    let kinds: Vec<String> = serde_json::from_str(&row.preferred_kinds).unwrap_or_default();
+    GraduateProfileData {
+        school: row.school.clone(),
+        major: row.major.as_deref().and_then(Major::from_code),
+        graduation_year: row.graduation_year,
+        province: row.province.clone(),
+        languages: serde_json::from_str(&row.languages).unwrap_or_default(),
+        skills: row.skills.clone(),
+        preferred_cities: serde_json::from_str(&row.preferred_cities).unwrap_or_default(),
+        preferred_belts: serde_json::from_str(&row.preferred_belts).unwrap_or_default(),
+        preferred_kinds: kinds.iter().filter_map(|k| ProgramKind::from_code(k)).collect(),
+        statement: row.statement.clone(),
+    }
+}
+
+/// Saves `user_id`'s profile (creating it the first time).
+pub async fn save_graduate<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    data: &GraduateProfileData,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let existing = graduate_profile::Entity::find().filter(graduate_profile::Column::UserId.eq(user_id)).one(db).await?;
+    let mut active: graduate_profile::ActiveModel = match existing {
+        Some(row) => row.into(),
+        None => graduate_profile::ActiveModel { user_id: Set(user_id), created_at: Set(now), ..Default::default() },
+    };
+    let json = |value: serde_json::Result<String>| value.unwrap_or_else(|_| "[]".into());
+    active.school = Set(data.school.clone());
+    active.major = Set(data.major.map(|m| m.code().to_string()));
+    active.graduation_year = Set(data.graduation_year);
+    active.province = Set(data.province.clone());
+    active.languages = Set(json(serde_json::to_string(&data.languages)));
+    active.skills = Set(data.skills.clone());
+    active.preferred_cities = Set(json(serde_json::to_string(&data.preferred_cities)));
+    active.preferred_belts = Set(json(serde_json::to_string(&data.preferred_belts)));
+    active.preferred_kinds = Set(json(serde_json::to_string(&data.preferred_kinds.iter().map(|k| k.code()).collect::<Vec<_>>())));
+    active.statement = Set(data.statement.clone());
+    active.updated_at = Set(now);
+    active.save(db).await?;
+    Ok(())
+}
+
+/// What the ranking knows of a program row.
+pub fn program_facts(row: &talent_program::Model) -> ProgramFacts {
+    ProgramFacts {
+        kind: ProgramKind::from_code(&row.kind).unwrap_or(ProgramKind::TrainingCamp),
+        city: Bilingual::new(&row.city_zh, &row.city_en),
+        belt_slugs: belt_slugs_of(row),
+        starts_on: day_text(row.starts_on),
+        applications_close: day_text(row.applications_close),
+        // Seats are not taken until applications are accepted.
+        seats_left: row.seats.map(|n| n.max(0) as u32),
+        subsidised: row.subsidised,
+        requirements: crate::talent::matching::requirements(&eligibility_of(row)),
+    }
+}
+
+/// The open programs ranked for `profile` on `today`, with the reasons and
+/// what each would need.
+pub async fn for_you<C: ConnectionTrait>(db: &C, profile: &GraduateProfileData, today: NaiveDate) -> Result<Vec<ForYouItem>, AppError> {
+    let rows = all_listed(db).await?;
+    let facts: Vec<ProgramFacts> = rows.iter().map(program_facts).collect();
+    let graduate = profile.facts();
+    let ranked = crate::talent::matching::for_you(&facts, &graduate, &day_text(today));
+    let shown: Vec<&talent_program::Model> = ranked.iter().map(|r| &rows[r.index]).collect();
+    let organisers = organisers(db, &shown.iter().map(|r| (*r).clone()).collect::<Vec<_>>()).await?;
+    Ok(ranked
+        .into_iter()
+        .map(|r| ForYouItem {
+            card: card_of(&rows[r.index], &organisers, today),
+            eligible: r.eligible,
+            reasons: r.reasons,
+            missing: r
+                .missing
+                .iter()
+                .map(|m| {
+                    (
+                        Bilingual::each(|lang| crate::talent::texts::requirement_text(m, lang)),
+                        Bilingual::each(|lang| crate::talent::texts::yours_text(m, profile, lang)),
+                    )
+                })
+                .collect(),
+        })
+        .collect())
 }

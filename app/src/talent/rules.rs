@@ -385,3 +385,182 @@ mod tests {
         assert!(company_slugs("  ").is_empty());
     }
 }
+
+pub const SCHOOL_MAX: usize = 120;
+pub const SKILLS_MAX: usize = 500;
+pub const STATEMENT_MAX: usize = 2000;
+pub const CITIES_MAX: usize = 10;
+/// How many languages the profile form takes.
+pub const LANGUAGE_ROWS: usize = 3;
+
+/// The graduate profile form as submitted.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GraduateForm {
+    pub school: String,
+    pub major: String,
+    pub graduation_year: String,
+    pub province: String,
+    /// Up to [`LANGUAGE_ROWS`] pairs of language and level codes.
+    pub languages: Vec<(String, String)>,
+    pub skills: String,
+    /// City names separated by commas.
+    pub preferred_cities: String,
+    pub preferred_belts: Vec<String>,
+    pub preferred_kinds: Vec<String>,
+    pub statement: String,
+}
+
+impl GraduateForm {
+    /// The values as the form's fields hold them.
+    pub fn field_values(&self) -> BTreeMap<String, String> {
+        let mut values = BTreeMap::from([
+            ("school".to_string(), self.school.clone()),
+            ("major".to_string(), self.major.clone()),
+            ("graduation_year".to_string(), self.graduation_year.clone()),
+            ("province".to_string(), self.province.clone()),
+            ("skills".to_string(), self.skills.clone()),
+            ("preferred_cities".to_string(), self.preferred_cities.clone()),
+            ("preferred_belts".to_string(), self.preferred_belts.join(",")),
+            ("preferred_kinds".to_string(), self.preferred_kinds.join(",")),
+            ("statement".to_string(), self.statement.clone()),
+        ]);
+        for row in 0..LANGUAGE_ROWS {
+            let (language, level) = self.languages.get(row).cloned().unwrap_or_default();
+            values.insert(format!("language_{}", row + 1), language);
+            values.insert(format!("level_{}", row + 1), level);
+        }
+        values
+    }
+
+    /// The form a saved profile fills in.
+    pub fn from_data(d: &GraduateProfileData) -> GraduateForm {
+        GraduateForm {
+            school: d.school.clone(),
+            major: d.major.map(|m| m.code().to_string()).unwrap_or_default(),
+            graduation_year: d.graduation_year.map(|y| y.to_string()).unwrap_or_default(),
+            province: d.province.clone().unwrap_or_default(),
+            languages: d.languages.iter().map(|s| (s.language.code().to_string(), s.level.code().to_string())).collect(),
+            skills: d.skills.clone(),
+            preferred_cities: d.preferred_cities.join(", "),
+            preferred_belts: d.preferred_belts.clone(),
+            preferred_kinds: d.preferred_kinds.iter().map(|k| k.code().to_string()).collect(),
+            statement: d.statement.clone(),
+        }
+    }
+}
+
+/// Checks a submitted graduate profile against the known belts.
+///
+/// # Errors
+/// The problems found, one per field, with the submitted values kept.
+pub fn validate_graduate(form: &GraduateForm, belts: &[String]) -> Result<GraduateProfileData, FormErrors> {
+    let mut errors = FormErrors::new();
+    for (field, value) in form.field_values() {
+        errors.keep(&field, &value);
+    }
+    let school = forms::required_text(&mut errors, "school", &form.school, SCHOOL_MAX);
+    let major = choice(&mut errors, "major", &form.major, Major::from_code);
+    let graduation_year = number(&mut errors, "graduation_year", &form.graduation_year, YEAR_MIN, YEAR_MAX).map(|y| y as i32);
+    let province = province_code(&mut errors, "province", &form.province);
+    let mut languages: Vec<Spoken> = Vec::new();
+    for (row, (language, level)) in form.languages.iter().take(LANGUAGE_ROWS).enumerate() {
+        let (language_field, level_field) = (format!("language_{}", row + 1), format!("level_{}", row + 1));
+        let language_code = choice(&mut errors, &language_field, language, Language::from_code);
+        let level_code = choice(&mut errors, &level_field, level, LanguageLevel::from_code);
+        match (language_code, level_code) {
+            (Some(language), Some(_)) if languages.iter().any(|s| s.language == language) => errors.add(&language_field, Problem::Repeated),
+            (Some(language), Some(level)) => languages.push(Spoken { language, level }),
+            (Some(_), None) if level.trim().is_empty() => errors.add(&level_field, Problem::Required),
+            (None, Some(_)) if language.trim().is_empty() => errors.add(&language_field, Problem::Required),
+            _ => {}
+        }
+    }
+    let skills = forms::optional_text(&mut errors, "skills", &form.skills, SKILLS_MAX);
+    let mut preferred_cities: Vec<String> = Vec::new();
+    for city in form.preferred_cities.split([',', '，', '、', ';', '；']).map(str::trim).filter(|c| !c.is_empty()) {
+        if city.chars().count() > CITY_MAX {
+            errors.add("preferred_cities", Problem::TooLong { max: CITY_MAX });
+        } else if !preferred_cities.iter().any(|c| c == city) {
+            preferred_cities.push(city.to_string());
+        }
+    }
+    if preferred_cities.len() > CITIES_MAX {
+        errors.add("preferred_cities", Problem::TooMany { max: CITIES_MAX });
+    }
+    let preferred_belts = forms::known_slugs(&mut errors, "preferred_belts", &form.preferred_belts, belts, LIST_MAX);
+    let preferred_kinds = choices(&mut errors, "preferred_kinds", &form.preferred_kinds, ProgramKind::from_code);
+    let statement = forms::optional_text(&mut errors, "statement", &form.statement, STATEMENT_MAX);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(GraduateProfileData {
+        school,
+        major,
+        graduation_year,
+        province,
+        languages,
+        skills,
+        preferred_cities,
+        preferred_belts,
+        preferred_kinds,
+        statement,
+    })
+}
+
+#[cfg(test)]
+mod graduate_tests {
+    use super::*;
+
+    fn good() -> GraduateForm {
+        GraduateForm {
+            school: "湖南理工学院".into(),
+            major: "ecommerce".into(),
+            graduation_year: "2026".into(),
+            province: "hunan".into(),
+            languages: vec![("en".into(), "working".into()), (String::new(), String::new())],
+            skills: "Amazon listings, PPC".into(),
+            preferred_cities: "岳阳，Qingdao, 岳阳".into(),
+            preferred_belts: vec!["junshan-yinzhen-tea".into()],
+            preferred_kinds: vec!["camp".into()],
+            statement: "我想回岳阳做跨境。".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_profile_round_trips_and_gives_its_facts() {
+        let belts = vec!["junshan-yinzhen-tea".to_string()];
+        let data = validate_graduate(&good(), &belts).unwrap();
+        assert_eq!(data.preferred_cities, vec!["岳阳", "Qingdao"], "each city once");
+        assert_eq!(data.languages, vec![Spoken { language: Language::English, level: LanguageLevel::Working }], "empty rows are skipped");
+        assert_eq!(validate_graduate(&GraduateForm::from_data(&data), &belts).unwrap(), data);
+        let facts = data.facts();
+        assert_eq!(facts.graduation_year, Some(2026));
+        assert!(crate::policies::eligibility::same_city(&facts.preferred_cities[0], &crate::i18n::Bilingual::new("岳阳市", "Yueyang")));
+        assert!(crate::policies::eligibility::same_city(&facts.preferred_cities[1], &crate::i18n::Bilingual::new("青岛", "Qingdao")));
+    }
+
+    #[test]
+    fn each_field_is_refused_by_name_and_the_rest_kept() {
+        let belts = vec!["junshan-yinzhen-tea".to_string()];
+        type Change = Box<dyn Fn(&mut GraduateForm)>;
+        let cases: Vec<(&str, Change, Problem)> = vec![
+            ("school", Box::new(|f| f.school = "  ".into()), Problem::Required),
+            ("major", Box::new(|f| f.major = "alchemy".into()), Problem::NotAChoice),
+            ("graduation_year", Box::new(|f| f.graduation_year = "1900".into()), Problem::AtLeast { min: YEAR_MIN }),
+            ("province", Box::new(|f| f.province = "atlantis".into()), Problem::NotAChoice),
+            ("level_1", Box::new(|f| f.languages[0].1.clear()), Problem::Required),
+            ("language_2", Box::new(|f| f.languages[1] = ("en".into(), "basic".into())), Problem::Repeated),
+            ("preferred_cities", Box::new(|f| f.preferred_cities = "x".repeat(CITY_MAX + 1)), Problem::TooLong { max: CITY_MAX }),
+            ("preferred_belts", Box::new(|f| f.preferred_belts = vec!["nowhere".into()]), Problem::NotAChoice),
+            ("preferred_kinds", Box::new(|f| f.preferred_kinds = vec!["retreat".into()]), Problem::NotAChoice),
+            ("statement", Box::new(|f| f.statement = "字".repeat(STATEMENT_MAX + 1)), Problem::TooLong { max: STATEMENT_MAX }),
+        ];
+        for (field, change, problem) in cases {
+            let mut form = good();
+            change(&mut form);
+            let errors = validate_graduate(&form, &belts).expect_err(field);
+            assert_eq!(errors.problem(field), Some(&problem), "{field}");
+            assert_eq!(errors.value("skills"), Some("Amazon listings, PPC"), "{field}: the rest is kept");
+        }
+    }
+}

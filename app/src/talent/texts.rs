@@ -106,6 +106,44 @@ talent_texts! {
     language_level: ("至少达到", "At least at"),
     from_province: ("生源地或返乡省份", "From or returning to province"),
     choose: ("请选择", "Choose"),
+    profile_title: ("我的求职档案", "My graduate profile"),
+    profile_lead: (
+        "填写学校、专业、毕业年份和外语水平，人才项目据此判断你是否符合报名条件；再写下想去的城市、产业带和项目类型，“为你推荐”会据此排序。档案只有你自己能看到。",
+        "Your school, major, graduation year and languages tell programs whether you may apply; the cities, belts and kinds of program you want order your \"for you\" list. Only you see this profile."
+    ),
+    profile_saved: ("档案已保存。", "Profile saved."),
+    section_studies: ("学业", "Studies"),
+    section_languages: ("外语", "Languages"),
+    section_wishes: ("意向", "What you are looking for"),
+    school: ("学校", "School"),
+    major: ("专业", "Major"),
+    graduation_year: ("毕业年份", "Graduation year"),
+    home_province: ("生源地或返乡省份", "Home province (or the one you return to)"),
+    language_n: ("语言", "Language"),
+    level_n: ("水平", "Level"),
+    skills: ("技能", "Skills"),
+    skills_hint: ("例如：亚马逊listing、广告投放、TikTok 直播", "For example: Amazon listings, ads, TikTok live selling"),
+    preferred_cities: ("想去的城市", "Cities you would go to"),
+    preferred_cities_hint: ("用逗号分隔，例如：岳阳, 青岛", "Separated by commas, e.g. Yueyang, Qingdao"),
+    preferred_belts: ("关注的产业带", "Belts you want to work in"),
+    preferred_kinds: ("想参加的项目类型", "Kinds of program you look for"),
+    statement: ("自我介绍", "About you"),
+    for_you: ("为你推荐", "Programs for you"),
+    for_you_lead: (
+        "正在报名的人才项目，按你是否符合条件和你的意向排序，并写明推荐理由；不符合的写明还差什么。",
+        "Programs taking applications, ranked by whether you may apply and by what you want, each with why it is shown — and, where you may not apply yet, what is missing."
+    ),
+    no_profile: ("先填写求职档案，才能为你推荐。", "Fill in your graduate profile to see programs ranked for you."),
+    fill_profile: ("填写求职档案", "Fill in my profile"),
+    edit_profile: ("修改求职档案", "Edit my profile"),
+    nothing_open: ("暂无正在报名的人才项目。", "No program is taking applications right now."),
+    eligible: ("符合报名条件", "Eligible"),
+    not_eligible: ("暂不符合报名条件", "Not eligible yet"),
+    why_shown: ("推荐理由", "Why it is shown"),
+    missing: ("还差", "What is missing"),
+    yours: ("你的档案：", "Yours: "),
+    not_on_profile: ("档案未填写", "Not on your profile"),
+    not_among_yours: ("你的档案中没有这门语言", "Not among your languages"),
     none: ("不要求", "None asked"),
     save: ("保存", "Save"),
     cancel: ("取消", "Cancel"),
@@ -115,6 +153,38 @@ pub fn texts(lang: Lang) -> &'static TalentTexts {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+/// Why a program is shown, in words.
+pub fn reason_text(reason: &Reason, lang: Lang) -> &'static str {
+    match reason {
+        Reason::Eligible => lang.pick("你符合全部报名条件", "You meet every condition"),
+        Reason::InPreferredCity => lang.pick("在你想去的城市", "In a city you would go to"),
+        Reason::InPreferredBelt => lang.pick("服务你关注的产业带", "Serves a belt you want to work in"),
+        Reason::KindWanted => lang.pick("是你想参加的项目类型", "A kind of program you look for"),
+        Reason::Subsidised => lang.pick("有补贴", "Subsidised"),
+        Reason::ClosingSoon => lang.pick("一周内截止报名", "Applications close within a week"),
+    }
+}
+
+/// What a graduate's profile says on a requirement (empty: it does not say).
+pub fn yours_text(requirement: &Requirement, profile: &GraduateProfileData, lang: Lang) -> String {
+    let t = texts(lang);
+    match requirement {
+        Requirement::GraduationYears { .. } => profile.graduation_year.map(|y| y.to_string()).unwrap_or_default(),
+        Requirement::MajorOneOf(_) => profile.major.map(|m| m.label(lang).to_string()).unwrap_or_default(),
+        Requirement::Speaks(asked) => match profile.languages.iter().find(|s| s.language == asked.language) {
+            Some(s) => format!("{}{}{}", s.language.label(lang), lang.pick("：", ": "), s.level.label(lang)),
+            None if profile.languages.is_empty() => String::new(),
+            None => t.not_among_yours.to_string(),
+        },
+        Requirement::FromProvince(_) => profile
+            .province
+            .as_deref()
+            .and_then(crate::geo::province)
+            .map(|p| lang.pick(p.name_zh, p.name_en).to_string())
+            .unwrap_or_default(),
     }
 }
 

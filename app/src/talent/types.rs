@@ -185,6 +185,8 @@ pub struct ProgramList {
     /// The belts programs serve, to filter by.
     pub belts: Vec<CategoryRef>,
     pub may_publish: bool,
+    /// Signed in: the list links to the programs ranked for them.
+    pub signed_in: bool,
 }
 
 /// `/programs/{slug}`.
@@ -212,4 +214,63 @@ pub struct ProgramEditor {
     pub organisers: Vec<Named>,
     pub belts: Vec<CategoryRef>,
     pub values: std::collections::BTreeMap<String, String>,
+}
+
+/// A graduate's profile: what the form gives and a row holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GraduateProfileData {
+    pub school: String,
+    pub major: Option<Major>,
+    pub graduation_year: Option<i32>,
+    /// Where they come from or return to (a `geo` code).
+    pub province: Option<String>,
+    pub languages: Vec<Spoken>,
+    pub skills: String,
+    /// City names as typed (either language).
+    pub preferred_cities: Vec<String>,
+    pub preferred_belts: Vec<String>,
+    pub preferred_kinds: Vec<ProgramKind>,
+    pub statement: String,
+}
+
+impl GraduateProfileData {
+    /// What programs ask about and the ranking weighs.
+    pub fn facts(&self) -> GraduateFacts {
+        GraduateFacts {
+            graduation_year: self.graduation_year,
+            major: self.major,
+            languages: self.languages.clone(),
+            province: self.province.clone(),
+            // A typed name may be either language's: it is compared as both.
+            preferred_cities: self.preferred_cities.iter().map(|c| Bilingual::new(c.clone(), c.clone())).collect(),
+            preferred_belts: self.preferred_belts.clone(),
+            preferred_kinds: self.preferred_kinds.clone(),
+        }
+    }
+}
+
+/// The graduate profile form: the values to fill in, and the belts to choose from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GraduateEditor {
+    pub exists: bool,
+    pub belts: Vec<CategoryRef>,
+    pub values: std::collections::BTreeMap<String, String>,
+}
+
+/// One program in a graduate's "for you" list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ForYouItem {
+    pub card: ProgramCard,
+    pub eligible: bool,
+    pub reasons: Vec<Reason>,
+    /// What would make the graduate eligible: each requirement not met, in
+    /// words, with what their profile says (empty: it does not say).
+    pub missing: Vec<(Bilingual, Bilingual)>,
+}
+
+/// `/programs/for-you`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ForYou {
+    pub has_profile: bool,
+    pub items: Vec<ForYouItem>,
 }

@@ -94,6 +94,7 @@ async fn stored(db: &sea_orm::DatabaseConnection) -> Vec<u64> {
         policy_notice_match::Entity::find().count(db).await.unwrap(),
         talent_program::Entity::find().count(db).await.unwrap(),
         talent_program_company::Entity::find().count(db).await.unwrap(),
+        graduate_profile::Entity::find().count(db).await.unwrap(),
     ]
 }
 
@@ -393,6 +394,28 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
         ],
     ),
     ("list_programs", &["kind", "city", "belt", "within", "subsidised"]),
+    ("load_graduate_editor", &[]),
+    ("programs_for_you", &[]),
+    (
+        "save_graduate_profile",
+        &[
+            "school",
+            "major",
+            "graduation_year",
+            "province",
+            "language_1",
+            "level_1",
+            "language_2",
+            "level_2",
+            "language_3",
+            "level_3",
+            "skills",
+            "preferred_cities",
+            "preferred_belts[]",
+            "preferred_kinds[]",
+            "statement",
+        ],
+    ),
     ("belt_programs", &["belt"]),
     ("load_program", &["slug"]),
     ("load_program_editor", &["slug"]),

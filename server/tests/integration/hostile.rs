@@ -845,3 +845,32 @@ async fn hostile_text_in_a_program_comes_back_as_text() {
     assert_eq!(textarea_text(&edit[1], "summary_en"), TEXTAREA, "the form holds the text as it was");
     assert_eq!(textarea_text(&edit[1], "curriculum_en"), TEXTAREA);
 }
+
+#[tokio::test]
+async fn hostile_text_in_a_graduate_profile_comes_back_as_text() {
+    let site = site().await;
+    let mut graduate = user(&site, "hostile-graduate@example.com", Role::Graduate).await;
+    let fields = [
+        ("school", TITLE),
+        ("major", "ecommerce"),
+        ("graduation_year", "2026"),
+        ("province", "hunan"),
+        ("language_1", "en"),
+        ("level_1", "working"),
+        ("skills", ATTRIBUTE),
+        ("preferred_cities", TEMPLATE_BIDI),
+        ("statement", TEXTAREA),
+    ];
+    let saved = graduate.call("save_graduate_profile", &fields).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let pages = both_languages(&mut graduate, "/me/graduate").await;
+    assert_eq!(textarea_text(&pages[1], "statement"), TEXTAREA, "the form holds the text as it was");
+    let document = Html::parse_document(&pages[1].body);
+    let value = |name: &str| {
+        let selector = Selector::parse(&format!(r#"input[name="{name}"]"#)).unwrap();
+        document.select(&selector).next().and_then(|input| input.attr("value")).unwrap_or_default().to_string()
+    };
+    assert_eq!(value("school"), TITLE);
+    assert_eq!(value("skills"), ATTRIBUTE);
+    both_languages(&mut graduate, "/programs/for-you").await;
+}

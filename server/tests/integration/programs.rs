@@ -224,3 +224,81 @@ async fn the_demo_programs_are_marked_and_found_in_chinese() {
     let belt = main_of(&visitor.get("/belts/junshan-yinzhen-tea").await);
     assert!(belt.contains(&href), "on its belts' pages: {belt}");
 }
+
+#[tokio::test]
+async fn a_graduate_keeps_a_profile_and_sees_programs_ranked_with_reasons_and_gaps() {
+    for site in sites().await {
+        let mut organiser = association(&site, "order-classes@example.com", "Pingdu Trade College", BELT).await;
+        let association_slug = {
+            let account = organiser.get("/account").await;
+            let start = account.body.find("/orgs/pingdu-trade-college").expect("the association on the account page");
+            account.body[start + 6..].split('"').next().unwrap().to_string()
+        };
+        // Asks graduates of 2024–2027 who speak English at working level.
+        let strict = slug_of(&organiser.call("save_program", &refs(&program(&association_slug, "Lash export order class", ""))).await);
+
+        let mut signed_out = Browser::new(&site.router, "10.9.1.9");
+        assert_eq!(signed_out.call("programs_for_you", &[]).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(signed_out.call("load_graduate_editor", &[]).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(signed_out.call("save_graduate_profile", &[("school", "X")]).await.status, StatusCode::UNAUTHORIZED);
+
+        let mut graduate = user(&site, "returning@example.com", Role::Graduate).await;
+        let account = main_of(&graduate.get("/account").await);
+        assert!(account.contains("href=\"/programs/for-you\"") && account.contains("href=\"/me/graduate\""), "{account}");
+        let empty = main_of(&graduate.get("/programs/for-you").await);
+        assert!(empty.contains("Fill in your graduate profile"), "{empty}");
+
+        let profile = [
+            ("school", "Hunan Institute of Science and Technology"),
+            ("major", "ecommerce"),
+            ("graduation_year", "2023"),
+            ("province", "hunan"),
+            ("language_1", "en"),
+            ("level_1", "fluent"),
+            ("language_2", ""),
+            ("level_2", ""),
+            ("language_3", ""),
+            ("level_3", ""),
+            ("skills", "Amazon listings"),
+            ("preferred_cities", "岳阳"),
+            ("preferred_kinds[]", "camp"),
+            ("statement", "Coming home to run the family tea firm abroad."),
+        ];
+        let mut bad = profile.to_vec();
+        bad[5] = ("level_1", "");
+        let refused = graduate.call("save_graduate_profile", &bad).await;
+        assert_eq!(problem(&refused, "level_1"), Problem::Required);
+        let AppError::Invalid(errors) = app_error(&refused) else { unreachable!() };
+        assert_eq!(errors.value("statement"), Some("Coming home to run the family tea firm abroad."), "the rest is kept");
+        let saved = graduate.call("save_graduate_profile", &profile).await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+        assert!(saved.headers["location"].to_str().unwrap().starts_with("/programs/for-you?saved="));
+        let editor = main_of(&graduate.get("/me/graduate").await);
+        assert!(editor.contains("Hunan Institute of Science and Technology") && editor.contains("Coming home to run"), "kept: {editor}");
+
+        // The demo growth camp asks nothing and is in Yueyang: eligible, in a city they want, the kind they look for.
+        let mine = main_of(&graduate.get("/programs/for-you").await);
+        let camp = mine.find("Yueyang growth camp").expect("the growth camp is listed");
+        let order_class = mine.find("Lash export order class").expect("the strict program is listed too");
+        assert!(camp < order_class, "eligible programs come first: {mine}");
+        let camp_card = &mine[camp..mine[camp..].find("</li>").map_or(mine.len(), |end| camp + end)];
+        assert!(
+            camp_card.contains("Eligible")
+                && camp_card.contains("In a city you would go to")
+                && camp_card.contains("A kind of program you look for"),
+            "{camp_card}"
+        );
+        let strict_card = &mine[order_class..mine[order_class..].find("</li>").map_or(mine.len(), |end| order_class + end)];
+        assert!(
+            strict_card.contains("Not eligible yet") && strict_card.contains("Graduating 2024–2027") && strict_card.contains("Yours: 2023"),
+            "{strict_card}"
+        );
+        assert!(!strict_card.contains("English at working level"), "fluent English meets it: {strict_card}");
+        assert!(mine.contains(&format!("/programs/{strict}")));
+
+        // In Chinese too.
+        graduate.lang = "zh-CN";
+        let zh = main_of(&graduate.get("/programs/for-you").await);
+        assert!(zh.contains("符合报名条件") && zh.contains("在你想去的城市") && zh.contains("你的档案：2023"), "{zh}");
+    }
+}
