@@ -178,6 +178,12 @@ pub async fn send(router: &axum::Router, request: Request<Body>) -> Page {
 }
 
 /// The HTML of a page's `<main>`: what the page shows, without the header.
+/// `html` without the empty comments (`<!>`) Leptos leaves after a view's
+/// dynamic parts for hydration, so a test can look for markup as written.
+pub fn without_markers(html: &str) -> String {
+    html.replace("<!>", "")
+}
+
 pub fn main_of(page: &Page) -> String {
     let document = scraper::Html::parse_document(&page.body);
     let main = scraper::Selector::parse("main").unwrap();
