@@ -37,18 +37,19 @@ pub async fn list_programs(
     use crate::talent::{repo, types::ProgramKind};
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::current(&state.db).await?;
-    let rows = repo::all_listed(&state.db).await?;
+    // Each program with its belts, read once for the belt choices and the belt filter.
+    let rows: Vec<_> = repo::all_listed(&state.db).await?.into_iter().map(|r| (repo::belt_slugs_of(&r), r)).collect();
     let today = today();
     let mut cities: Vec<crate::i18n::Bilingual> = Vec::new();
     let mut belt_slugs: Vec<String> = Vec::new();
-    for row in &rows {
+    for (belts, row) in &rows {
         let city = crate::i18n::Bilingual::new(&row.city_zh, &row.city_en);
         if !cities.iter().any(|c| c.zh == city.zh && c.en == city.en) {
             cities.push(city);
         }
-        for slug in repo::belt_slugs_of(row) {
-            if !belt_slugs.contains(&slug) {
-                belt_slugs.push(slug);
+        for slug in belts {
+            if !belt_slugs.contains(slug) {
+                belt_slugs.push(slug.clone());
             }
         }
     }
@@ -59,9 +60,10 @@ pub async fn list_programs(
     let subsidised = !subsidised.trim().is_empty();
     let rows: Vec<_> = rows
         .into_iter()
+        .filter(|(belts, _)| belt.is_empty() || belts.iter().any(|s| s == belt))
+        .map(|(_, r)| r)
         .filter(|r| kind.is_none_or(|k| r.kind == k.code()))
         .filter(|r| city.is_empty() || r.city_zh == city || r.city_en == city)
-        .filter(|r| belt.is_empty() || repo::belt_slugs_of(r).iter().any(|s| s == belt))
         .filter(|r| within_days.is_none_or(|days| r.starts_on >= today && (r.starts_on - today).num_days() <= days))
         .filter(|r| !subsidised || r.subsidised)
         .collect();

@@ -87,8 +87,11 @@ pub fn card_of(row: &talent_program::Model, organisers: &HashMap<i32, organisati
 }
 
 /// The organisers of these programs, by id.
-pub async fn organisers<C: ConnectionTrait>(db: &C, rows: &[talent_program::Model]) -> Result<HashMap<i32, organisation::Model>, AppError> {
-    let ids: Vec<i32> = rows.iter().map(|r| r.organiser_id).collect();
+pub async fn organisers<'a, C: ConnectionTrait>(
+    db: &C,
+    rows: impl IntoIterator<Item = &'a talent_program::Model>,
+) -> Result<HashMap<i32, organisation::Model>, AppError> {
+    let ids: Vec<i32> = rows.into_iter().map(|r| r.organiser_id).collect();
     Ok(crate::read::organisations_by_ids(db, &ids).await?.into_iter().map(|o| (o.id, o)).collect())
 }
 
@@ -306,8 +309,7 @@ pub async fn for_you<C: ConnectionTrait>(db: &C, profile: &GraduateProfileData, 
     let facts: Vec<ProgramFacts> = rows.iter().map(program_facts).collect();
     let graduate = profile.facts();
     let ranked = crate::talent::matching::for_you(&facts, &graduate, &day_text(today));
-    let shown: Vec<&talent_program::Model> = ranked.iter().map(|r| &rows[r.index]).collect();
-    let organisers = organisers(db, &shown.iter().map(|r| (*r).clone()).collect::<Vec<_>>()).await?;
+    let organisers = organisers(db, ranked.iter().map(|r| &rows[r.index])).await?;
     Ok(ranked
         .into_iter()
         .map(|r| ForYouItem {
