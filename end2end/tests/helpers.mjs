@@ -133,6 +133,17 @@ export async function searchFor(page, query) {
   await Promise.all([page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === query), page.press('#header-q', 'Enter')]);
 }
 
+/** Searches from the header until `href` is among the results (publishing reaches search within seconds); whether it was. */
+export async function foundThroughHeaderSearch(page, query, href) {
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    await searchFor(page, query);
+    await page.waitForSelector('#main h1');
+    if ((await page.locator(`#main a[href="${href}"]`).count()) > 0) return true;
+    await page.waitForTimeout(250);
+  }
+  return false;
+}
+
 /**
  * Lets days pass for a story that needs its event to have happened: sets the
  * event's day in the server's SQLite database (the one thing a browser cannot

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, watchedPage, gotoHydrated, signUpAndIn, linkMailedTo, BASE } from './helpers.mjs';
+import { launch, watchedPage, gotoHydrated, signUpAndIn, linkMailedTo, BASE, foundThroughHeaderSearch } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -44,6 +44,8 @@ test('a scout posts a brief for US false eyelashes with BSCI, sees Pingdu suppli
   await maker.page.check('#business_models-oem');
   await Promise.all([maker.page.waitForURL(/\/profile\?saved=1$/), maker.page.click('.profile-form button[type=submit]')]);
   await Promise.all([maker.page.waitForURL(`${BASE}/suppliers/${firm}`), maker.page.click('.status-button')]);
+  // Briefs rank the suppliers in search, which a publish reaches within seconds.
+  assert.ok(await foundThroughHeaderSearch(maker.page, firmName, `/suppliers/${firm}`), 'the published firm is in search');
 
   // The scout, with a platform of their own, posts the brief.
   const scout = await watchedPage(browser, { locale: 'en-US', extraHTTPHeaders: from(2) });

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync, crc32 } from 'node:zlib';
-import { launch, watchedPage, gotoHydrated, signUpAndIn, BASE, searchFor } from './helpers.mjs';
+import { launch, watchedPage, gotoHydrated, signUpAndIn, BASE, foundThroughHeaderSearch } from './helpers.mjs';
 
 /** A real, decodable PNG of `size` × `size` grey pixels. */
 function greyPng(size) {
@@ -28,17 +28,6 @@ function greyPng(size) {
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** Searches from the header until `href` is among the results (publishing reaches search within seconds). */
-async function findThroughHeaderSearch(page, query, href) {
-  for (let attempt = 0; attempt < 40; attempt += 1) {
-    await searchFor(page, query);
-    await page.waitForSelector('#main h1');
-    if ((await page.locator(`#main a[href="${href}"]`).count()) > 0) return true;
-    await page.waitForTimeout(250);
-  }
-  return false;
-}
 
 test('a manufacturer fills a profile, fixes a mistake, publishes, and is found in Chinese and English', async () => {
   const { page, context, problems } = await watchedPage(browser, { locale: 'en-US' });
@@ -99,8 +88,8 @@ test('a manufacturer fills a profile, fixes a mistake, publishes, and is found i
   await page.waitForSelector('.photo-grid img[alt="Hand-tying workshop"]');
 
   const href = `/suppliers/${slug}`;
-  assert.ok(await findThroughHeaderSearch(page, `Zhang Min Silk Lashes ${stamp}`, href), 'found in English');
-  assert.ok(await findThroughHeaderSearch(page, '张敏真丝睫毛厂', href), 'found in Chinese');
+  assert.ok(await foundThroughHeaderSearch(page, `Zhang Min Silk Lashes ${stamp}`, href), 'found in English');
+  assert.ok(await foundThroughHeaderSearch(page, '张敏真丝睫毛厂', href), 'found in Chinese');
   await Promise.all([page.waitForURL(`${BASE}${href}`), page.click(`#main a[href="${href}"]`)]);
   await page.waitForSelector('text=Handmade silk strip lashes');
 
