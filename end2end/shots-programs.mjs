@@ -1,8 +1,8 @@
 // Not a test: `node end2end/shots-programs.mjs` against a server on 127.0.0.1:3555 (see shots.mjs),
 // with BELTLINK_DATA_DIR set to that server's data directory (the script makes its account a site
 // admin the operator's way). Screenshots of the program pages (the list, a demo program, the form
-// with its refusals, a belt page's programs) and a graduate's (the profile form, the programs for
-// them) at 1280 and 375 px in both languages.
+// with its refusals, a belt page's programs), a graduate's (the profile form, the programs for
+// them, applying, their applications) and the organisers' review, at 1280 and 375 px in both languages.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 const base = process.env.BELTLINK_URL ?? 'http://127.0.0.1:3555';
@@ -86,4 +86,34 @@ for (const locale of ['en', 'zh']) {
     }
   }
 }
+// The graduate applies to the growth camp (a motivation too short first); the admin reviews it.
+await go('/lang/en?next=/').catch(() => {});
+await graduate.setViewportSize({ width: 1280, height: 900 });
+await go('/programs');
+const camp = await graduate.locator('.program-card h3 a', { hasText: 'growth camp' }).first().getAttribute('href');
+await go(camp);
+await graduate.fill('#field-motivation', 'Too short');
+await graduate.click('.apply-form button[type=submit]');
+await graduate.waitForSelector('.error-summary');
+await graduate.screenshot({ path: '/tmp/shots/apply_refused_en_1280.png', fullPage: true });
+await graduate.fill('#field-motivation', 'My family grows Junshan tea in Yueyang and I want to sell it abroad.');
+await Promise.all([graduate.waitForURL(/applied=/), graduate.click('.apply-form button[type=submit]')]);
+const shoot = async (who, prefix, paths) => {
+  for (const locale of ['en', 'zh']) {
+    await who.goto(`${base}/lang/${locale}?next=/`).catch(() => {});
+    for (const width of [1280, 375]) {
+      await who.setViewportSize({ width, height: 900 });
+      for (const path of paths) {
+        await who.goto(base + path);
+        await who.waitForSelector('html[data-hydrated="true"]', { timeout: 30000 });
+        const name = `/tmp/shots/${prefix}${path.replace(/[^a-z0-9]+/gi, '_')}_${locale}_${width}.png`;
+        await who.screenshot({ path: name, fullPage: true });
+        const over = await who.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        console.log(name, over ? 'OVERFLOWS' : 'ok');
+      }
+    }
+  }
+};
+await shoot(graduate, 'applicant', [camp, '/me/applications']);
+await shoot(page, 'review', [`${camp}/applications`]);
 await browser.close();

@@ -147,6 +147,20 @@ pub enum Problem {
     },
     /// Not a web address (`https://…`).
     NotALink,
+    /// Decided already: an organiser decides an application once.
+    AlreadyDecided,
+    /// Every seat is taken.
+    NoSeatLeft,
+    /// The deadline to confirm a seat offered has passed.
+    OfferLapsed,
+    /// Applying takes a graduate profile (what organisers review).
+    NeedsGraduateProfile,
+    /// The applicant does not meet these requirements: each in words with what their profile says.
+    NotEligible(Vec<crate::i18n::Bilingual>),
+    /// The program takes no more applications.
+    ApplicationsClosed,
+    /// The person has applied already (and has not withdrawn).
+    AlreadyApplied,
 }
 
 impl Problem {
@@ -241,6 +255,24 @@ impl Problem {
                     format!("This firm does not meet these entry criteria: {}.", each.join("; ")),
                 )
             }
+            (Problem::AlreadyDecided, Lang::Zh) => "这份申请已处理过，不能再这样改。".into(),
+            (Problem::AlreadyDecided, Lang::En) => "This application has been decided already; it cannot change this way.".into(),
+            (Problem::NoSeatLeft, Lang::Zh) => "名额已满：可列入候补，或等有人撤回。".into(),
+            (Problem::NoSeatLeft, Lang::En) => "Every seat is taken: waitlist them, or wait for someone to withdraw.".into(),
+            (Problem::OfferLapsed, Lang::Zh) => "确认期限已过，名额已让给候补中的下一位。".into(),
+            (Problem::OfferLapsed, Lang::En) => "The deadline to confirm has passed; the seat went to the next on the waitlist.".into(),
+            (Problem::NeedsGraduateProfile, Lang::Zh) => "请先填写求职者档案（学校、专业、毕业年份），主办方据此审核。".into(),
+            (Problem::NeedsGraduateProfile, Lang::En) => {
+                "Fill in your graduate profile first (school, major, graduation year): organisers review it.".into()
+            }
+            (Problem::NotEligible(missing), lang) => {
+                let each: Vec<&str> = missing.iter().map(|m| m.get(lang)).collect();
+                lang.pick(format!("不符合报名条件：{}。", each.join("；")), format!("You do not meet: {}.", each.join("; ")))
+            }
+            (Problem::ApplicationsClosed, Lang::Zh) => "报名已截止。".into(),
+            (Problem::ApplicationsClosed, Lang::En) => "Applications have closed.".into(),
+            (Problem::AlreadyApplied, Lang::Zh) => "你已申请过该项目。".into(),
+            (Problem::AlreadyApplied, Lang::En) => "You have applied to this program already.".into(),
             (Problem::RegistrationClosed, Lang::Zh) => "现在不在报名时间内。".into(),
             (Problem::RegistrationClosed, Lang::En) => "Registration is not open now.".into(),
             (Problem::AlreadyRegistered, Lang::Zh) => "该企业已报名（或在候补中）。".into(),

@@ -239,8 +239,10 @@ pub fn App(lang: Lang, #[prop(optional)] zone: clock::ViewerZone) -> impl IntoVi
                     <Route path=path!("programs/new") view={Lazy::<NewProgramRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("programs/for-you") view={Lazy::<ForYouRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("me/graduate") view={Lazy::<GraduateProfileRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("me/applications") view={Lazy::<MyApplicationsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("programs/:slug") view={Lazy::<ProgramRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("programs/:slug/edit") view={Lazy::<EditProgramRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("programs/:slug/applications") view={Lazy::<ReviewApplicationsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inbox/:id") view={Lazy::<ThreadRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("inquiries/new") view={Lazy::<NewInquiryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("shortlists") view={Lazy::<ShortlistsRoute>::new()} ssr=SsrMode::Async/>
@@ -318,6 +320,8 @@ lazy_page!(ForYouRoute, talent::pages::ForYouPage);
 lazy_page!(GraduateProfileRoute, talent::pages::GraduateProfilePage);
 lazy_page!(ProgramRoute, talent::pages::ProgramPageView);
 lazy_page!(EditProgramRoute, talent::pages::EditProgramPage);
+lazy_page!(MyApplicationsRoute, talent::application_pages::MyApplicationsPage);
+lazy_page!(ReviewApplicationsRoute, talent::application_pages::ReviewApplicationsPage);
 lazy_page!(AssociationsRoute, associations::profile_pages::AssociationDirectoryPage);
 lazy_page!(AssociationRoute, associations::profile_pages::AssociationProfilePage);
 lazy_page!(AssociationManageRoute, associations::profile_pages::AssociationManagePage);

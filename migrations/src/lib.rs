@@ -32,6 +32,7 @@ mod m20261203_000023_event_reminders;
 mod m20261203_000024_policy_notices;
 mod m20261203_000025_talent_programs;
 mod m20261203_000026_graduate_profiles;
+mod m20261203_000027_program_applications;
 
 pub struct Migrator;
 
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000024_policy_notices::Migration),
             Box::new(m20261203_000025_talent_programs::Migration),
             Box::new(m20261203_000026_graduate_profiles::Migration),
+            Box::new(m20261203_000027_program_applications::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! CSV downloads, in the language the reader reads the site in, every cell
 //! formula-safe: a scout's shortlist (`/shortlists/{id}/export.csv`) and an
-//! event's report for its organisers (`/events/{slug}/report.csv`).
+//! event's report for its organisers (`/events/{slug}/report.csv`), and a
+//! program's applications for its organisers (`/programs/{slug}/applications.csv`).
 
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap};
@@ -12,7 +13,10 @@ use tower_sessions::Session;
 use crate::web::{refusal, ServerState};
 
 pub fn routes() -> Router<ServerState> {
-    Router::new().route("/shortlists/{id}/export.csv", get(shortlist)).route("/events/{slug}/report.csv", get(event_report))
+    Router::new()
+        .route("/shortlists/{id}/export.csv", get(shortlist))
+        .route("/events/{slug}/report.csv", get(event_report))
+        .route("/programs/{slug}/applications.csv", get(program_applications))
 }
 
 /// The signed-in user, or the response that sends a visitor to sign in and back to `back`.
@@ -70,6 +74,22 @@ async fn event_report(State(state): State<ServerState>, session: Session, header
         Err(response) => return response,
     };
     match app::events::api::report_file(&state.app, &user, &slug, language(&headers)).await {
+        Ok((name, bytes)) => csv_file(&name, Ok(bytes)),
+        Err(error) => refusal(&error),
+    }
+}
+
+async fn program_applications(
+    State(state): State<ServerState>,
+    session: Session,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Response {
+    let user = match reader(&state, &session, &format!("/programs/{slug}/applications")).await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    match app::talent::application_api::applications_file(&state.app, &user, &slug, language(&headers)).await {
         Ok((name, bytes)) => csv_file(&name, Ok(bytes)),
         Err(error) => refusal(&error),
     }

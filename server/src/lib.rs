@@ -153,6 +153,23 @@ pub fn spawn_event_reminders(db: DatabaseConnection, mail: app::state::MailSetti
     })
 }
 
+/// Lets seats offered to the waitlist whose deadline passed go to the next
+/// in line, every minute. (Pages show such an offer lapsed at once; this
+/// writes it down and offers the seat on.)
+pub fn spawn_offer_sweeper(db: DatabaseConnection, mail: app::state::MailSettings) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            match app::talent::application_repo::sweep_lapsed(&db, &mail, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(programs) => tracing::info!(programs, "lapsed seat offers passed on"),
+                Err(err) => tracing::warn!(error = %err, "passing on lapsed seat offers failed; will retry"),
+            }
+        }
+    })
+}
+
 /// Waits for Ctrl-C or SIGTERM.
 pub async fn shutdown_signal() {
     let ctrl_c = async {

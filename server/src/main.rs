@@ -105,6 +105,7 @@ async fn serve(config: Config) -> Result<()> {
     let mail_worker =
         tokio::spawn(app::mail::outbox::run_worker(app_state.db.clone(), app_state.mail.transport.clone(), app_state.mail.wake.clone()));
     let reminders = server::spawn_event_reminders(app_state.db.clone(), app_state.mail.clone());
+    let offer_sweeper = server::spawn_offer_sweeper(app_state.db.clone(), app_state.mail.clone());
     let state = ServerState { leptos_options, app: app_state, secure_cookies: config.secure_cookies() };
     let listener =
         tokio::net::TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on BELTLINK_ADDR {}", config.addr))?;
@@ -115,6 +116,7 @@ async fn serve(config: Config) -> Result<()> {
     session_cleanup.abort();
     brief_sweeper.abort();
     reminders.abort();
+    offer_sweeper.abort();
     if let Some(managed) = search.managed {
         managed.stop().await;
     }

@@ -362,6 +362,7 @@ pub fn AccountPage() -> impl IntoView {
                                 view! {
                                     <a class="button-link" href="/programs/for-you">{talent.for_you}</a>
                                     <a class="button-link" href="/me/graduate">{talent.profile_title}</a>
+                                    <a class="button-link" href="/me/applications">{talent.my_applications}</a>
                                 }
                             })}
                         </p>

@@ -35,6 +35,7 @@ pub mod organisation_slug;
 pub mod platform_criteria;
 pub mod policy_notice;
 pub mod policy_notice_match;
+pub mod program_application;
 pub mod report;
 pub mod search_dead_letter;
 pub mod search_outbox;

@@ -37,10 +37,14 @@ pub enum NotificationKind {
     MeetingSchedule,
     /// A policy notice was published that your organisation qualifies for.
     PolicyFits,
+    /// Someone applied to a program your organisation runs, or withdrew.
+    ProgramApplication,
+    /// Your application to a program was decided, or a seat freed up for you.
+    ApplicationDecided,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 15] = [
+    pub const ALL: [NotificationKind; 17] = [
         NotificationKind::RequestDecided,
         NotificationKind::JoinRequested,
         NotificationKind::JoinDecided,
@@ -56,6 +60,8 @@ impl NotificationKind {
         NotificationKind::MeetingRequest,
         NotificationKind::MeetingSchedule,
         NotificationKind::PolicyFits,
+        NotificationKind::ProgramApplication,
+        NotificationKind::ApplicationDecided,
     ];
 
     pub fn code(self) -> &'static str {
@@ -75,6 +81,8 @@ impl NotificationKind {
             NotificationKind::MeetingRequest => "meeting_request",
             NotificationKind::MeetingSchedule => "meeting_schedule",
             NotificationKind::PolicyFits => "policy_fits",
+            NotificationKind::ProgramApplication => "program_application",
+            NotificationKind::ApplicationDecided => "application_decided",
         }
     }
 
@@ -121,6 +129,10 @@ impl NotificationKind {
             }
             (NotificationKind::PolicyFits, Lang::Zh) => "发布了我的机构符合条件的政策通知",
             (NotificationKind::PolicyFits, Lang::En) => "A policy notice was published that my organisation qualifies for",
+            (NotificationKind::ProgramApplication, Lang::Zh) => "有人申请（或撤回申请）我的机构主办的人才项目",
+            (NotificationKind::ProgramApplication, Lang::En) => "Someone applied to (or withdrew from) a program my organisation runs",
+            (NotificationKind::ApplicationDecided, Lang::Zh) => "我的项目申请有了结果，或候补有了空位",
+            (NotificationKind::ApplicationDecided, Lang::En) => "My application to a program was decided, or a seat freed up for me",
         }
     }
 }

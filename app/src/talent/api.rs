@@ -7,13 +7,13 @@ use crate::error::AppError;
 use crate::talent::types::{ForYou, GraduateEditor, ProgramEditor, ProgramList, ProgramPage};
 
 #[cfg(feature = "ssr")]
-fn today() -> chrono::NaiveDate {
+pub(crate) fn today() -> chrono::NaiveDate {
     crate::scouting::rules::china_today(chrono::Utc::now())
 }
 
 /// How the organiser of `row` stands to `actor`, with its kind.
 #[cfg(feature = "ssr")]
-async fn organiser_standing<C: sea_orm::ConnectionTrait>(
+pub(crate) async fn organiser_standing<C: sea_orm::ConnectionTrait>(
     db: &C,
     actor: Option<&crate::accounts::types::CurrentUser>,
     row: &crate::entities::talent_program::Model,
@@ -24,7 +24,7 @@ async fn organiser_standing<C: sea_orm::ConnectionTrait>(
     Ok((organiser, kind, permissions))
 }
 
-/// `/programs?kind=…&city=…&belt=…&within=…&subsidised=…`: programs taking
+/// `/programs?kind=…&city=…&belt=…&within=…&subsidised=…&seats_left=…`: programs taking
 /// applications first, then those closed; public.
 #[server(prefix = "/api", endpoint = "list_programs")]
 pub async fn list_programs(
@@ -33,6 +33,7 @@ pub async fn list_programs(
     #[server(default)] belt: String,
     #[server(default)] within: String,
     #[server(default)] subsidised: String,
+    #[server(default)] seats_left: String,
 ) -> Result<ProgramList, AppError> {
     use crate::talent::{repo, types::ProgramKind};
     let state = crate::state::app_state()?;
@@ -58,6 +59,10 @@ pub async fn list_programs(
     let belt = belt.trim();
     let within_days: Option<i64> = within.trim().parse().ok().filter(|d| [30, 90, 365].contains(d));
     let subsidised = !subsidised.trim().is_empty();
+    let with_seats_left = !seats_left.trim().is_empty();
+    let held =
+        crate::talent::application_repo::held_seats(&state.db, &rows.iter().map(|(_, r)| r.id).collect::<Vec<_>>(), chrono::Utc::now())
+            .await?;
     let rows: Vec<_> = rows
         .into_iter()
         .filter(|(belts, _)| belt.is_empty() || belts.iter().any(|s| s == belt))
@@ -68,7 +73,11 @@ pub async fn list_programs(
         .filter(|r| !subsidised || r.subsidised)
         .collect();
     let organisers = repo::organisers(&state.db, &rows).await?;
-    let (open, closed): (Vec<_>, Vec<_>) = rows.iter().map(|r| repo::card_of(r, &organisers, today)).partition(|c| c.is_open);
+    let (open, closed): (Vec<_>, Vec<_>) = rows
+        .iter()
+        .map(|r| repo::card_of(r, &organisers, &held, today))
+        .filter(|c| !with_seats_left || c.seats_left != Some(0))
+        .partition(|c| c.is_open);
     let may_publish = match &actor {
         Some(actor) => !repo::managed_organisers(&state.db, actor).await?.is_empty(),
         None => false,
@@ -90,7 +99,9 @@ pub async fn belt_programs(belt: String) -> Result<Vec<crate::talent::types::Pro
         .filter(|r| repo::is_open(r, today) && repo::belt_slugs_of(r).iter().any(|s| s == belt))
         .collect();
     let organisers = repo::organisers(&state.db, &rows).await?;
-    Ok(rows.iter().map(|r| repo::card_of(r, &organisers, today)).collect())
+    let held =
+        crate::talent::application_repo::held_seats(&state.db, &rows.iter().map(|r| r.id).collect::<Vec<_>>(), chrono::Utc::now()).await?;
+    Ok(rows.iter().map(|r| repo::card_of(r, &organisers, &held, today)).collect())
 }
 
 /// `/programs/{slug}`: a program in full; public unless its organiser is hidden.
@@ -109,8 +120,32 @@ pub async fn load_program(slug: String) -> Result<ProgramPage, AppError> {
     let belts = crate::read::all_belts(&state.db).await?.into_iter().filter(|b| belt_slugs.contains(&b.slug)).collect();
     let companies = repo::companies_of(&state.db, row.id).await?.into_iter().filter(|o| o.hidden_at.is_none()).collect::<Vec<_>>();
     let province = crate::geo::province(&row.province).map(|p| crate::i18n::Bilingual::new(p.name_zh, p.name_en)).unwrap_or_default();
+    let now = chrono::Utc::now();
+    let held = crate::talent::application_repo::held_seats(&state.db, &[row.id], now).await?;
+    let may_edit = policy::may_edit(actor.as_ref(), kind, &permissions);
+    let apply = match &actor {
+        None => crate::talent::types::ApplyPanel::default(),
+        Some(actor) => {
+            use crate::talent::application_repo as applications;
+            let profile = repo::graduate_of(&state.db, actor.id).await?;
+            let mine = match applications::of_applicant(&state.db, row.id, actor.id).await? {
+                Some(mine) => {
+                    let positions = applications::waitlist_positions(&applications::waitlisted_of(&state.db, &[row.id]).await?, now);
+                    Some(applications::my_view(&mine, &positions, now))
+                }
+                None => None,
+            };
+            crate::talent::types::ApplyPanel {
+                signed_in: true,
+                has_profile: profile.is_some(),
+                missing: profile.as_ref().map(|p| crate::talent::application_api::missing_for(&row, p)).unwrap_or_default(),
+                mine,
+                may_review: policy::may_review(Some(actor), kind, &permissions),
+            }
+        }
+    };
     Ok(ProgramPage {
-        card: repo::card_of(&row, &organisers, today()),
+        card: repo::card_of(&row, &organisers, &held, today()),
         summary: crate::i18n::Bilingual::new(&row.summary_zh, &row.summary_en),
         province,
         venue: crate::i18n::Bilingual::new(&row.venue_zh, &row.venue_en),
@@ -120,7 +155,8 @@ pub async fn load_program(slug: String) -> Result<ProgramPage, AppError> {
         requirements: texts::requirement_words(&matching::requirements(&repo::eligibility_of(&row))),
         belts,
         companies: companies.iter().map(crate::read::named_org).collect(),
-        may_edit: policy::may_edit(actor.as_ref(), kind, &permissions),
+        may_edit,
+        apply,
     })
 }
 

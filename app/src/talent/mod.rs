@@ -5,9 +5,17 @@
 //!   graduate's profile and the "for you" ranking; reading the program form).
 //! - `policy`: pure, who may publish and change programs.
 //! - `repo`: programs and the companies taking part, in the database.
+//! - `applications`: pure, where an application stands and what a decision,
+//!   a withdrawal or a lapsed offer does to it and to the seats;
+//!   `application_repo` and `application_api` keep and serve them.
 //! - `api`: the server functions; `pages` and `texts`: what people see.
 
 pub mod api;
+pub mod application_api;
+pub mod application_pages;
+#[cfg(feature = "ssr")]
+pub mod application_repo;
+pub mod applications;
 pub mod matching;
 pub mod pages;
 pub mod policy;

@@ -11,17 +11,31 @@ use crate::forms::{
     TextAreaField, Tick,
 };
 use crate::suppliers::types::Language;
+use crate::talent::application_pages::ApplySection;
 use crate::talent::rules::{COST_MAX, CURRICULUM_MAX, SUMMARY_MAX, TITLE_MAX, VENUE_MAX};
 use crate::talent::texts::{dates_text, texts};
 use crate::talent::types::*;
 use crate::use_lang;
+
+/// "30 (12 left)", "30 (full)", "30"; nothing without a limit.
+fn seats_fact(card: &ProgramCard, lang: crate::i18n::Lang) -> Option<String> {
+    let s = texts(lang);
+    let seats = card.seats?;
+    Some(match card.seats_left {
+        Some(0) => format!("{seats}{}", crate::i18n::bracketed(s.full, lang)),
+        Some(left) if left < seats => {
+            format!("{seats}{}", crate::i18n::bracketed(format!("{}{}{left}", s.seats_left, lang.pick("：", ": ")), lang))
+        }
+        _ => seats.to_string(),
+    })
+}
 
 /// One program in a list.
 #[component]
 pub fn ProgramCardView(card: ProgramCard) -> impl IntoView {
     let lang = use_lang();
     let s = texts(lang);
-    let seats = card.seats.map(|n| format!(" · {}{}{n}", s.seats, lang.pick("：", ": ")));
+    let seats = seats_fact(&card, lang).map(|t| format!(" · {}{}{t}", s.seats, lang.pick("：", ": ")));
     view! {
         <li class="event-card program-card">
             <h3><a href=format!("/programs/{}", card.slug)>{card.title.get(lang).to_string()}</a></h3>
@@ -85,6 +99,7 @@ struct Chosen {
     belt: String,
     within: String,
     subsidised: String,
+    seats_left: String,
 }
 
 /// `/programs`
@@ -96,10 +111,17 @@ pub fn ProgramsPage() -> impl IntoView {
     let chosen = move || {
         query.with(|q| {
             let get = |name: &str| q.get(name).unwrap_or_default();
-            Chosen { kind: get("kind"), city: get("city"), belt: get("belt"), within: get("within"), subsidised: get("subsidised") }
+            Chosen {
+                kind: get("kind"),
+                city: get("city"),
+                belt: get("belt"),
+                within: get("within"),
+                subsidised: get("subsidised"),
+                seats_left: get("seats_left"),
+            }
         })
     };
-    let list = Resource::new(chosen, |c| crate::talent::api::list_programs(c.kind, c.city, c.belt, c.within, c.subsidised));
+    let list = Resource::new(chosen, |c| crate::talent::api::list_programs(c.kind, c.city, c.belt, c.within, c.subsidised, c.seats_left));
     view! {
         <Title text=format!("{} · {}", s.list_title, lang.texts().site_name)/>
         <section class="events-page programs-page">
@@ -133,6 +155,10 @@ fn ProgramListView(list: ProgramList, chosen: Chosen) -> impl IntoView {
                 <input type="checkbox" name="subsidised" value="yes" checked=!chosen.subsidised.is_empty()/>
                 " " {s.subsidised_only}
             </label>
+            <label class="tick">
+                <input type="checkbox" name="seats_left" value="yes" checked=!chosen.seats_left.is_empty()/>
+                " " {s.with_seats_left}
+            </label>
             <button type="submit">{s.filter}</button>
         </form>
         <h2>{s.open_programs}</h2>
@@ -146,7 +172,10 @@ fn ProgramListView(list: ProgramList, chosen: Chosen) -> impl IntoView {
 #[component]
 pub fn ProgramPageView() -> impl IntoView {
     let params = use_params_map();
-    let page = Resource::new(move || params.with(|p| p.get("slug").unwrap_or_default()), crate::talent::api::load_program);
+    let query = use_query_map();
+    // Keyed on the query too: after applying or withdrawing the page lands on a new address and loads afresh.
+    let address = move || (params.with(|p| p.get("slug").unwrap_or_default()), query.with(|q| q.to_query_string()));
+    let page = Resource::new(address, |(slug, _)| crate::talent::api::load_program(slug));
     crate::loaded!(page, page => view! { <ProgramView page/> })
 }
 
@@ -176,7 +205,12 @@ fn ProgramView(page: ProgramPage) -> impl IntoView {
             <h1>{title.clone()}</h1>
             {saved.then(|| view! { <p class="notice" role="status">{s.saved}</p> })}
             {card.is_demo.then(|| view! { <p class="notice">{s.demo_note}</p> })}
-            {page.may_edit.then(|| view! { <p><a class="button-link" href=format!("/programs/{slug}/edit")>{s.edit_program}</a></p> })}
+            {(page.may_edit || page.apply.may_review).then(|| view! {
+                <p class="actions">
+                    {page.may_edit.then(|| view! { <a class="button-link" href=format!("/programs/{slug}/edit")>{s.edit_program}</a> " " })}
+                    {page.apply.may_review.then(|| view! { <a class="button-link" href=format!("/programs/{slug}/applications")>{s.review_link}</a> })}
+                </p>
+            })}
             <dl class="facts">
                 <dt>{s.kind}</dt><dd>{card.kind.label(lang)}</dd>
                 <dt>{s.organiser}</dt>
@@ -188,7 +222,8 @@ fn ProgramView(page: ProgramPage) -> impl IntoView {
                     {(!card.is_open).then(|| view! { " " <span class="badge">{s.closed}</span> })}
                 </dd>
                 <dt>{s.place}</dt><dd>{place}</dd>
-                <dt>{s.seats}</dt><dd>{card.seats.map_or_else(|| s.seats_unlimited.to_string(), |n| n.to_string())}</dd>
+                <dt>{s.seats}</dt>
+                <dd>{seats_fact(&card, lang).unwrap_or_else(|| s.seats_unlimited.to_string())}</dd>
                 <dt>{s.cost}</dt>
                 <dd>
                     {if cost.is_empty() { s.cost_free.to_string() } else { cost }}
@@ -196,7 +231,7 @@ fn ProgramView(page: ProgramPage) -> impl IntoView {
                 </dd>
                 <dt>{s.taught_in}</dt><dd>{languages}</dd>
             </dl>
-            <p class="muted">{s.applying_note}</p>
+            <ApplySection card=card.clone() panel=page.apply.clone()/>
             {(!summary.is_empty()).then(|| view! { <h2>{s.about}</h2> <p class="summary">{summary}</p> })}
             <h2>{s.who_may_apply}</h2>
             {if page.requirements.is_empty() {

@@ -36,6 +36,21 @@ pub fn may_keep_profile(actor: Option<&CurrentUser>) -> bool {
     actor.is_some()
 }
 
+/// Review a program's applications (accept, waitlist, decline): whoever may change it.
+pub fn may_review(actor: Option<&CurrentUser>, kind: OrgKind, organiser: &Permissions) -> bool {
+    may_edit(actor, kind, organiser)
+}
+
+/// Apply to a program: anyone signed in (whether they qualify is the program's rules, not a role).
+pub fn may_apply(actor: Option<&CurrentUser>) -> bool {
+    actor.is_some()
+}
+
+/// Withdraw an application or confirm a seat offered: its applicant alone.
+pub fn may_act_on_application(actor: Option<&CurrentUser>, applicant_id: i32) -> bool {
+    actor.is_some_and(|a| a.id == applicant_id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +75,7 @@ mod tests {
                     let organises = runs_programs && (admin || membership.is_some_and(MemberRole::edits));
                     assert_eq!(may_organise_for(kind, &organiser), organises, "{role:?} {kind:?} {membership:?}");
                     assert_eq!(may_edit(Some(&actor), kind, &organiser), admin || organises, "{role:?} {kind:?} {membership:?}");
+                    assert_eq!(may_review(Some(&actor), kind, &organiser), admin || organises, "{role:?} {kind:?} {membership:?}");
                     let waiting = permissions(Some(&actor), kind, membership, false);
                     assert!(!may_organise_for(kind, &waiting), "not approved yet: {role:?} {kind:?} {membership:?}");
                 }
@@ -68,12 +84,18 @@ mod tests {
         for role in Role::ALL {
             let actor = CurrentUser { id: 1, email: "a@example.com".into(), display_name: "A".into(), role, email_confirmed: true };
             assert!(may_keep_profile(Some(&actor)), "{role:?}");
+            assert!(may_apply(Some(&actor)), "{role:?}");
+            assert!(may_act_on_application(Some(&actor), 1), "their own: {role:?}");
+            assert!(!may_act_on_application(Some(&actor), 2), "not another's, not even a site admin: {role:?}");
         }
         assert!(!may_keep_profile(None));
+        assert!(!may_apply(None));
+        assert!(!may_act_on_application(None, 1));
         for kind in OrgKind::ALL {
             let signed_out = permissions(None, kind, None, true);
             assert!(!may_organise_for(kind, &signed_out));
             assert!(!may_edit(None, kind, &signed_out));
+            assert!(!may_review(None, kind, &signed_out));
         }
     }
 }

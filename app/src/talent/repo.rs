@@ -65,8 +65,14 @@ pub fn is_open(row: &talent_program::Model, today: NaiveDate) -> bool {
     row.applications_close >= today
 }
 
-/// A program's card; `organisers` by id.
-pub fn card_of(row: &talent_program::Model, organisers: &HashMap<i32, organisation::Model>, today: NaiveDate) -> ProgramCard {
+/// A program's card; `organisers` by id, seats `held` by program id.
+pub fn card_of(
+    row: &talent_program::Model,
+    organisers: &HashMap<i32, organisation::Model>,
+    held: &HashMap<i32, u32>,
+    today: NaiveDate,
+) -> ProgramCard {
+    let seats = row.seats.map(|n| n.max(0) as u32);
     ProgramCard {
         slug: row.slug.clone(),
         kind: ProgramKind::from_code(&row.kind).unwrap_or(ProgramKind::TrainingCamp),
@@ -79,7 +85,8 @@ pub fn card_of(row: &talent_program::Model, organisers: &HashMap<i32, organisati
         starts_on: day_text(row.starts_on),
         ends_on: day_text(row.ends_on),
         applications_close: day_text(row.applications_close),
-        seats: row.seats.map(|n| n.max(0) as u32),
+        seats,
+        seats_left: crate::talent::applications::seats_left(seats, held.get(&row.id).copied().unwrap_or(0)),
         subsidised: row.subsidised,
         is_open: is_open(row, today),
         is_demo: row.is_demo,
@@ -287,16 +294,15 @@ pub async fn save_graduate<C: ConnectionTrait>(
     Ok(())
 }
 
-/// What the ranking knows of a program row.
-pub fn program_facts(row: &talent_program::Model) -> ProgramFacts {
+/// What the ranking knows of a program row; seats `held` by program id.
+pub fn program_facts(row: &talent_program::Model, held: &HashMap<i32, u32>) -> ProgramFacts {
     ProgramFacts {
         kind: ProgramKind::from_code(&row.kind).unwrap_or(ProgramKind::TrainingCamp),
         city: Bilingual::new(&row.city_zh, &row.city_en),
         belt_slugs: belt_slugs_of(row),
         starts_on: day_text(row.starts_on),
         applications_close: day_text(row.applications_close),
-        // Seats are not taken until applications are accepted.
-        seats_left: row.seats.map(|n| n.max(0) as u32),
+        seats_left: crate::talent::applications::seats_left(row.seats.map(|n| n.max(0) as u32), held.get(&row.id).copied().unwrap_or(0)),
         subsidised: row.subsidised,
         requirements: crate::talent::matching::requirements(&eligibility_of(row)),
     }
@@ -306,14 +312,15 @@ pub fn program_facts(row: &talent_program::Model) -> ProgramFacts {
 /// what each would need.
 pub async fn for_you<C: ConnectionTrait>(db: &C, profile: &GraduateProfileData, today: NaiveDate) -> Result<Vec<ForYouItem>, AppError> {
     let rows = all_listed(db).await?;
-    let facts: Vec<ProgramFacts> = rows.iter().map(program_facts).collect();
+    let held = crate::talent::application_repo::held_seats(db, &rows.iter().map(|r| r.id).collect::<Vec<_>>(), Utc::now()).await?;
+    let facts: Vec<ProgramFacts> = rows.iter().map(|r| program_facts(r, &held)).collect();
     let graduate = profile.facts();
     let ranked = crate::talent::matching::for_you(&facts, &graduate, &day_text(today));
     let organisers = organisers(db, ranked.iter().map(|r| &rows[r.index])).await?;
     Ok(ranked
         .into_iter()
         .map(|r| ForYouItem {
-            card: card_of(&rows[r.index], &organisers, today),
+            card: card_of(&rows[r.index], &organisers, &held, today),
             eligible: r.eligible,
             reasons: r.reasons,
             missing: r

@@ -169,6 +169,8 @@ pub struct ProgramCard {
     pub ends_on: String,
     pub applications_close: String,
     pub seats: Option<u32>,
+    /// Seats not held by an accepted or offered application (`None`: no limit).
+    pub seats_left: Option<u32>,
     pub subsidised: bool,
     /// Applications not closed yet (China time).
     pub is_open: bool,
@@ -204,6 +206,7 @@ pub struct ProgramPage {
     pub belts: Vec<CategoryRef>,
     pub companies: Vec<Named>,
     pub may_edit: bool,
+    pub apply: ApplyPanel,
 }
 
 /// The program form: a program (`slug`) or a new one, the organisations the
@@ -273,4 +276,75 @@ pub struct ForYouItem {
 pub struct ForYou {
     pub has_profile: bool,
     pub items: Vec<ForYouItem>,
+}
+
+/// The viewer's own application to a program.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyApplication {
+    pub id: i32,
+    pub status: crate::talent::applications::ApplicationStatus,
+    pub motivation: String,
+    /// Why it was declined.
+    pub reason: String,
+    /// The deadline to confirm a seat offered.
+    pub offer_expires_at: Option<crate::clock::Moment>,
+    /// Place on the waitlist (1 = next in).
+    pub position: Option<usize>,
+}
+
+/// What a program's page offers its viewer about applying.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ApplyPanel {
+    pub signed_in: bool,
+    pub has_profile: bool,
+    /// Requirements the viewer's profile does not meet, with what it says.
+    pub missing: Vec<Bilingual>,
+    pub mine: Option<MyApplication>,
+    /// The viewer runs the organiser (or is a site admin): they review applications.
+    pub may_review: bool,
+}
+
+/// One application in the applicant's list, `/me/applications`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ApplicationItem {
+    pub card: ProgramCard,
+    pub application: MyApplication,
+    pub applied_at: crate::clock::Moment,
+}
+
+/// One application as organisers review it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewItem {
+    pub id: i32,
+    pub name: String,
+    pub profile: Option<GraduateProfileData>,
+    pub motivation: String,
+    pub status: crate::talent::applications::ApplicationStatus,
+    pub reason: String,
+    pub offer_expires_at: Option<crate::clock::Moment>,
+    pub position: Option<usize>,
+    pub applied_at: crate::clock::Moment,
+}
+
+/// `/programs/{slug}/applications`: a program's applications for its organisers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewPage {
+    pub card: ProgramCard,
+    pub items: Vec<ReviewItem>,
+    /// The status shown (`None`: all).
+    pub status: Option<crate::talent::applications::ApplicationStatus>,
+    /// How many stand at each status.
+    pub counts: Vec<(crate::talent::applications::ApplicationStatus, usize)>,
+    /// Every application counted by status, school, major and graduation year.
+    pub breakdowns: Vec<Breakdown>,
+}
+
+/// One way of counting a program's applications: a chart drawn on the server
+/// (empty when it could not be) and the same numbers as a table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Breakdown {
+    /// `status`, `school`, `major` or `graduation_year`.
+    pub key: String,
+    pub svg: String,
+    pub rows: Vec<crate::charts::Tally>,
 }

@@ -95,6 +95,7 @@ async fn stored(db: &sea_orm::DatabaseConnection) -> Vec<u64> {
         talent_program::Entity::find().count(db).await.unwrap(),
         talent_program_company::Entity::find().count(db).await.unwrap(),
         graduate_profile::Entity::find().count(db).await.unwrap(),
+        program_application::Entity::find().count(db).await.unwrap(),
     ]
 }
 
@@ -393,7 +394,13 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
             "verified",
         ],
     ),
-    ("list_programs", &["kind", "city", "belt", "within", "subsidised"]),
+    ("list_programs", &["kind", "city", "belt", "within", "subsidised", "seats_left"]),
+    ("apply_to_program", &["slug", "motivation"]),
+    ("decide_program_application", &["id", "decision", "reason", "shown"]),
+    ("withdraw_program_application", &["id"]),
+    ("confirm_seat", &["id"]),
+    ("my_program_applications", &[]),
+    ("program_applications", &["slug", "status"]),
     ("load_graduate_editor", &[]),
     ("programs_for_you", &[]),
     (

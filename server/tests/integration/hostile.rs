@@ -873,4 +873,38 @@ async fn hostile_text_in_a_graduate_profile_comes_back_as_text() {
     assert_eq!(value("school"), TITLE);
     assert_eq!(value("skills"), ATTRIBUTE);
     both_languages(&mut graduate, "/programs/for-you").await;
+
+    // The graduate applies to the demo growth camp (it asks nothing); a site admin reviews and declines.
+    let camp = app::talent::repo::all_listed(&site.db.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.title_en.contains("growth camp"))
+        .expect("the demo growth camp")
+        .slug;
+    let motivation = format!("{TEXTAREA} {ATTRIBUTE} {TEMPLATE_BIDI}");
+    let applied = graduate.call("apply_to_program", &[("slug", &camp), ("motivation", &motivation)]).await;
+    assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
+    let mut admin = user(&site, "hostile-reviewer@example.com", Role::SiteAdmin).await;
+    let review = format!("/programs/{camp}/applications");
+    let pages = both_languages(&mut admin, &review).await;
+    for value in [TITLE, ATTRIBUTE, TEXTAREA, TEMPLATE_BIDI] {
+        assert_shown_in("the review", &pages, value);
+    }
+    let id = Html::parse_document(&pages[1].body)
+        .select(&Selector::parse(r#"form.decide-form input[name="id"]"#).unwrap())
+        .next()
+        .and_then(|input| input.attr("value").map(str::to_string))
+        .expect("a decision form");
+    let refused = admin.call("decide_program_application", &[("id", &id), ("decision", "decline"), ("reason", &TEXTAREA.repeat(20))]).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "too long a reason");
+    let declined = admin.call("decide_program_application", &[("id", &id), ("decision", "decline"), ("reason", ATTRIBUTE)]).await;
+    assert_eq!(declined.status, StatusCode::OK, "{}", declined.body);
+    // The reason on both of the graduate's pages; the motivation with it on the program's.
+    for path in ["/me/applications".to_string(), format!("/programs/{camp}")] {
+        let pages = both_languages(&mut graduate, &path).await;
+        assert_shown_in(&path, &pages, ATTRIBUTE);
+    }
+    assert_shown_in("the program", &both_languages(&mut graduate, &format!("/programs/{camp}")).await, TEXTAREA);
+    both_languages(&mut admin, &review).await;
 }

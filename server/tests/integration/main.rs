@@ -6,6 +6,7 @@
 mod common;
 
 mod accounts;
+mod applications;
 mod approvals;
 mod associations;
 mod chinese;

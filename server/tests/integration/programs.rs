@@ -10,18 +10,18 @@ use app::forms::Problem;
 use axum::http::StatusCode;
 use common::*;
 
-fn problem(page: &Page, field: &str) -> Problem {
+pub(crate) fn problem(page: &Page, field: &str) -> Problem {
     assert_eq!(page.status, StatusCode::BAD_REQUEST, "{}", page.body);
     let AppError::Invalid(errors) = app_error(page) else { panic!("{}", page.body) };
     errors.problem(field).cloned().unwrap_or_else(|| panic!("no problem on {field}: {errors:?}"))
 }
 
-fn day(days: i64) -> String {
+pub(crate) fn day(days: i64) -> String {
     (app::scouting::rules::china_today(chrono::Utc::now()) + chrono::Duration::days(days)).format("%Y-%m-%d").to_string()
 }
 
 /// A full program form: a camp in Pingdu starting in 40 days.
-fn program(organiser: &str, title_en: &str, companies: &str) -> Vec<(&'static str, String)> {
+pub(crate) fn program(organiser: &str, title_en: &str, companies: &str) -> Vec<(&'static str, String)> {
     [
         ("slug", "new".to_string()),
         ("organiser", organiser.to_string()),
@@ -58,15 +58,15 @@ fn program(organiser: &str, title_en: &str, companies: &str) -> Vec<(&'static st
     .collect()
 }
 
-fn refs<'a>(fields: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn refs<'a>(fields: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a str)> {
     fields.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
-fn with(fields: &[(&'static str, String)], key: &str, value: &str) -> Vec<(&'static str, String)> {
+pub(crate) fn with(fields: &[(&'static str, String)], key: &str, value: &str) -> Vec<(&'static str, String)> {
     fields.iter().map(|(k, v)| (*k, if *k == key { value.to_string() } else { v.clone() })).collect()
 }
 
-fn slug_of(page: &Page) -> String {
+pub(crate) fn slug_of(page: &Page) -> String {
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let location = page.headers["location"].to_str().unwrap();
     location.trim_start_matches("/programs/").split('?').next().unwrap().to_string()
