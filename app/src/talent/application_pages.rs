@@ -287,14 +287,20 @@ fn ReviewRow(item: ReviewItem, shown: Option<ApplicationStatus>) -> impl IntoVie
                 .collect::<Vec<_>>()
                 .join(lang.pick("；", "; "));
             let province = p.province.as_deref().and_then(crate::geo::province).map(|g| lang.pick(g.name_zh, g.name_en).to_string());
+            let facts: Vec<(&str, String)> = [
+                (s.school, p.school.clone()),
+                (s.major, p.major.map(|m| m.label(lang).to_string()).unwrap_or_default()),
+                (s.graduation_year, p.graduation_year.map(|y| y.to_string()).unwrap_or_default()),
+                (s.languages, languages),
+                (s.home_province, province.unwrap_or_default()),
+                (s.skills, p.skills.clone()),
+            ]
+            .into_iter()
+            .filter(|(_, value)| !value.trim().is_empty())
+            .collect();
             Either::Left(view! {
                 <dl class="facts applicant-facts">
-                    <dt>{s.school}</dt><dd>{p.school.clone()}</dd>
-                    <dt>{s.major}</dt><dd>{p.major.map(|m| m.label(lang)).unwrap_or("")}</dd>
-                    <dt>{s.graduation_year}</dt><dd>{p.graduation_year.map(|y| y.to_string()).unwrap_or_default()}</dd>
-                    <dt>{s.languages}</dt><dd>{languages}</dd>
-                    <dt>{s.home_province}</dt><dd>{province.unwrap_or_default()}</dd>
-                    <dt>{s.skills}</dt><dd>{p.skills.clone()}</dd>
+                    {facts.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
                 </dl>
                 {(!p.statement.is_empty()).then(|| view! { <p class="statement">{p.statement.clone()}</p> })}
             })

@@ -223,15 +223,19 @@ fn ProgramView(page: ProgramPage) -> impl IntoView {
                 </dd>
                 <dt>{s.place}</dt><dd>{place}</dd>
                 <dt>{s.seats}</dt>
-                <dd>{seats_fact(&card, lang).unwrap_or_else(|| s.seats_unlimited.to_string())}</dd>
+                // A demo program says only what its source says: no seats or cost given is not "no limit" or "free".
+                <dd>{seats_fact(&card, lang).unwrap_or_else(|| if card.is_demo { s.not_stated } else { s.seats_unlimited }.to_string())}</dd>
                 <dt>{s.cost}</dt>
                 <dd>
-                    {if cost.is_empty() { s.cost_free.to_string() } else { cost }}
+                    {match (cost.is_empty(), card.is_demo) {
+                        (false, _) => cost,
+                        (true, true) => s.not_stated.to_string(),
+                        (true, false) => s.cost_free.to_string(),
+                    }}
                     {card.subsidised.then(|| view! { " " <span class="badge">{s.subsidised}</span> })}
                 </dd>
                 <dt>{s.taught_in}</dt><dd>{languages}</dd>
             </dl>
-            <ApplySection card=card.clone() panel=page.apply.clone()/>
             {(!summary.is_empty()).then(|| view! { <h2>{s.about}</h2> <p class="summary">{summary}</p> })}
             <h2>{s.who_may_apply}</h2>
             {if page.requirements.is_empty() {
@@ -243,6 +247,7 @@ fn ProgramView(page: ProgramPage) -> impl IntoView {
                     </ul>
                 })
             }}
+            <ApplySection card=card.clone() panel=page.apply.clone()/>
             {(!curriculum.is_empty()).then(|| view! { <h2>{s.curriculum}</h2> <p class="summary">{curriculum}</p> })}
             {(!page.companies.is_empty()).then(|| view! {
                 <h2>{s.companies}</h2>

@@ -195,6 +195,7 @@ talent_texts! {
     decide: ("提交", "Save decision"),
     decline_reason_hint: ("不录取时必填，申请人会看到", "Needed to decline; the applicant sees it"),
     languages: ("外语", "Languages"),
+    not_stated: ("未说明", "Not stated"),
     at_a_glance: ("报名概况", "Applications at a glance"),
     by_status: ("按状态", "By status"),
     by_school: ("按学校", "By school"),

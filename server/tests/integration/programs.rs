@@ -220,7 +220,12 @@ async fn the_demo_programs_are_marked_and_found_in_chinese() {
     assert!(search_hrefs(&site.search, "成长营").await.contains(&href), "{:?}", search_hrefs(&site.search, "成长营").await);
     assert!(search_hrefs(&site.search, "growth camp").await.contains(&href));
     let page = main_of(&visitor.get(&href).await);
-    assert!(page.contains("首批学员二十余人") && page.contains("不限"), "no seats are invented: {page}");
+    assert!(page.contains("首批学员二十余人"), "{page}");
+    // The source gives no seats and no cost: the page says so, rather than "no limit" or "free".
+    let facts = &page[page.find("<dl class=\"facts\"").expect("the facts")..];
+    let facts = &facts[..facts.find("</dl>").unwrap()];
+    assert_eq!(facts.matches("未说明").count(), 2, "{facts}");
+    assert!(!facts.contains("免费") && !facts.contains("不限"), "{facts}");
     let belt = main_of(&visitor.get("/belts/junshan-yinzhen-tea").await);
     assert!(belt.contains(&href), "on its belts' pages: {belt}");
 }
