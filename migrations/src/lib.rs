@@ -33,6 +33,7 @@ mod m20261203_000024_policy_notices;
 mod m20261203_000025_talent_programs;
 mod m20261203_000026_graduate_profiles;
 mod m20261203_000027_program_applications;
+mod m20261203_000028_employer_marks;
 
 pub struct Migrator;
 
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000025_talent_programs::Migration),
             Box::new(m20261203_000026_graduate_profiles::Migration),
             Box::new(m20261203_000027_program_applications::Migration),
+            Box::new(m20261203_000028_employer_marks::Migration),
         ]
     }
 }

@@ -14,6 +14,7 @@ pub mod category;
 pub mod committee;
 pub mod committee_member;
 pub mod email_token;
+pub mod employer_mark;
 pub mod event;
 pub mod event_meeting;
 pub mod event_registration;

@@ -144,6 +144,7 @@ pub async fn load_program(slug: String) -> Result<ProgramPage, AppError> {
             }
         }
     };
+    let marks = marks_panel(&state.db, actor.as_ref(), &row, &companies).await?;
     Ok(ProgramPage {
         card: repo::card_of(&row, &organisers, &held, today()),
         summary: crate::i18n::Bilingual::new(&row.summary_zh, &row.summary_en),
@@ -157,7 +158,73 @@ pub async fn load_program(slug: String) -> Result<ProgramPage, AppError> {
         companies: companies.iter().map(crate::read::named_org).collect(),
         may_edit,
         apply,
+        marks,
     })
+}
+
+/// A job fair's marks for `actor`: whether they may mark, whom they marked,
+/// and who marked the employers they run.
+#[cfg(feature = "ssr")]
+async fn marks_panel<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: Option<&crate::accounts::types::CurrentUser>,
+    row: &crate::entities::talent_program::Model,
+    companies: &[crate::entities::organisation::Model],
+) -> Result<crate::talent::types::MarksPanel, AppError> {
+    use crate::talent::{marks_repo, policy, types::ProgramKind};
+    let kind = ProgramKind::from_code(&row.kind).unwrap_or(ProgramKind::TrainingCamp);
+    let Some(actor) = actor.filter(|_| kind == ProgramKind::JobFair && !companies.is_empty()) else {
+        return Ok(crate::talent::types::MarksPanel::default());
+    };
+    let mine = marks_repo::marked_by(db, row.id, actor.id).await?;
+    let mut run = Vec::new();
+    for company in companies {
+        let permissions = crate::orgs::repo::permissions(db, Some(actor), company).await?;
+        if policy::may_see_marks(Some(actor), &permissions) {
+            run.push(company);
+        }
+    }
+    let mut markers = marks_repo::markers_of(db, row.id, &run.iter().map(|c| c.id).collect::<Vec<_>>()).await?;
+    Ok(crate::talent::types::MarksPanel {
+        may_mark: policy::may_mark(Some(actor), kind) && row.ends_on >= today(),
+        marked: companies.iter().filter(|c| mine.contains(&c.id)).map(|c| c.slug.clone()).collect(),
+        employers: run
+            .into_iter()
+            .map(|c| crate::talent::types::EmployerMarks {
+                firm: crate::read::named_org(c),
+                graduates: markers.remove(&c.id).unwrap_or_default(),
+            })
+            .collect(),
+    })
+}
+
+/// Marks (`want` = `yes`) or unmarks an employer taking part in job fair
+/// `slug` as one the signed-in person wants to meet; until the fair is over.
+#[server(prefix = "/api", endpoint = "mark_employer")]
+pub async fn mark_employer(slug: String, #[server(default)] employer: String, #[server(default)] want: String) -> Result<(), AppError> {
+    use crate::forms::{FormErrors, Problem};
+    use crate::talent::{marks_repo, policy, repo, types::ProgramKind};
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    let row = repo::by_slug(&state.db, slug.trim()).await?;
+    let (_, _, permissions) = organiser_standing(&state.db, Some(&actor), &row).await?;
+    if !permissions.see {
+        return Err(AppError::NotFound);
+    }
+    if !policy::may_mark(Some(&actor), ProgramKind::from_code(&row.kind).unwrap_or(ProgramKind::TrainingCamp)) {
+        return Err(AppError::Forbidden);
+    }
+    if row.ends_on < today() {
+        return Err(FormErrors::refusing("employer", Problem::AlreadyClosed));
+    }
+    let companies = repo::companies_of(&state.db, row.id).await?;
+    let Some(company) = companies.iter().find(|c| c.slug == employer.trim() && c.hidden_at.is_none()) else {
+        return Err(FormErrors::refusing("employer", Problem::NotAChoice));
+    };
+    marks_repo::set(&state.db, row.id, company.id, actor.id, want.trim() == "yes", chrono::Utc::now()).await?;
+    tracing::info!(program = row.slug, employer = company.slug, user_id = actor.id, "employer mark set");
+    leptos_axum::redirect(&format!("/programs/{}?marked={}#companies", row.slug, crate::clock::landing_stamp()));
+    Ok(())
 }
 
 /// `/me/graduate`: the signed-in person's graduate profile, to fill in.

@@ -8,6 +8,7 @@
 //! - `applications`: pure, where an application stands and what a decision,
 //!   a withdrawal or a lapsed offer does to it and to the seats;
 //!   `application_repo` and `application_api` keep and serve them.
+//! - `marks_repo`: the employers graduates want to meet at job fairs.
 //! - `api`: the server functions; `pages` and `texts`: what people see.
 
 pub mod api;
@@ -16,6 +17,8 @@ pub mod application_pages;
 #[cfg(feature = "ssr")]
 pub mod application_repo;
 pub mod applications;
+#[cfg(feature = "ssr")]
+pub mod marks_repo;
 pub mod matching;
 pub mod pages;
 pub mod policy;

@@ -250,12 +250,21 @@ fn ProgramView(page: ProgramPage) -> impl IntoView {
             <ApplySection card=card.clone() panel=page.apply.clone()/>
             {(!curriculum.is_empty()).then(|| view! { <h2>{s.curriculum}</h2> <p class="summary">{curriculum}</p> })}
             {(!page.companies.is_empty()).then(|| view! {
-                <h2>{s.companies}</h2>
-                <ul class="chips">
-                    {page.companies.iter().map(|c| view! {
-                        <li><a class="chip" href=format!("/orgs/{}", c.slug)>{c.name.get(lang).to_string()}</a></li>
-                    }).collect_view()}
-                </ul>
+                <section class="companies" id="companies">
+                    <h2>{s.companies}</h2>
+                    {if page.marks.may_mark {
+                        Either::Left(view! { <EmployerMarking slug=card.slug.clone() companies=page.companies.clone() marked=page.marks.marked.clone()/> })
+                    } else {
+                        Either::Right(view! {
+                            <ul class="chips">
+                                {page.companies.iter().map(|c| view! {
+                                    <li><a class="chip" href=format!("/orgs/{}", c.slug)>{c.name.get(lang).to_string()}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        })
+                    }}
+                    {page.marks.employers.iter().map(|e| view! { <WhoMarked employer=e.clone()/> }).collect_view()}
+                </section>
             })}
             {(!page.belts.is_empty()).then(|| view! {
                 <h2>{s.belts}</h2>
@@ -558,5 +567,63 @@ fn ProgramFormView(editor: ProgramEditor) -> impl IntoView {
                 </p>
             </ActionForm>
         </section>
+    }
+}
+
+/// A job fair's employers, each with the viewer's "want to meet" mark to set or take back.
+#[component]
+fn EmployerMarking(slug: String, companies: Vec<crate::scouting::types::Named>, marked: Vec<String>) -> impl IntoView {
+    use crate::talent::api::MarkEmployer;
+    let lang = use_lang();
+    let s = texts(lang);
+    let action = ServerAction::<MarkEmployer>::new();
+    view! {
+        <p class="hint">{s.marks_lead}</p>
+        <FormFailure failure=form_failure(action)/>
+        <ErrorSummary errors=form_errors(action) fields=vec![]/>
+        <ul class="employer-marks">
+            {companies.into_iter().map(|c| {
+                let on = marked.contains(&c.slug);
+                let slug = slug.clone();
+                view! {
+                    <li class:marked=on>
+                        <a href=format!("/orgs/{}", c.slug)>{c.name.get(lang).to_string()}</a>
+                        <ActionForm action attr:class="inline-form">
+                            <input type="hidden" name="slug" value=slug/>
+                            <input type="hidden" name="employer" value=c.slug.clone()/>
+                            <input type="hidden" name="want" value=if on { "no" } else { "yes" }/>
+                            <button type="submit" class:secondary=on>{if on { s.marked_undo } else { s.want_to_meet }}</button>
+                        </ActionForm>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// For an employer's own people: the graduates who want to meet it.
+#[component]
+fn WhoMarked(employer: EmployerMarks) -> impl IntoView {
+    let lang = use_lang();
+    let s = texts(lang);
+    let heading = s.who_marked.replace("{firm}", employer.firm.name.get(lang));
+    view! {
+        <h3>{heading}</h3>
+        {if employer.graduates.is_empty() {
+            Either::Left(view! { <p class="empty">{s.nobody_marked}</p> })
+        } else {
+            Either::Right(view! {
+                <ul class="markers">
+                    {employer.graduates.into_iter().map(|g| {
+                        let about = [g.school, g.major.map(|m| m.label(lang).to_string()).unwrap_or_default(), g.graduation_year.map(|y| y.to_string()).unwrap_or_default()]
+                            .into_iter()
+                            .filter(|part| !part.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(" · ");
+                        view! { <li><strong>{g.name}</strong> {(!about.is_empty()).then(|| format!(" · {about}"))}</li> }
+                    }).collect_view()}
+                </ul>
+            })
+        }}
     }
 }

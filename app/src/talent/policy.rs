@@ -51,6 +51,16 @@ pub fn may_act_on_application(actor: Option<&CurrentUser>, applicant_id: i32) ->
     actor.is_some_and(|a| a.id == applicant_id)
 }
 
+/// Mark the employers one wants to meet at a program: anyone signed in, at a job fair.
+pub fn may_mark(actor: Option<&CurrentUser>, kind: crate::talent::types::ProgramKind) -> bool {
+    actor.is_some() && kind == crate::talent::types::ProgramKind::JobFair
+}
+
+/// See who marked an employer: the employer's owners and editors, and site admins.
+pub fn may_see_marks(actor: Option<&CurrentUser>, employer: &Permissions) -> bool {
+    is_site_admin(actor) || (actor.is_some() && employer.edit)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,8 +101,23 @@ mod tests {
         assert!(!may_keep_profile(None));
         assert!(!may_apply(None));
         assert!(!may_act_on_application(None, 1));
+        // Marks: anyone signed in marks employers at job fairs only; an employer's owners and editors (and site admins) see them.
+        use crate::talent::types::ProgramKind;
+        for role in Role::ALL {
+            let actor = CurrentUser { id: 1, email: "a@example.com".into(), display_name: "A".into(), role, email_confirmed: true };
+            for kind in ProgramKind::ALL {
+                assert_eq!(may_mark(Some(&actor), *kind), *kind == ProgramKind::JobFair, "{role:?} {kind:?}");
+                assert!(!may_mark(None, *kind));
+            }
+            for membership in [None, Some(MemberRole::Viewer), Some(MemberRole::Editor), Some(MemberRole::Owner)] {
+                let employer = permissions(Some(&actor), OrgKind::Manufacturer, membership, true);
+                let sees = role == Role::SiteAdmin || membership.is_some_and(MemberRole::edits);
+                assert_eq!(may_see_marks(Some(&actor), &employer), sees, "{role:?} {membership:?}");
+            }
+        }
         for kind in OrgKind::ALL {
             let signed_out = permissions(None, kind, None, true);
+            assert!(!may_see_marks(None, &signed_out));
             assert!(!may_organise_for(kind, &signed_out));
             assert!(!may_edit(None, kind, &signed_out));
             assert!(!may_review(None, kind, &signed_out));

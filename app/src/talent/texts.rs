@@ -196,6 +196,14 @@ talent_texts! {
     decline_reason_hint: ("不录取时必填，申请人会看到", "Needed to decline; the applicant sees it"),
     languages: ("外语", "Languages"),
     not_stated: ("未说明", "Not stated"),
+    marks_lead: (
+        "在招聘会上想见哪些企业？标记后，企业的人能看到你的姓名、学校、专业和毕业年份。",
+        "Mark the employers you want to meet at the fair: their people see your name, school, major and graduation year."
+    ),
+    want_to_meet: ("想见面", "Want to meet"),
+    marked_undo: ("已标记想见面 · 取消", "Marked · take back"),
+    who_marked: ("想见{firm}的求职者", "Graduates who want to meet {firm}"),
+    nobody_marked: ("还没有求职者标记。", "No graduate has marked it yet."),
     at_a_glance: ("报名概况", "Applications at a glance"),
     by_status: ("按状态", "By status"),
     by_school: ("按学校", "By school"),

@@ -207,6 +207,34 @@ pub struct ProgramPage {
     pub companies: Vec<Named>,
     pub may_edit: bool,
     pub apply: ApplyPanel,
+    pub marks: MarksPanel,
+}
+
+/// A job fair's marks as the viewer sees them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MarksPanel {
+    /// The viewer may mark the employers they want to meet (signed in, a job fair not over).
+    pub may_mark: bool,
+    /// The employers (slugs) the viewer marked.
+    pub marked: Vec<String>,
+    /// For each employer the viewer runs (every one, for a site admin): who marked it.
+    pub employers: Vec<EmployerMarks>,
+}
+
+/// The graduates who want to meet one employer at a job fair.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EmployerMarks {
+    pub firm: Named,
+    pub graduates: Vec<Marker>,
+}
+
+/// A graduate who marked an employer, as the employer sees them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Marker {
+    pub name: String,
+    pub school: String,
+    pub major: Option<Major>,
+    pub graduation_year: Option<i32>,
 }
 
 /// The program form: a program (`slug`) or a new one, the organisations the

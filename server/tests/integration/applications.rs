@@ -259,3 +259,46 @@ async fn two_organisers_taking_the_last_seat_at_once_one_wins() {
         }
     }
 }
+
+#[tokio::test]
+async fn graduates_mark_the_employers_they_want_to_meet_at_a_job_fair_and_only_the_employers_see_who() {
+    for site in sites().await {
+        let (mut organiser, association) = organiser(&site, "fair-office@example.com", "Pingdu Fair Office").await;
+        let (mut employer, hiring) = firm(&site, "hiring@example.com", "Hiring Lash Works").await;
+        let (mut outsider, other_firm) = firm(&site, "not-at-the-fair@example.com", "Absent Lash Works").await;
+        let fair = with(&program(&association, "Pingdu lash job fair", &hiring), "kind", "job_fair");
+        let slug = slug_of(&organiser.call("save_program", &refs(&fair)).await);
+        let camp = slug_of(&organiser.call("save_program", &refs(&program(&association, "Camp with a hiring firm", &hiring))).await);
+        let mark =
+            |employer: &str, want: &str| vec![("slug", slug.clone()), ("employer", employer.to_string()), ("want", want.to_string())];
+
+        let mut signed_out = Browser::new(&site.router, "10.9.3.1");
+        assert_eq!(signed_out.call("mark_employer", &refs(&mark(&hiring, "yes"))).await.status, StatusCode::UNAUTHORIZED);
+        assert!(!main_of(&signed_out.get(&format!("/programs/{slug}")).await).contains("Want to meet"));
+
+        let mut grad = graduate(&site, "fair-goer@example.com", "2026").await;
+        let page = main_of(&grad.get(&format!("/programs/{slug}")).await);
+        assert!(page.contains("Want to meet") && page.contains("their people see your name"), "{page}");
+        for _ in 0..2 {
+            let marked = grad.call("mark_employer", &refs(&mark(&hiring, "yes"))).await;
+            assert_eq!(marked.status, StatusCode::OK, "{}", marked.body);
+        }
+        assert!(main_of(&grad.get(&format!("/programs/{slug}")).await).contains("Marked · take back"));
+        assert_eq!(problem(&grad.call("mark_employer", &refs(&mark(&other_firm, "yes"))).await, "employer"), Problem::NotAChoice);
+        let at_camp = [("slug", camp.as_str()), ("employer", hiring.as_str()), ("want", "yes")];
+        assert_eq!(grad.call("mark_employer", &at_camp).await.status, StatusCode::FORBIDDEN, "marks are for job fairs");
+
+        // The employer's people see who marked them, once; another firm and the graduate do not.
+        let seen = main_of(&employer.get(&format!("/programs/{slug}")).await);
+        let list = &seen[seen.find("Graduates who want to meet Hiring Lash Works").expect("the employer sees its marks")..];
+        assert_eq!(list.matches("fair-goer@example.com").count(), 1, "{list}");
+        assert!(list.contains("Qingdao University") && list.contains("2026"), "{list}");
+        assert!(!main_of(&outsider.get(&format!("/programs/{slug}")).await).contains("Graduates who want to meet"));
+        assert!(!main_of(&grad.get(&format!("/programs/{slug}")).await).contains("Graduates who want to meet"));
+
+        // Taken back.
+        assert_eq!(grad.call("mark_employer", &refs(&mark(&hiring, "no"))).await.status, StatusCode::OK);
+        let seen = main_of(&employer.get(&format!("/programs/{slug}")).await);
+        assert!(seen.contains("No graduate has marked it yet.") && !seen.contains("fair-goer@example.com"), "{seen}");
+    }
+}

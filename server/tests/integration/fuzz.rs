@@ -96,6 +96,7 @@ async fn stored(db: &sea_orm::DatabaseConnection) -> Vec<u64> {
         talent_program_company::Entity::find().count(db).await.unwrap(),
         graduate_profile::Entity::find().count(db).await.unwrap(),
         program_application::Entity::find().count(db).await.unwrap(),
+        employer_mark::Entity::find().count(db).await.unwrap(),
     ]
 }
 
@@ -399,6 +400,7 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("decide_program_application", &["id", "decision", "reason", "shown"]),
     ("withdraw_program_application", &["id"]),
     ("confirm_seat", &["id"]),
+    ("mark_employer", &["slug", "employer", "want"]),
     ("my_program_applications", &[]),
     ("program_applications", &["slug", "status"]),
     ("load_graduate_editor", &[]),

@@ -907,4 +907,31 @@ async fn hostile_text_in_a_graduate_profile_comes_back_as_text() {
     }
     assert_shown_in("the program", &both_languages(&mut graduate, &format!("/programs/{camp}")).await, TEXTAREA);
     both_languages(&mut admin, &review).await;
+
+    // At a job fair the graduate marks an employer; its people (and site admins) read who, school and all.
+    let (_, employer) = firm(&site, "hostile-employer@example.com", "Hostile Fair Employer").await;
+    let day =
+        |days: i64| (app::scouting::rules::china_today(chrono::Utc::now()) + chrono::Duration::days(days)).format("%Y-%m-%d").to_string();
+    let (starts, ends, closes) = (day(20), day(21), day(10));
+    let fair = [
+        ("slug", "new"),
+        ("organiser", "yueyang-cross-border-ecommerce-association"),
+        ("kind", "job_fair"),
+        ("title_en", "Hostile job fair"),
+        ("province", "hunan"),
+        ("city_en", "Yueyang"),
+        ("starts_on", &starts),
+        ("ends_on", &ends),
+        ("applications_close", &closes),
+        ("instruction_languages[]", "zh"),
+        ("companies", &employer),
+    ];
+    let saved = admin.call("save_program", &fair).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let fair_path = location(&saved).split('?').next().unwrap().to_string();
+    let fair_slug = fair_path.trim_start_matches("/programs/").to_string();
+    let marked = graduate.call("mark_employer", &[("slug", &fair_slug), ("employer", &employer), ("want", "yes")]).await;
+    assert_eq!(marked.status, StatusCode::OK, "{}", marked.body);
+    let pages = both_languages(&mut admin, &fair_path).await;
+    assert_shown_in("who marked the employer", &pages, TITLE);
 }
