@@ -116,4 +116,28 @@ const shoot = async (who, prefix, paths) => {
 };
 await shoot(graduate, 'applicant', [camp, '/me/applications']);
 await shoot(page, 'review', [`${camp}/applications`]);
+// A job fair with a demo firm taking part: the graduate marks it; the admin sees who did.
+const employer = execFileSync('sqlite3', [`${process.env.BELTLINK_DATA_DIR}/beltlink.sqlite`,
+  "SELECT slug FROM organisations WHERE kind = 'manufacturer' AND hidden_at IS NULL ORDER BY id LIMIT 1"]).toString().trim();
+const day = (n) => new Date(Date.now() + (8 * 3600 + n * 86400) * 1000).toISOString().slice(0, 10);
+await page.goto(`${base}/lang/en?next=/`).catch(() => {});
+await page.goto(`${base}/programs/new`);
+await page.waitForSelector('html[data-hydrated="true"]', { timeout: 30000 });
+await page.selectOption('#field-organiser', 'qingdao-cross-border-ecommerce-association');
+await page.selectOption('#field-kind', 'job_fair');
+await page.fill('#field-title_en', `Qingdao lash makers' job fair ${stamp}`);
+await page.fill('#field-title_zh', `青岛假睫毛企业招聘会 ${stamp}`);
+await page.selectOption('#field-province', 'shandong');
+await page.fill('#field-city_en', 'Qingdao');
+await page.fill('#field-city_zh', '青岛');
+await page.fill('#field-starts_on', day(20));
+await page.fill('#field-ends_on', day(20));
+await page.fill('#field-applications_close', day(15));
+await page.fill('#field-companies', employer);
+await Promise.all([page.waitForURL(/saved=/), page.click('.program-form button[type=submit]')]);
+const fair = new URL(page.url()).pathname;
+await go(fair);
+await Promise.all([graduate.waitForURL(/marked=/), graduate.click('.employer-marks button')]);
+await shoot(graduate, 'fair_graduate', [fair]);
+await shoot(page, 'fair_employer', [fair]);
 await browser.close();
