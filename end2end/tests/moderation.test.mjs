@@ -11,7 +11,9 @@ after(async () => { await browser?.close(); });
 
 /** Loads `/search?q=…` until `present(found)` holds for whether `href` is among the results. */
 async function searchUntil(page, q, href, present) {
-  const deadline = Date.now() + 20_000;
+  // A wait for search to catch up, not a measure of speed: on a loaded two-core CI machine a
+  // change has taken over 20 s to leave the index once (its page is gone at once regardless).
+  const deadline = Date.now() + 60_000;
   for (;;) {
     await gotoHydrated(page, `/search?q=${encodeURIComponent(q)}`);
     const found = (await page.locator(`#search-results a[href="${href}"]`).count()) > 0;
