@@ -18,6 +18,10 @@ test('typing on /search replaces the results without loading a page', async () =
   await page.fill('#search-q', '');
   await page.locator('#search-q').pressSequentially('钓具', { delay: 20 });
   await page.waitForSelector('#search-results a[href="/belts/miluo-fishing-tackle"]');
+  // Each keystroke asks afresh; the answer to the whole word ("钓具", not "钓") is the one that stays.
+  await page.waitForURL((url) => url.searchParams.get('q') === '钓具');
+  await page.waitForFunction(() => !document.querySelector('#search-results a[href="/belts/pingdu-false-eyelashes"]'), null, { timeout: 10_000 })
+    .catch(() => {});
   assert.equal(await page.locator('#search-results a[href="/belts/pingdu-false-eyelashes"]').count(), 0, 'old results are replaced');
 
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page load happened');
