@@ -146,22 +146,35 @@ pub async fn decide_program_application(
     Ok(())
 }
 
+/// The actor's own application `id` (`talent::policy::may_act_on_application`),
+/// read again inside a write transaction once its program's row is locked.
+#[cfg(feature = "ssr")]
+async fn own_locked(
+    db: &sea_orm::DatabaseConnection,
+    actor: &crate::accounts::types::CurrentUser,
+    id: i32,
+) -> Result<(sea_orm::DatabaseTransaction, crate::entities::talent_program::Model, crate::entities::program_application::Model), AppError> {
+    use crate::talent::{application_repo, policy};
+    let application = application_repo::by_id(db, id).await?;
+    if !policy::may_act_on_application(Some(actor), application.applicant_id) {
+        return Err(AppError::Forbidden);
+    }
+    let txn = crate::db::begin_write(db).await?;
+    let program = application_repo::lock_program(&txn, application.program_id).await?;
+    let application = application_repo::by_id(&txn, id).await?;
+    Ok((txn, program, application))
+}
+
 /// The applicant withdraws application `id`; a seat it held is offered to
 /// the first on the waitlist, and the organisers are told.
 #[server(prefix = "/api", endpoint = "withdraw_program_application")]
 pub async fn withdraw_program_application(id: i32) -> Result<(), AppError> {
     use crate::forms::Problem;
-    use crate::talent::{application_repo, policy};
+    use crate::talent::application_repo;
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
-    let application = application_repo::by_id(&state.db, id).await?;
-    if !policy::may_act_on_application(Some(&actor), application.applicant_id) {
-        return Err(AppError::Forbidden);
-    }
     let now = chrono::Utc::now();
-    let txn = crate::db::begin_write(&state.db).await?;
-    let program = application_repo::lock_program(&txn, application.program_id).await?;
-    let application = application_repo::by_id(&txn, id).await?;
+    let (txn, program, application) = own_locked(&state.db, &actor, id).await?;
     let current = application_repo::status_of(&application, now);
     if !current.is_standing() {
         return Err(refused(id, Problem::AlreadyDecided));
@@ -184,18 +197,12 @@ pub async fn withdraw_program_application(id: i32) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "confirm_seat")]
 pub async fn confirm_seat(id: i32) -> Result<(), AppError> {
     use crate::forms::Problem;
+    use crate::talent::application_repo;
     use crate::talent::applications::{self, ApplicationStatus};
-    use crate::talent::{application_repo, policy};
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
-    let application = application_repo::by_id(&state.db, id).await?;
-    if !policy::may_act_on_application(Some(&actor), application.applicant_id) {
-        return Err(AppError::Forbidden);
-    }
     let now = chrono::Utc::now();
-    let txn = crate::db::begin_write(&state.db).await?;
-    let program = application_repo::lock_program(&txn, application.program_id).await?;
-    let application = application_repo::by_id(&txn, id).await?;
+    let (txn, program, application) = own_locked(&state.db, &actor, id).await?;
     let stored = ApplicationStatus::from_code(&application.status).unwrap_or(ApplicationStatus::Withdrawn);
     if let Err(problem) = applications::may_confirm(stored, application.offer_expires_at, now) {
         return Err(refused(id, problem));
