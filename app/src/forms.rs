@@ -161,6 +161,24 @@ pub enum Problem {
     ApplicationsClosed,
     /// The person has applied already (and has not withdrawn).
     AlreadyApplied,
+    /// Another team in the competition has this name.
+    TeamNameTaken,
+    /// The person is in a team of this competition already.
+    InCompetitionTeam,
+    /// A team has its members and open invitations at the limit.
+    TeamFull {
+        max: usize,
+    },
+    /// Teams are formed and joined before the competition starts.
+    TeamsClosed,
+    /// A team's link is set until the competition ends.
+    SubmissionsClosed,
+    /// Forming or joining a team takes an application to the competition (not declined or withdrawn).
+    NeedsApplicationForTeam,
+    /// No account has this email address.
+    NoAccountWithEmail,
+    /// The person is invited to the team already.
+    AlreadyInvited,
 }
 
 impl Problem {
@@ -273,6 +291,26 @@ impl Problem {
             (Problem::ApplicationsClosed, Lang::En) => "Applications have closed.".into(),
             (Problem::AlreadyApplied, Lang::Zh) => "你已申请过该项目。".into(),
             (Problem::AlreadyApplied, Lang::En) => "You have applied to this program already.".into(),
+            (Problem::TeamNameTaken, Lang::Zh) => "本次大赛已有队伍使用这个名字，请换一个。".into(),
+            (Problem::TeamNameTaken, Lang::En) => "Another team in this competition has this name. Choose another.".into(),
+            (Problem::InCompetitionTeam, Lang::Zh) => "已经在本次大赛的一支队伍里了。".into(),
+            (Problem::InCompetitionTeam, Lang::En) => "Already in a team of this competition.".into(),
+            (Problem::TeamFull { max }, Lang::Zh) => format!("每支队伍最多 {max} 人（含待回复的邀请）。"),
+            (Problem::TeamFull { max }, Lang::En) => format!("A team has at most {max} people, invitations awaiting an answer included."),
+            (Problem::TeamsClosed, Lang::Zh) => "大赛已开始，队伍不能再组建或变动。".into(),
+            (Problem::TeamsClosed, Lang::En) => "The competition has started: teams can no longer be formed or changed.".into(),
+            (Problem::SubmissionsClosed, Lang::Zh) => "大赛已结束，作品链接不能再更改。".into(),
+            (Problem::SubmissionsClosed, Lang::En) => "The competition is over: the submission can no longer be changed.".into(),
+            (Problem::NeedsApplicationForTeam, Lang::Zh) => "先报名本次大赛（未被拒绝或撤回），才能组队或加入队伍。".into(),
+            (Problem::NeedsApplicationForTeam, Lang::En) => {
+                "Apply to the competition first (an application not declined or withdrawn) to form or join a team.".into()
+            }
+            (Problem::NoAccountWithEmail, Lang::Zh) => "没有使用这个邮箱的账号。请对方先注册，再邀请。".into(),
+            (Problem::NoAccountWithEmail, Lang::En) => {
+                "No account has this email address. Ask them to sign up first, then invite them.".into()
+            }
+            (Problem::AlreadyInvited, Lang::Zh) => "已经邀请过此人，或此人已在队伍里。".into(),
+            (Problem::AlreadyInvited, Lang::En) => "This person is invited already, or is in the team.".into(),
             (Problem::RegistrationClosed, Lang::Zh) => "现在不在报名时间内。".into(),
             (Problem::RegistrationClosed, Lang::En) => "Registration is not open now.".into(),
             (Problem::AlreadyRegistered, Lang::Zh) => "该企业已报名（或在候补中）。".into(),
@@ -452,6 +490,17 @@ pub fn required_text(errors: &mut FormErrors, field: &str, value: &str, max: usi
         errors.add(field, Problem::TooLong { max });
     }
     value.to_string()
+}
+
+/// Whether `text` is an absolute web address this site may link to.
+pub fn is_web_link(text: &str) -> bool {
+    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        host.contains('.')
+            && !host.starts_with('.')
+            && !r.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+    })
 }
 
 /// Optional text: trimmed, at most `max` characters.
@@ -646,6 +695,14 @@ mod tests {
             Problem::MeetingNotBegun,
             Problem::TooManyRequests { max: 15 },
             Problem::NotALink,
+            Problem::TeamNameTaken,
+            Problem::InCompetitionTeam,
+            Problem::TeamFull { max: 5 },
+            Problem::TeamsClosed,
+            Problem::SubmissionsClosed,
+            Problem::NeedsApplicationForTeam,
+            Problem::NoAccountWithEmail,
+            Problem::AlreadyInvited,
         ];
         for problem in all {
             let zh = problem.message(Lang::Zh);

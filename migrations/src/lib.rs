@@ -34,6 +34,8 @@ mod m20261203_000025_talent_programs;
 mod m20261203_000026_graduate_profiles;
 mod m20261203_000027_program_applications;
 mod m20261203_000028_employer_marks;
+mod m20261203_000029_graduate_cvs;
+mod m20261203_000030_competition_teams;
 
 pub struct Migrator;
 
@@ -69,6 +71,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000026_graduate_profiles::Migration),
             Box::new(m20261203_000027_program_applications::Migration),
             Box::new(m20261203_000028_employer_marks::Migration),
+            Box::new(m20261203_000029_graduate_cvs::Migration),
+            Box::new(m20261203_000030_competition_teams::Migration),
         ]
     }
 }

@@ -1,5 +1,5 @@
-//! Uploaded photos over HTTP: the upload form's target (a plain multipart
-//! POST, so it works without JavaScript) and the files themselves.
+//! Uploaded photos and CVs over HTTP: the upload forms' targets (plain
+//! multipart POSTs, so they work without JavaScript) and the files themselves.
 
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
@@ -11,6 +11,8 @@ use tower_sessions::Session;
 
 use app::suppliers::photo_store::{self, UploadError};
 use app::suppliers::photos::{PhotoProblem, MAX_BYTES};
+use app::talent::cv::{CvProblem, MAX_CV_BYTES as CV_MAX_BYTES};
+use app::talent::cv_store::{self, CvUploadError};
 
 use crate::web::{refusal, ServerState};
 
@@ -22,6 +24,8 @@ pub fn routes() -> Router<ServerState> {
             post(upload).layer(DefaultBodyLimit::max(MAX_BYTES + 64 * 1024)),
         )
         .route("/media/photos/{name}", get(serve))
+        .route("/me/graduate/cv", post(upload_cv).layer(DefaultBodyLimit::max(CV_MAX_BYTES + 64 * 1024)))
+        .route("/media/cvs/{name}", get(serve_cv))
 }
 
 /// Takes the `photo` (and `caption`) of the upload form and goes back to the
@@ -126,6 +130,85 @@ async fn serve(State(state): State<ServerState>, session: Session, Path(name): P
                 (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
                 (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"),
                 (header::CACHE_CONTROL, cache),
+            ],
+            Body::from(bytes),
+        )
+            .into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// Takes the `cv` of the graduate profile's upload form and goes back to the
+/// profile, saying what happened there. Who may upload is decided before a
+/// byte of the body is read.
+async fn upload_cv(State(state): State<ServerState>, session: Session, multipart: Multipart) -> Response {
+    const PROFILE: &str = "/me/graduate";
+    let db = &state.app.db;
+    let user = match app::accounts::repo::signed_in(db, &session).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return Redirect::to(&format!("/signin?next={}", app::layout::encode_component(PROFILE))).into_response(),
+        Err(error) => return refusal(&error),
+    };
+    if !app::talent::policy::may_keep_profile(Some(&user)) {
+        return refusal(&app::error::AppError::Forbidden);
+    }
+    let back = |problem: CvProblem| Redirect::to(&format!("{PROFILE}?cv_error={}#cv", problem.code())).into_response();
+    let bytes = match read_file_field(multipart, "cv").await {
+        Ok(bytes) => bytes,
+        Err(()) => return back(CvProblem::TooLarge),
+    };
+    let size = bytes.len();
+    match cv_store::store_cv(&state.app, &user, bytes).await {
+        Ok(cv) => {
+            tracing::info!(user_id = user.id, bytes = size, stored = cv.byte_size, pages = cv.pages, "CV kept");
+            Redirect::to(&format!("{PROFILE}?cv=added#cv")).into_response()
+        }
+        Err(CvUploadError::Cv(problem)) => back(problem),
+        Err(CvUploadError::App(error)) => refusal(&error),
+    }
+}
+
+/// The bytes of the form's `field`; `Err` when the body is past the limit or broken.
+async fn read_file_field(mut multipart: Multipart, wanted: &str) -> Result<Vec<u8>, ()> {
+    let mut bytes = Vec::new();
+    while let Some(field) = multipart.next_field().await.map_err(|_| ())? {
+        let name = field.name().unwrap_or_default().to_string();
+        let data = field.bytes().await.map_err(|_| ())?;
+        if name == wanted {
+            bytes = data.to_vec();
+        }
+    }
+    Ok(bytes)
+}
+
+/// A stored CV, to its owner and to whoever reviews one of their
+/// applications (`talent::policy::may_read_cv`); to anyone else it does not
+/// exist. Always a download: a browser never shows it as a page of this
+/// site, must not sniff it, and keeps no copy.
+async fn serve_cv(State(state): State<ServerState>, session: Session, Path(name): Path<String>) -> Response {
+    let Some(path) = cv_store::cv_path(&state.app.media_dir, &name) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let db = &state.app.db;
+    let Ok(Some(owner_id)) = cv_store::owner_of(db, &name).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let viewer = app::accounts::repo::signed_in(db, &session).await.ok().flatten();
+    let reviews = match &viewer {
+        Some(viewer) if viewer.id != owner_id => cv_store::reviews_an_application_of(db, viewer, owner_id).await.unwrap_or(false),
+        _ => false,
+    };
+    if !app::talent::policy::may_read_cv(viewer.as_ref(), owner_id, reviews) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "application/pdf"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"cv.pdf\""),
+                (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+                (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"),
+                (header::CACHE_CONTROL, "private, no-store"),
             ],
             Body::from(bytes),
         )

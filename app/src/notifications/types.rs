@@ -41,10 +41,12 @@ pub enum NotificationKind {
     ProgramApplication,
     /// Your application to a program was decided, or a seat freed up for you.
     ApplicationDecided,
+    /// An invitation to a competition team, or a change in your team.
+    CompetitionTeam,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 17] = [
+    pub const ALL: [NotificationKind; 18] = [
         NotificationKind::RequestDecided,
         NotificationKind::JoinRequested,
         NotificationKind::JoinDecided,
@@ -62,6 +64,7 @@ impl NotificationKind {
         NotificationKind::PolicyFits,
         NotificationKind::ProgramApplication,
         NotificationKind::ApplicationDecided,
+        NotificationKind::CompetitionTeam,
     ];
 
     pub fn code(self) -> &'static str {
@@ -83,6 +86,7 @@ impl NotificationKind {
             NotificationKind::PolicyFits => "policy_fits",
             NotificationKind::ProgramApplication => "program_application",
             NotificationKind::ApplicationDecided => "application_decided",
+            NotificationKind::CompetitionTeam => "competition_team",
         }
     }
 
@@ -133,6 +137,8 @@ impl NotificationKind {
             (NotificationKind::ProgramApplication, Lang::En) => "Someone applied to (or withdrew from) a program my organisation runs",
             (NotificationKind::ApplicationDecided, Lang::Zh) => "我的项目申请有了结果，或候补有了空位",
             (NotificationKind::ApplicationDecided, Lang::En) => "My application to a program was decided, or a seat freed up for me",
+            (NotificationKind::CompetitionTeam, Lang::Zh) => "有人邀请我加入大赛队伍，或我的队伍有变动",
+            (NotificationKind::CompetitionTeam, Lang::En) => "An invitation to a competition team, or a change in my team",
         }
     }
 }

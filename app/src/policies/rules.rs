@@ -116,16 +116,7 @@ impl NoticeForm {
 /// The organisation kinds a notice can be for.
 pub const KINDS: [OrgKind; 2] = [OrgKind::Manufacturer, OrgKind::ServiceProvider];
 
-/// Whether `text` is an absolute web address this site may link to.
-pub fn is_web_link(text: &str) -> bool {
-    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        host.contains('.')
-            && !host.starts_with('.')
-            && !r.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
-    })
-}
+pub use crate::forms::is_web_link;
 
 /// What the form can check without the database: the known categories and
 /// belts, and today (China time).

@@ -38,12 +38,6 @@ pub fn photo_path(media_dir: &Path, file_name: &str) -> Option<(PathBuf, &'stati
     Some((photo_dir(media_dir).join(file_name), format.content_type()))
 }
 
-/// A name no other file will have: 128 random bits.
-fn new_file_name(ext: &str) -> String {
-    let bits: u128 = rand::random();
-    format!("{bits:032x}.{ext}")
-}
-
 /// Decodes at a time: each may hold up to `MAX_PIXELS` × 4 bytes.
 static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
@@ -84,10 +78,10 @@ pub async fn add_photo(
         })?
     }
     .map_err(UploadError::Photo)?;
-    let file_name = new_file_name(stored.format.code());
+    let file_name = crate::uploads::random_file_name(stored.format.code());
     let dir = photo_dir(&state.media_dir);
     let path = dir.join(&file_name);
-    write_file(&dir, &path, &stored.bytes).await.map_err(|e| {
+    crate::uploads::write_atomically(&dir, &path, &stored.bytes).await.map_err(|e| {
         tracing::error!(error = %e, path = %path.display(), "could not store a photo");
         AppError::Internal
     })?;
@@ -153,14 +147,6 @@ pub async fn owner_of<C: ConnectionTrait>(
     };
     let org = crate::entities::organisation::Entity::find_by_id(profile.organisation_id).one(db).await?;
     Ok(org.map(|org| (profile, org)))
-}
-
-/// Writes through a temporary name, so a reader never sees half a file.
-async fn write_file(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    tokio::fs::create_dir_all(dir).await?;
-    let partial = path.with_extension("partial");
-    tokio::fs::write(&partial, bytes).await?;
-    tokio::fs::rename(&partial, path).await
 }
 
 /// A profile's photos, in upload order.

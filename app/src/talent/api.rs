@@ -145,6 +145,10 @@ pub async fn load_program(slug: String) -> Result<ProgramPage, AppError> {
         }
     };
     let marks = marks_panel(&state.db, actor.as_ref(), &row, &companies).await?;
+    let teams = match crate::talent::types::ProgramKind::from_code(&row.kind) {
+        Some(crate::talent::types::ProgramKind::Competition) => Some(teams_panel(&state.db, actor.as_ref(), &row).await?),
+        _ => None,
+    };
     Ok(ProgramPage {
         card: repo::card_of(&row, &organisers, &held, today()),
         summary: crate::i18n::Bilingual::new(&row.summary_zh, &row.summary_en),
@@ -159,7 +163,33 @@ pub async fn load_program(slug: String) -> Result<ProgramPage, AppError> {
         may_edit,
         apply,
         marks,
+        teams,
     })
+}
+
+/// A competition's teams for `actor`: how many, theirs, and invitations to them.
+#[cfg(feature = "ssr")]
+async fn teams_panel<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    actor: Option<&crate::accounts::types::CurrentUser>,
+    row: &crate::entities::talent_program::Model,
+) -> Result<crate::talent::types::TeamsPanel, AppError> {
+    use crate::talent::{application_repo, team_repo, teams};
+    let mut panel = crate::talent::types::TeamsPanel {
+        count: team_repo::count(db, row.id).await?,
+        forming: teams::forming(row.starts_on, today()),
+        submitting: teams::submitting(row.ends_on, today()),
+        ..Default::default()
+    };
+    if let Some(actor) = actor {
+        let status =
+            application_repo::of_applicant(db, row.id, actor.id).await?.map(|a| application_repo::status_of(&a, chrono::Utc::now()));
+        panel.signed_in = true;
+        panel.may_team_up = teams::may_team_up(status);
+        panel.mine = team_repo::my_team(db, row.id, actor.id).await?;
+        panel.invitations = team_repo::invitations_to(db, row.id, actor.id).await?;
+    }
+    Ok(panel)
 }
 
 /// A job fair's marks for `actor`: whether they may mark, whom they marked,
@@ -238,7 +268,22 @@ pub async fn load_graduate_editor() -> Result<GraduateEditor, AppError> {
     }
     let saved = repo::graduate_of(&state.db, actor.id).await?;
     let values = saved.as_ref().map(rules::GraduateForm::from_data).unwrap_or_default().field_values();
-    Ok(GraduateEditor { exists: saved.is_some(), belts: crate::read::all_belts(&state.db).await?, values })
+    let cv = crate::talent::cv_store::cv_of(&state.db, actor.id).await?;
+    Ok(GraduateEditor { exists: saved.is_some(), cv, belts: crate::read::all_belts(&state.db).await?, values })
+}
+
+/// Deletes the signed-in person's CV (uploading one is the multipart form of `/me/graduate/cv`).
+#[server(prefix = "/api", endpoint = "delete_graduate_cv")]
+pub async fn delete_graduate_cv() -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let actor = crate::accounts::actor::require(&state.db).await?;
+    if !crate::talent::policy::may_keep_profile(Some(&actor)) {
+        return Err(AppError::Forbidden);
+    }
+    crate::talent::cv_store::delete_cv(&state, actor.id).await?;
+    tracing::info!(user_id = actor.id, "CV deleted");
+    leptos_axum::redirect(&format!("/me/graduate?cv=deleted&at={}#cv", crate::clock::landing_stamp()));
+    Ok(())
 }
 
 /// Saves the signed-in person's graduate profile; every rule in `talent::rules::validate_graduate`.

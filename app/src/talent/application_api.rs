@@ -272,6 +272,7 @@ pub async fn program_applications(slug: String, #[server(default)] status: Strin
     let positions = application_repo::waitlist_positions(&rows, now);
     let applicant_ids: Vec<i32> = rows.iter().map(|r| r.applicant_id).collect();
     let (names, profiles_all) = application_repo::applicants(&state.db, &applicant_ids).await?;
+    let cvs = crate::talent::cv_store::cvs_of(&state.db, &applicant_ids).await?;
     let shown = ApplicationStatus::from_code(status.trim());
     let counts = ApplicationStatus::ALL
         .iter()
@@ -289,6 +290,7 @@ pub async fn program_applications(slug: String, #[server(default)] status: Strin
                 id: r.id,
                 name: names.get(&r.applicant_id).cloned().unwrap_or_default(),
                 profile: profiles_all.get(&r.applicant_id).cloned(),
+                cv: cvs.get(&r.applicant_id).cloned(),
                 motivation: mine.motivation,
                 status: mine.status,
                 reason: mine.reason,
@@ -299,7 +301,19 @@ pub async fn program_applications(slug: String, #[server(default)] status: Strin
         })
         .collect();
     let breakdowns = breakdowns(&rows, &profiles_all, now, crate::request_lang());
-    Ok(ReviewPage { card: repo::card_of(&row, &organisers, &held, crate::talent::api::today()), items, status: shown, counts, breakdowns })
+    let teams = if row.kind == crate::talent::types::ProgramKind::Competition.code() {
+        crate::talent::team_repo::summaries(&state.db, row.id).await?
+    } else {
+        Vec::new()
+    };
+    Ok(ReviewPage {
+        card: repo::card_of(&row, &organisers, &held, crate::talent::api::today()),
+        items,
+        status: shown,
+        counts,
+        breakdowns,
+        teams,
+    })
 }
 
 /// A program's applications counted four ways, each drawn as bars.

@@ -15,7 +15,7 @@ use crate::use_lang;
 
 /// Only the refusals meant for application `id` (a refusal that came back
 /// without JavaScript reaches every form of its kind on the page).
-fn own_errors(refused: Signal<FormErrors>, id: i32) -> Signal<FormErrors> {
+pub(crate) fn own_errors(refused: Signal<FormErrors>, id: i32) -> Signal<FormErrors> {
     let id = id.to_string();
     Signal::derive(move || {
         let found = refused.get();
@@ -260,6 +260,7 @@ fn ReviewView(page: ReviewPage) -> impl IntoView {
                     </ul>
                 })
             }}
+            {(page.card.kind == ProgramKind::Competition).then(|| view! { <crate::talent::team_pages::TeamsTable teams=page.teams.clone()/> })}
             {(!page.breakdowns.is_empty()).then(|| view! {
                 <h2>{s.at_a_glance}</h2>
                 {page.breakdowns.into_iter().map(|b| view! { <BreakdownView breakdown=b/> }).collect_view()}
@@ -320,6 +321,12 @@ fn ReviewRow(item: ReviewItem, shown: Option<ApplicationStatus>) -> impl IntoVie
             <h2 class="applicant">{item.name.clone()}</h2>
             <p class="application-status"><StatusLine application=status/> " · " {s.applied_at}{lang.pick("：", ": ")}<When at=item.applied_at/></p>
             {facts}
+            {item.cv.as_ref().map(|cv| view! {
+                <p class="applicant-cv">
+                    <a href=cv.url.clone() download="cv.pdf">{s.cv_of_applicant}</a>
+                    " (" {crate::talent::cv::cv_size_text(cv, lang)} ")"
+                </p>
+            })}
             <h3>{s.motivation}</h3>
             <p class="motivation">{item.motivation.clone()}</p>
             {undecided.then(|| view! {

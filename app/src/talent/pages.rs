@@ -248,6 +248,7 @@ fn ProgramView(page: ProgramPage) -> impl IntoView {
                 })
             }}
             <ApplySection card=card.clone() panel=page.apply.clone()/>
+            {page.teams.clone().map(|panel| view! { <crate::talent::team_pages::TeamsSection slug=slug.clone() panel/> })}
             {(!curriculum.is_empty()).then(|| view! { <h2>{s.curriculum}</h2> <p class="summary">{curriculum}</p> })}
             {(!page.companies.is_empty()).then(|| view! {
                 <section class="companies" id="companies">
@@ -369,7 +370,9 @@ fn ForYouCard(item: ForYouItem) -> impl IntoView {
 /// `/me/graduate`
 #[component]
 pub fn GraduateProfilePage() -> impl IntoView {
-    let editor = Resource::new(|| (), |_| crate::talent::api::load_graduate_editor());
+    let query = use_query_map();
+    // Keyed on the query: deleting the CV lands on a new address and loads afresh.
+    let editor = Resource::new(move || query.with(|q| q.to_query_string()), |_| crate::talent::api::load_graduate_editor());
     crate::loaded!(editor, editor => view! { <GraduateFormView editor/> })
 }
 
@@ -383,6 +386,7 @@ fn GraduateFormView(editor: GraduateEditor) -> impl IntoView {
     let refused = form_errors(action);
     let errors = crate::forms::refused_or_saved(refused, editor.values.clone());
     let provinces = crate::geo::province_choices(lang);
+    let cv = CvSection(CvSectionProps { exists: editor.exists, cv: editor.cv.clone() });
     let belts: Vec<(String, String)> = editor.belts.iter().map(|b| (b.slug.clone(), b.name.get(lang).to_string())).collect();
     const LANGUAGE_FIELDS: [(&str, &str); LANGUAGE_ROWS] =
         [("language_1", "level_1"), ("language_2", "level_2"), ("language_3", "level_3")];
@@ -437,6 +441,71 @@ fn GraduateFormView(editor: GraduateEditor) -> impl IntoView {
                     " " <a href="/programs/for-you">{s.cancel}</a>
                 </p>
             </ActionForm>
+            {cv}
+        </section>
+    }
+}
+
+/// The profile's CV: the one kept, and a plain multipart form to upload one
+/// (the browser posts it itself, with or without JavaScript).
+#[component]
+fn CvSection(exists: bool, cv: Option<crate::talent::cv::CvFile>) -> impl IntoView {
+    use crate::talent::api::DeleteGraduateCv;
+    use crate::talent::cv::{cv_size_text, CvProblem};
+    let lang = use_lang();
+    let s = texts(lang);
+    let query = use_query_map();
+    let problem = query.get_untracked().get("cv_error").and_then(|c| CvProblem::from_code(&c)).map(|p| p.label(lang));
+    let done = match query.get_untracked().get("cv").as_deref() {
+        Some("added") => Some(s.cv_added),
+        Some("deleted") => Some(s.cv_deleted),
+        _ => None,
+    };
+    let delete = ServerAction::<DeleteGraduateCv>::new();
+    let kept = cv.map(|cv| {
+        view! {
+            <div class="cv-kept">
+                <p>
+                    <strong>{s.cv_current}</strong> " · " {cv_size_text(&cv, lang)} " · " {s.cv_uploaded} " "
+                    <crate::clock::When at=cv.uploaded_at/>
+                </p>
+                <p class="actions">
+                    <a class="button-link" href=cv.url.clone() download="cv.pdf">{s.cv_download}</a>
+                    <ActionForm action=delete attr:class="inline-form">
+                        <button type="submit" class="link-button danger">{s.cv_delete}</button>
+                    </ActionForm>
+                </p>
+            </div>
+        }
+    });
+    let has_cv = kept.is_some();
+    view! {
+        <section id="cv" class="cv-section">
+            <h2>{s.cv_title}</h2>
+            <p class="hint">{s.cv_hint}</p>
+            {done.map(|text| view! { <p class="notice" role="status">{text}</p> })}
+            {problem.map(|text| view! {
+                <div class="error-summary" role="alert">
+                    <p class="error-summary-title">{lang.texts().form_problems_one}</p>
+                    <ul><li><a href="#field-cv">{format!("{}{}{text}", s.cv_title, lang.pick("：", ": "))}</a></li></ul>
+                </div>
+            })}
+            {kept}
+            {if exists {
+                Either::Left(view! {
+                    <form class="cv-upload" method="post" action="/me/graduate/cv" enctype="multipart/form-data">
+                        <div class="field" class:invalid=problem.is_some()>
+                            <label for="field-cv">{if has_cv { s.cv_replace } else { s.cv_file }}</label>
+                            <input id="field-cv" type="file" name="cv" accept="application/pdf,.pdf" required=true
+                                aria-describedby="field-cv-error" aria-invalid=if problem.is_some() { "true" } else { "false" }/>
+                            <p class="field-error" id="field-cv-error" role="alert">{problem}</p>
+                        </div>
+                        <button type="submit">{s.cv_upload}</button>
+                    </form>
+                })
+            } else {
+                Either::Right(view! { <p class="muted">{s.cv_first_profile}</p> })
+            }}
         </section>
     }
 }

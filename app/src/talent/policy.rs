@@ -36,6 +36,12 @@ pub fn may_keep_profile(actor: Option<&CurrentUser>) -> bool {
     actor.is_some()
 }
 
+/// Read a graduate's CV: its owner, and whoever reviews an application of
+/// theirs (the organisers of a program they applied to, and site admins).
+pub fn may_read_cv(actor: Option<&CurrentUser>, owner_id: i32, reviews_their_application: bool) -> bool {
+    actor.is_some_and(|a| a.id == owner_id) || (actor.is_some() && reviews_their_application)
+}
+
 /// Review a program's applications (accept, waitlist, decline): whoever may change it.
 pub fn may_review(actor: Option<&CurrentUser>, kind: OrgKind, organiser: &Permissions) -> bool {
     may_edit(actor, kind, organiser)
@@ -49,6 +55,27 @@ pub fn may_apply(actor: Option<&CurrentUser>) -> bool {
 /// Withdraw an application or confirm a seat offered: its applicant alone.
 pub fn may_act_on_application(actor: Option<&CurrentUser>, applicant_id: i32) -> bool {
     actor.is_some_and(|a| a.id == applicant_id)
+}
+
+/// Form, join and keep a team: anyone signed in, in a competition (whether
+/// their application lets them is the competition's rules, not a role).
+pub fn may_team_up(actor: Option<&CurrentUser>, kind: crate::talent::types::ProgramKind) -> bool {
+    actor.is_some() && kind == crate::talent::types::ProgramKind::Competition
+}
+
+/// Invite people to a team and withdraw invitations: its captain alone.
+pub fn may_lead_team(actor: Option<&CurrentUser>, captain_id: i32) -> bool {
+    actor.is_some_and(|a| a.id == captain_id)
+}
+
+/// Accept or decline an invitation: the person invited alone.
+pub fn may_answer_invitation(actor: Option<&CurrentUser>, invitee_id: i32) -> bool {
+    actor.is_some_and(|a| a.id == invitee_id)
+}
+
+/// Set the team's link or leave the team: its members.
+pub fn may_act_for_team(actor: Option<&CurrentUser>, member_ids: &[i32]) -> bool {
+    actor.is_some_and(|a| member_ids.contains(&a.id))
 }
 
 /// Mark the employers one wants to meet at a program: anyone signed in, at a job fair.
@@ -98,6 +125,27 @@ mod tests {
             assert!(may_act_on_application(Some(&actor), 1), "their own: {role:?}");
             assert!(!may_act_on_application(Some(&actor), 2), "not another's, not even a site admin: {role:?}");
         }
+        // CVs: the owner, and those who review one of the owner's applications; never anyone else, whatever their role.
+        for role in Role::ALL {
+            let actor = CurrentUser { id: 1, email: "a@example.com".into(), display_name: "A".into(), role, email_confirmed: true };
+            for reviews in [false, true] {
+                assert!(may_read_cv(Some(&actor), 1, reviews), "their own: {role:?}");
+                assert_eq!(may_read_cv(Some(&actor), 2, reviews), reviews, "another's: {role:?} reviews={reviews}");
+            }
+        }
+        assert!(!may_read_cv(None, 1, true));
+        // Teams: competitions only; the captain leads, the invited answer, members act for the team, whatever their site role.
+        for role in Role::ALL {
+            let actor = CurrentUser { id: 1, email: "a@example.com".into(), display_name: "A".into(), role, email_confirmed: true };
+            for kind in crate::talent::types::ProgramKind::ALL {
+                assert_eq!(may_team_up(Some(&actor), *kind), *kind == crate::talent::types::ProgramKind::Competition, "{role:?} {kind:?}");
+            }
+            assert!(may_lead_team(Some(&actor), 1) && !may_lead_team(Some(&actor), 2), "{role:?}");
+            assert!(may_answer_invitation(Some(&actor), 1) && !may_answer_invitation(Some(&actor), 2), "{role:?}");
+            assert!(may_act_for_team(Some(&actor), &[3, 1]) && !may_act_for_team(Some(&actor), &[2, 3]), "{role:?}");
+        }
+        assert!(!may_team_up(None, crate::talent::types::ProgramKind::Competition));
+        assert!(!may_lead_team(None, 1) && !may_answer_invitation(None, 1) && !may_act_for_team(None, &[1]));
         assert!(!may_keep_profile(None));
         assert!(!may_apply(None));
         assert!(!may_act_on_application(None, 1));

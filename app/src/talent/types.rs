@@ -208,6 +208,58 @@ pub struct ProgramPage {
     pub may_edit: bool,
     pub apply: ApplyPanel,
     pub marks: MarksPanel,
+    /// A competition's teams as the viewer sees them (`None` for other kinds).
+    pub teams: Option<TeamsPanel>,
+}
+
+/// A competition's teams on its page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TeamsPanel {
+    /// How many teams have entered.
+    pub count: usize,
+    /// Teams form and change (before the first day).
+    pub forming: bool,
+    /// The submission link changes (until the last day).
+    pub submitting: bool,
+    pub signed_in: bool,
+    /// The viewer's application lets them form or join a team.
+    pub may_team_up: bool,
+    /// The viewer's team.
+    pub mine: Option<MyTeam>,
+    /// Invitations to the viewer awaiting an answer.
+    pub invitations: Vec<TeamInvite>,
+}
+
+/// The viewer's team, as its members see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyTeam {
+    pub id: i32,
+    pub name: String,
+    /// The viewer is its captain.
+    pub captain: bool,
+    pub captain_name: String,
+    pub members: Vec<String>,
+    /// Invitations awaiting an answer: (id, invitee's name).
+    pub pending: Vec<(i32, String)>,
+    pub submission: Option<String>,
+}
+
+/// An invitation to join a team.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamInvite {
+    pub id: i32,
+    pub team: String,
+    pub captain: String,
+}
+
+/// A team as the organisers see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamSummary {
+    pub name: String,
+    pub captain: String,
+    pub members: Vec<String>,
+    pub submission: Option<String>,
+    pub submitted_at: Option<crate::clock::Moment>,
 }
 
 /// A job fair's marks as the viewer sees them.
@@ -284,6 +336,7 @@ impl GraduateProfileData {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GraduateEditor {
     pub exists: bool,
+    pub cv: Option<crate::talent::cv::CvFile>,
     pub belts: Vec<CategoryRef>,
     pub values: std::collections::BTreeMap<String, String>,
 }
@@ -346,6 +399,7 @@ pub struct ReviewItem {
     pub id: i32,
     pub name: String,
     pub profile: Option<GraduateProfileData>,
+    pub cv: Option<crate::talent::cv::CvFile>,
     pub motivation: String,
     pub status: crate::talent::applications::ApplicationStatus,
     pub reason: String,
@@ -365,6 +419,8 @@ pub struct ReviewPage {
     pub counts: Vec<(crate::talent::applications::ApplicationStatus, usize)>,
     /// Every application counted by status, school, major and graduation year.
     pub breakdowns: Vec<Breakdown>,
+    /// A competition's teams (empty for other kinds).
+    pub teams: Vec<TeamSummary>,
 }
 
 /// One way of counting a program's applications: a chart drawn on the server

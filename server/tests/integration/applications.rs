@@ -16,7 +16,7 @@ use common::*;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 /// An approved association's organiser and its slug.
-async fn organiser(site: &Site, email: &str, name: &str) -> (Browser, String) {
+pub(crate) async fn organiser(site: &Site, email: &str, name: &str) -> (Browser, String) {
     let mut person = association(site, email, name, BELT).await;
     let account = person.get("/account").await;
     let wanted = format!("/orgs/{}", name.to_lowercase().replace(' ', "-"));
@@ -27,7 +27,7 @@ async fn organiser(site: &Site, email: &str, name: &str) -> (Browser, String) {
 
 /// A graduate with a confirmed address and a profile that meets the test
 /// program (graduating 2025, e-commerce, English at a fluent level).
-async fn graduate(site: &Site, email: &str, year: &str) -> Browser {
+pub(crate) async fn graduate(site: &Site, email: &str, year: &str) -> Browser {
     let mut person = user(site, email, Role::Graduate).await;
     confirm_address(site, email).await;
     let profile = [
@@ -45,7 +45,7 @@ async fn graduate(site: &Site, email: &str, year: &str) -> Browser {
     person
 }
 
-const MOTIVATION: &str = "My family makes lashes in Pingdu; I want to sell them on Amazon US.";
+pub(crate) const MOTIVATION: &str = "My family makes lashes in Pingdu; I want to sell them on Amazon US.";
 
 async fn status_of(site: &Site, id: i32) -> ApplicationStatus {
     let row = program_application::Entity::find_by_id(id).one(&site.db.db).await.unwrap().unwrap();

@@ -97,6 +97,10 @@ async fn stored(db: &sea_orm::DatabaseConnection) -> Vec<u64> {
         graduate_profile::Entity::find().count(db).await.unwrap(),
         program_application::Entity::find().count(db).await.unwrap(),
         employer_mark::Entity::find().count(db).await.unwrap(),
+        graduate_cv::Entity::find().count(db).await.unwrap(),
+        competition_team::Entity::find().count(db).await.unwrap(),
+        team_member::Entity::find().count(db).await.unwrap(),
+        team_invitation::Entity::find().count(db).await.unwrap(),
     ]
 }
 
@@ -404,6 +408,13 @@ const FUNCTIONS: &[(&str, &[&str])] = &[
     ("my_program_applications", &[]),
     ("program_applications", &["slug", "status"]),
     ("load_graduate_editor", &[]),
+    ("delete_graduate_cv", &[]),
+    ("form_team", &["slug", "team_name"]),
+    ("invite_to_team", &["team", "email"]),
+    ("revoke_team_invitation", &["id"]),
+    ("answer_team_invitation", &["id", "answer"]),
+    ("leave_competition_team", &["team"]),
+    ("submit_team_work", &["team", "link"]),
     ("programs_for_you", &[]),
     (
         "save_graduate_profile",

@@ -934,4 +934,21 @@ async fn hostile_text_in_a_graduate_profile_comes_back_as_text() {
     assert_eq!(marked.status, StatusCode::OK, "{}", marked.body);
     let pages = both_languages(&mut admin, &fair_path).await;
     assert_shown_in("who marked the employer", &pages, TITLE);
+
+    // A competition team named with markup: its members' page and the organisers' table show the text.
+    let contest = [("kind", "competition"), ("title_en", "Hostile contest")];
+    let contest: Vec<(&str, &str)> = fair.iter().map(|(k, v)| (*k, contest.iter().find(|(c, _)| c == k).map_or(*v, |(_, x)| *x))).collect();
+    let saved = admin.call("save_program", &contest).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let contest_path = location(&saved).split('?').next().unwrap().to_string();
+    let contest_slug = contest_path.trim_start_matches("/programs/").to_string();
+    let applied =
+        graduate.call("apply_to_program", &[("slug", &contest_slug), ("motivation", "I want to compete with my classmates.")]).await;
+    assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
+    let formed = graduate.call("form_team", &[("slug", &contest_slug), ("team_name", TITLE)]).await;
+    assert_eq!(formed.status, StatusCode::OK, "{}", formed.body);
+    assert_shown_in("the team on its competition's page", &both_languages(&mut graduate, &contest_path).await, TITLE);
+    assert_shown_in("the organisers' teams", &both_languages(&mut admin, &format!("{contest_path}/applications")).await, TITLE);
+    let link = graduate.call("submit_team_work", &[("team", "1"), ("link", "https://example.com/\"><img src=x onerror=alert(1)>")]).await;
+    assert_eq!(link.status, StatusCode::BAD_REQUEST, "markup is no web address");
 }

@@ -10,6 +10,8 @@ mod applications;
 mod approvals;
 mod associations;
 mod chinese;
+mod competition_teams;
+mod cvs;
 mod dashboards;
 mod data;
 mod discovery;
