@@ -2,9 +2,11 @@
 // with BELTLINK_DATA_DIR set to that server's data directory (the script makes its account a site
 // admin the operator's way). Screenshots of the program pages (the list, a demo program, the form
 // with its refusals, a belt page's programs), a graduate's (the profile form, the programs for
-// them, applying, their applications) and the organisers' review, at 1280 and 375 px in both languages.
+// them, applying, their applications, their CV, a competition team) and the organisers' review, at 1280
+// and 375 px in both languages.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 const base = process.env.BELTLINK_URL ?? 'http://127.0.0.1:3555';
 const stamp = Date.now();
 const email = `shot-program-${stamp}@example.com`;
@@ -140,4 +142,51 @@ await go(fair);
 await Promise.all([graduate.waitForURL(/marked=/), graduate.click('.employer-marks button')]);
 await shoot(graduate, 'fair_graduate', [fair]);
 await shoot(page, 'fair_employer', [fair]);
+// The graduate's CV: a refusal (a page passed off as a PDF), then a real two-page PDF.
+const pdf = (() => {
+  const bodies = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  let out = '%PDF-1.7\n';
+  const offsets = bodies.map((body, i) => { const at = out.length; out += `${i + 1} 0 obj\n${body}\nendobj\n`; return at; });
+  const xref = out.length;
+  out += `xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  return out + `trailer\n<< /Size ${bodies.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+})();
+writeFileSync('/tmp/shots/cv.pdf', pdf);
+writeFileSync('/tmp/shots/not-a-cv.pdf', '<html><script>alert(1)</script></html>');
+await go('/me/graduate');
+await graduate.setInputFiles('#field-cv', '/tmp/shots/not-a-cv.pdf');
+await Promise.all([graduate.waitForURL(/cv_error=/), graduate.click('.cv-upload button[type=submit]')]);
+await graduate.waitForSelector('html[data-hydrated="true"]');
+await graduate.screenshot({ path: '/tmp/shots/cv_refused_en_1280.png', fullPage: true });
+await graduate.setInputFiles('#field-cv', '/tmp/shots/cv.pdf');
+await Promise.all([graduate.waitForURL(/cv=added/), graduate.click('.cv-upload button[type=submit]')]);
+// A competition: the graduate applies, forms a team and sets its link; the admin sees the teams.
+await page.goto(`${base}/lang/en?next=/`).catch(() => {});
+await page.goto(`${base}/programs/new`);
+await page.waitForSelector('html[data-hydrated="true"]', { timeout: 30000 });
+await page.selectOption('#field-organiser', 'qingdao-cross-border-ecommerce-association');
+await page.selectOption('#field-kind', 'competition');
+await page.fill('#field-title_en', `Qingdao cross-border talent contest ${stamp}`);
+await page.fill('#field-title_zh', `青岛跨境电商人才大赛 ${stamp}`);
+await page.selectOption('#field-province', 'shandong');
+await page.fill('#field-city_en', 'Qingdao');
+await page.fill('#field-city_zh', '青岛');
+await page.fill('#field-starts_on', day(30));
+await page.fill('#field-ends_on', day(31));
+await page.fill('#field-applications_close', day(20));
+await Promise.all([page.waitForURL(/saved=/), page.click('.program-form button[type=submit]')]);
+const contest = new URL(page.url()).pathname;
+await go(contest);
+await graduate.fill('#field-motivation', 'I want to compete with my classmates from the lash workshops.');
+await Promise.all([graduate.waitForURL(/applied=/), graduate.click('.apply-form button[type=submit]')]);
+await graduate.waitForSelector('html[data-hydrated="true"]');
+await graduate.fill('#field-team_name', 'Lash Rockets 睫毛火箭队');
+await Promise.all([graduate.waitForURL(/team=/), graduate.click('.team-form button[type=submit]')]);
+await graduate.waitForSelector('html[data-hydrated="true"]');
+await graduate.fill('#field-link', 'https://github.com/lash-rockets/a-rather-long-repository-name-for-the-listing-tool');
+await Promise.all([graduate.waitForURL(/team=/), graduate.click('.team-link-form button[type=submit]')]);
+await shoot(graduate, 'cv', ['/me/graduate']);
+await shoot(graduate, 'contest_graduate', [contest]);
+await shoot(page, 'contest_review', [`${contest}/applications`]);
 await browser.close();

@@ -469,12 +469,13 @@ fn CvSection(exists: bool, cv: Option<crate::talent::cv::CvFile>) -> impl IntoVi
                     <strong>{s.cv_current}</strong> " · " {cv_size_text(&cv, lang)} " · " {s.cv_uploaded} " "
                     <crate::clock::When at=cv.uploaded_at/>
                 </p>
-                <p class="actions">
+                // A div, not a p: a form inside a paragraph closes it in the browser's parser, and hydration fails.
+                <div class="actions">
                     <a class="button-link" href=cv.url.clone() download="cv.pdf">{s.cv_download}</a>
                     <ActionForm action=delete attr:class="inline-form">
                         <button type="submit" class="link-button danger">{s.cv_delete}</button>
                     </ActionForm>
-                </p>
+                </div>
             </div>
         }
     });
