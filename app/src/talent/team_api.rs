@@ -43,6 +43,20 @@ async fn competition(
 #[cfg(feature = "ssr")]
 use sea_orm::EntityTrait;
 
+/// A write transaction with the competition's row locked, and team `team_id`
+/// read again inside it (another request may have changed it meanwhile).
+#[cfg(feature = "ssr")]
+async fn locked_team(
+    db: &sea_orm::DatabaseConnection,
+    program_id: i32,
+    team_id: i32,
+) -> Result<(sea_orm::DatabaseTransaction, crate::entities::talent_program::Model, crate::entities::competition_team::Model), AppError> {
+    let txn = crate::db::begin_write(db).await?;
+    let program = crate::talent::application_repo::lock_program(&txn, program_id).await?;
+    let team = crate::talent::team_repo::by_id(&txn, team_id).await?;
+    Ok((txn, program, team))
+}
+
 /// Whether `user_id`'s application lets them be in a team of `program`.
 #[cfg(feature = "ssr")]
 async fn application_allows<C: sea_orm::ConnectionTrait>(db: &C, program_id: i32, user_id: i32) -> Result<bool, AppError> {
@@ -91,7 +105,7 @@ pub async fn form_team(slug: String, #[server(default)] team_name: String) -> Re
 pub async fn invite_to_team(team: i32, #[server(default)] email: String) -> Result<(), AppError> {
     use crate::forms::{FormErrors, Problem};
     use crate::i18n::Bilingual;
-    use crate::talent::{application_repo, policy, team_repo, teams};
+    use crate::talent::{policy, team_repo, teams};
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
     let found = team_repo::by_id(&state.db, team).await?;
@@ -112,14 +126,11 @@ pub async fn invite_to_team(team: i32, #[server(default)] email: String) -> Resu
         return Err(refuse(Problem::NoAccountWithEmail));
     };
     let now = chrono::Utc::now();
-    let txn = crate::db::begin_write(&state.db).await?;
-    let program = application_repo::lock_program(&txn, row.id).await?;
-    let found = team_repo::by_id(&txn, team).await?;
-    if team_repo::team_of(&txn, program.id, invitee.id).await?.is_some_and(|t| t.id == found.id) {
-        return Err(refuse(Problem::AlreadyInvited));
-    }
-    if team_repo::team_of(&txn, program.id, invitee.id).await?.is_some() {
-        return Err(refuse(Problem::InCompetitionTeam));
+    let (txn, program, found) = locked_team(&state.db, row.id, team).await?;
+    match team_repo::team_of(&txn, program.id, invitee.id).await? {
+        Some(theirs) if theirs.id == found.id => return Err(refuse(Problem::AlreadyInvited)),
+        Some(_) => return Err(refuse(Problem::InCompetitionTeam)),
+        None => {}
     }
     let (members, pending) = team_repo::size(&txn, found.id).await?;
     if !teams::has_room(members, pending) {
@@ -171,7 +182,7 @@ pub async fn answer_team_invitation(id: i32, #[server(default)] answer: String) 
     use crate::forms::Problem;
     use crate::i18n::Bilingual;
     use crate::talent::teams::{self, InvitationStatus};
-    use crate::talent::{application_repo, policy, team_repo};
+    use crate::talent::{policy, team_repo};
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
     let invitation = team_repo::invitation(&state.db, id).await?;
@@ -190,9 +201,7 @@ pub async fn answer_team_invitation(id: i32, #[server(default)] answer: String) 
         return Err(refuse(Problem::TeamsClosed));
     }
     let now = chrono::Utc::now();
-    let txn = crate::db::begin_write(&state.db).await?;
-    let program = application_repo::lock_program(&txn, row.id).await?;
-    let team = team_repo::by_id(&txn, team.id).await?;
+    let (txn, program, team) = locked_team(&state.db, row.id, team.id).await?;
     if team_repo::invitation(&txn, id).await?.status != InvitationStatus::Pending.code() {
         return Err(refuse(Problem::AlreadyDecided));
     }
@@ -236,7 +245,7 @@ pub async fn leave_competition_team(team: i32) -> Result<(), AppError> {
     use crate::forms::Problem;
     use crate::i18n::Bilingual;
     use crate::talent::team_repo::AfterLeaving;
-    use crate::talent::{application_repo, policy, team_repo, teams};
+    use crate::talent::{policy, team_repo, teams};
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
     let found = team_repo::by_id(&state.db, team).await?;
@@ -247,9 +256,7 @@ pub async fn leave_competition_team(team: i32) -> Result<(), AppError> {
     if !teams::forming(row.starts_on, crate::talent::api::today()) {
         return Err(refused(team, "leave", "", Problem::TeamsClosed));
     }
-    let txn = crate::db::begin_write(&state.db).await?;
-    let program = application_repo::lock_program(&txn, row.id).await?;
-    let found = team_repo::by_id(&txn, team).await?;
+    let (txn, program, found) = locked_team(&state.db, row.id, team).await?;
     let after = team_repo::leave(&txn, &found, actor.id).await?;
     if let AfterLeaving::Remains { captain_id } = after {
         let title = if captain_id == found.captain_id {
@@ -275,7 +282,7 @@ pub async fn leave_competition_team(team: i32) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "submit_team_work")]
 pub async fn submit_team_work(team: i32, #[server(default)] link: String) -> Result<(), AppError> {
     use crate::forms::Problem;
-    use crate::talent::{application_repo, policy, team_repo, teams};
+    use crate::talent::{policy, team_repo, teams};
     let state = crate::state::app_state()?;
     let actor = crate::accounts::actor::require(&state.db).await?;
     let found = team_repo::by_id(&state.db, team).await?;
@@ -288,9 +295,7 @@ pub async fn submit_team_work(team: i32, #[server(default)] link: String) -> Res
         return Err(refuse(Problem::SubmissionsClosed));
     }
     let checked = teams::check_link(&link).map_err(refuse)?;
-    let txn = crate::db::begin_write(&state.db).await?;
-    let program = application_repo::lock_program(&txn, row.id).await?;
-    let found = team_repo::by_id(&txn, team).await?;
+    let (txn, program, found) = locked_team(&state.db, row.id, team).await?;
     team_repo::set_submission(&txn, &found, checked, chrono::Utc::now()).await?;
     txn.commit().await?;
     tracing::info!(program = program.slug, team = found.id, user_id = actor.id, "team submission set");
